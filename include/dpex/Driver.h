@@ -1,0 +1,46 @@
+// The compiler as a library: everything `dpexc` does, driven by one options
+// struct, so tools and tests share a single implementation.
+#pragma once
+
+#include "dpex/Frontend.h"
+
+#include <string>
+#include <vector>
+
+namespace llvm {
+class raw_ostream;
+}
+
+namespace dpex {
+
+enum class EmitKind { SPIRV, Stub, LLVM, SPIRVAsm, PTX, DeviceLib, SPIR };
+enum class TargetKind { SPIRV, SPIR, CUDA };
+
+struct CompilerOptions {
+  std::vector<std::string> Sources;
+  std::string OutputPrefix; // empty: the first source's stem in the cwd
+  std::vector<EmitKind> Emit = {EmitKind::SPIRV, EmitKind::Stub};
+  std::vector<TargetKind> Targets = {TargetKind::SPIRV, TargetKind::SPIR};
+  FrontendOptions Frontend;
+  std::vector<std::string> DeviceLibs;
+  std::string DepFile; // -MD -MF <file>; empty: none
+  bool ListKernels = false;
+  bool Validate = true;
+  bool Verbose = false;
+  bool TimePasses = false;
+};
+
+// Parses "spirv,stub" style lists; false on an unknown name (put in `Bad`).
+bool parseEmitList(const std::string &List, std::vector<EmitKind> &Out,
+                   std::string &Bad);
+bool parseTargetList(const std::string &List, std::vector<TargetKind> &Out,
+                     std::string &Bad);
+
+// Runs the whole compilation. Returns the process exit status: 0 success,
+// 1 compile error (diagnostics written to `Err`). `Out` gets --list-kernels.
+int runCompiler(const CompilerOptions &Options, llvm::raw_ostream &Out,
+                llvm::raw_ostream &Err);
+
+const char *versionString();
+
+} // namespace dpex

@@ -1,0 +1,56 @@
+// Stage 1: annotated C++ to LLVM IR for a spir64 device, with the kernels'
+// signatures and every DESIGN.md §2 restriction checked on the AST.
+#pragma once
+
+#include "dpex/KernelInfo.h"
+
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class LLVMContext;
+class Module;
+} // namespace llvm
+
+namespace dpex {
+
+struct FrontendOptions {
+  std::vector<std::string> IncludeDirs;
+  std::vector<std::string> Defines; // "NAME" or "NAME=VALUE"
+  std::string Standard = "c++17";
+  unsigned OptLevel = 2;
+  std::string CompilationDatabaseDir; // -p: extra -I/-D from compile_commands
+  // Where <dpex/kernel.hpp> lives; empty: the source tree dpexc was built from.
+  std::string DpexIncludeDir;
+  // Functions defined by linked device libraries (mangled names): calls to
+  // them are not "no definition" errors.
+  std::set<std::string> ExternalDefinitions;
+};
+
+struct FrontendResult {
+  std::unique_ptr<llvm::Module> Module;
+  std::vector<KernelInfo> Kernels;
+  std::vector<std::string> DeviceFunctions; // mangled DPEX_DEVICE_FUNC names
+  std::vector<std::string> Dependencies;    // every file the source read
+};
+
+// Diagnostics go to stderr in clang's format as they are found; on failure
+// the returned error is a CompileFailure (the diagnostics were the message).
+llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
+                                           const FrontendOptions &Options,
+                                           llvm::LLVMContext &Context);
+
+// The error kind for "diagnostics already printed": the driver exits with 1
+// and prints nothing more.
+class CompileFailure : public llvm::ErrorInfo<CompileFailure> {
+public:
+  static char ID;
+  void log(llvm::raw_ostream &OS) const override;
+  std::error_code convertToErrorCode() const override;
+};
+
+} // namespace dpex

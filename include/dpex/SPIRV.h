@@ -1,0 +1,25 @@
+// Stage 3: the device module as SPIR-V, in-process through
+// SPIRV-LLVM-Translator, checked by SPIRV-Tools' validator.
+#pragma once
+
+#include "llvm/Support/Error.h"
+
+#include <string>
+
+namespace llvm {
+class Module;
+}
+
+namespace dpex {
+
+// The SPIR-V binary of `M` (a module after the device pipeline).
+llvm::Expected<std::string> emitSPIRV(llvm::Module &M);
+
+// Runs spirv-val's checks for an OpenCL environment; the error lists every
+// problem the validator reports.
+llvm::Error validateSPIRV(const std::string &Binary);
+
+// Human-readable SPIR-V assembly (spirv-dis format, friendly names).
+llvm::Expected<std::string> disassembleSPIRV(const std::string &Binary);
+
+} // namespace dpex

@@ -1,0 +1,31 @@
+// Stage 5: the typed launcher stubs, `NAME.dpex.hpp` (one dpex::kernel handle
+// per kernel) and `NAME.dpex.cpp` (every device image and the metadata the
+// runtime needs, embedded).
+#pragma once
+
+#include "dpex/KernelInfo.h"
+
+#include <string>
+#include <vector>
+
+namespace dpex {
+
+enum class ImageFormat { SPIRV, SPIR, PTX };
+
+struct DeviceImage {
+  ImageFormat Format;
+  std::string Bytes;
+};
+
+struct StubInput {
+  std::vector<std::string> Sources; // as given on the command line
+  std::string ModuleName;           // identifies the module at run time
+  std::string HeaderInclude;        // how the .dpex.cpp includes the header
+  std::vector<KernelInfo> Kernels;
+  std::vector<DeviceImage> Images;
+};
+
+std::string generateStubHeader(const StubInput &In);
+std::string generateStubSource(const StubInput &In);
+
+} // namespace dpex

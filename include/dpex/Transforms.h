@@ -1,0 +1,84 @@
+// Stage 2: the LLVM passes that turn the frontend's module into a SPIR-V
+// ready device module. Each pass lives in its own file under lib/Transforms
+// and is listed in lib/Transforms/PassRegistry.def, so `dpex-opt` can run any
+// one of them by name.
+#pragma once
+
+#include "dpex/KernelInfo.h"
+
+#include "llvm/IR/PassManager.h"
+#include "llvm/Support/Error.h"
+
+#include <vector>
+
+namespace llvm {
+class Module;
+class PassBuilder;
+} // namespace llvm
+
+namespace dpex {
+
+// Address spaces of the SPIR/SPIR-V target.
+namespace addrspace {
+constexpr unsigned Private = 0;
+constexpr unsigned Global = 1;
+constexpr unsigned Constant = 2;
+constexpr unsigned Local = 3;
+constexpr unsigned Generic = 4;
+} // namespace addrspace
+
+// The per-kernel facts the passes need travel in the module as the named
+// metadata `!dpex.kernels`, so each pass can run alone on a .ll file.
+void attachKernelMetadata(llvm::Module &M, const std::vector<KernelInfo> &Kernels);
+
+struct KernelRecord {
+  llvm::Function *Body; // the user's function
+  std::string EntryName;
+  bool NDRange;
+  unsigned Dimensions;
+  struct Param {
+    ParamKind Kind;
+    std::string Name;
+    bool Const; // pointer to const
+  };
+  std::vector<Param> Params;
+};
+llvm::Expected<std::vector<KernelRecord>> readKernelMetadata(llvm::Module &M);
+
+// Wraps each kernel in a `spir_kernel` entry with OpenCL kernel-argument
+// metadata and global/local address-space pointer parameters.
+struct KernelABILoweringPass : llvm::PassInfoMixin<KernelABILoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Inlines every user function into the kernel entries and drops the bodies,
+// so no OpFunctionCall to user code is left in the SPIR-V.
+struct DeviceFunctionInliningPass
+    : llvm::PassInfoMixin<DeviceFunctionInliningPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Replaces generic pointers proven to point to one address space
+// (CrossWorkgroup, Workgroup, Function) by pointers into that space.
+struct AddressSpaceInferencePass
+    : llvm::PassInfoMixin<AddressSpaceInferencePass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Lowers the `__dpex_*` index intrinsics of <dpex/kernel.hpp> to loads of
+// SPIR-V built-in variables.
+struct IndexBuiltinLoweringPass
+    : llvm::PassInfoMixin<IndexBuiltinLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// The whole device pipeline at -O<OptLevel> (0..3).
+llvm::Error runDevicePipeline(llvm::Module &M, unsigned OptLevel);
+
+// Adds a pipeline of dpex passes parsed from `Pipeline` (names as in
+// PassRegistry.def, plus any LLVM pass name) to `MPM`.
+llvm::Error buildPipelineFromText(llvm::PassBuilder &PB,
+                                  llvm::ModulePassManager &MPM,
+                                  llvm::StringRef Pipeline);
+
+} // namespace dpex

@@ -1,0 +1,58 @@
+// The data a generated `.dpex.cpp` stub hands to the runtime: every device
+// image of one module and, per kernel, the entry name and argument layout.
+// Plain aggregates with static storage, so a stub needs no constructor code
+// and the runtime reads them without any file I/O.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace dpex::detail {
+
+enum class image_format : std::uint8_t {
+  spirv, // SPIR-V 1.0+ module (clCreateProgramWithIL)
+  spir,  // SPIR 1.2 LLVM bitcode (cl_khr_spir, build with -x spir)
+  ptx,   // NVPTX assembly text, NUL-terminated (cuModuleLoadData)
+};
+
+struct device_image {
+  image_format format;
+  const unsigned char *data;
+  std::size_t size;
+};
+
+struct module_desc {
+  const char *name; // the source the module was compiled from
+  const device_image *images;
+  std::size_t num_images;
+};
+
+// How one kernel argument (after the index parameter) reaches the device.
+enum class arg_kind : std::uint8_t {
+  scalar,         // arithmetic value; `size` bytes, passed by value
+  boolean,        // C++ bool, lowered to an 8-bit integer on the device
+  global_pointer, // T* / const T* to global memory: takes a dpex::array<T>
+  local_accessor, // dpex::local_accessor<T>: takes dpex::local_memory<T>
+  by_value,       // trivially copyable struct: `size` bytes, passed by value
+};
+
+struct arg_desc {
+  arg_kind kind;
+  std::uint32_t size;      // bytes of the value (element size for pointers
+                           // and local accessors)
+  std::uint32_t align;     // alignment of the value / element
+  const char *name;        // parameter name in the kernel source
+  const char *type_name;   // C++ spelling of the parameter type
+};
+
+struct kernel_desc {
+  const module_desc *module;
+  const char *entry;        // entry point name in every image of `module`
+  const char *display_name; // qualified C++ name, e.g. "demo::saxpy<float>"
+  std::uint32_t dimensions; // N of item<N> / nd_item<N>
+  bool nd;                  // true for nd_item kernels
+  const arg_desc *args;     // parameters after the index parameter
+  std::size_t num_args;
+};
+
+} // namespace dpex::detail

@@ -1,0 +1,371 @@
+#include "dpex/Driver.h"
+
+#include "DepFile.h"
+#include "OutputSet.h"
+#include "StageTimer.h"
+
+#include "dpex/SPIRV.h"
+#include "dpex/StubGen.h"
+#include "dpex/Targets.h"
+#include "dpex/Transforms.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/DiagnosticPrinter.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Linker/Linker.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+
+namespace dpex {
+
+const char *versionString() { return DPEX_VERSION; }
+
+namespace {
+
+template <typename Kind>
+bool parseList(const std::string &List,
+               std::initializer_list<std::pair<const char *, Kind>> Names,
+               std::vector<Kind> &Out, std::string &Bad) {
+  Out.clear();
+  llvm::SmallVector<llvm::StringRef, 8> Items;
+  llvm::StringRef(List).split(Items, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items) {
+    auto It = llvm::find_if(Names, [&](const auto &N) { return Item == N.first; });
+    if (It == Names.end()) {
+      Bad = Item.str();
+      return false;
+    }
+    if (!llvm::is_contained(Out, It->second))
+      Out.push_back(It->second);
+  }
+  return true;
+}
+
+// What one compilation produces, by suffix of the output prefix.
+struct OutputNames {
+  std::string Prefix;
+  std::string spirv() const { return Prefix + ".spv"; }
+  std::string header() const { return Prefix + ".dpex.hpp"; }
+  std::string source() const { return Prefix + ".dpex.cpp"; }
+  std::string llvmIR() const { return Prefix + ".ll"; }
+  std::string spirvAsm() const { return Prefix + ".spvasm"; }
+  std::string ptx() const { return Prefix + ".ptx"; }
+  std::string deviceLib() const { return Prefix + ".bc"; }
+  std::string spir() const { return Prefix + ".spir.bc"; }
+};
+
+class Compilation {
+public:
+  Compilation(const CompilerOptions &Opts, llvm::raw_ostream &Out,
+              llvm::raw_ostream &Err)
+      : Opts(Opts), Out(Out), Err(Err),
+        Timer(Err, Opts.Verbose, Opts.TimePasses) {
+    Names.Prefix = Opts.OutputPrefix.empty()
+                       ? llvm::sys::path::stem(Opts.Sources.front()).str()
+                       : Opts.OutputPrefix;
+    Context.setOpaquePointers(false);
+    Context.setDiagnosticHandlerCallBack(
+        [](const llvm::DiagnosticInfo &DI, void *Self) {
+          auto *C = static_cast<Compilation *>(Self);
+          std::string Msg;
+          llvm::raw_string_ostream OS(Msg);
+          llvm::DiagnosticPrinterRawOStream DP(OS);
+          DI.print(DP);
+          if (DI.getSeverity() == llvm::DS_Error)
+            C->BackendErrors.push_back(OS.str());
+          else if (DI.getSeverity() == llvm::DS_Warning)
+            C->Err << "warning: " << OS.str() << "\n";
+        },
+        this);
+  }
+
+  int run() {
+    for (EmitKind E : Opts.Emit)
+      expectOutput(E);
+    if (!Opts.DepFile.empty())
+      Outputs.expect(Opts.DepFile);
+    llvm::Error E = compile();
+    Timer.report();
+    if (E) {
+      Outputs.removeStale();
+      llvm::handleAllErrors(
+          std::move(E), [](const CompileFailure &) {},
+          [&](const llvm::ErrorInfoBase &EI) {
+            Err << "error: " << EI.message() << "\n";
+          });
+      return 1;
+    }
+    return 0;
+  }
+
+private:
+  const CompilerOptions &Opts;
+  llvm::raw_ostream &Out, &Err;
+  StageTimer Timer;
+  OutputNames Names;
+  OutputSet Outputs;
+  llvm::LLVMContext Context;
+  std::vector<std::string> BackendErrors;
+  std::vector<KernelInfo> Kernels;
+  std::vector<std::string> Dependencies;
+
+  bool emits(EmitKind E) const { return llvm::is_contained(Opts.Emit, E); }
+  bool targets(TargetKind T) const { return llvm::is_contained(Opts.Targets, T); }
+
+  void expectOutput(EmitKind E) {
+    switch (E) {
+    case EmitKind::SPIRV:
+      return Outputs.expect(Names.spirv());
+    case EmitKind::Stub:
+      Outputs.expect(Names.header());
+      return Outputs.expect(Names.source());
+    case EmitKind::LLVM:
+      return Outputs.expect(Names.llvmIR());
+    case EmitKind::SPIRVAsm:
+      return Outputs.expect(Names.spirvAsm());
+    case EmitKind::PTX:
+      return Outputs.expect(Names.ptx());
+    case EmitKind::DeviceLib:
+      return Outputs.expect(Names.deviceLib());
+    case EmitKind::SPIR:
+      return Outputs.expect(Names.spir());
+    }
+  }
+
+  llvm::Error checkBackend(llvm::StringRef Stage) {
+    if (BackendErrors.empty())
+      return llvm::Error::success();
+    std::string Msg = "in " + Stage.str() + ": " + llvm::join(BackendErrors, "; ");
+    BackendErrors.clear();
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Msg);
+  }
+
+  llvm::Expected<std::unique_ptr<llvm::Module>> loadDeviceLib(const std::string &Path) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    if (!Buffer)
+      return llvm::createStringError(Buffer.getError(), "cannot read device library '%s': %s",
+                                     Path.c_str(), Buffer.getError().message().c_str());
+    auto M = llvm::parseBitcodeFile((*Buffer)->getMemBufferRef(), Context);
+    if (!M)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "'%s' is not a dpex device library: %s", Path.c_str(),
+                                     llvm::toString(M.takeError()).c_str());
+    return M;
+  }
+
+  llvm::Expected<std::unique_ptr<llvm::Module>> runFrontends(FrontendOptions FE) {
+    std::unique_ptr<llvm::Module> Linked;
+    std::vector<std::unique_ptr<llvm::Module>> Libs;
+    for (const std::string &Path : Opts.DeviceLibs) {
+      Timer.start("load device library " + Path);
+      auto Lib = loadDeviceLib(Path);
+      if (!Lib)
+        return Lib.takeError();
+      for (const llvm::Function &F : **Lib)
+        if (!F.isDeclaration())
+          FE.ExternalDefinitions.insert(F.getName().str());
+      Libs.push_back(std::move(*Lib));
+    }
+    for (const std::string &Source : Opts.Sources) {
+      Timer.start("frontend " + Source);
+      auto Result = runFrontend(Source, FE, Context);
+      if (!Result)
+        return Result.takeError();
+      for (KernelInfo &K : Result->Kernels)
+        Kernels.push_back(std::move(K));
+      for (std::string &D : Result->Dependencies)
+        if (!llvm::is_contained(Dependencies, D))
+          Dependencies.push_back(std::move(D));
+      if (!Linked) {
+        Linked = std::move(Result->Module);
+        continue;
+      }
+      Timer.start("link " + Source);
+      if (llvm::Linker::linkModules(*Linked, std::move(Result->Module)))
+        return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                       "cannot link '%s' with the other sources",
+                                       Source.c_str());
+    }
+    for (std::unique_ptr<llvm::Module> &Lib : Libs) {
+      Timer.start("link device library");
+      if (llvm::Linker::linkModules(*Linked, std::move(Lib),
+                                    llvm::Linker::LinkOnlyNeeded))
+        return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                       "cannot link the device libraries");
+    }
+    if (auto E = checkBackend("frontend"))
+      return std::move(E);
+    Linked->setModuleIdentifier(llvm::sys::path::filename(Names.Prefix));
+    Linked->setSourceFileName(llvm::sys::path::filename(Opts.Sources.front()));
+    return std::move(Linked);
+  }
+
+  llvm::Error compile() {
+    FrontendOptions FE = Opts.Frontend;
+    auto ModuleOrErr = runFrontends(FE);
+    if (!ModuleOrErr)
+      return ModuleOrErr.takeError();
+    llvm::Module &M = **ModuleOrErr;
+
+    if (Opts.ListKernels)
+      Out << formatKernelList(Kernels);
+
+    if (emits(EmitKind::DeviceLib)) {
+      Timer.start("write device library");
+      Outputs.add(Names.deviceLib(), bitcodeOf(M));
+    }
+
+    bool NeedDevice = llvm::any_of(Opts.Emit, [](EmitKind E) {
+      return E != EmitKind::DeviceLib;
+    });
+    if (NeedDevice) {
+      if (auto E = compileDevice(M))
+        return E;
+    }
+
+    if (!Opts.DepFile.empty()) {
+      std::vector<std::string> Targets;
+      for (EmitKind E : Opts.Emit)
+        if (E != EmitKind::DeviceLib || Opts.Emit.size() == 1)
+          Targets.push_back(primaryOutput(E));
+      Outputs.add(Opts.DepFile, formatDepFile(Targets, Dependencies));
+    }
+    Timer.start("write outputs");
+    return Outputs.commit();
+  }
+
+  std::string primaryOutput(EmitKind E) const {
+    switch (E) {
+    case EmitKind::SPIRV:
+      return Names.spirv();
+    case EmitKind::Stub:
+      return Names.header();
+    case EmitKind::LLVM:
+      return Names.llvmIR();
+    case EmitKind::SPIRVAsm:
+      return Names.spirvAsm();
+    case EmitKind::PTX:
+      return Names.ptx();
+    case EmitKind::DeviceLib:
+      return Names.deviceLib();
+    case EmitKind::SPIR:
+      return Names.spir();
+    }
+    llvm_unreachable("unknown EmitKind");
+  }
+
+  static std::string bitcodeOf(const llvm::Module &M) {
+    std::string Bytes;
+    llvm::raw_string_ostream OS(Bytes);
+    llvm::WriteBitcodeToFile(M, OS);
+    return std::move(OS.str());
+  }
+
+  llvm::Error compileDevice(llvm::Module &M) {
+    attachKernelMetadata(M, Kernels);
+    Timer.start("device pipeline -O" + std::to_string(Opts.Frontend.OptLevel));
+    if (auto E = runDevicePipeline(M, Opts.Frontend.OptLevel))
+      return E;
+    if (auto E = checkBackend("device pipeline"))
+      return E;
+
+    if (emits(EmitKind::LLVM)) {
+      std::string Text;
+      llvm::raw_string_ostream OS(Text);
+      M.print(OS, nullptr);
+      Outputs.add(Names.llvmIR(), std::move(OS.str()));
+    }
+
+    Timer.start("SPIR-V emission");
+    auto SPIRV = emitSPIRV(M);
+    if (!SPIRV)
+      return SPIRV.takeError();
+    if (Opts.Validate) {
+      Timer.start("SPIR-V validation");
+      if (auto E = validateSPIRV(*SPIRV))
+        return E;
+    }
+    if (emits(EmitKind::SPIRV))
+      Outputs.add(Names.spirv(), *SPIRV);
+    if (emits(EmitKind::SPIRVAsm)) {
+      Timer.start("SPIR-V disassembly");
+      auto Text = disassembleSPIRV(*SPIRV);
+      if (!Text)
+        return Text.takeError();
+      Outputs.add(Names.spirvAsm(), std::move(*Text));
+    }
+
+    std::vector<DeviceImage> Images = {{ImageFormat::SPIRV, *SPIRV}};
+    bool NeedSPIR = emits(EmitKind::SPIR) ||
+                    (emits(EmitKind::Stub) && targets(TargetKind::SPIR));
+    if (NeedSPIR) {
+      Timer.start("SPIR 1.2 image");
+      auto SPIR = buildSPIRImage(*SPIRV);
+      if (!SPIR)
+        return SPIR.takeError();
+      if (emits(EmitKind::SPIR))
+        Outputs.add(Names.spir(), *SPIR);
+      if (targets(TargetKind::SPIR))
+        Images.push_back({ImageFormat::SPIR, std::move(*SPIR)});
+    }
+
+    if (emits(EmitKind::Stub)) {
+      Timer.start("stub generation");
+      StubInput In;
+      In.Sources = Opts.Sources;
+      In.ModuleName = llvm::sys::path::filename(Names.Prefix).str();
+      In.HeaderInclude = llvm::sys::path::filename(Names.header()).str();
+      In.Kernels = Kernels;
+      In.Images = std::move(Images);
+      Outputs.add(Names.header(), generateStubHeader(In));
+      Outputs.add(Names.source(), generateStubSource(In));
+    }
+    return Error::success();
+  }
+
+  using Error = llvm::Error;
+};
+
+} // namespace
+
+bool parseEmitList(const std::string &List, std::vector<EmitKind> &Out,
+                   std::string &Bad) {
+  return parseList<EmitKind>(List,
+                             {{"spirv", EmitKind::SPIRV},
+                              {"stub", EmitKind::Stub},
+                              {"llvm", EmitKind::LLVM},
+                              {"spirv-asm", EmitKind::SPIRVAsm},
+                              {"ptx", EmitKind::PTX},
+                              {"device-lib", EmitKind::DeviceLib},
+                              {"spir", EmitKind::SPIR}},
+                             Out, Bad);
+}
+
+bool parseTargetList(const std::string &List, std::vector<TargetKind> &Out,
+                     std::string &Bad) {
+  if (!parseList<TargetKind>(List,
+                             {{"spirv", TargetKind::SPIRV},
+                              {"spir", TargetKind::SPIR},
+                              {"cuda", TargetKind::CUDA}},
+                             Out, Bad))
+    return false;
+  // The SPIR-V image is always embedded.
+  if (!llvm::is_contained(Out, TargetKind::SPIRV))
+    Out.insert(Out.begin(), TargetKind::SPIRV);
+  return true;
+}
+
+int runCompiler(const CompilerOptions &Options, llvm::raw_ostream &Out,
+                llvm::raw_ostream &Err) {
+  return Compilation(Options, Out, Err).run();
+}
+
+} // namespace dpex

@@ -1,0 +1,220 @@
+#include "dpex/Frontend.h"
+
+#include "HostIncludes.h"
+#include "KernelSemaChecker.h"
+#include "KernelSignatureExtractor.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/CodeGen/CodeGenAction.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/CompilerInvocation.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Frontend/Utils.h"
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+
+namespace dpex {
+
+char CompileFailure::ID = 0;
+
+void CompileFailure::log(llvm::raw_ostream &OS) const {
+  OS << "compilation failed";
+}
+
+std::error_code CompileFailure::convertToErrorCode() const {
+  return llvm::inconvertibleErrorCode();
+}
+
+namespace {
+
+// Runs the restriction checks and records kernel signatures once Sema is
+// done, before codegen sees the translation unit.
+class KernelConsumer : public ASTConsumer {
+public:
+  KernelConsumer(const std::set<std::string> &External, FrontendResult &Result)
+      : External(External), Result(Result) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return;
+    std::vector<const FunctionDecl *> Kernels = findKernels(Ctx);
+    if (!checkKernels(Ctx, Kernels, External))
+      return;
+    for (const FunctionDecl *K : Kernels)
+      Result.Kernels.push_back(extractKernelInfo(K));
+    for (const FunctionDecl *F : findDeviceFunctions(Ctx))
+      Result.DeviceFunctions.push_back(mangledName(F));
+  }
+
+private:
+  const std::set<std::string> &External;
+  FrontendResult &Result;
+};
+
+class KernelFrontendAction : public EmitLLVMOnlyAction {
+public:
+  KernelFrontendAction(llvm::LLVMContext &Ctx,
+                       const std::set<std::string> &External,
+                       FrontendResult &Result)
+      : EmitLLVMOnlyAction(&Ctx), External(External), Result(Result) {}
+
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef File) override {
+    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    Consumers.push_back(std::make_unique<KernelConsumer>(External, Result));
+    Consumers.push_back(EmitLLVMOnlyAction::CreateASTConsumer(CI, File));
+    return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+  }
+
+private:
+  const std::set<std::string> &External;
+  FrontendResult &Result;
+};
+
+// A depfile lists system headers too (-MD, not -MMD): an upgraded libstdc++
+// must rebuild kernels just as it rebuilds host code.
+class AllDependencies : public DependencyCollector {
+  bool needSystemDependencies() override { return true; }
+};
+
+// -I, -D, -U, -isystem and -std from the compile command of `Source`.
+std::vector<std::string> argsFromCompilationDatabase(const std::string &Dir,
+                                                     const std::string &Source,
+                                                     std::string &Error) {
+  std::unique_ptr<tooling::CompilationDatabase> DB =
+      tooling::CompilationDatabase::loadFromDirectory(Dir, Error);
+  if (!DB)
+    return {};
+  llvm::SmallString<256> Abs(Source);
+  llvm::sys::fs::make_absolute(Abs);
+  std::vector<tooling::CompileCommand> Commands = DB->getCompileCommands(Abs);
+  std::vector<std::string> Out;
+  if (Commands.empty())
+    return Out;
+  const tooling::CompileCommand &Cmd = Commands.front();
+  auto absolute = [&](llvm::StringRef Path) {
+    llvm::SmallString<256> P(Path);
+    if (!llvm::sys::path::is_absolute(P))
+      llvm::sys::fs::make_absolute(Cmd.Directory, P);
+    return std::string(P);
+  };
+  const std::vector<std::string> &Argv = Cmd.CommandLine;
+  for (size_t I = 0; I < Argv.size(); ++I) {
+    llvm::StringRef A = Argv[I];
+    for (llvm::StringRef Flag : {"-I", "-isystem"}) {
+      if (A == Flag && I + 1 < Argv.size()) {
+        Out.push_back(Flag.str());
+        Out.push_back(absolute(Argv[++I]));
+      } else if (A.startswith(Flag) && A.size() > Flag.size() &&
+                 !(Flag == "-I" && A.startswith("-isystem"))) {
+        Out.push_back(Flag.str());
+        Out.push_back(absolute(A.drop_front(Flag.size())));
+      }
+    }
+    if ((A == "-D" || A == "-U") && I + 1 < Argv.size()) {
+      Out.push_back(A.str() + Argv[++I]);
+    } else if ((A.startswith("-D") || A.startswith("-U")) && A.size() > 2) {
+      Out.push_back(A.str());
+    } else if (A.startswith("-std=")) {
+      Out.push_back(A.str());
+    }
+  }
+  return Out;
+}
+
+// The annotations have served their purpose (the AST already told us which
+// functions are kernels); left in, they would keep every body alive.
+void dropAnnotations(llvm::Module &M) {
+  llvm::GlobalVariable *GV = M.getGlobalVariable("llvm.global.annotations");
+  if (!GV)
+    return;
+  GV->eraseFromParent();
+  for (llvm::GlobalVariable &Str : llvm::make_early_inc_range(M.globals()))
+    if (Str.getSection() == "llvm.metadata" && Str.use_empty())
+      Str.eraseFromParent();
+}
+
+} // namespace
+
+llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
+                                           const FrontendOptions &Options,
+                                           llvm::LLVMContext &Context) {
+  std::vector<std::string> Args = {
+      "-triple", "spir64-unknown-unknown", "-aux-triple", hostTriple(),
+      // Generic (addrspace 4) pointers, as SYCL device code has them.
+      "-fsycl-is-device",
+      // SPIRV-LLVM-Translator 15 consumes typed pointers only.
+      "-no-opaque-pointers",
+      "-O" + std::to_string(Options.OptLevel),
+      // dpexc runs its own pipeline (Transforms/) on the module.
+      "-disable-llvm-passes", "-disable-O0-optnone",
+      // Parsed so that the restriction checker can name them; never emitted.
+      "-fcxx-exceptions",
+      "-fno-threadsafe-statics", "-fgnuc-version=4.2.1", "-ferror-limit", "20",
+      "-std=" + Options.Standard,
+      "-I", Options.DpexIncludeDir.empty() ? DPEX_KERNEL_INCLUDE_DIR
+                                           : Options.DpexIncludeDir};
+  for (std::string &A : hostSystemIncludeArgs(Options.Standard))
+    Args.push_back(std::move(A));
+  if (!Options.CompilationDatabaseDir.empty()) {
+    std::string Error;
+    std::vector<std::string> DBArgs = argsFromCompilationDatabase(
+        Options.CompilationDatabaseDir, SourcePath, Error);
+    if (!Error.empty())
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "cannot read compilation database in '%s': %s",
+                                     Options.CompilationDatabaseDir.c_str(),
+                                     Error.c_str());
+    Args.insert(Args.end(), DBArgs.begin(), DBArgs.end());
+  }
+  for (const std::string &Dir : Options.IncludeDirs) {
+    Args.push_back("-I");
+    Args.push_back(Dir);
+  }
+  for (const std::string &Def : Options.Defines)
+    Args.push_back("-D" + Def);
+  Args.push_back("-x");
+  Args.push_back("c++");
+  Args.push_back(SourcePath);
+
+  std::vector<const char *> CArgs;
+  for (const std::string &A : Args)
+    CArgs.push_back(A.c_str());
+
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
+  auto Printer = std::make_unique<TextDiagnosticPrinter>(llvm::errs(), &*DiagOpts);
+  llvm::IntrusiveRefCntPtr<DiagnosticsEngine> Diags = new DiagnosticsEngine(
+      new DiagnosticIDs, DiagOpts, Printer.get(), /*ShouldOwnClient=*/false);
+  auto Invocation = std::make_shared<CompilerInvocation>();
+  if (!CompilerInvocation::CreateFromArgs(*Invocation, CArgs, *Diags))
+    return llvm::make_error<CompileFailure>();
+
+  CompilerInstance CI;
+  CI.setInvocation(Invocation);
+  CI.createDiagnostics(Printer.get(), /*ShouldOwnClient=*/false);
+  auto Deps = std::make_shared<AllDependencies>();
+  CI.addDependencyCollector(Deps);
+
+  FrontendResult Result;
+  KernelFrontendAction Action(Context, Options.ExternalDefinitions, Result);
+  bool OK = CI.ExecuteAction(Action);
+  std::unique_ptr<llvm::Module> M = Action.takeModule();
+  if (!OK || !M || CI.getDiagnostics().hasErrorOccurred())
+    return llvm::make_error<CompileFailure>();
+  dropAnnotations(*M);
+  Result.Module = std::move(M);
+  Result.Dependencies = Deps->getDependencies();
+  return std::move(Result);
+}
+
+} // namespace dpex

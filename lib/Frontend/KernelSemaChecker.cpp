@@ -1,0 +1,357 @@
+#include "KernelSemaChecker.h"
+#include "KernelTypes.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Mangle.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/Builtins.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <functional>
+
+using namespace clang;
+
+namespace dpex {
+namespace {
+
+// C library functions whose device versions the math lowering provides.
+bool isDeviceLibm(llvm::StringRef Name) {
+  static const llvm::StringSet<> Names = [] {
+    llvm::StringSet<> S;
+    for (const char *Base :
+         {"sqrt", "cbrt", "exp", "exp2", "expm1", "log", "log2", "log10",
+          "log1p", "pow", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
+          "sinh", "cosh", "tanh", "erf", "erfc", "fabs", "fmin", "fmax", "fma",
+          "floor", "ceil", "trunc", "round", "fmod", "hypot"}) {
+      S.insert(Base);
+      S.insert((llvm::Twine(Base) + "f").str());
+    }
+    return S;
+  }();
+  return Names.contains(Name);
+}
+
+bool isDynamicAllocator(llvm::StringRef Name) {
+  return Name == "malloc" || Name == "calloc" || Name == "realloc" ||
+         Name == "free" || Name == "aligned_alloc";
+}
+
+class Diagnoser {
+public:
+  explicit Diagnoser(ASTContext &Ctx) : Diags(Ctx.getDiagnostics()) {}
+
+  DiagnosticBuilder error(SourceLocation Loc, llvm::StringRef Format) {
+    return Diags.Report(Loc, Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
+           << Format;
+  }
+  DiagnosticBuilder note(SourceLocation Loc, llvm::StringRef Text) {
+    return Diags.Report(Loc, Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0"))
+           << Text;
+  }
+  bool failed() const { return Diags.hasErrorOccurred(); }
+
+private:
+  DiagnosticsEngine &Diags;
+};
+
+std::string describe(const FunctionDecl *FD) {
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  FD->getNameForDiagnostic(OS, FD->getASTContext().getPrintingPolicy(),
+                           /*Qualified=*/true);
+  return Name;
+}
+
+// Walks one function body; collects the device functions it calls.
+class BodyChecker : public RecursiveASTVisitor<BodyChecker> {
+public:
+  BodyChecker(Diagnoser &D, const std::set<std::string> &External,
+              MangleContext &Mangler)
+      : D(D), External(External), Mangler(Mangler) {}
+
+  // A lambda's body is checked when its call operator is reached, so it is
+  // checked once even if called many times.
+  bool shouldVisitLambdaBody() const { return false; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  struct Call {
+    const FunctionDecl *Callee;
+    SourceLocation Loc;
+  };
+  std::vector<Call> Calls;
+
+  bool VisitCXXThrowExpr(CXXThrowExpr *E) {
+    D.error(E->getThrowLoc(), "exceptions are not supported in device code: 'throw' is not allowed");
+    return true;
+  }
+  bool VisitCXXTryStmt(CXXTryStmt *S) {
+    D.error(S->getTryLoc(), "exceptions are not supported in device code: 'try' is not allowed");
+    return true;
+  }
+  bool VisitCXXTypeidExpr(CXXTypeidExpr *E) {
+    D.error(E->getBeginLoc(), "RTTI is not supported in device code: 'typeid' is not allowed");
+    return true;
+  }
+  bool VisitCXXDynamicCastExpr(CXXDynamicCastExpr *E) {
+    D.error(E->getBeginLoc(), "RTTI is not supported in device code: 'dynamic_cast' is not allowed");
+    return true;
+  }
+  bool VisitCXXNewExpr(CXXNewExpr *E) {
+    D.error(E->getBeginLoc(), "dynamic allocation is not supported in device code: 'new' is not allowed");
+    return true;
+  }
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
+    D.error(E->getBeginLoc(), "dynamic allocation is not supported in device code: 'delete' is not allowed");
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->getType()->isVariableArrayType())
+      D.error(VD->getLocation(), "variable-length array '" + VD->getName().str() +
+                                     "' is not allowed in device code");
+    if (VD->getTLSKind() != VarDecl::TLS_None)
+      D.error(VD->getLocation(), "thread_local variable '" + VD->getName().str() +
+                                     "' is not allowed in device code");
+    else if (VD->isStaticLocal() && !isConstant(VD))
+      D.error(VD->getLocation(), "static local variable '" + VD->getName().str() +
+                                     "' is not allowed in device code");
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    const auto *VD = llvm::dyn_cast<VarDecl>(E->getDecl());
+    if (!VD || !VD->hasGlobalStorage() || VD->isStaticLocal())
+      return true;
+    if (VD->getTLSKind() != VarDecl::TLS_None)
+      D.error(E->getLocation(), "use of thread_local variable '" +
+                                    VD->getQualifiedNameAsString() +
+                                    "' is not allowed in device code");
+    else if (!isConstant(VD))
+      D.error(E->getLocation(), "use of mutable global variable '" +
+                                    VD->getQualifiedNameAsString() +
+                                    "' is not allowed in device code");
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    noteCall(E->getConstructor(), E->getLocation());
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *E) {
+    const FunctionDecl *Callee = E->getDirectCallee();
+    if (!Callee) {
+      if (llvm::isa<CXXPseudoDestructorExpr>(E->getCallee()->IgnoreParenImpCasts()))
+        return true;
+      D.error(E->getBeginLoc(), "indirect call through a function pointer is not allowed in device code");
+      return true;
+    }
+    if (const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(E))
+      if (isVirtualDispatch(MC)) {
+        D.error(E->getBeginLoc(), "virtual call to '" + describe(Callee) +
+                                      "' is not allowed in device code");
+        return true;
+      }
+    if (isDynamicAllocator(Callee->getName()) && Callee->isExternC()) {
+      D.error(E->getBeginLoc(), "dynamic allocation is not supported in device code: '" +
+                                    Callee->getName().str() + "' is not allowed");
+      return true;
+    }
+    noteCall(Callee, E->getBeginLoc());
+    return true;
+  }
+
+private:
+  Diagnoser &D;
+  const std::set<std::string> &External;
+  MangleContext &Mangler;
+
+  static bool isConstant(const VarDecl *VD) {
+    return VD->isConstexpr() || VD->getType().isConstQualified();
+  }
+
+  static bool isVirtualDispatch(const CXXMemberCallExpr *MC) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (!MD || !MD->isVirtual() || MD->hasAttr<FinalAttr>() ||
+        MD->getParent()->hasAttr<FinalAttr>())
+      return false;
+    // `obj.Base::f()` names its target explicitly.
+    if (const auto *ME = llvm::dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+      if (ME->hasQualifier())
+        return false;
+    return true;
+  }
+
+  std::string mangle(const FunctionDecl *FD) {
+    if (!Mangler.shouldMangleDeclName(FD))
+      return FD->getName().str();
+    std::string Name;
+    llvm::raw_string_ostream OS(Name);
+    if (const auto *CD = llvm::dyn_cast<CXXConstructorDecl>(FD))
+      Mangler.mangleName(GlobalDecl(CD, Ctor_Complete), OS);
+    else if (const auto *DD = llvm::dyn_cast<CXXDestructorDecl>(FD))
+      Mangler.mangleName(GlobalDecl(DD, Dtor_Complete), OS);
+    else
+      Mangler.mangleName(FD, OS);
+    return Name;
+  }
+
+  void noteCall(const FunctionDecl *Callee, SourceLocation Loc) {
+    const FunctionDecl *Def = nullptr;
+    if (Callee->hasBody(Def)) {
+      Calls.push_back({Def, Loc});
+      return;
+    }
+    if (Callee->getBuiltinID() != 0 || Callee->isDeleted() ||
+        Callee->getName().startswith("__dpex_") ||
+        (Callee->isExternC() && isDeviceLibm(Callee->getName())) ||
+        External.count(mangle(Callee)))
+      return;
+    // Defaulted special members get their bodies from codegen.
+    if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(Callee))
+      if (MD->isDefaulted() || MD->isTrivial())
+        return;
+    D.error(Loc, "call to '" + describe(Callee) +
+                     "', which has no definition visible to device code");
+    D.note(Callee->getLocation(), "'" + describe(Callee) +
+                                      "' declared here; define it in the kernel source, an included header, or a --device-lib");
+  }
+};
+
+class KernelFinder : public RecursiveASTVisitor<KernelFinder> {
+public:
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  llvm::SetVector<const FunctionDecl *> Kernels, DeviceFunctions;
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
+      return true;
+    bool Kernel = isKernel(FD);
+    if (!Kernel && !isDeviceFunction(FD))
+      return true;
+    TemplateSpecializationKind TSK = FD->getTemplateSpecializationKind();
+    // Only explicit instantiations of a kernel template are kernels.
+    if (Kernel && TSK == TSK_ImplicitInstantiation)
+      return true;
+    (Kernel ? Kernels : DeviceFunctions).insert(FD);
+    return true;
+  }
+
+  bool TraverseFunctionTemplateDecl(FunctionTemplateDecl *FTD) {
+    for (FunctionDecl *Spec : FTD->specializations())
+      TraverseDecl(Spec);
+    return true;
+  }
+};
+
+bool definedInMainFile(QualType T) {
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  const SourceManager &SM = RD->getASTContext().getSourceManager();
+  return SM.isInMainFile(SM.getExpansionLoc(RD->getLocation()));
+}
+
+void checkSignature(Diagnoser &D, const FunctionDecl *Kernel) {
+  const std::string Name = describe(Kernel);
+  if (!Kernel->getReturnType()->isVoidType()) {
+    SourceLocation Loc = Kernel->getReturnTypeSourceRange().getBegin();
+    D.error(Loc.isValid() ? Loc : Kernel->getLocation(),
+            "kernel '" + Name + "' must return 'void'");
+  }
+  if (Kernel->getNumParams() == 0 || !asIndexType(Kernel->getParamDecl(0)->getType()))
+    D.error(Kernel->getNumParams() ? Kernel->getParamDecl(0)->getLocation()
+                                   : Kernel->getLocation(),
+            "kernel '" + Name +
+                "' must take dpex::item<N> or dpex::nd_item<N> as its first parameter");
+  const ASTContext &Ctx = Kernel->getASTContext();
+  for (unsigned I = 0; I < Kernel->getNumParams(); ++I) {
+    const ParmVarDecl *P = Kernel->getParamDecl(I);
+    std::string Why;
+    std::optional<ParamKind> Kind = classifyParam(P->getType(), Ctx, Why);
+    std::string What = "parameter " + std::to_string(I + 1) +
+                       (P->getName().empty() ? "" : " '" + P->getName().str() + "'") +
+                       " of kernel '" + Name + "' has type '" +
+                       P->getType().getAsString(Ctx.getPrintingPolicy()) + "'";
+    if (!Kind)
+      D.error(P->getLocation(), What + ": " + Why);
+    else if (*Kind == ParamKind::Index && I != 0)
+      D.error(P->getLocation(), What + ": the index parameter must come first");
+    else if (*Kind == ParamKind::ByValue && definedInMainFile(P->getType()))
+      D.error(P->getLocation(),
+              What + ": a struct passed to a kernel must be defined in a header, "
+                     "which the generated stub includes");
+  }
+}
+
+// Reports the first call that closes a cycle in the device call graph.
+void checkRecursion(
+    Diagnoser &D, const std::vector<const FunctionDecl *> &Order,
+    const llvm::DenseMap<const FunctionDecl *, std::vector<BodyChecker::Call>> &Graph) {
+  enum State { Unvisited, Active, Done };
+  llvm::DenseMap<const FunctionDecl *, State> States;
+  std::function<void(const FunctionDecl *)> Visit = [&](const FunctionDecl *F) {
+    States[F] = Active;
+    auto It = Graph.find(F);
+    if (It != Graph.end())
+      for (const BodyChecker::Call &C : It->second) {
+        State S = States.lookup(C.Callee);
+        if (S == Active)
+          D.error(C.Loc, "recursive call to '" + describe(C.Callee) +
+                             "' is not allowed in device code");
+        else if (S == Unvisited)
+          Visit(C.Callee);
+      }
+    States[F] = Done;
+  };
+  for (const FunctionDecl *F : Order)
+    if (States.lookup(F) == Unvisited)
+      Visit(F);
+}
+
+} // namespace
+
+std::vector<const FunctionDecl *> findKernels(ASTContext &Ctx) {
+  KernelFinder Finder;
+  Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return {Finder.Kernels.begin(), Finder.Kernels.end()};
+}
+
+std::vector<const FunctionDecl *> findDeviceFunctions(ASTContext &Ctx) {
+  KernelFinder Finder;
+  Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return {Finder.DeviceFunctions.begin(), Finder.DeviceFunctions.end()};
+}
+
+bool checkKernels(ASTContext &Ctx, const std::vector<const FunctionDecl *> &Kernels,
+                  const std::set<std::string> &ExternalDefinitions) {
+  Diagnoser D(Ctx);
+  std::unique_ptr<MangleContext> Mangler(Ctx.createMangleContext());
+  for (const FunctionDecl *K : Kernels)
+    checkSignature(D, K);
+
+  // Breadth-first over everything the kernels can call, each body once.
+  llvm::DenseMap<const FunctionDecl *, std::vector<BodyChecker::Call>> Graph;
+  std::vector<const FunctionDecl *> Order(Kernels.begin(), Kernels.end());
+  llvm::DenseSet<const FunctionDecl *> Seen(Kernels.begin(), Kernels.end());
+  for (size_t I = 0; I < Order.size(); ++I) {
+    const FunctionDecl *F = Order[I];
+    BodyChecker Checker(D, ExternalDefinitions, *Mangler);
+    // Whole declaration: constructor initialisers are outside the body.
+    Checker.TraverseDecl(const_cast<FunctionDecl *>(F));
+    for (const BodyChecker::Call &C : Checker.Calls)
+      if (Seen.insert(C.Callee).second)
+        Order.push_back(C.Callee);
+    Graph[F] = std::move(Checker.Calls);
+  }
+  checkRecursion(D, Order, Graph);
+  return !D.failed();
+}
+
+} // namespace dpex

@@ -1,0 +1,30 @@
+// Enforces the kernel-language restrictions of DESIGN.md §2 on every kernel
+// and on every function a kernel can reach, reporting each violation as a
+// clang diagnostic at the offending construct.
+#pragma once
+
+#include "clang/AST/Decl.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+}
+
+namespace dpex {
+
+// Returns true when no restriction is violated.
+bool checkKernels(clang::ASTContext &Ctx,
+                  const std::vector<const clang::FunctionDecl *> &Kernels,
+                  const std::set<std::string> &ExternalDefinitions);
+
+// Every kernel of the translation unit: annotated functions with a body and
+// explicit instantiations of annotated function templates.
+std::vector<const clang::FunctionDecl *> findKernels(clang::ASTContext &Ctx);
+
+// Every DPEX_DEVICE_FUNC with a body (templates only where instantiated).
+std::vector<const clang::FunctionDecl *> findDeviceFunctions(clang::ASTContext &Ctx);
+
+} // namespace dpex

@@ -1,0 +1,33 @@
+// Recognising dpex's annotations and kernel-language types on Clang's AST;
+// shared by the restriction checker and the signature extractor.
+#pragma once
+
+#include "dpex/KernelInfo.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Type.h"
+
+#include <optional>
+
+namespace dpex {
+
+bool isKernel(const clang::FunctionDecl *FD);
+bool isDeviceFunction(const clang::FunctionDecl *FD);
+
+// If `T` is dpex::item<N> / dpex::nd_item<N>, its N and whether it is nd.
+struct IndexType {
+  bool NDRange;
+  unsigned Dimensions;
+};
+std::optional<IndexType> asIndexType(clang::QualType T);
+
+// The element type of dpex::local_accessor<T>, if `T` is one.
+std::optional<clang::QualType> asLocalAccessor(clang::QualType T);
+
+// How a kernel parameter of type `T` is passed, or nothing if the kernel
+// language does not allow it. `Why` receives the reason for a rejection.
+std::optional<ParamKind> classifyParam(clang::QualType T,
+                                       const clang::ASTContext &Ctx,
+                                       std::string &Why);
+
+} // namespace dpex

@@ -1,0 +1,81 @@
+// The order of the device pipeline and the pass registry behind dpex-opt.
+#include "dpex/Transforms.h"
+
+#include "llvm/Analysis/CGSCCPassManager.h"
+#include "llvm/Analysis/LoopAnalysisManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Transforms/IPO/GlobalDCE.h"
+
+using namespace llvm;
+
+namespace dpex {
+
+static void registerDpexPasses(PassBuilder &PB) {
+  PB.registerPipelineParsingCallback(
+      [](StringRef Name, ModulePassManager &MPM,
+         ArrayRef<PassBuilder::PipelineElement>) {
+#define DPEX_MODULE_PASS(NAME, CREATE)                                         \
+  if (Name == NAME) {                                                          \
+    MPM.addPass(CREATE);                                                       \
+    return true;                                                               \
+  }
+#include "PassRegistry.def"
+        return false;
+      });
+}
+
+Error buildPipelineFromText(PassBuilder &PB, ModulePassManager &MPM,
+                            StringRef Pipeline) {
+  registerDpexPasses(PB);
+  return PB.parsePassPipeline(MPM, Pipeline);
+}
+
+static OptimizationLevel toLevel(unsigned OptLevel) {
+  switch (OptLevel) {
+  case 0:
+    return OptimizationLevel::O0;
+  case 1:
+    return OptimizationLevel::O1;
+  case 2:
+    return OptimizationLevel::O2;
+  default:
+    return OptimizationLevel::O3;
+  }
+}
+
+Error runDevicePipeline(Module &M, unsigned OptLevel) {
+  LoopAnalysisManager LAM;
+  FunctionAnalysisManager FAM;
+  CGSCCAnalysisManager CGAM;
+  ModuleAnalysisManager MAM;
+  PassBuilder PB;
+  PB.registerModuleAnalyses(MAM);
+  PB.registerCGSCCAnalyses(CGAM);
+  PB.registerFunctionAnalyses(FAM);
+  PB.registerLoopAnalyses(LAM);
+  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
+
+  ModulePassManager MPM;
+  MPM.addPass(KernelABILoweringPass());
+  MPM.addPass(IndexBuiltinLoweringPass());
+  MPM.addPass(DeviceFunctionInliningPass());
+  MPM.addPass(AddressSpaceInferencePass());
+  if (OptLevel > 0) {
+    MPM.addPass(PB.buildPerModuleDefaultPipeline(toLevel(OptLevel)));
+    // Optimisation can expose new generic pointers to a known space.
+    MPM.addPass(AddressSpaceInferencePass());
+  }
+  MPM.addPass(GlobalDCEPass());
+  MPM.run(M, MAM);
+
+  std::string Broken;
+  raw_string_ostream OS(Broken);
+  if (verifyModule(M, &OS))
+    return createStringError(inconvertibleErrorCode(),
+                             "device pipeline produced invalid IR: " + OS.str());
+  return Error::success();
+}
+
+} // namespace dpex

@@ -1,0 +1,60 @@
+// <dpex/kernel.hpp> asks for index-space values through `__dpex_*` calls.
+// They become the translator's SPIR-V friendly built-in calls
+// (`__spirv_BuiltInGlobalInvocationId(i32)` etc.), which it emits as
+// BuiltIn-decorated Input variables. Unlike loads of a <3 x i64> global,
+// these calls stay intact through InstCombine, and as readnone calls they
+// still CSE and hoist like any pure value.
+#include "dpex/Transforms.h"
+
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace dpex {
+
+static constexpr std::pair<const char *, const char *> IndexBuiltins[] = {
+    {"__dpex_global_id", "_Z33__spirv_BuiltInGlobalInvocationIdi"},
+    {"__dpex_global_size", "_Z25__spirv_BuiltInGlobalSizei"},
+    {"__dpex_local_id", "_Z32__spirv_BuiltInLocalInvocationIdi"},
+    {"__dpex_local_size", "_Z28__spirv_BuiltInWorkgroupSizei"},
+    {"__dpex_group_id", "_Z26__spirv_BuiltInWorkgroupIdi"},
+    {"__dpex_num_groups", "_Z28__spirv_BuiltInNumWorkgroupsi"},
+};
+
+PreservedAnalyses IndexBuiltinLoweringPass::run(Module &M,
+                                                ModuleAnalysisManager &) {
+  bool Changed = false;
+  LLVMContext &Ctx = M.getContext();
+  Type *I64 = Type::getInt64Ty(Ctx);
+  Type *I32 = Type::getInt32Ty(Ctx);
+  for (auto [Intrinsic, Builtin] : IndexBuiltins) {
+    Function *F = M.getFunction(Intrinsic);
+    if (!F)
+      continue;
+    FunctionCallee Callee =
+        M.getOrInsertFunction(Builtin, FunctionType::get(I64, {I32}, false));
+    auto *BuiltinFn = cast<Function>(Callee.getCallee());
+    BuiltinFn->setCallingConv(CallingConv::SPIR_FUNC);
+    BuiltinFn->setDoesNotAccessMemory();
+    BuiltinFn->setDoesNotThrow();
+    BuiltinFn->setWillReturn();
+    for (User *U : make_early_inc_range(F->users())) {
+      auto *Call = dyn_cast<CallInst>(U);
+      if (!Call || Call->getCalledFunction() != F)
+        continue;
+      IRBuilder<> B(Call);
+      CallInst *New = B.CreateCall(
+          Callee, B.CreateZExtOrTrunc(Call->getArgOperand(0), I32));
+      New->setCallingConv(CallingConv::SPIR_FUNC);
+      Call->replaceAllUsesWith(B.CreateZExtOrTrunc(New, Call->getType()));
+      Call->eraseFromParent();
+    }
+    if (F->use_empty())
+      F->eraseFromParent();
+    Changed = true;
+  }
+  return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
+
+} // namespace dpex

@@ -1,0 +1,171 @@
+// Each kernel becomes a `spir_kernel` entry point whose parameters are what
+// an OpenCL/SPIR-V consumer can bind: the index object disappears (its
+// methods read built-ins), pointers move to CrossWorkgroup, local accessors
+// become Workgroup pointers and bool becomes an 8-bit integer. The user's
+// function is then called from the entry with the original C++ ABI, and the
+// inliner folds it in.
+#include "dpex/Transforms.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Metadata.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace dpex {
+namespace {
+
+std::string openclTypeName(Type *T) {
+  if (T->isIntegerTy(8))
+    return "char";
+  if (T->isIntegerTy(16))
+    return "short";
+  if (T->isIntegerTy(32))
+    return "int";
+  if (T->isIntegerTy(64))
+    return "long";
+  if (T->isHalfTy())
+    return "half";
+  if (T->isFloatTy())
+    return "float";
+  if (T->isDoubleTy())
+    return "double";
+  if (auto *ST = dyn_cast<StructType>(T))
+    return "struct " + (ST->hasName() ? ST->getName().str() : std::string("anon"));
+  if (auto *PT = dyn_cast<PointerType>(T))
+    return openclTypeName(PT->getNonOpaquePointerElementType()) + "*";
+  return "char";
+}
+
+struct ArgMetadata {
+  SmallVector<Metadata *, 8> AddrSpace, AccessQual, Type, BaseType, TypeQual, Name;
+};
+
+// Element type behind a local_accessor<T> passed byval: its first field is
+// the generic T*.
+Type *localAccessorElement(Argument &A) {
+  auto *Accessor = cast<StructType>(A.getParamByValType());
+  auto *Ptr = cast<PointerType>(Accessor->getElementType(0));
+  return Ptr->getNonOpaquePointerElementType();
+}
+
+Type *entryParamType(const KernelRecord::Param &P, Argument &A) {
+  switch (P.Kind) {
+  case ParamKind::Index:
+    return nullptr;
+  case ParamKind::Boolean:
+    return Type::getInt8Ty(A.getContext());
+  case ParamKind::GlobalPointer:
+    return PointerType::get(
+        cast<PointerType>(A.getType())->getNonOpaquePointerElementType(),
+        addrspace::Global);
+  case ParamKind::LocalAccessor:
+    return PointerType::get(localAccessorElement(A), addrspace::Local);
+  case ParamKind::Scalar:
+  case ParamKind::ByValue:
+    return A.getType();
+  }
+  llvm_unreachable("unknown ParamKind");
+}
+
+Function *createEntry(Module &M, const KernelRecord &K) {
+  Function *Body = K.Body;
+  LLVMContext &Ctx = M.getContext();
+  SmallVector<Type *, 8> ParamTypes;
+  for (auto [P, A] : zip(K.Params, Body->args()))
+    if (Type *T = entryParamType(P, A))
+      ParamTypes.push_back(T);
+
+  // The entry takes over the kernel's name; the body keeps a private one.
+  Body->setName(K.EntryName + ".body");
+  Body->setLinkage(GlobalValue::InternalLinkage);
+  Function *Entry = Function::Create(
+      FunctionType::get(Type::getVoidTy(Ctx), ParamTypes, false),
+      GlobalValue::ExternalLinkage, K.EntryName, M);
+  Entry->setCallingConv(CallingConv::SPIR_KERNEL);
+  Entry->addFnAttr(Attribute::NoUnwind);
+  Entry->addFnAttr(Attribute::NoRecurse);
+
+  IRBuilder<> B(BasicBlock::Create(Ctx, "entry", Entry));
+  ArgMetadata MD;
+  Type *I32 = Type::getInt32Ty(Ctx);
+  auto EntryArg = Entry->arg_begin();
+  SmallVector<Value *, 8> CallArgs;
+  for (auto [P, A] : zip(K.Params, Body->args())) {
+    if (P.Kind == ParamKind::Index) {
+      CallArgs.push_back(B.CreateAlloca(A.getParamByValType(), nullptr, "index"));
+      continue;
+    }
+    Argument &EA = *EntryArg++;
+    EA.setName(P.Name);
+    unsigned AS = addrspace::Private;
+    switch (P.Kind) {
+    case ParamKind::Boolean:
+      CallArgs.push_back(B.CreateICmpNE(&EA, B.getInt8(0)));
+      break;
+    case ParamKind::GlobalPointer:
+      AS = addrspace::Global;
+      EA.addAttr(Attribute::NoUndef);
+      CallArgs.push_back(B.CreateAddrSpaceCast(&EA, A.getType()));
+      break;
+    case ParamKind::LocalAccessor: {
+      AS = addrspace::Local;
+      Type *AccessorTy = A.getParamByValType();
+      Value *Accessor = B.CreateAlloca(AccessorTy, nullptr, P.Name + ".accessor");
+      Value *Field = B.CreateStructGEP(AccessorTy, Accessor, 0);
+      Type *FieldTy = cast<StructType>(AccessorTy)->getElementType(0);
+      B.CreateStore(B.CreateAddrSpaceCast(&EA, FieldTy), Field);
+      CallArgs.push_back(Accessor);
+      break;
+    }
+    case ParamKind::ByValue:
+      Entry->addParamAttr(EA.getArgNo(),
+                          Attribute::getWithByValType(Ctx, A.getParamByValType()));
+      CallArgs.push_back(&EA);
+      break;
+    case ParamKind::Scalar:
+    case ParamKind::Index:
+      CallArgs.push_back(&EA);
+      break;
+    }
+    std::string TypeName = openclTypeName(EA.getType());
+    MD.AddrSpace.push_back(ConstantAsMetadata::get(ConstantInt::get(I32, AS)));
+    MD.AccessQual.push_back(MDString::get(Ctx, "none"));
+    MD.Type.push_back(MDString::get(Ctx, TypeName));
+    MD.BaseType.push_back(MDString::get(Ctx, TypeName));
+    MD.TypeQual.push_back(MDString::get(Ctx, P.Const ? "const" : ""));
+    MD.Name.push_back(MDString::get(Ctx, P.Name));
+  }
+  CallInst *Call = B.CreateCall(Body, CallArgs);
+  Call->setCallingConv(Body->getCallingConv());
+  Call->setAttributes(Body->getAttributes());
+  B.CreateRetVoid();
+
+  Entry->setMetadata("kernel_arg_addr_space", MDNode::get(Ctx, MD.AddrSpace));
+  Entry->setMetadata("kernel_arg_access_qual", MDNode::get(Ctx, MD.AccessQual));
+  Entry->setMetadata("kernel_arg_type", MDNode::get(Ctx, MD.Type));
+  Entry->setMetadata("kernel_arg_base_type", MDNode::get(Ctx, MD.BaseType));
+  Entry->setMetadata("kernel_arg_type_qual", MDNode::get(Ctx, MD.TypeQual));
+  Entry->setMetadata("kernel_arg_name", MDNode::get(Ctx, MD.Name));
+  return Entry;
+}
+
+} // namespace
+
+PreservedAnalyses KernelABILoweringPass::run(Module &M, ModuleAnalysisManager &) {
+  Expected<std::vector<KernelRecord>> Kernels = readKernelMetadata(M);
+  if (!Kernels) {
+    M.getContext().emitError(toString(Kernels.takeError()));
+    return PreservedAnalyses::all();
+  }
+  if (Kernels->empty())
+    return PreservedAnalyses::all();
+  for (const KernelRecord &K : *Kernels)
+    createEntry(M, K);
+  // Consumed: the entries carry what later stages need.
+  M.eraseNamedMetadata(M.getNamedMetadata("dpex.kernels"));
+  return PreservedAnalyses::none();
+}
+
+} // namespace dpex
