@@ -1,0 +1,124 @@
+// dpex::array<T>: device memory owned jointly by all its copies and slices.
+#pragma once
+
+#include <dpex/runtime/error.hpp>
+#include <dpex/runtime/queue.hpp>
+
+#include <cstddef>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace dpex {
+
+namespace rt {
+class Buffer;
+}
+
+namespace detail {
+// Allocates `count * elem_size` bytes of device memory for `q`'s device.
+std::shared_ptr<rt::Buffer> make_buffer(const queue &q, std::size_t count,
+                                        std::size_t elem_size);
+// Blocking copies, ordered after the work already on the buffer's queue.
+void buffer_write(const rt::Buffer &buf, std::size_t byte_offset,
+                  const void *src, std::size_t bytes);
+void buffer_read(const rt::Buffer &buf, std::size_t byte_offset, void *dst,
+                 std::size_t bytes);
+queue buffer_queue(const rt::Buffer &buf);
+[[noreturn]] void throw_invalid_argument(const std::string &message);
+struct array_access;
+} // namespace detail
+
+template <typename T> class array {
+  static_assert(std::is_trivially_copyable_v<T> && !std::is_const_v<T> &&
+                    !std::is_volatile_v<T>,
+                "dpex::array<T>: T must be a trivially copyable, non-const, "
+                "non-volatile type");
+
+public:
+  using value_type = T;
+
+  // `n` uninitialised elements on `q`'s device. Throws
+  // error(errc::out_of_memory) if the device cannot hold them.
+  array(const queue &q, std::size_t n)
+      : buffer_(detail::make_buffer(q, n, sizeof(T))), size_(n) {}
+
+  std::size_t size() const noexcept { return size_; }
+  queue get_queue() const { return detail::buffer_queue(*buffer_); }
+
+  // Copies `count` elements from host memory to the start of the array.
+  void copy_from(const T *src, std::size_t count) {
+    if (count > size_)
+      detail::throw_invalid_argument(
+          "dpex::array::copy_from: " + std::to_string(count) +
+          " elements do not fit an array of " + std::to_string(size_));
+    detail::buffer_write(*buffer_, offset_ * sizeof(T), src,
+                         count * sizeof(T));
+  }
+
+  // Any contiguous container: std::vector, std::array, std::span, ...
+  template <typename Container,
+            typename = std::enable_if_t<std::is_convertible_v<
+                decltype(std::data(std::declval<const Container &>())),
+                const T *>>,
+            typename = decltype(std::size(std::declval<const Container &>()))>
+  void copy_from(const Container &src) {
+    copy_from(std::data(src), std::size(src));
+  }
+
+  // Copies the first `count` elements into host memory at `dst`.
+  void copy_to(T *dst, std::size_t count) const {
+    if (count > size_)
+      detail::throw_invalid_argument(
+          "dpex::array::copy_to: cannot read " + std::to_string(count) +
+          " elements from an array of " + std::to_string(size_));
+    detail::buffer_read(*buffer_, offset_ * sizeof(T), dst, count * sizeof(T));
+  }
+
+  std::vector<T> to_host() const {
+    std::vector<T> out(size_);
+    copy_to(out.data(), size_);
+    return out;
+  }
+
+  // Elements [offset, offset + count) as an array sharing this allocation.
+  array slice(std::size_t offset, std::size_t count) const {
+    if (offset > size_ || count > size_ - offset)
+      detail::throw_invalid_argument(
+          "dpex::array::slice: [" + std::to_string(offset) + ", " +
+          std::to_string(offset) + " + " + std::to_string(count) +
+          ") is outside an array of " + std::to_string(size_));
+    return array(buffer_, offset_ + offset, count);
+  }
+
+  // Number of arrays (copies and slices) sharing this allocation, plus the
+  // async launches still holding it.
+  long use_count() const noexcept { return buffer_.use_count(); }
+
+private:
+  friend struct detail::array_access;
+
+  array(std::shared_ptr<rt::Buffer> buffer, std::size_t offset,
+        std::size_t size)
+      : buffer_(std::move(buffer)), offset_(offset), size_(size) {}
+
+  std::shared_ptr<rt::Buffer> buffer_;
+  std::size_t offset_ = 0; // in elements
+  std::size_t size_ = 0;
+};
+
+namespace detail {
+struct array_access {
+  template <typename T>
+  static const std::shared_ptr<rt::Buffer> &buffer(const array<T> &a) {
+    return a.buffer_;
+  }
+  template <typename T> static std::size_t byte_offset(const array<T> &a) {
+    return a.offset_ * sizeof(T);
+  }
+};
+} // namespace detail
+
+} // namespace dpex

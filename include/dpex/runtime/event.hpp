@@ -1,0 +1,48 @@
+// dpex::event: completion and timing of enqueued work.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace dpex {
+
+namespace rt {
+class Event;
+}
+
+// Timestamps in nanoseconds. Device events report the backend's own
+// profiling counters; host events report the host's steady clock.
+struct profiling_info {
+  std::uint64_t queued = 0;
+  std::uint64_t start = 0;
+  std::uint64_t end = 0;
+};
+
+class event {
+public:
+  // A default-constructed event is complete.
+  event() = default;
+  explicit event(std::shared_ptr<rt::Event> impl) : impl_(std::move(impl)) {}
+
+  // Blocks until the event completes; throws error(errc::launch_failed) if
+  // the work it tracks failed on the device.
+  void wait() const;
+  bool is_complete() const;
+  // Valid once the event completed (waits for it first).
+  profiling_info profiling() const;
+
+  const std::shared_ptr<rt::Event> &impl() const { return impl_; }
+
+  friend bool operator==(const event &a, const event &b) {
+    return a.impl_ == b.impl_;
+  }
+  friend bool operator!=(const event &a, const event &b) { return !(a == b); }
+
+private:
+  std::shared_ptr<rt::Event> impl_;
+};
+
+void wait_all(const std::vector<event> &events);
+
+} // namespace dpex

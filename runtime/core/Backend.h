@@ -1,0 +1,176 @@
+// The interface every backend (runtime/opencl, runtime/cuda) implements.
+// Nothing here names a backend API type; the core (queue inference, range
+// checks, caching, async completion) is written against these classes only.
+//
+// Conventions: methods report failures as Status/Expected and never throw;
+// extents in LaunchConfig and DeviceLimits are in backend order, index 0
+// being the fastest-varying dimension (OpenCL dim 0, CUDA x), which is the
+// LAST dpex dimension.
+#pragma once
+
+#include "KernelCache.h"
+#include "PendingWork.h"
+#include "Status.h"
+
+#include <dpex/detail/kernel_desc.hpp>
+#include <dpex/runtime/device.hpp>
+#include <dpex/runtime/event.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dpex::rt {
+
+class Queue;
+
+struct DeviceLimits {
+  std::uint32_t maxDimensions = 3;
+  std::size_t maxWorkGroupSize = 1;
+  std::size_t maxWorkItemSizes[3] = {1, 1, 1}; // backend order
+  std::size_t maxAllocation = 0;               // bytes of one allocation
+};
+
+class Event {
+public:
+  virtual ~Event();
+  // Blocks until complete; fails with errc::launch_failed if the work failed.
+  virtual Status wait() = 0;
+  virtual bool isComplete() = 0;
+  virtual Expected<profiling_info> profiling() = 0;
+  // Calls `callback` once, on any thread (possibly this one, before
+  // returning), when the event completed or failed. The callback must be
+  // short and must not call into the backend.
+  virtual Status onComplete(std::function<void()> callback) = 0;
+  // The backend event that orders device work, for events that are not one
+  // themselves (HostEvent); backend events return themselves.
+  virtual Event *deviceEvent() { return this; }
+};
+
+// A compiled entry point. Owned by its Module.
+class Kernel {
+public:
+  virtual ~Kernel();
+  // The largest work-group this kernel can run with on its device.
+  virtual std::size_t maxWorkGroupSize() const = 0;
+};
+
+// One module_desc built for one device (and its context).
+class Module {
+public:
+  virtual ~Module();
+  // The kernel stays owned by the module. Not called concurrently for one
+  // module (KernelCache serialises it).
+  virtual Expected<Kernel *> createKernel(const char *entry) = 0;
+  // Which image was loaded and how, for DPEX_TRACE, e.g. "spir (cl_khr_spir)".
+  virtual const std::string &imageDescription() const = 0;
+};
+
+// A prepared kernel argument.
+struct KernelArg {
+  enum class Kind { Value, Pointer, Local };
+  Kind kind;
+  const void *value = nullptr; // Value: `size` bytes
+  void *pointer = nullptr;     // Pointer: device address
+  std::size_t size = 0;        // Value: bytes; Local: bytes of local memory
+  // For error messages: 1-based position after the index space, and the
+  // parameter as the kernel declares it.
+  std::size_t position = 0;
+  const detail::arg_desc *desc = nullptr;
+
+  // "argument 2 'x' (const float*)"
+  std::string describe() const {
+    return "argument " + std::to_string(position) + " '" + desc->name +
+           "' (" + desc->type_name + ")";
+  }
+};
+
+struct LaunchConfig {
+  std::uint32_t dims = 1;
+  std::size_t global[3] = {1, 1, 1}; // backend order
+  std::size_t local[3] = {1, 1, 1};  // backend order; used if hasLocal
+  bool hasLocal = false;
+};
+
+class Device : public std::enable_shared_from_this<Device> {
+public:
+  Device() = default;
+  Device(const Device &) = delete;
+  Device &operator=(const Device &) = delete;
+  virtual ~Device();
+
+  virtual const std::string &name() const = 0;
+  virtual backend backendKind() const = 0;
+  virtual device_type type() const = 0;
+  virtual const DeviceLimits &limits() const = 0;
+  // Whether this device can load images of `format` at all.
+  virtual bool canLoad(detail::image_format format) const = 0;
+
+  virtual Expected<std::shared_ptr<Queue>> createQueue() = 0;
+  // Device memory the kernels of every queue on this device can address.
+  virtual Expected<void *> allocate(std::size_t bytes) = 0;
+  virtual void deallocate(void *pointer) = 0;
+  virtual Expected<std::unique_ptr<Module>>
+  buildModule(const detail::module_desc &module) = 0;
+
+  // The kernel for `desc`, building its module on first use.
+  Expected<KernelCache::Entry> getKernel(const detail::kernel_desc &desc) {
+    return kernels_.get(*this, desc);
+  }
+
+private:
+  KernelCache kernels_;
+};
+
+class Queue {
+public:
+  explicit Queue(std::shared_ptr<Device> device) : device_(std::move(device)) {}
+  Queue(const Queue &) = delete;
+  Queue &operator=(const Queue &) = delete;
+  virtual ~Queue();
+
+  Device &device() const { return *device_; }
+  const std::shared_ptr<Device> &sharedDevice() const { return device_; }
+
+  // Blocking copy between host and device memory in either direction,
+  // ordered after the work already submitted to this queue.
+  virtual Status copy(void *dst, const void *src, std::size_t bytes) = 0;
+  // Enqueues `kernel` after `deps` (backend events, possibly of other
+  // devices or backends) and submits it for execution. Safe to call from
+  // many threads at once.
+  virtual Expected<std::shared_ptr<Event>>
+  launch(Kernel &kernel, const LaunchConfig &config,
+         const std::vector<KernelArg> &args,
+         const std::vector<Event *> &deps) = 0;
+  // An event that completes once all of `deps` did.
+  virtual Expected<std::shared_ptr<Event>>
+  marker(const std::vector<Event *> &deps) = 0;
+  // Blocks until all submitted work completed.
+  virtual Status finish() = 0;
+
+  // Async launches whose arguments are not yet released.
+  PendingWork &pendingLaunches() { return pending_; }
+
+private:
+  std::shared_ptr<Device> device_;
+  PendingWork pending_;
+};
+
+class Backend {
+public:
+  virtual ~Backend();
+  virtual backend kind() const = 0;
+  // Empty if the backend's driver library is missing.
+  virtual const std::vector<std::shared_ptr<Device>> &devices() const = 0;
+  // Why devices() is empty, e.g. "libOpenCL.so.1 not found"; empty if not.
+  virtual const std::string &unavailableReason() const = 0;
+};
+
+// Backend factories; each never fails (an unavailable backend has no
+// devices and says why).
+std::unique_ptr<Backend> createOpenCLBackend();
+
+} // namespace dpex::rt

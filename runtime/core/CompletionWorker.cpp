@@ -1,0 +1,48 @@
+#include "CompletionWorker.h"
+
+#include "Buffer.h"
+#include "HostEvent.h"
+
+#include <thread>
+
+namespace dpex::rt {
+
+void LaunchCompletion::finish() {
+  host->markDeviceDone();
+  buffers.clear();
+  host->complete();
+  queue->pendingLaunches().end();
+  queue.reset();
+}
+
+CompletionWorker &CompletionWorker::instance() {
+  static CompletionWorker *worker = new CompletionWorker();
+  return *worker;
+}
+
+CompletionWorker::CompletionWorker() {
+  std::thread([this] { run(); }).detach();
+}
+
+void CompletionWorker::post(std::shared_ptr<LaunchCompletion> completion) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.push_back(std::move(completion));
+  }
+  ready_.notify_one();
+}
+
+void CompletionWorker::run() {
+  for (;;) {
+    std::shared_ptr<LaunchCompletion> completion;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      ready_.wait(lock, [this] { return !queue_.empty(); });
+      completion = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    completion->finish();
+  }
+}
+
+} // namespace dpex::rt

@@ -1,0 +1,59 @@
+#include "KernelCache.h"
+
+#include "Backend.h"
+#include "Trace.h"
+
+#include <chrono>
+
+namespace dpex::rt {
+
+KernelCache::KernelCache() = default;
+KernelCache::~KernelCache() = default;
+
+Expected<KernelCache::Entry> KernelCache::get(Device &device,
+                                              const detail::kernel_desc &desc) {
+  ModuleSlot *slot;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = kernels_.find(&desc); it != kernels_.end())
+      return it->second;
+    auto &owned = modules_[desc.module];
+    if (!owned)
+      owned = std::make_unique<ModuleSlot>();
+    slot = owned.get();
+  }
+
+  // Building can take long: hold only this module's lock meanwhile.
+  std::lock_guard<std::mutex> lock(slot->mutex);
+  if (!slot->built) {
+    slot->built = true;
+    auto start = std::chrono::steady_clock::now();
+    Expected<std::unique_ptr<Module>> module = device.buildModule(*desc.module);
+    double ms = std::chrono::duration<double, std::milli>(
+                    std::chrono::steady_clock::now() - start)
+                    .count();
+    if (!module) {
+      slot->failure = module.status();
+      trace("build of module '%s' for '%s' failed after %.3f ms",
+            desc.module->name, device.name().c_str(), ms);
+    } else {
+      slot->module = module.take();
+      trace("built module '%s' for '%s' (%s): image %s in %.3f ms",
+            desc.module->name, device.name().c_str(),
+            to_string(device.backendKind()),
+            slot->module->imageDescription().c_str(), ms);
+    }
+  }
+  if (slot->failure)
+    return *slot->failure;
+
+  Expected<Kernel *> kernel = slot->module->createKernel(desc.entry);
+  if (!kernel)
+    return kernel.status();
+  Entry entry{*kernel, slot->module.get()};
+  std::lock_guard<std::mutex> mapLock(mutex_);
+  kernels_.emplace(&desc, entry);
+  return entry;
+}
+
+} // namespace dpex::rt

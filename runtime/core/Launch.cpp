@@ -1,0 +1,331 @@
+// detail::launch: everything between call_kernel's type-checked arguments
+// and the backend's enqueue: queue inference, range checks, kernel lookup,
+// argument validation, and keeping async arguments alive.
+#include "Backend.h"
+#include "Buffer.h"
+#include "CompletionWorker.h"
+#include "HostEvent.h"
+#include "Trace.h"
+
+#include <dpex/runtime/call_kernel.hpp>
+
+#include <chrono>
+#include <string>
+
+namespace dpex::detail {
+
+namespace {
+
+using rt::Expected;
+using rt::Status;
+
+const char *argKindName(arg_kind kind) {
+  switch (kind) {
+  case arg_kind::scalar:
+    return "scalar";
+  case arg_kind::boolean:
+    return "bool";
+  case arg_kind::global_pointer:
+    return "pointer";
+  case arg_kind::local_accessor:
+    return "local_accessor";
+  case arg_kind::by_value:
+    return "struct";
+  }
+  return "unknown";
+}
+
+std::string describeArg(const kernel_desc &desc, std::size_t i) {
+  return "argument " + std::to_string(i + 1) + " '" + desc.args[i].name +
+         "' (" + desc.args[i].type_name + ")";
+}
+
+std::string extents(const std::size_t *values, std::uint32_t dims) {
+  std::string text = "[";
+  for (std::uint32_t d = 0; d < dims; ++d)
+    text += (d ? ", " : "") + std::to_string(values[d]);
+  return text + "]";
+}
+
+// The queue the launch runs on: the explicit one, else the arrays' one.
+Expected<std::shared_ptr<rt::Queue>>
+inferQueue(const queue *explicitQueue, const kernel_desc &desc,
+           const launch_arg *args, std::size_t numArgs) {
+  std::shared_ptr<rt::Queue> chosen =
+      explicitQueue ? explicitQueue->impl() : nullptr;
+  std::size_t chosenArg = numArgs;
+  for (std::size_t i = 0; i < numArgs; ++i) {
+    if (args[i].kind != arg_kind::global_pointer)
+      continue;
+    const std::shared_ptr<rt::Queue> &q = (*args[i].buffer)->queue();
+    if (!chosen) {
+      chosen = q;
+      chosenArg = i;
+      continue;
+    }
+    if (q == chosen)
+      continue;
+    std::string other = chosenArg == numArgs
+                            ? "the queue passed to the call (device '" +
+                                  chosen->device().name() + "')"
+                            : describeArg(desc, chosenArg) +
+                                  ", which is on a queue on device '" +
+                                  chosen->device().name() + "'";
+    return Status::error(
+        errc::queue_inference,
+        describeArg(desc, i) + " is an array on another queue (device '" +
+            q->device().name() + "') than " + other +
+            "; compute follows data, so all arrays of a launch must share "
+            "one queue");
+  }
+  if (!chosen)
+    return Status::error(errc::queue_inference,
+                         "no array argument to infer the queue from; pass a "
+                         "queue as first argument: call_kernel(q, kernel, "
+                         "index_space, args...)");
+  return chosen;
+}
+
+Status checkRange(const index_space &space, const rt::DeviceLimits &limits) {
+  if (space.dims > limits.maxDimensions)
+    return Status::error(errc::invalid_range,
+                         std::to_string(space.dims) +
+                             "-dimensional launch exceeds the device's " +
+                             std::to_string(limits.maxDimensions));
+  if (!space.nd)
+    return Status::ok();
+  std::string global = extents(space.global, space.dims);
+  std::string local = extents(space.local, space.dims);
+  std::size_t groupSize = 1;
+  for (std::uint32_t d = 0; d < space.dims; ++d) {
+    std::size_t l = space.local[d];
+    if (l == 0 || space.global[d] % l != 0)
+      return Status::error(errc::invalid_range,
+                           "local range " + local +
+                               " does not divide global range " + global +
+                               " in dimension " + std::to_string(d));
+    // dpex dimension d is backend dimension dims-1-d.
+    std::size_t max = limits.maxWorkItemSizes[space.dims - 1 - d];
+    if (l > max)
+      return Status::error(errc::invalid_range,
+                           "local range " + local + " exceeds the device's " +
+                               std::to_string(max) +
+                               " work-items in dimension " + std::to_string(d));
+    groupSize *= l;
+  }
+  if (groupSize > limits.maxWorkGroupSize)
+    return Status::error(errc::invalid_range,
+                         "work-group of local range " + local + " has " +
+                             std::to_string(groupSize) +
+                             " work-items; the device allows at most " +
+                             std::to_string(limits.maxWorkGroupSize));
+  return Status::ok();
+}
+
+Expected<std::vector<rt::KernelArg>>
+prepareArgs(const kernel_desc &desc, const launch_arg *args,
+            std::size_t numArgs) {
+  std::vector<rt::KernelArg> prepared(numArgs);
+  for (std::size_t i = 0; i < numArgs; ++i) {
+    const launch_arg &arg = args[i];
+    const arg_desc &param = desc.args[i];
+    if (arg.kind != param.kind)
+      return Status::error(errc::invalid_argument,
+                           describeArg(desc, i) + ": the kernel takes a " +
+                               argKindName(param.kind) +
+                               " but the handle's signature passes a " +
+                               argKindName(arg.kind));
+    rt::KernelArg &out = prepared[i];
+    out.position = i + 1;
+    out.desc = &param;
+    switch (arg.kind) {
+    case arg_kind::scalar:
+    case arg_kind::boolean:
+    case arg_kind::by_value:
+      if (arg.size != param.size)
+        return Status::error(errc::invalid_argument,
+                             describeArg(desc, i) + ": value of " +
+                                 std::to_string(arg.size) +
+                                 " bytes, the kernel expects " +
+                                 std::to_string(param.size));
+      out.kind = rt::KernelArg::Kind::Value;
+      out.value = arg.value;
+      out.size = arg.size;
+      break;
+    case arg_kind::global_pointer:
+      out.kind = rt::KernelArg::Kind::Pointer;
+      out.pointer = static_cast<char *>((*arg.buffer)->pointer()) + arg.offset;
+      break;
+    case arg_kind::local_accessor:
+      out.kind = rt::KernelArg::Kind::Local;
+      out.size = arg.size;
+      break;
+    }
+  }
+  return prepared;
+}
+
+// Backend events to wait for; host events order device work through their
+// device event.
+std::vector<rt::Event *> dependencies(const std::vector<event> &deps) {
+  std::vector<rt::Event *> events;
+  events.reserve(deps.size());
+  for (const event &e : deps)
+    if (e.impl())
+      events.push_back(e.impl()->deviceEvent());
+  return events;
+}
+
+double msSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+Expected<std::pair<event, event>>
+launchOrError(const queue *explicitQueue, const kernel_desc &desc,
+              const index_space &space, const launch_arg *args,
+              std::size_t numArgs, const std::vector<event> &deps,
+              launch_mode mode) {
+  auto start = std::chrono::steady_clock::now();
+  if (numArgs != desc.num_args || space.dims != desc.dimensions ||
+      space.nd != desc.nd)
+    return Status::error(
+        errc::invalid_argument,
+        "the kernel handle's signature does not match its descriptor (" +
+            std::to_string(desc.num_args) + " arguments, " +
+            (desc.nd ? "nd_item<" : "item<") +
+            std::to_string(desc.dimensions) + ">); regenerate the stub");
+
+  Expected<std::shared_ptr<rt::Queue>> inferred =
+      inferQueue(explicitQueue, desc, args, numArgs);
+  if (!inferred)
+    return inferred.status();
+  std::shared_ptr<rt::Queue> queue = inferred.take();
+  rt::Device &device = queue->device();
+
+  if (Status status = checkRange(space, device.limits()); !status)
+    return status;
+
+  Expected<rt::KernelCache::Entry> kernel = device.getKernel(desc);
+  if (!kernel)
+    return kernel.status();
+  if (space.nd) {
+    std::size_t groupSize = 1;
+    for (std::uint32_t d = 0; d < space.dims; ++d)
+      groupSize *= space.local[d];
+    std::size_t max = kernel->kernel->maxWorkGroupSize();
+    if (groupSize > max)
+      return Status::error(errc::invalid_range,
+                           "work-group of " + std::to_string(groupSize) +
+                               " work-items exceeds this kernel's limit of " +
+                               std::to_string(max) + " on '" + device.name() +
+                               "'");
+  }
+
+  Expected<std::vector<rt::KernelArg>> prepared =
+      prepareArgs(desc, args, numArgs);
+  if (!prepared)
+    return prepared.status();
+
+  std::vector<rt::Event *> waitFor = dependencies(deps);
+
+  bool empty = false;
+  for (std::uint32_t d = 0; d < space.dims; ++d)
+    empty |= space.global[d] == 0;
+  if (empty) {
+    rt::trace("launch %s: empty range %s, nothing to run", desc.display_name,
+              extents(space.global, space.dims).c_str());
+    if (waitFor.empty())
+      return std::pair<event, event>{};
+    // Nothing runs, but whoever waits on these events still waits for deps.
+    Expected<std::shared_ptr<rt::Event>> marker = queue->marker(waitFor);
+    if (!marker)
+      return marker.status();
+    event e(marker.take());
+    return std::pair<event, event>{e, e};
+  }
+
+  rt::LaunchConfig config;
+  config.dims = space.dims;
+  config.hasLocal = space.nd;
+  for (std::uint32_t d = 0; d < space.dims; ++d) {
+    config.global[space.dims - 1 - d] = space.global[d];
+    config.local[space.dims - 1 - d] = space.nd ? space.local[d] : 1;
+  }
+
+  Expected<std::shared_ptr<rt::Event>> launched =
+      queue->launch(*kernel->kernel, config, *prepared, waitFor);
+  if (!launched)
+    return launched.status();
+  std::shared_ptr<rt::Event> deviceEvent = launched.take();
+
+  if (mode == launch_mode::sync) {
+    if (Status status = deviceEvent->wait(); !status)
+      return status;
+    if (rt::traceEnabled()) {
+      Expected<profiling_info> times = deviceEvent->profiling();
+      double kernelMs = times ? (times->end - times->start) / 1e6 : 0.0;
+      rt::trace("launch %s on '%s' (%s) image %s global %s local %s: sync "
+                "%.3f ms (kernel %.3f ms)",
+                desc.display_name, device.name().c_str(),
+                to_string(device.backendKind()),
+                kernel->module->imageDescription().c_str(),
+                extents(space.global, space.dims).c_str(),
+                space.nd ? extents(space.local, space.dims).c_str() : "-",
+                msSince(start), kernelMs);
+    }
+    return std::pair<event, event>{};
+  }
+
+  auto host = std::make_shared<rt::HostEvent>(deviceEvent);
+  auto completion = std::make_shared<rt::LaunchCompletion>();
+  completion->host = host;
+  completion->queue = queue;
+  for (std::size_t i = 0; i < numArgs; ++i)
+    if (args[i].kind == arg_kind::global_pointer)
+      completion->buffers.push_back(*args[i].buffer);
+  queue->pendingLaunches().begin();
+  Status registered = deviceEvent->onComplete(
+      [completion]() mutable {
+        rt::CompletionWorker::instance().post(std::move(completion));
+      });
+  if (!registered) {
+    // No completion callback: fall back to finishing the launch here.
+    Status waited = deviceEvent->wait();
+    completion->finish();
+    if (!waited)
+      return waited;
+  }
+  rt::trace("launch %s on '%s' (%s) image %s global %s local %s: async "
+            "submitted in %.3f ms",
+            desc.display_name, device.name().c_str(),
+            to_string(device.backendKind()),
+            kernel->module->imageDescription().c_str(),
+            extents(space.global, space.dims).c_str(),
+            space.nd ? extents(space.local, space.dims).c_str() : "-",
+            msSince(start));
+  return std::pair<event, event>{event(host), event(deviceEvent)};
+}
+
+} // namespace
+
+std::pair<event, event> launch(const queue *explicit_queue,
+                               const kernel_desc &desc,
+                               const index_space &space, const launch_arg *args,
+                               std::size_t num_args,
+                               const std::vector<event> &deps,
+                               launch_mode mode) {
+  Expected<std::pair<event, event>> result =
+      launchOrError(explicit_queue, desc, space, args, num_args, deps, mode);
+  if (!result) {
+    std::string where = std::string(mode == launch_mode::sync
+                                        ? "call_kernel("
+                                        : "call_kernel_async(") +
+                        desc.display_name + ")";
+    rt::throwIfFailed(result.status().withContext(where));
+  }
+  return result.take();
+}
+
+} // namespace dpex::detail

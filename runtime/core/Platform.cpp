@@ -1,0 +1,46 @@
+#include "Platform.h"
+
+#include <cstddef>
+
+namespace dpex::rt {
+
+const Platform &Platform::instance() {
+  static const Platform *platform = new Platform();
+  return *platform;
+}
+
+Platform::Platform() {
+  // Order matters: it is the order of devices() (CUDA first).
+  backends_.push_back(createOpenCLBackend());
+  for (const auto &backend : backends_)
+    devices_.insert(devices_.end(), backend->devices().begin(),
+                    backend->devices().end());
+}
+
+const Backend *Platform::findBackend(backend kind) const {
+  for (const auto &backend : backends_)
+    if (backend->kind() == kind)
+      return backend.get();
+  return nullptr;
+}
+
+std::string Platform::describe() const {
+  std::string text;
+  for (const auto &backend : backends_) {
+    const auto &devices = backend->devices();
+    if (devices.empty()) {
+      text += std::string("\n  ") + to_string(backend->kind()) +
+              ": unavailable (" + backend->unavailableReason() + ")";
+      continue;
+    }
+    for (std::size_t i = 0; i < devices.size(); ++i)
+      text += std::string("\n  ") + to_string(backend->kind()) + ":" +
+              std::to_string(i) + " '" + devices[i]->name() + "' (" +
+              to_string(devices[i]->type()) + ")";
+  }
+  if (!findBackend(backend::cuda))
+    text += "\n  cuda: no CUDA backend/driver available";
+  return text;
+}
+
+} // namespace dpex::rt

@@ -1,0 +1,172 @@
+#include "OpenCLDevice.h"
+
+#include "OpenCLError.h"
+#include "OpenCLModule.h"
+#include "OpenCLQueue.h"
+
+#include <vector>
+
+namespace dpex::rt::opencl {
+
+namespace {
+
+std::string stringInfo(const OpenCLApi &api, cl_device_id id,
+                       cl_device_info what) {
+  std::size_t size = 0;
+  if (api.clGetDeviceInfo(id, what, 0, nullptr, &size) != CL_SUCCESS ||
+      size == 0)
+    return {};
+  std::string value(size, '\0');
+  if (api.clGetDeviceInfo(id, what, size, value.data(), nullptr) != CL_SUCCESS)
+    return {};
+  value.resize(value.find('\0') == std::string::npos ? size
+                                                     : value.find('\0'));
+  return value;
+}
+
+template <typename T>
+T valueInfo(const OpenCLApi &api, cl_device_id id, cl_device_info what,
+            T fallback) {
+  T value{};
+  if (api.clGetDeviceInfo(id, what, sizeof(T), &value, nullptr) != CL_SUCCESS)
+    return fallback;
+  return value;
+}
+
+bool hasWord(const std::string &list, const std::string &word) {
+  std::size_t pos = 0;
+  while ((pos = list.find(word, pos)) != std::string::npos) {
+    bool startOk = pos == 0 || list[pos - 1] == ' ';
+    std::size_t end = pos + word.size();
+    bool endOk = end == list.size() || list[end] == ' ';
+    if (startOk && endOk)
+      return true;
+    pos = end;
+  }
+  return false;
+}
+
+} // namespace
+
+std::shared_ptr<OpenCLDevice> OpenCLDevice::create(const OpenCLApi &api,
+                                                   cl_device_id id,
+                                                   std::string &why) {
+  std::shared_ptr<OpenCLDevice> device(new OpenCLDevice(api, id));
+  device->name_ = stringInfo(api, id, CL_DEVICE_NAME);
+
+  cl_device_svm_capabilities svm = valueInfo<cl_device_svm_capabilities>(
+      api, id, CL_DEVICE_SVM_CAPABILITIES, 0);
+  if (!(svm & CL_DEVICE_SVM_COARSE_GRAIN_BUFFER)) {
+    why = "'" + device->name_ + "' has no coarse-grained SVM";
+    return nullptr;
+  }
+
+  cl_device_type type =
+      valueInfo<cl_device_type>(api, id, CL_DEVICE_TYPE, CL_DEVICE_TYPE_DEFAULT);
+  device->type_ = (type & CL_DEVICE_TYPE_GPU)           ? device_type::gpu
+                  : (type & CL_DEVICE_TYPE_CPU)         ? device_type::cpu
+                  : (type & CL_DEVICE_TYPE_ACCELERATOR) ? device_type::accelerator
+                                                        : device_type::other;
+
+  DeviceLimits &limits = device->limits_;
+  limits.maxDimensions =
+      valueInfo<cl_uint>(api, id, CL_DEVICE_MAX_WORK_ITEM_DIMENSIONS, 3);
+  limits.maxWorkGroupSize =
+      valueInfo<std::size_t>(api, id, CL_DEVICE_MAX_WORK_GROUP_SIZE, 1);
+  std::vector<std::size_t> sizes(std::max<cl_uint>(limits.maxDimensions, 3), 1);
+  api.clGetDeviceInfo(id, CL_DEVICE_MAX_WORK_ITEM_SIZES,
+                      sizeof(std::size_t) * limits.maxDimensions, sizes.data(),
+                      nullptr);
+  for (int d = 0; d < 3; ++d)
+    limits.maxWorkItemSizes[d] = sizes[d];
+  limits.maxAllocation =
+      valueInfo<cl_ulong>(api, id, CL_DEVICE_MAX_MEM_ALLOC_SIZE, 0);
+
+  device->ilVersion_ = stringInfo(api, id, CL_DEVICE_IL_VERSION);
+  device->hasKhrSpir_ =
+      hasWord(stringInfo(api, id, CL_DEVICE_EXTENSIONS), "cl_khr_spir");
+  return device;
+}
+
+OpenCLDevice::~OpenCLDevice() {
+  if (context_)
+    api_.clReleaseContext(context_);
+}
+
+bool OpenCLDevice::canLoad(detail::image_format format) const {
+  switch (format) {
+  case detail::image_format::spirv:
+    // Only when advertised: some drivers crash in clCreateProgramWithIL
+    // otherwise.
+    return api_.clCreateProgramWithIL &&
+           ilVersion_.find("SPIR-V") != std::string::npos;
+  case detail::image_format::spir:
+    return hasKhrSpir_;
+  case detail::image_format::ptx:
+    return false;
+  }
+  return false;
+}
+
+Status OpenCLDevice::ensureContext() {
+  std::call_once(contextOnce_, [this] {
+    cl_int err = CL_SUCCESS;
+    context_ = api_.clCreateContext(nullptr, 1, &id_, nullptr, nullptr, &err);
+    if (err != CL_SUCCESS) {
+      context_ = nullptr;
+      contextStatus_ = clError(errc::backend_error, "clCreateContext", err)
+                           .withContext("device '" + name_ + "'");
+    }
+  });
+  return contextStatus_;
+}
+
+Expected<std::shared_ptr<Queue>> OpenCLDevice::createQueue() {
+  if (Status status = ensureContext(); !status)
+    return status;
+  const cl_queue_properties properties[] = {CL_QUEUE_PROPERTIES,
+                                            CL_QUEUE_PROFILING_ENABLE, 0};
+  cl_int err = CL_SUCCESS;
+  cl_command_queue queue = api_.clCreateCommandQueueWithProperties(
+      context_, id_, properties, &err);
+  if (err != CL_SUCCESS)
+    return clError(errc::backend_error, "clCreateCommandQueueWithProperties",
+                   err)
+        .withContext("device '" + name_ + "'");
+  return std::shared_ptr<Queue>(std::make_shared<OpenCLQueue>(
+      std::static_pointer_cast<OpenCLDevice>(shared_from_this()), queue));
+}
+
+Expected<void *> OpenCLDevice::allocate(std::size_t bytes) {
+  if (Status status = ensureContext(); !status)
+    return status;
+  if (limits_.maxAllocation && bytes > limits_.maxAllocation)
+    return Status::error(errc::out_of_memory,
+                         "cannot allocate " + std::to_string(bytes) +
+                             " bytes on '" + name_ + "': one allocation holds "
+                             "at most " + std::to_string(limits_.maxAllocation) +
+                             " bytes (CL_DEVICE_MAX_MEM_ALLOC_SIZE)");
+  void *pointer = api_.clSVMAlloc(context_, CL_MEM_READ_WRITE, bytes, 0);
+  if (!pointer)
+    return Status::error(errc::out_of_memory,
+                         "clSVMAlloc of " + std::to_string(bytes) +
+                             " bytes on '" + name_ + "' failed");
+  return pointer;
+}
+
+void OpenCLDevice::deallocate(void *pointer) {
+  api_.clSVMFree(context_, pointer);
+}
+
+Expected<std::unique_ptr<Module>>
+OpenCLDevice::buildModule(const detail::module_desc &module) {
+  if (Status status = ensureContext(); !status)
+    return status;
+  Expected<std::unique_ptr<OpenCLModule>> built =
+      OpenCLModule::build(*this, module);
+  if (!built)
+    return built.status();
+  return std::unique_ptr<Module>(built.take());
+}
+
+} // namespace dpex::rt::opencl

@@ -1,0 +1,69 @@
+#include "OpenCLEvent.h"
+
+#include "OpenCLError.h"
+
+namespace dpex::rt::opencl {
+
+namespace {
+
+void CL_CALLBACK runCallback(cl_event, cl_int, void *data) {
+  auto *callback = static_cast<std::function<void()> *>(data);
+  (*callback)();
+  delete callback;
+}
+
+} // namespace
+
+OpenCLEvent::~OpenCLEvent() { api_.clReleaseEvent(event_); }
+
+Status OpenCLEvent::wait() {
+  cl_int err = api_.clWaitForEvents(1, &event_);
+  cl_int status = CL_COMPLETE;
+  api_.clGetEventInfo(event_, CL_EVENT_COMMAND_EXECUTION_STATUS,
+                      sizeof(status), &status, nullptr);
+  // A negative execution status is the error the command failed with.
+  if (status < 0)
+    return clError(errc::launch_failed, "command failed on the device",
+                   status);
+  if (err != CL_SUCCESS)
+    return clError(errc::launch_failed, "clWaitForEvents", err);
+  return Status::ok();
+}
+
+bool OpenCLEvent::isComplete() {
+  cl_int status = CL_COMPLETE;
+  api_.clGetEventInfo(event_, CL_EVENT_COMMAND_EXECUTION_STATUS,
+                      sizeof(status), &status, nullptr);
+  return status <= CL_COMPLETE;
+}
+
+Expected<profiling_info> OpenCLEvent::profiling() {
+  if (Status status = wait(); !status)
+    return status;
+  profiling_info times;
+  const std::pair<cl_profiling_info, std::uint64_t *> fields[] = {
+      {CL_PROFILING_COMMAND_QUEUED, &times.queued},
+      {CL_PROFILING_COMMAND_START, &times.start},
+      {CL_PROFILING_COMMAND_END, &times.end}};
+  for (const auto &[what, out] : fields) {
+    cl_ulong value = 0;
+    cl_int err = api_.clGetEventProfilingInfo(event_, what, sizeof(value),
+                                              &value, nullptr);
+    if (err != CL_SUCCESS)
+      return clError(errc::backend_error, "clGetEventProfilingInfo", err);
+    *out = value;
+  }
+  return times;
+}
+
+Status OpenCLEvent::onComplete(std::function<void()> callback) {
+  auto *data = new std::function<void()>(std::move(callback));
+  cl_int err = api_.clSetEventCallback(event_, CL_COMPLETE, runCallback, data);
+  if (err != CL_SUCCESS) {
+    delete data;
+    return clError(errc::backend_error, "clSetEventCallback", err);
+  }
+  return Status::ok();
+}
+
+} // namespace dpex::rt::opencl

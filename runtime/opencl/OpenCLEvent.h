@@ -1,0 +1,33 @@
+// A cl_event as a backend event.
+#pragma once
+
+#include "OpenCLLoader.h"
+
+#include "core/Backend.h"
+
+namespace dpex::rt::opencl {
+
+class OpenCLEvent final : public Event {
+public:
+  // Takes over the reference `event` holds.
+  OpenCLEvent(const OpenCLApi &api, cl_event event, cl_context context)
+      : api_(api), event_(event), context_(context) {}
+  OpenCLEvent(const OpenCLEvent &) = delete;
+  OpenCLEvent &operator=(const OpenCLEvent &) = delete;
+  ~OpenCLEvent() override;
+
+  Status wait() override;
+  bool isComplete() override;
+  Expected<profiling_info> profiling() override;
+  Status onComplete(std::function<void()> callback) override;
+
+  cl_event handle() const { return event_; }
+  cl_context context() const { return context_; }
+
+private:
+  const OpenCLApi &api_;
+  cl_event event_;
+  cl_context context_;
+};
+
+} // namespace dpex::rt::opencl

@@ -1,0 +1,148 @@
+#include "OpenCLModule.h"
+
+#include "OpenCLDevice.h"
+#include "OpenCLError.h"
+
+namespace dpex::rt::opencl {
+
+namespace {
+
+const detail::device_image *findImage(const detail::module_desc &module,
+                                      detail::image_format format) {
+  for (std::size_t i = 0; i < module.num_images; ++i)
+    if (module.images[i].format == format)
+      return &module.images[i];
+  return nullptr;
+}
+
+std::string buildLog(const OpenCLDevice &device, cl_program program) {
+  const OpenCLApi &api = device.api();
+  std::size_t size = 0;
+  if (api.clGetProgramBuildInfo(program, device.id(), CL_PROGRAM_BUILD_LOG, 0,
+                                nullptr, &size) != CL_SUCCESS ||
+      size <= 1)
+    return "(empty build log)";
+  std::string log(size, '\0');
+  api.clGetProgramBuildInfo(program, device.id(), CL_PROGRAM_BUILD_LOG, size,
+                            log.data(), nullptr);
+  while (!log.empty() && (log.back() == '\0' || log.back() == '\n'))
+    log.pop_back();
+  return log;
+}
+
+// Builds `program` (already created from one image); releases it on failure.
+Expected<cl_program> buildProgram(const OpenCLDevice &device,
+                                  cl_program program, const char *options,
+                                  const std::string &image) {
+  const OpenCLApi &api = device.api();
+  cl_device_id id = device.id();
+  cl_int err = api.clBuildProgram(program, 1, &id, options, nullptr, nullptr);
+  if (err == CL_SUCCESS)
+    return program;
+  std::string log = buildLog(device, program);
+  api.clReleaseProgram(program);
+  return Status::error(errc::build_failed, image + ": clBuildProgram: " +
+                                              errorName(err) +
+                                              "; build log:\n" + log);
+}
+
+Expected<cl_program> buildSpirv(const OpenCLDevice &device,
+                                const detail::device_image &image) {
+  cl_int err = CL_SUCCESS;
+  cl_program program = device.api().clCreateProgramWithIL(
+      device.context(), image.data, image.size, &err);
+  if (err != CL_SUCCESS)
+    return clError(errc::build_failed, "clCreateProgramWithIL", err)
+        .withContext("SPIR-V image");
+  return buildProgram(device, program, "", "SPIR-V image");
+}
+
+Expected<cl_program> buildSpir(const OpenCLDevice &device,
+                               const detail::device_image &image) {
+  cl_int err = CL_SUCCESS;
+  cl_int binaryStatus = CL_SUCCESS;
+  cl_device_id id = device.id();
+  const unsigned char *data = image.data;
+  std::size_t size = image.size;
+  cl_program program = device.api().clCreateProgramWithBinary(
+      device.context(), 1, &id, &size, &data, &binaryStatus, &err);
+  if (err != CL_SUCCESS)
+    return clError(errc::build_failed, "clCreateProgramWithBinary",
+                   binaryStatus != CL_SUCCESS ? binaryStatus : err)
+        .withContext("SPIR image");
+  return buildProgram(device, program, "-x spir -spir-std=1.2", "SPIR image");
+}
+
+} // namespace
+
+OpenCLKernel::~OpenCLKernel() { api_.clReleaseKernel(kernel_); }
+
+Expected<std::unique_ptr<OpenCLModule>>
+OpenCLModule::build(OpenCLDevice &device, const detail::module_desc &module) {
+  const detail::device_image *spirv =
+      findImage(module, detail::image_format::spirv);
+  const detail::device_image *spir =
+      findImage(module, detail::image_format::spir);
+  bool useSpirv = spirv && device.canLoad(detail::image_format::spirv);
+  bool useSpir = spir && device.canLoad(detail::image_format::spir);
+
+  if (!useSpirv && !useSpir) {
+    std::string il = device.ilVersion().empty()
+                         ? std::string("none reported")
+                         : "'" + device.ilVersion() + "'";
+    std::string spirvWhy =
+        !spirv ? "the module has no spirv image"
+               : "the device does not list SPIR-V in CL_DEVICE_IL_VERSION (" +
+                     il + ")";
+    std::string spirWhy = !spir ? "the module has no spir image"
+                                : "the device lacks the cl_khr_spir extension";
+    return Status::error(errc::unsupported_image,
+                         "module '" + std::string(module.name) +
+                             "' has no image that '" + device.name() +
+                             "' can load: spirv: " + spirvWhy +
+                             "; spir: " + spirWhy);
+  }
+
+  std::string failures;
+  if (useSpirv) {
+    Expected<cl_program> program = buildSpirv(device, *spirv);
+    if (program)
+      return std::unique_ptr<OpenCLModule>(new OpenCLModule(
+          device, *program, "spirv (clCreateProgramWithIL)"));
+    failures = program.status().message();
+  }
+  if (useSpir) {
+    Expected<cl_program> program = buildSpir(device, *spir);
+    if (program)
+      return std::unique_ptr<OpenCLModule>(
+          new OpenCLModule(device, *program, "spir (cl_khr_spir)"));
+    failures += (failures.empty() ? "" : "\n") + program.status().message();
+  }
+  return Status::error(errc::build_failed,
+                       "module '" + std::string(module.name) +
+                           "' failed to build for '" + device.name() +
+                           "': " + failures);
+}
+
+OpenCLModule::~OpenCLModule() {
+  kernels_.clear();
+  device_.api().clReleaseProgram(program_);
+}
+
+Expected<Kernel *> OpenCLModule::createKernel(const char *entry) {
+  const OpenCLApi &api = device_.api();
+  cl_int err = CL_SUCCESS;
+  cl_kernel kernel = api.clCreateKernel(program_, entry, &err);
+  if (err != CL_SUCCESS)
+    return clError(errc::build_failed, "clCreateKernel", err)
+        .withContext("entry point '" + std::string(entry) + "'");
+  std::size_t maxWorkGroupSize = device_.limits().maxWorkGroupSize;
+  api.clGetKernelWorkGroupInfo(kernel, device_.id(), CL_KERNEL_WORK_GROUP_SIZE,
+                               sizeof(maxWorkGroupSize), &maxWorkGroupSize,
+                               nullptr);
+  kernels_.push_back(
+      std::make_unique<OpenCLKernel>(api, kernel, maxWorkGroupSize));
+  return static_cast<Kernel *>(kernels_.back().get());
+}
+
+} // namespace dpex::rt::opencl

@@ -1,0 +1,60 @@
+// A module built into a cl_program, and its kernels.
+#pragma once
+
+#include "OpenCLLoader.h"
+
+#include "core/Backend.h"
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace dpex::rt::opencl {
+
+class OpenCLDevice;
+
+class OpenCLKernel final : public Kernel {
+public:
+  OpenCLKernel(const OpenCLApi &api, cl_kernel kernel,
+               std::size_t maxWorkGroupSize)
+      : api_(api), kernel_(kernel), maxWorkGroupSize_(maxWorkGroupSize) {}
+  OpenCLKernel(const OpenCLKernel &) = delete;
+  OpenCLKernel &operator=(const OpenCLKernel &) = delete;
+  ~OpenCLKernel() override;
+
+  std::size_t maxWorkGroupSize() const override { return maxWorkGroupSize_; }
+  cl_kernel handle() const { return kernel_; }
+  // Guards the kernel's argument state from setting to enqueueing.
+  std::mutex &mutex() { return mutex_; }
+
+private:
+  const OpenCLApi &api_;
+  cl_kernel kernel_;
+  std::size_t maxWorkGroupSize_;
+  std::mutex mutex_;
+};
+
+class OpenCLModule final : public Module {
+public:
+  // Picks the image (SPIR-V if the device advertises it, else SPIR via
+  // cl_khr_spir) and builds it; falls back to the next image if a build
+  // fails.
+  static Expected<std::unique_ptr<OpenCLModule>>
+  build(OpenCLDevice &device, const detail::module_desc &module);
+  ~OpenCLModule() override;
+
+  Expected<Kernel *> createKernel(const char *entry) override;
+  const std::string &imageDescription() const override { return image_; }
+
+private:
+  OpenCLModule(OpenCLDevice &device, cl_program program, std::string image)
+      : device_(device), program_(program), image_(std::move(image)) {}
+
+  OpenCLDevice &device_;
+  cl_program program_;
+  std::string image_;
+  std::vector<std::unique_ptr<OpenCLKernel>> kernels_;
+};
+
+} // namespace dpex::rt::opencl

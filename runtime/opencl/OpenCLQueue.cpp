@@ -1,0 +1,118 @@
+#include "OpenCLQueue.h"
+
+#include "OpenCLError.h"
+#include "OpenCLEvent.h"
+#include "OpenCLModule.h"
+
+#include <mutex>
+
+namespace dpex::rt::opencl {
+
+OpenCLQueue::OpenCLQueue(std::shared_ptr<OpenCLDevice> device,
+                         cl_command_queue queue)
+    : Queue(device), api_(device->api()), clDevice_(*device), queue_(queue) {}
+
+OpenCLQueue::~OpenCLQueue() {
+  api_.clFinish(queue_);
+  api_.clReleaseCommandQueue(queue_);
+}
+
+Status OpenCLQueue::copy(void *dst, const void *src, std::size_t bytes) {
+  cl_int err = api_.clEnqueueSVMMemcpy(queue_, CL_TRUE, dst, src, bytes, 0,
+                                       nullptr, nullptr);
+  if (err != CL_SUCCESS)
+    return clError(errc::backend_error, "clEnqueueSVMMemcpy", err);
+  return Status::ok();
+}
+
+Expected<std::vector<cl_event>>
+OpenCLQueue::waitList(const std::vector<Event *> &deps) {
+  std::vector<cl_event> events;
+  events.reserve(deps.size());
+  for (Event *dep : deps) {
+    auto *clEvent = dynamic_cast<OpenCLEvent *>(dep);
+    if (clEvent && clEvent->context() == clDevice_.context()) {
+      events.push_back(clEvent->handle());
+      continue;
+    }
+    if (Status status = dep->wait(); !status)
+      return status.withContext("dependency");
+  }
+  return events;
+}
+
+Expected<std::shared_ptr<Event>>
+OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
+                    const std::vector<KernelArg> &args,
+                    const std::vector<Event *> &deps) {
+  Expected<std::vector<cl_event>> events = waitList(deps);
+  if (!events)
+    return events.status();
+
+  auto &clKernel = static_cast<OpenCLKernel &>(kernel);
+  cl_event event = nullptr;
+  {
+    // Arguments are state of the shared cl_kernel until the enqueue has
+    // captured them.
+    std::lock_guard<std::mutex> lock(clKernel.mutex());
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const KernelArg &arg = args[i];
+      cl_uint index = static_cast<cl_uint>(i);
+      cl_int err = CL_SUCCESS;
+      const char *call = "clSetKernelArg";
+      switch (arg.kind) {
+      case KernelArg::Kind::Value:
+        err = api_.clSetKernelArg(clKernel.handle(), index, arg.size,
+                                  arg.value);
+        break;
+      case KernelArg::Kind::Pointer:
+        call = "clSetKernelArgSVMPointer";
+        err = api_.clSetKernelArgSVMPointer(clKernel.handle(), index,
+                                            arg.pointer);
+        break;
+      case KernelArg::Kind::Local:
+        err = api_.clSetKernelArg(clKernel.handle(), index, arg.size, nullptr);
+        break;
+      }
+      if (err != CL_SUCCESS)
+        return clError(errc::invalid_argument, call, err)
+            .withContext(arg.describe());
+    }
+    cl_int err = api_.clEnqueueNDRangeKernel(
+        queue_, clKernel.handle(), config.dims, nullptr, config.global,
+        config.hasLocal ? config.local : nullptr,
+        static_cast<cl_uint>(events->size()),
+        events->empty() ? nullptr : events->data(), &event);
+    if (err != CL_SUCCESS)
+      return clError(errc::launch_failed, "clEnqueueNDRangeKernel", err);
+  }
+  // Submit now: completion callbacks and waits from other threads rely on it.
+  api_.clFlush(queue_);
+  return std::shared_ptr<Event>(
+      std::make_shared<OpenCLEvent>(api_, event, clDevice_.context()));
+}
+
+Expected<std::shared_ptr<Event>>
+OpenCLQueue::marker(const std::vector<Event *> &deps) {
+  Expected<std::vector<cl_event>> events = waitList(deps);
+  if (!events)
+    return events.status();
+  cl_event event = nullptr;
+  cl_int err = api_.clEnqueueMarkerWithWaitList(
+      queue_, static_cast<cl_uint>(events->size()),
+      events->empty() ? nullptr : events->data(), &event);
+  if (err != CL_SUCCESS)
+    return clError(errc::backend_error, "clEnqueueMarkerWithWaitList", err);
+  api_.clFlush(queue_);
+  return std::shared_ptr<Event>(
+      std::make_shared<OpenCLEvent>(api_, event, clDevice_.context()));
+}
+
+Status OpenCLQueue::finish() {
+  cl_int err = api_.clFinish(queue_);
+  if (err != CL_SUCCESS)
+    return clError(errc::backend_error, "clFinish", err);
+  return Status::ok();
+}
+
+} // namespace dpex::rt::opencl

@@ -1,0 +1,35 @@
+// An in-order, profiling-enabled cl_command_queue.
+#pragma once
+
+#include "OpenCLDevice.h"
+
+#include "core/Backend.h"
+
+namespace dpex::rt::opencl {
+
+class OpenCLQueue final : public Queue {
+public:
+  // Takes over the reference `queue` holds.
+  OpenCLQueue(std::shared_ptr<OpenCLDevice> device, cl_command_queue queue);
+  ~OpenCLQueue() override;
+
+  Status copy(void *dst, const void *src, std::size_t bytes) override;
+  Expected<std::shared_ptr<Event>>
+  launch(Kernel &kernel, const LaunchConfig &config,
+         const std::vector<KernelArg> &args,
+         const std::vector<Event *> &deps) override;
+  Expected<std::shared_ptr<Event>>
+  marker(const std::vector<Event *> &deps) override;
+  Status finish() override;
+
+private:
+  // The cl_events of `deps` usable in this context; waits on the host for
+  // the others (other devices or backends).
+  Expected<std::vector<cl_event>> waitList(const std::vector<Event *> &deps);
+
+  const OpenCLApi &api_;
+  OpenCLDevice &clDevice_;
+  cl_command_queue queue_;
+};
+
+} // namespace dpex::rt::opencl

@@ -1,0 +1,65 @@
+// Argument passing: conversions, bool, structs by value, and errors that
+// name the kernel and the argument.
+#include "TestKernels.h"
+#include "TestSupport.h"
+
+using dpex_test::expectError;
+using Catch::Matchers::Contains;
+
+TEST_CASE("structs pass by value and bools as one byte", "[argument]") {
+  dpex::queue q;
+  dpex::array<int> in(q, 5);
+  dpex::array<float> out(q, 5);
+  const std::vector<int> values{0, 1, 2, -3, 40};
+  in.copy_from(values);
+  const dpex_test::params p{1.5f, -2};
+  for (bool negate : {false, true}) {
+    dpex::call_kernel(dpex_test::apply, dpex::range<1>(5), p, negate, in, out);
+    std::vector<float> expected;
+    for (int v : values)
+      expected.push_back((negate ? -1.0f : 1.0f) * (p.scale * v + p.offset));
+    REQUIRE(out.to_host() == expected);
+  }
+}
+
+TEST_CASE("scalars convert to the declared parameter type", "[argument]") {
+  dpex::queue q;
+  dpex::array<double> out(q, 1);
+  // int -> int64, int -> int16, float -> double.
+  dpex::call_kernel(dpex_test::mixed, dpex::range<1>(1), 3, 4, 0.5f, out);
+  REQUIRE(out.to_host() == std::vector<double>{7.5});
+
+  dpex::array<float> x(q, 2), y(q, 2);
+  x.copy_from(std::vector<float>{1, 2});
+  y.copy_from(std::vector<float>{0, 0});
+  dpex::call_kernel(dpex_test::saxpy, dpex::range<1>(2), 3, x, y);
+  REQUIRE(y.to_host() == std::vector<float>{3, 6});
+}
+
+TEST_CASE("backend argument errors name the kernel, argument and code",
+          "[argument][error]") {
+  dpex::queue q;
+  dpex::array<float> in(q, 8), out(q, 2);
+  dpex::error e = expectError([&] {
+    dpex::call_kernel(dpex_test::tile_sum, dpex::nd_range<1>({8}, {4}), in, out,
+                      dpex::local_memory<float>(0));
+  });
+  REQUIRE(e.code() == dpex::errc::invalid_argument);
+  REQUIRE_THAT(e.what(), Contains("call_kernel(dpex_test::tile_sum)"));
+  REQUIRE_THAT(e.what(),
+               Contains("argument 3 'tile' (dpex::local_accessor<float>)"));
+  REQUIRE_THAT(e.what(), Contains("CL_INVALID_ARG_SIZE (-51)"));
+}
+
+TEST_CASE("a stub whose descriptor disagrees with its handle is caught",
+          "[argument][error]") {
+  dpex::queue q;
+  dpex::array<int> out(q, 1);
+  dpex::error e = expectError([&] {
+    dpex::call_kernel(dpex_test::mismatched_fill, dpex::range<1>(1), 1.0, out);
+  });
+  REQUIRE(e.code() == dpex::errc::invalid_argument);
+  REQUIRE_THAT(e.what(), Contains("dpex_test::mismatched_fill"));
+  REQUIRE_THAT(e.what(), Contains("argument 1 'value' (int)"));
+  REQUIRE_THAT(e.what(), Contains("8 bytes"));
+}

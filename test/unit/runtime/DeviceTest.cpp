@@ -1,0 +1,122 @@
+// Device listing, queues, and DPEX_DEVICE selection.
+#include "TestSupport.h"
+
+#include <algorithm>
+
+using dpex_test::expectError;
+using dpex_test::ScopedEnv;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::size_t countOpenCL(const std::vector<dpex::device> &devices,
+                        std::optional<dpex::device_type> type = {}) {
+  return std::count_if(devices.begin(), devices.end(), [&](const auto &d) {
+    return d.backend() == dpex::backend::opencl && (!type || d.type() == *type);
+  });
+}
+
+const char *const AcceptedForms =
+    "accepted forms: opencl:cpu, opencl:gpu, opencl:N, cuda:N, cuda:gpu";
+
+} // namespace
+
+TEST_CASE("devices() lists the OpenCL CPU device", "[device]") {
+  std::vector<dpex::device> devices = dpex::devices();
+  REQUIRE(countOpenCL(devices, dpex::device_type::cpu) >= 1);
+  for (const dpex::device &d : devices) {
+    CHECK_FALSE(d.name().empty());
+    CHECK(d.max_work_group_size() >= 1);
+  }
+  // Enumerated once: the same devices each time.
+  REQUIRE(dpex::devices() == devices);
+}
+
+TEST_CASE("queues share state when copied and know their device",
+          "[device][queue]") {
+  dpex::device dev = dpex::devices().front();
+  dpex::queue q(dev);
+  dpex::queue copy = q;
+  REQUIRE(copy == q);
+  REQUIRE(q.get_device() == dev);
+  REQUIRE(dpex::queue(dev) != q);
+
+  dpex::queue def;
+  std::vector<dpex::device> devices = dpex::devices();
+  REQUIRE(std::find(devices.begin(), devices.end(), def.get_device()) !=
+          devices.end());
+}
+
+TEST_CASE("without DPEX_DEVICE the default prefers a GPU, else the CPU",
+          "[device][selection]") {
+  ScopedEnv env("DPEX_DEVICE", "");
+  std::vector<dpex::device> devices = dpex::devices();
+  dpex::device chosen = dpex::default_device();
+  if (countOpenCL(devices, dpex::device_type::gpu) == 0)
+    REQUIRE(chosen.type() == dpex::device_type::cpu);
+  else
+    REQUIRE(chosen.type() == dpex::device_type::gpu);
+}
+
+TEST_CASE("DPEX_DEVICE selects OpenCL devices by type and index",
+          "[device][selection]") {
+  std::vector<dpex::device> devices = dpex::devices();
+  std::vector<dpex::device> opencl;
+  std::copy_if(devices.begin(), devices.end(), std::back_inserter(opencl),
+               [](const auto &d) { return d.backend() == dpex::backend::opencl; });
+
+  {
+    ScopedEnv env("DPEX_DEVICE", "opencl:cpu");
+    REQUIRE(dpex::queue().get_device().type() == dpex::device_type::cpu);
+  }
+  {
+    ScopedEnv env("DPEX_DEVICE", "OpenCL:CPU");
+    REQUIRE(dpex::default_device().type() == dpex::device_type::cpu);
+  }
+  for (std::size_t i = 0; i < opencl.size(); ++i) {
+    std::string text = "opencl:" + std::to_string(i);
+    ScopedEnv env("DPEX_DEVICE", text.c_str());
+    REQUIRE(dpex::default_device() == opencl[i]);
+  }
+  {
+    std::string text = "opencl:" + std::to_string(opencl.size());
+    ScopedEnv env("DPEX_DEVICE", text.c_str());
+    dpex::error e = expectError([] { dpex::queue q; });
+    REQUIRE(e.code() == dpex::errc::device_not_found);
+    REQUIRE_THAT(e.what(), Contains("opencl has " +
+                                    std::to_string(opencl.size()) +
+                                    " device(s)"));
+  }
+  if (countOpenCL(devices, dpex::device_type::gpu) == 0) {
+    ScopedEnv env("DPEX_DEVICE", "opencl:gpu");
+    dpex::error e = expectError([] { dpex::default_device(); });
+    REQUIRE(e.code() == dpex::errc::device_not_found);
+    REQUIRE_THAT(e.what(), Contains("no opencl gpu device"));
+  }
+}
+
+TEST_CASE("DPEX_DEVICE=cuda:* reports the missing CUDA backend",
+          "[device][selection]") {
+  for (const char *text : {"cuda:0", "cuda:gpu", "cuda:3"}) {
+    ScopedEnv env("DPEX_DEVICE", text);
+    dpex::error e = expectError([] { dpex::queue q; });
+    REQUIRE(e.code() == dpex::errc::device_not_found);
+    REQUIRE_THAT(e.what(), Contains(text));
+    REQUIRE_THAT(e.what(), Contains("no CUDA backend/driver available"));
+  }
+}
+
+TEST_CASE("garbled DPEX_DEVICE values list the accepted forms",
+          "[device][selection]") {
+  for (const char *text :
+       {"gpu", "opencl", "opencl:", "opencl:fast", "cuda:", "cuda:cpu",
+        "vulkan:0", "opencl:-1", "opencl:1x", ":0", "opencl:gpu:0",
+        "opencl:99999999999"}) {
+    INFO("DPEX_DEVICE=" << text);
+    ScopedEnv env("DPEX_DEVICE", text);
+    dpex::error e = expectError([] { dpex::queue q; });
+    REQUIRE(e.code() == dpex::errc::device_not_found);
+    REQUIRE_THAT(e.what(), Contains(AcceptedForms));
+    REQUIRE_THAT(e.what(), Contains(std::string("'") + text + "'"));
+  }
+}

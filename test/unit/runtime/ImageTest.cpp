@@ -1,0 +1,45 @@
+// Image choice and build failures.
+#include "TestKernels.h"
+#include "TestSupport.h"
+
+using dpex_test::expectError;
+using Catch::Matchers::Contains;
+
+TEST_CASE("a module without a loadable image is unsupported_image",
+          "[image][error]") {
+  dpex::queue q;
+  dpex::array<int> out(q, 4);
+  dpex::error e = expectError([&] {
+    dpex::call_kernel(dpex_test::ptx_only_fill, dpex::range<1>(4), 1, out);
+  });
+  REQUIRE(e.code() == dpex::errc::unsupported_image);
+  REQUIRE_THAT(e.what(), Contains("call_kernel(dpex_test::ptx_only_fill)"));
+  REQUIRE_THAT(e.what(), Contains("module 'ptx_only.cpp'"));
+  REQUIRE_THAT(e.what(), Contains(q.get_device().name()));
+  REQUIRE_THAT(e.what(), Contains("spirv: the module has no spirv image"));
+  REQUIRE_THAT(e.what(), Contains("spir: the module has no spir image"));
+}
+
+TEST_CASE("a corrupt image is build_failed, reported the same each time",
+          "[image][error]") {
+  dpex::queue q;
+  dpex::array<int> out(q, 4);
+  auto launch = [&] {
+    dpex::call_kernel(dpex_test::corrupt_fill, dpex::range<1>(4), 1, out);
+  };
+  dpex::error first = expectError(launch);
+  REQUIRE(first.code() == dpex::errc::build_failed);
+  REQUIRE_THAT(first.what(), Contains("dpex_test::corrupt_fill"));
+  REQUIRE_THAT(first.what(), Contains("module 'corrupt.cpp'"));
+  REQUIRE_THAT(first.what(), Contains("SPIR image"));
+  dpex::error second = expectError(launch);
+  REQUIRE(std::string(second.what()) == first.what());
+}
+
+TEST_CASE("the SPIR image is built for a device without SPIR-V ingestion",
+          "[image]") {
+  dpex::queue q;
+  dpex::array<int> out(q, 3);
+  dpex::call_kernel(dpex_test::fill, dpex::range<1>(3), 42, out);
+  REQUIRE(out.to_host() == std::vector<int>{42, 42, 42});
+}

@@ -1,0 +1,21 @@
+// An nd_range for an item kernel.
+#include <dpex/runtime.hpp>
+
+struct params {
+  float scale;
+  int offset;
+};
+
+extern const dpex::kernel<void(dpex::item<1>, float, const float *, float *)>
+    saxpy;
+extern const dpex::kernel<void(dpex::nd_item<1>, const float *, float *,
+                               dpex::local_accessor<float>)>
+    tile_sum;
+extern const dpex::kernel<void(dpex::item<1>, params, bool, const int *,
+                               float *)>
+    apply;
+
+void use(dpex::array<float> &x, dpex::array<float> &y,
+         dpex::array<int> &i) {
+  dpex::call_kernel(saxpy, dpex::nd_range<1>({8}, {4}), 2.0f, x, y);
+}

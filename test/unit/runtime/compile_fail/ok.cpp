@@ -1,0 +1,28 @@
+// Every launch here is well-typed: this file must compile.
+#include <dpex/runtime.hpp>
+
+struct params {
+  float scale;
+  int offset;
+};
+
+extern const dpex::kernel<void(dpex::item<1>, float, const float *, float *)>
+    saxpy;
+extern const dpex::kernel<void(dpex::nd_item<1>, const float *, float *,
+                               dpex::local_accessor<float>)>
+    tile_sum;
+extern const dpex::kernel<void(dpex::item<1>, params, bool, const int *,
+                               float *)>
+    apply;
+
+void use(dpex::array<float> &x, dpex::array<float> &y,
+         dpex::array<int> &i) {
+  dpex::call_kernel(saxpy, dpex::range<1>(4), 2.0f, x, y);
+  dpex::call_kernel(saxpy, dpex::range<1>(4), 2, x, y); // int converts
+  dpex::call_kernel(x.get_queue(), saxpy, dpex::range<1>(4), 2.0, x, y);
+  auto [host, dev] = dpex::call_kernel_async(saxpy, dpex::range<1>(4), {}, 2.0f, x, y);
+  dpex::call_kernel_async(saxpy, dpex::range<1>(4), {host, dev}, 2.0f, x, y);
+  dpex::call_kernel(tile_sum, dpex::nd_range<1>({8}, {4}), x, y,
+                    dpex::local_memory<float>(4));
+  dpex::call_kernel(apply, dpex::range<1>(4), params{1.0f, 2}, true, i, y);
+}
