@@ -14,6 +14,7 @@
 namespace llvm {
 class LLVMContext;
 class Module;
+class raw_ostream;
 } // namespace llvm
 
 namespace dpex {
@@ -38,11 +39,13 @@ struct FrontendResult {
   std::vector<std::string> Dependencies;    // every file the source read
 };
 
-// Diagnostics go to stderr in clang's format as they are found; on failure
-// the returned error is a CompileFailure (the diagnostics were the message).
+// Diagnostics go to `Diagnostics` in clang's format as they are found; on
+// failure the returned error is a CompileFailure (the diagnostics were the
+// message).
 llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
                                            const FrontendOptions &Options,
-                                           llvm::LLVMContext &Context);
+                                           llvm::LLVMContext &Context,
+                                           llvm::raw_ostream &Diagnostics);
 
 // The error kind for "diagnostics already printed": the driver exits with 1
 // and prints nothing more.

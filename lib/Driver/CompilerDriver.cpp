@@ -176,7 +176,7 @@ private:
     }
     for (const std::string &Source : Opts.Sources) {
       Timer.start("frontend " + Source);
-      auto Result = runFrontend(Source, FE, Context);
+      auto Result = runFrontend(Source, FE, Context, Err);
       if (!Result)
         return Result.takeError();
       for (KernelInfo &K : Result->Kernels)

@@ -148,7 +148,8 @@ void dropAnnotations(llvm::Module &M) {
 
 llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
                                            const FrontendOptions &Options,
-                                           llvm::LLVMContext &Context) {
+                                           llvm::LLVMContext &Context,
+                                           llvm::raw_ostream &Diagnostics) {
   std::vector<std::string> Args = {
       "-triple", "spir64-unknown-unknown", "-aux-triple", hostTriple(),
       // Generic (addrspace 4) pointers, as SYCL device code has them.
@@ -192,7 +193,7 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
     CArgs.push_back(A.c_str());
 
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
-  auto Printer = std::make_unique<TextDiagnosticPrinter>(llvm::errs(), &*DiagOpts);
+  auto Printer = std::make_unique<TextDiagnosticPrinter>(Diagnostics, &*DiagOpts);
   llvm::IntrusiveRefCntPtr<DiagnosticsEngine> Diags = new DiagnosticsEngine(
       new DiagnosticIDs, DiagOpts, Printer.get(), /*ShouldOwnClient=*/false);
   auto Invocation = std::make_shared<CompilerInvocation>();

@@ -1,0 +1,30 @@
+# lit configuration for dpex: FileCheck tests over dpexc and dpex-opt.
+import os
+
+import lit.formats
+
+config.name = "dpex"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".ll", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.dpex_obj_root, "test", "lit")
+
+tools = {
+    "dpexc": os.path.join(config.dpex_tools_dir, "dpexc", "dpexc"),
+    "dpex-opt": os.path.join(config.dpex_tools_dir, "dpex-opt", "dpex-opt"),
+    "FileCheck": os.path.join(config.llvm_tools_dir, "FileCheck"),
+    "not": os.path.join(config.llvm_tools_dir, "not"),
+    "count": os.path.join(config.llvm_tools_dir, "count"),
+    "llvm-dis": os.path.join(config.llvm_tools_dir, "llvm-dis"),
+    "spirv-val": config.spirv_val,
+    "spirv-dis": config.spirv_dis,
+}
+# Longest names first, so "dpex-opt" is not rewritten as "dpexc"-something.
+for name in sorted(tools, key=len, reverse=True):
+    config.substitutions.append((r"\b%s\b" % name.replace("-", r"\-"), tools[name]))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+config.substitutions.append(("%dpex_include", os.path.join(config.dpex_src_root, "include")))
+# Diagnostics print paths as given on the command line; run from the test's
+# directory so %s stays stable.
+config.environment["LC_ALL"] = "C"
