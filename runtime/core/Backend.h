@@ -83,8 +83,8 @@ struct KernelArg {
 
   // "argument 2 'x' (const float*)"
   std::string describe() const {
-    return "argument " + std::to_string(position) + " '" + desc->name +
-           "' (" + desc->type_name + ")";
+    return "argument " + std::to_string(position) + " '" + desc->name + "' (" +
+           desc->type_name + ")";
   }
 };
 

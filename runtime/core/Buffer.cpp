@@ -22,10 +22,10 @@ std::shared_ptr<rt::Buffer> make_buffer(const queue &q, std::size_t count,
                                         std::size_t elem_size) {
   const std::shared_ptr<rt::Queue> &impl = q.impl();
   if (count > std::numeric_limits<std::size_t>::max() / elem_size)
-    throw error(errc::out_of_memory,
-                "dpex: array of " + std::to_string(count) + " elements of " +
-                    std::to_string(elem_size) +
-                    " bytes overflows the address space");
+    throw error(errc::out_of_memory, "dpex: array of " + std::to_string(count) +
+                                         " elements of " +
+                                         std::to_string(elem_size) +
+                                         " bytes overflows the address space");
   std::size_t bytes = count * elem_size;
   if (bytes == 0)
     return std::make_shared<rt::Buffer>(impl, nullptr, 0);

@@ -101,7 +101,8 @@ Expected<std::shared_ptr<Device>> selectDevice(const DeviceSelector &selector,
   return devices[selector.index];
 }
 
-Expected<std::shared_ptr<Device>> selectDefaultDevice(const Platform &platform) {
+Expected<std::shared_ptr<Device>>
+selectDefaultDevice(const Platform &platform) {
   if (const char *env = std::getenv("DPEX_DEVICE"); env && *env) {
     std::string text = env;
     Expected<DeviceSelector> selector = parseDeviceSelector(text);
@@ -126,7 +127,8 @@ Expected<std::shared_ptr<Device>> selectDefaultDevice(const Platform &platform) 
       }))
     return d;
   if (auto d = pick([](const Device &d) {
-        return d.backendKind() == backend::opencl && d.type() == device_type::cpu;
+        return d.backendKind() == backend::opencl &&
+               d.type() == device_type::cpu;
       }))
     return d;
   if (!devices.empty())

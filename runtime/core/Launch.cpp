@@ -48,9 +48,10 @@ std::string extents(const std::size_t *values, std::uint32_t dims) {
 }
 
 // The queue the launch runs on: the explicit one, else the arrays' one.
-Expected<std::shared_ptr<rt::Queue>>
-inferQueue(const queue *explicitQueue, const kernel_desc &desc,
-           const launch_arg *args, std::size_t numArgs) {
+Expected<std::shared_ptr<rt::Queue>> inferQueue(const queue *explicitQueue,
+                                                const kernel_desc &desc,
+                                                const launch_arg *args,
+                                                std::size_t numArgs) {
   std::shared_ptr<rt::Queue> chosen =
       explicitQueue ? explicitQueue->impl() : nullptr;
   std::size_t chosenArg = numArgs;
@@ -122,9 +123,9 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits) {
   return Status::ok();
 }
 
-Expected<std::vector<rt::KernelArg>>
-prepareArgs(const kernel_desc &desc, const launch_arg *args,
-            std::size_t numArgs) {
+Expected<std::vector<rt::KernelArg>> prepareArgs(const kernel_desc &desc,
+                                                 const launch_arg *args,
+                                                 std::size_t numArgs) {
   std::vector<rt::KernelArg> prepared(numArgs);
   for (std::size_t i = 0; i < numArgs; ++i) {
     const launch_arg &arg = args[i];
@@ -143,11 +144,10 @@ prepareArgs(const kernel_desc &desc, const launch_arg *args,
     case arg_kind::boolean:
     case arg_kind::by_value:
       if (arg.size != param.size)
-        return Status::error(errc::invalid_argument,
-                             describeArg(desc, i) + ": value of " +
-                                 std::to_string(arg.size) +
-                                 " bytes, the kernel expects " +
-                                 std::to_string(param.size));
+        return Status::error(
+            errc::invalid_argument,
+            describeArg(desc, i) + ": value of " + std::to_string(arg.size) +
+                " bytes, the kernel expects " + std::to_string(param.size));
       out.kind = rt::KernelArg::Kind::Value;
       out.value = arg.value;
       out.size = arg.size;
@@ -194,8 +194,8 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
         errc::invalid_argument,
         "the kernel handle's signature does not match its descriptor (" +
             std::to_string(desc.num_args) + " arguments, " +
-            (desc.nd ? "nd_item<" : "item<") +
-            std::to_string(desc.dimensions) + ">); regenerate the stub");
+            (desc.nd ? "nd_item<" : "item<") + std::to_string(desc.dimensions) +
+            ">); regenerate the stub");
 
   Expected<std::shared_ptr<rt::Queue>> inferred =
       inferQueue(explicitQueue, desc, args, numArgs);
@@ -286,10 +286,9 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
     if (args[i].kind == arg_kind::global_pointer)
       completion->buffers.push_back(*args[i].buffer);
   queue->pendingLaunches().begin();
-  Status registered = deviceEvent->onComplete(
-      [completion]() mutable {
-        rt::CompletionWorker::instance().post(std::move(completion));
-      });
+  Status registered = deviceEvent->onComplete([completion]() mutable {
+    rt::CompletionWorker::instance().post(std::move(completion));
+  });
   if (!registered) {
     // No completion callback: fall back to finishing the launch here.
     Status waited = deviceEvent->wait();
@@ -310,19 +309,17 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
 
 } // namespace
 
-std::pair<event, event> launch(const queue *explicit_queue,
-                               const kernel_desc &desc,
-                               const index_space &space, const launch_arg *args,
-                               std::size_t num_args,
-                               const std::vector<event> &deps,
-                               launch_mode mode) {
+std::pair<event, event>
+launch(const queue *explicit_queue, const kernel_desc &desc,
+       const index_space &space, const launch_arg *args, std::size_t num_args,
+       const std::vector<event> &deps, launch_mode mode) {
   Expected<std::pair<event, event>> result =
       launchOrError(explicit_queue, desc, space, args, num_args, deps, mode);
   if (!result) {
-    std::string where = std::string(mode == launch_mode::sync
-                                        ? "call_kernel("
-                                        : "call_kernel_async(") +
-                        desc.display_name + ")";
+    std::string where =
+        std::string(mode == launch_mode::sync ? "call_kernel("
+                                              : "call_kernel_async(") +
+        desc.display_name + ")";
     rt::throwIfFailed(result.status().withContext(where));
   }
   return result.take();

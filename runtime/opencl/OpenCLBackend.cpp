@@ -27,9 +27,7 @@ public:
   const std::vector<std::shared_ptr<Device>> &devices() const override {
     return devices_;
   }
-  const std::string &unavailableReason() const override {
-    return unavailable_;
-  }
+  const std::string &unavailableReason() const override { return unavailable_; }
 
 private:
   void enumerate(const opencl::OpenCLApi &api) {

@@ -19,8 +19,7 @@ std::string stringInfo(const OpenCLApi &api, cl_device_id id,
   std::string value(size, '\0');
   if (api.clGetDeviceInfo(id, what, size, value.data(), nullptr) != CL_SUCCESS)
     return {};
-  value.resize(value.find('\0') == std::string::npos ? size
-                                                     : value.find('\0'));
+  value.resize(value.find('\0') == std::string::npos ? size : value.find('\0'));
   return value;
 }
 
@@ -48,9 +47,8 @@ bool hasWord(const std::string &list, const std::string &word) {
 
 } // namespace
 
-std::shared_ptr<OpenCLDevice> OpenCLDevice::create(const OpenCLApi &api,
-                                                   cl_device_id id,
-                                                   std::string &why) {
+std::shared_ptr<OpenCLDevice>
+OpenCLDevice::create(const OpenCLApi &api, cl_device_id id, std::string &why) {
   std::shared_ptr<OpenCLDevice> device(new OpenCLDevice(api, id));
   device->name_ = stringInfo(api, id, CL_DEVICE_NAME);
 
@@ -61,12 +59,13 @@ std::shared_ptr<OpenCLDevice> OpenCLDevice::create(const OpenCLApi &api,
     return nullptr;
   }
 
-  cl_device_type type =
-      valueInfo<cl_device_type>(api, id, CL_DEVICE_TYPE, CL_DEVICE_TYPE_DEFAULT);
-  device->type_ = (type & CL_DEVICE_TYPE_GPU)           ? device_type::gpu
-                  : (type & CL_DEVICE_TYPE_CPU)         ? device_type::cpu
-                  : (type & CL_DEVICE_TYPE_ACCELERATOR) ? device_type::accelerator
-                                                        : device_type::other;
+  cl_device_type type = valueInfo<cl_device_type>(api, id, CL_DEVICE_TYPE,
+                                                  CL_DEVICE_TYPE_DEFAULT);
+  device->type_ = (type & CL_DEVICE_TYPE_GPU)   ? device_type::gpu
+                  : (type & CL_DEVICE_TYPE_CPU) ? device_type::cpu
+                  : (type & CL_DEVICE_TYPE_ACCELERATOR)
+                      ? device_type::accelerator
+                      : device_type::other;
 
   DeviceLimits &limits = device->limits_;
   limits.maxDimensions =
@@ -127,8 +126,8 @@ Expected<std::shared_ptr<Queue>> OpenCLDevice::createQueue() {
   const cl_queue_properties properties[] = {CL_QUEUE_PROPERTIES,
                                             CL_QUEUE_PROFILING_ENABLE, 0};
   cl_int err = CL_SUCCESS;
-  cl_command_queue queue = api_.clCreateCommandQueueWithProperties(
-      context_, id_, properties, &err);
+  cl_command_queue queue =
+      api_.clCreateCommandQueueWithProperties(context_, id_, properties, &err);
   if (err != CL_SUCCESS)
     return clError(errc::backend_error, "clCreateCommandQueueWithProperties",
                    err)
@@ -143,8 +142,10 @@ Expected<void *> OpenCLDevice::allocate(std::size_t bytes) {
   if (limits_.maxAllocation && bytes > limits_.maxAllocation)
     return Status::error(errc::out_of_memory,
                          "cannot allocate " + std::to_string(bytes) +
-                             " bytes on '" + name_ + "': one allocation holds "
-                             "at most " + std::to_string(limits_.maxAllocation) +
+                             " bytes on '" + name_ +
+                             "': one allocation holds "
+                             "at most " +
+                             std::to_string(limits_.maxAllocation) +
                              " bytes (CL_DEVICE_MAX_MEM_ALLOC_SIZE)");
   void *pointer = api_.clSVMAlloc(context_, CL_MEM_READ_WRITE, bytes, 0);
   if (!pointer)

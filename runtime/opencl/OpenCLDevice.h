@@ -15,9 +15,8 @@ class OpenCLDevice final : public Device {
 public:
   // Null (with `why` set) for devices the runtime cannot use: those without
   // coarse-grained SVM, since arrays are SVM allocations.
-  static std::shared_ptr<OpenCLDevice> create(const OpenCLApi &api,
-                                              cl_device_id id,
-                                              std::string &why);
+  static std::shared_ptr<OpenCLDevice>
+  create(const OpenCLApi &api, cl_device_id id, std::string &why);
   ~OpenCLDevice() override;
 
   const std::string &name() const override { return name_; }

@@ -19,12 +19,11 @@ OpenCLEvent::~OpenCLEvent() { api_.clReleaseEvent(event_); }
 Status OpenCLEvent::wait() {
   cl_int err = api_.clWaitForEvents(1, &event_);
   cl_int status = CL_COMPLETE;
-  api_.clGetEventInfo(event_, CL_EVENT_COMMAND_EXECUTION_STATUS,
-                      sizeof(status), &status, nullptr);
+  api_.clGetEventInfo(event_, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(status),
+                      &status, nullptr);
   // A negative execution status is the error the command failed with.
   if (status < 0)
-    return clError(errc::launch_failed, "command failed on the device",
-                   status);
+    return clError(errc::launch_failed, "command failed on the device", status);
   if (err != CL_SUCCESS)
     return clError(errc::launch_failed, "clWaitForEvents", err);
   return Status::ok();
@@ -32,8 +31,8 @@ Status OpenCLEvent::wait() {
 
 bool OpenCLEvent::isComplete() {
   cl_int status = CL_COMPLETE;
-  api_.clGetEventInfo(event_, CL_EVENT_COMMAND_EXECUTION_STATUS,
-                      sizeof(status), &status, nullptr);
+  api_.clGetEventInfo(event_, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(status),
+                      &status, nullptr);
   return status <= CL_COMPLETE;
 }
 

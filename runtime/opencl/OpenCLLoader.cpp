@@ -33,8 +33,7 @@ LoadResult load() {
   DPEX_OPENCL_REQUIRED_FUNCTIONS(DPEX_RESOLVE_REQUIRED)
 #undef DPEX_RESOLVE_REQUIRED
 #define DPEX_RESOLVE_OPTIONAL(name)                                            \
-  result.api.name =                                                            \
-      reinterpret_cast<decltype(&::name)>(dlsym(library, #name));
+  result.api.name = reinterpret_cast<decltype(&::name)>(dlsym(library, #name));
   DPEX_OPENCL_OPTIONAL_FUNCTIONS(DPEX_RESOLVE_OPTIONAL)
 #undef DPEX_RESOLVE_OPTIONAL
   // The library stays loaded for the life of the process.

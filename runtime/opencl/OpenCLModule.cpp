@@ -41,9 +41,9 @@ Expected<cl_program> buildProgram(const OpenCLDevice &device,
     return program;
   std::string log = buildLog(device, program);
   api.clReleaseProgram(program);
-  return Status::error(errc::build_failed, image + ": clBuildProgram: " +
-                                              errorName(err) +
-                                              "; build log:\n" + log);
+  return Status::error(errc::build_failed,
+                       image + ": clBuildProgram: " + errorName(err) +
+                           "; build log:\n" + log);
 }
 
 Expected<cl_program> buildSpirv(const OpenCLDevice &device,
@@ -107,8 +107,8 @@ OpenCLModule::build(OpenCLDevice &device, const detail::module_desc &module) {
   if (useSpirv) {
     Expected<cl_program> program = buildSpirv(device, *spirv);
     if (program)
-      return std::unique_ptr<OpenCLModule>(new OpenCLModule(
-          device, *program, "spirv (clCreateProgramWithIL)"));
+      return std::unique_ptr<OpenCLModule>(
+          new OpenCLModule(device, *program, "spirv (clCreateProgramWithIL)"));
     failures = program.status().message();
   }
   if (useSpir) {

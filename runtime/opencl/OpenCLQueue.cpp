@@ -62,8 +62,8 @@ OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
       const char *call = "clSetKernelArg";
       switch (arg.kind) {
       case KernelArg::Kind::Value:
-        err = api_.clSetKernelArg(clKernel.handle(), index, arg.size,
-                                  arg.value);
+        err =
+            api_.clSetKernelArg(clKernel.handle(), index, arg.size, arg.value);
         break;
       case KernelArg::Kind::Pointer:
         call = "clSetKernelArgSVMPointer";

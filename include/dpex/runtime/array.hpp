@@ -54,16 +54,15 @@ public:
       detail::throw_invalid_argument(
           "dpex::array::copy_from: " + std::to_string(count) +
           " elements do not fit an array of " + std::to_string(size_));
-    detail::buffer_write(*buffer_, offset_ * sizeof(T), src,
-                         count * sizeof(T));
+    detail::buffer_write(*buffer_, offset_ * sizeof(T), src, count * sizeof(T));
   }
 
   // Any contiguous container: std::vector, std::array, std::span, ...
-  template <typename Container,
-            typename = std::enable_if_t<std::is_convertible_v<
-                decltype(std::data(std::declval<const Container &>())),
-                const T *>>,
-            typename = decltype(std::size(std::declval<const Container &>()))>
+  template <
+      typename Container,
+      typename = std::enable_if_t<std::is_convertible_v<
+          decltype(std::data(std::declval<const Container &>())), const T *>>,
+      typename = decltype(std::size(std::declval<const Container &>()))>
   void copy_from(const Container &src) {
     copy_from(std::data(src), std::size(src));
   }

@@ -47,12 +47,10 @@ enum class launch_mode { sync, async };
 
 // Throws dpex::error. In sync mode returns two complete events once the
 // kernel finished.
-std::pair<event, event> launch(const queue *explicit_queue,
-                               const kernel_desc &desc,
-                               const index_space &space, const launch_arg *args,
-                               std::size_t num_args,
-                               const std::vector<event> &deps,
-                               launch_mode mode);
+std::pair<event, event>
+launch(const queue *explicit_queue, const kernel_desc &desc,
+       const index_space &space, const launch_arg *args, std::size_t num_args,
+       const std::vector<event> &deps, launch_mode mode);
 
 template <typename T> struct always_false : std::false_type {};
 template <typename T>
@@ -179,8 +177,7 @@ constexpr bool check_arguments(param_list<Params...>, std::index_sequence<I...>,
   return (true && ... && check_argument<I + 1, Params, Args>());
 }
 
-template <typename Index, typename Space, typename... Params,
-          typename... Args>
+template <typename Index, typename Space, typename... Params, typename... Args>
 constexpr bool check_launch(param_list<Params...>, param_list<Args...>) {
   static_assert(index_traits<Index>::valid,
                 "dpex::call_kernel: a kernel's first parameter must be "
@@ -230,7 +227,8 @@ struct arg_slot<Param, std::enable_if_t<std::is_pointer_v<Param>>> {
   std::size_t offset;
   template <typename T>
   explicit arg_slot(const array<T> &a)
-      : buffer(&array_access::buffer(a)), offset(array_access::byte_offset(a)) {}
+      : buffer(&array_access::buffer(a)), offset(array_access::byte_offset(a)) {
+  }
   launch_arg get() const {
     return {arg_kind::global_pointer, sizeof(void *), nullptr, buffer, offset};
   }
@@ -249,9 +247,7 @@ struct arg_slot<Param, std::enable_if_t<local_accessor_traits<Param>::value>> {
 template <> struct arg_slot<bool> {
   std::uint8_t value; // bool is an 8-bit integer on the device
   explicit arg_slot(bool v) : value(v ? 1 : 0) {}
-  launch_arg get() const {
-    return {arg_kind::boolean, 1, &value, nullptr, 0};
-  }
+  launch_arg get() const { return {arg_kind::boolean, 1, &value, nullptr, 0}; }
 };
 
 template <typename Param>
@@ -265,14 +261,13 @@ struct arg_slot<Param, std::enable_if_t<std::is_arithmetic_v<Param> &&
   }
 };
 
-template <typename Index, typename... Params, typename Space,
-          typename... Args>
+template <typename Index, typename... Params, typename Space, typename... Args>
 std::pair<event, event>
 dispatch(const queue *q, const kernel<void(Index, Params...)> &k,
          const Space &space, const std::vector<event> &deps, launch_mode mode,
          Args &&...args) {
-  constexpr bool ok =
-      check_launch<Index, Space>(param_list<Params...>{}, param_list<Args...>{});
+  constexpr bool ok = check_launch<Index, Space>(param_list<Params...>{},
+                                                 param_list<Args...>{});
   if constexpr (ok) {
     const std::tuple<arg_slot<Params>...> slots(args...);
     const auto prepared = std::apply(
@@ -300,8 +295,8 @@ void call_kernel(const kernel<Signature> &k, const Space &space,
 
 // As above on `q`; array arguments must live on `q`.
 template <typename Signature, typename Space, typename... Args>
-void call_kernel(const queue &q, const kernel<Signature> &k,
-                 const Space &space, Args &&...args) {
+void call_kernel(const queue &q, const kernel<Signature> &k, const Space &space,
+                 Args &&...args) {
   detail::dispatch(&q, k, space, {}, detail::launch_mode::sync,
                    std::forward<Args>(args)...);
 }
@@ -310,10 +305,9 @@ void call_kernel(const queue &q, const kernel<Signature> &k,
 // device event completes with the kernel; the host event once the launch
 // also released its arguments, which stay alive until then.
 template <typename Signature, typename Space, typename... Args>
-std::pair<event, event> call_kernel_async(const kernel<Signature> &k,
-                                          const Space &space,
-                                          const std::vector<event> &deps,
-                                          Args &&...args) {
+std::pair<event, event>
+call_kernel_async(const kernel<Signature> &k, const Space &space,
+                  const std::vector<event> &deps, Args &&...args) {
   return detail::dispatch(nullptr, k, space, deps, detail::launch_mode::async,
                           std::forward<Args>(args)...);
 }

@@ -14,9 +14,8 @@ template <int Dims> class range {
 public:
   // range<N>(e0, ..., eN-1); implicit so that nd_range<1>({n}, {64}) works.
   template <typename... Extents,
-            typename = std::enable_if_t<
-                sizeof...(Extents) == Dims &&
-                (std::is_integral_v<Extents> && ...)>>
+            typename = std::enable_if_t<sizeof...(Extents) == Dims &&
+                                        (std::is_integral_v<Extents> && ...)>>
   constexpr range(Extents... extents)
       : extents_{static_cast<std::size_t>(extents)...} {}
 

@@ -3,8 +3,8 @@
 #include "TestKernels.h"
 #include "TestSupport.h"
 
-using dpex_test::expectError;
 using Catch::Matchers::Contains;
+using dpex_test::expectError;
 
 TEST_CASE("structs pass by value and bools as one byte", "[argument]") {
   dpex::queue q;

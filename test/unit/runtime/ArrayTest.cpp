@@ -7,8 +7,8 @@
 #include <limits>
 #include <numeric>
 
-using dpex_test::expectError;
 using Catch::Matchers::Contains;
+using dpex_test::expectError;
 
 TEST_CASE("copy_from and to_host round-trip", "[array]") {
   dpex::queue q;
@@ -52,8 +52,7 @@ TEST_CASE("copies and slices share one allocation", "[array]") {
   middle.copy_from(std::vector<float>{40, 50, 60, 70});
   // A slice of a slice composes offsets.
   REQUIRE(middle.slice(1, 2).to_host() == std::vector<float>{50, 60});
-  REQUIRE(a.to_host() ==
-          std::vector<float>{1, 2, 3, 0, 40, 50, 60, 70, 0, 0});
+  REQUIRE(a.to_host() == std::vector<float>{1, 2, 3, 0, 40, 50, 60, 70, 0, 0});
 
   // The allocation outlives the array it was made through.
   dpex::array<float> survivor = a.slice(0, 3);
@@ -71,8 +70,8 @@ TEST_CASE("kernels see slices at their offset", "[array][kernel]") {
   y.copy_from(std::vector<float>(8, 100.0f));
   dpex::call_kernel(dpex_test::saxpy, dpex::range<1>(3), 2.0f, x.slice(5, 3),
                     y.slice(1, 3));
-  REQUIRE(y.to_host() == std::vector<float>{100, 112, 114, 116, 100, 100, 100,
-                                            100});
+  REQUIRE(y.to_host() ==
+          std::vector<float>{100, 112, 114, 116, 100, 100, 100, 100});
 }
 
 TEST_CASE("out-of-bounds slices and copies are invalid_argument", "[array]") {
@@ -99,8 +98,9 @@ TEST_CASE("empty arrays copy nothing", "[array]") {
 
 TEST_CASE("huge allocations fail with out_of_memory", "[array]") {
   dpex::queue q;
-  dpex::error overflow = expectError(
-      [&] { dpex::array<double>(q, std::numeric_limits<std::size_t>::max() / 4); });
+  dpex::error overflow = expectError([&] {
+    dpex::array<double>(q, std::numeric_limits<std::size_t>::max() / 4);
+  });
   REQUIRE(overflow.code() == dpex::errc::out_of_memory);
 
   dpex::error tooBig =

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
+using Catch::Matchers::Contains;
 using dpex_test::expectError;
 using dpex_test::ScopedEnv;
-using Catch::Matchers::Contains;
 
 namespace {
 
@@ -62,8 +62,9 @@ TEST_CASE("DPEX_DEVICE selects OpenCL devices by type and index",
           "[device][selection]") {
   std::vector<dpex::device> devices = dpex::devices();
   std::vector<dpex::device> opencl;
-  std::copy_if(devices.begin(), devices.end(), std::back_inserter(opencl),
-               [](const auto &d) { return d.backend() == dpex::backend::opencl; });
+  std::copy_if(
+      devices.begin(), devices.end(), std::back_inserter(opencl),
+      [](const auto &d) { return d.backend() == dpex::backend::opencl; });
 
   {
     ScopedEnv env("DPEX_DEVICE", "opencl:cpu");
@@ -83,9 +84,9 @@ TEST_CASE("DPEX_DEVICE selects OpenCL devices by type and index",
     ScopedEnv env("DPEX_DEVICE", text.c_str());
     dpex::error e = expectError([] { dpex::queue q; });
     REQUIRE(e.code() == dpex::errc::device_not_found);
-    REQUIRE_THAT(e.what(), Contains("opencl has " +
-                                    std::to_string(opencl.size()) +
-                                    " device(s)"));
+    REQUIRE_THAT(
+        e.what(),
+        Contains("opencl has " + std::to_string(opencl.size()) + " device(s)"));
   }
   if (countOpenCL(devices, dpex::device_type::gpu) == 0) {
     ScopedEnv env("DPEX_DEVICE", "opencl:gpu");
@@ -108,10 +109,9 @@ TEST_CASE("DPEX_DEVICE=cuda:* reports the missing CUDA backend",
 
 TEST_CASE("garbled DPEX_DEVICE values list the accepted forms",
           "[device][selection]") {
-  for (const char *text :
-       {"gpu", "opencl", "opencl:", "opencl:fast", "cuda:", "cuda:cpu",
-        "vulkan:0", "opencl:-1", "opencl:1x", ":0", "opencl:gpu:0",
-        "opencl:99999999999"}) {
+  for (const char *text : {"gpu", "opencl", "opencl:", "opencl:fast", "cuda:",
+                           "cuda:cpu", "vulkan:0", "opencl:-1", "opencl:1x",
+                           ":0", "opencl:gpu:0", "opencl:99999999999"}) {
     INFO("DPEX_DEVICE=" << text);
     ScopedEnv env("DPEX_DEVICE", text);
     dpex::error e = expectError([] { dpex::queue q; });

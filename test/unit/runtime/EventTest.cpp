@@ -10,9 +10,8 @@ TEST_CASE("a chain of three dependent async launches runs in order",
   y.copy_from(std::vector<float>(n, 1.0f));
 
   // y -> 2y+1 -> 3y -> y-4: 1 -> 3 -> 9 -> 5; any other order differs.
-  auto [h1, d1] =
-      dpex::call_kernel_async(dpex_test::affine, dpex::range<1>(n), {}, 2.0f,
-                              1.0f, y);
+  auto [h1, d1] = dpex::call_kernel_async(dpex_test::affine, dpex::range<1>(n),
+                                          {}, 2.0f, 1.0f, y);
   auto [h2, d2] = dpex::call_kernel_async(dpex_test::affine, dpex::range<1>(n),
                                           {d1}, 3.0f, 0.0f, y);
   // A host event is a valid dependency too.

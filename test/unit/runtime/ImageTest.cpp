@@ -2,8 +2,8 @@
 #include "TestKernels.h"
 #include "TestSupport.h"
 
-using dpex_test::expectError;
 using Catch::Matchers::Contains;
+using dpex_test::expectError;
 
 TEST_CASE("a module without a loadable image is unsupported_image",
           "[image][error]") {
@@ -36,7 +36,22 @@ TEST_CASE("a corrupt image is build_failed, reported the same each time",
   REQUIRE(std::string(second.what()) == first.what());
 }
 
-TEST_CASE("the SPIR image is built for a device without SPIR-V ingestion",
+TEST_CASE("build failures carry the device compiler's build log",
+          "[image][error]") {
+  dpex::queue q;
+  dpex::array<int> out(q, 4);
+  dpex::error e = expectError([&] {
+    dpex::call_kernel(dpex_test::unresolved_fill, dpex::range<1>(4), 1, out);
+  });
+  REQUIRE(e.code() == dpex::errc::build_failed);
+  REQUIRE_THAT(e.what(), Contains("call_kernel(dpex_test::unresolved_fill)"));
+  REQUIRE_THAT(e.what(),
+               Contains("clBuildProgram: CL_BUILD_PROGRAM_FAILURE (-11)"));
+  REQUIRE_THAT(e.what(), Contains("build log:"));
+  REQUIRE_THAT(e.what(), Contains("dpex_test_undefined_helper"));
+}
+
+TEST_CASE("a module with a SPIR image runs where cl_khr_spir is offered",
           "[image]") {
   dpex::queue q;
   dpex::array<int> out(q, 3);

@@ -52,9 +52,8 @@ TEST_CASE("a queue dropped with launches in flight finishes them",
   {
     dpex::queue q;
     dpex::array<int> out(q, 1024);
-    std::tie(host, device) =
-        dpex::call_kernel_async(dpex_test::fill, dpex::range<1>(1024), {}, 5,
-                                out);
+    std::tie(host, device) = dpex::call_kernel_async(
+        dpex_test::fill, dpex::range<1>(1024), {}, 5, out);
   }
   host.wait();
   REQUIRE(device.is_complete());

@@ -2,8 +2,8 @@
 #include "TestKernels.h"
 #include "TestSupport.h"
 
-using dpex_test::expectError;
 using Catch::Matchers::Contains;
+using dpex_test::expectError;
 
 TEST_CASE("the queue of the arrays runs the kernel", "[queue]") {
   dpex::queue q1, q2;
@@ -43,8 +43,8 @@ TEST_CASE("a launch without arrays needs an explicit queue", "[queue][error]") {
   REQUIRE_THAT(e.what(), Contains("pass a queue as first argument"));
 
   dpex::queue q;
-  auto [host, device] = dpex::call_kernel_async(
-      q, dpex_test::scalar_only, dpex::range<1>(4), {}, 5);
+  auto [host, device] = dpex::call_kernel_async(q, dpex_test::scalar_only,
+                                                dpex::range<1>(4), {}, 5);
   device.wait();
   REQUIRE(device.profiling().end >= device.profiling().start);
   host.wait();

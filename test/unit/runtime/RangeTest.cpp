@@ -2,8 +2,8 @@
 #include "TestKernels.h"
 #include "TestSupport.h"
 
-using dpex_test::expectError;
 using Catch::Matchers::Contains;
+using dpex_test::expectError;
 
 TEST_CASE("range<N> holds its extents", "[range]") {
   constexpr dpex::range<3> r(2, 3, 4);
@@ -82,17 +82,17 @@ TEST_CASE("bad local ranges are invalid_range before anything runs",
        "local range [2, 4] does not divide global range [4, 6] in dimension 1"},
       {"zero local", dpex::nd_range<2>({4, 6}, {0, 3}),
        "does not divide global range"},
-      {"over the work-group limit",
-       dpex::nd_range<2>({2, 2 * max}, {2, max}), "the device allows at most"},
+      {"over the work-group limit", dpex::nd_range<2>({2, 2 * max}, {2, max}),
+       "the device allows at most"},
   };
   for (const BadRange &bad : cases) {
     INFO(bad.what);
-    dpex::error sync = expectError([&] {
-      dpex::call_kernel(dpex_test::local_index2d, bad.range, out);
-    });
+    dpex::error sync = expectError(
+        [&] { dpex::call_kernel(dpex_test::local_index2d, bad.range, out); });
     REQUIRE(sync.code() == dpex::errc::invalid_range);
     REQUIRE_THAT(sync.what(), Contains(bad.message));
-    REQUIRE_THAT(sync.what(), Contains("call_kernel(dpex_test::local_index2d)"));
+    REQUIRE_THAT(sync.what(),
+                 Contains("call_kernel(dpex_test::local_index2d)"));
 
     dpex::error async = expectError([&] {
       dpex::call_kernel_async(dpex_test::local_index2d, bad.range, {}, out);
@@ -105,8 +105,7 @@ TEST_CASE("bad local ranges are invalid_range before anything runs",
   REQUIRE(out.to_host() == untouched);
 }
 
-TEST_CASE("a zero extent launches nothing and completes at once",
-          "[range]") {
+TEST_CASE("a zero extent launches nothing and completes at once", "[range]") {
   dpex::queue q;
   dpex::array<int> out(q, 4);
   const std::vector<int> untouched{1, 2, 3, 4};

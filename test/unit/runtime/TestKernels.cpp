@@ -3,8 +3,10 @@
 
 #include <cstddef>
 
-extern const unsigned char dpex_test_spir_image[];
-extern const std::size_t dpex_test_spir_image_size;
+extern const unsigned char dpex_test_test_kernels_image[];
+extern const std::size_t dpex_test_test_kernels_image_size;
+extern const unsigned char dpex_test_unresolved_image[];
+extern const std::size_t dpex_test_unresolved_image_size;
 
 namespace dpex_test {
 
@@ -17,40 +19,39 @@ using dpex::detail::image_format;
 using dpex::detail::kernel_desc;
 using dpex::detail::module_desc;
 
-const device_image images[] = {
-    {image_format::spir, dpex_test_spir_image, dpex_test_spir_image_size}};
+const device_image images[] = {{image_format::spir,
+                                dpex_test_test_kernels_image,
+                                dpex_test_test_kernels_image_size}};
 const module_desc module{"test_kernels.cl", images, 1};
 
 const arg_desc saxpy_args[] = {
     {arg_kind::scalar, 4, 4, "a", "float"},
     {arg_kind::global_pointer, 4, 4, "x", "const float*"},
     {arg_kind::global_pointer, 4, 4, "y", "float*"}};
-const kernel_desc saxpy_desc{&module, "saxpy", "dpex_test::saxpy", 1, false,
+const kernel_desc saxpy_desc{&module,    "saxpy", "dpex_test::saxpy", 1, false,
                              saxpy_args, 3};
 
 const arg_desc affine_args[] = {
     {arg_kind::scalar, 4, 4, "a", "float"},
     {arg_kind::scalar, 4, 4, "b", "float"},
     {arg_kind::global_pointer, 4, 4, "y", "float*"}};
-const kernel_desc affine_desc{&module, "affine", "dpex_test::affine", 1, false,
-                              affine_args, 3};
+const kernel_desc affine_desc{
+    &module, "affine", "dpex_test::affine", 1, false, affine_args, 3};
 
-const arg_desc out_args[] = {
-    {arg_kind::global_pointer, 4, 4, "out", "int*"}};
-const kernel_desc index2d_desc{&module, "index2d", "dpex_test::index2d", 2,
-                               false, out_args, 1};
-const kernel_desc index3d_desc{&module, "index3d", "dpex_test::index3d", 3,
-                               false, out_args, 1};
-const kernel_desc local_index2d_desc{&module, "local_index2d",
-                                     "dpex_test::local_index2d", 2, true,
-                                     out_args, 1};
+const arg_desc out_args[] = {{arg_kind::global_pointer, 4, 4, "out", "int*"}};
+const kernel_desc index2d_desc{
+    &module, "index2d", "dpex_test::index2d", 2, false, out_args, 1};
+const kernel_desc index3d_desc{
+    &module, "index3d", "dpex_test::index3d", 3, false, out_args, 1};
+const kernel_desc local_index2d_desc{
+    &module, "local_index2d", "dpex_test::local_index2d", 2, true, out_args, 1};
 
 const arg_desc tile_sum_args[] = {
     {arg_kind::global_pointer, 4, 4, "in", "const float*"},
     {arg_kind::global_pointer, 4, 4, "out", "float*"},
     {arg_kind::local_accessor, 4, 4, "tile", "dpex::local_accessor<float>"}};
-const kernel_desc tile_sum_desc{&module, "tile_sum", "dpex_test::tile_sum", 1,
-                                true, tile_sum_args, 3};
+const kernel_desc tile_sum_desc{
+    &module, "tile_sum", "dpex_test::tile_sum", 1, true, tile_sum_args, 3};
 
 const arg_desc apply_args[] = {
     {arg_kind::by_value, sizeof(params), alignof(params), "p",
@@ -58,7 +59,7 @@ const arg_desc apply_args[] = {
     {arg_kind::boolean, 1, 1, "negate", "bool"},
     {arg_kind::global_pointer, 4, 4, "in", "const int*"},
     {arg_kind::global_pointer, 4, 4, "out", "float*"}};
-const kernel_desc apply_desc{&module, "apply", "dpex_test::apply", 1, false,
+const kernel_desc apply_desc{&module,    "apply", "dpex_test::apply", 1, false,
                              apply_args, 4};
 
 const arg_desc mixed_args[] = {
@@ -66,39 +67,44 @@ const arg_desc mixed_args[] = {
     {arg_kind::scalar, 2, 2, "b", "std::int16_t"},
     {arg_kind::scalar, 8, 8, "c", "double"},
     {arg_kind::global_pointer, 8, 8, "out", "double*"}};
-const kernel_desc mixed_desc{&module, "mixed", "dpex_test::mixed", 1, false,
+const kernel_desc mixed_desc{&module,    "mixed", "dpex_test::mixed", 1, false,
                              mixed_args, 4};
 
-const arg_desc fill_args[] = {
-    {arg_kind::scalar, 4, 4, "value", "int"},
-    {arg_kind::global_pointer, 4, 4, "out", "int*"}};
-const kernel_desc fill_desc{&module, "fill", "dpex_test::fill", 1, false,
+const arg_desc fill_args[] = {{arg_kind::scalar, 4, 4, "value", "int"},
+                              {arg_kind::global_pointer, 4, 4, "out", "int*"}};
+const kernel_desc fill_desc{&module,   "fill", "dpex_test::fill", 1, false,
                             fill_args, 2};
 
 const arg_desc scalar_only_args[] = {{arg_kind::scalar, 4, 4, "value", "int"}};
-const kernel_desc scalar_only_desc{&module, "scalar_only",
-                                   "dpex_test::scalar_only", 1, false,
-                                   scalar_only_args, 1};
+const kernel_desc scalar_only_desc{
+    &module, "scalar_only", "dpex_test::scalar_only",
+    1,       false,         scalar_only_args,
+    1};
 
 const unsigned char ptx_text[] = ".version 7.5\n.target sm_80\n";
 const device_image ptx_images[] = {
     {image_format::ptx, ptx_text, sizeof(ptx_text)}};
 const module_desc ptx_module{"ptx_only.cpp", ptx_images, 1};
-const kernel_desc ptx_only_fill_desc{&ptx_module, "fill",
-                                     "dpex_test::ptx_only_fill", 1, false,
-                                     fill_args, 2};
+const kernel_desc ptx_only_fill_desc{
+    &ptx_module, "fill", "dpex_test::ptx_only_fill", 1, false, fill_args, 2};
 
 const unsigned char garbage[] = "BC this is not LLVM bitcode";
 const device_image corrupt_images[] = {
     {image_format::spir, garbage, sizeof(garbage)}};
 const module_desc corrupt_module{"corrupt.cpp", corrupt_images, 1};
-const kernel_desc corrupt_fill_desc{&corrupt_module, "fill",
-                                    "dpex_test::corrupt_fill", 1, false,
-                                    fill_args, 2};
+const kernel_desc corrupt_fill_desc{
+    &corrupt_module, "fill", "dpex_test::corrupt_fill", 1, false, fill_args, 2};
 
-const kernel_desc mismatched_fill_desc{&module, "fill",
-                                       "dpex_test::mismatched_fill", 1, false,
-                                       fill_args, 2};
+const device_image unresolved_images[] = {{image_format::spir,
+                                           dpex_test_unresolved_image,
+                                           dpex_test_unresolved_image_size}};
+const module_desc unresolved_module{"unresolved.cl", unresolved_images, 1};
+const kernel_desc unresolved_fill_desc{
+    &unresolved_module, "fill", "dpex_test::unresolved_fill", 1, false,
+    fill_args,          2};
+
+const kernel_desc mismatched_fill_desc{
+    &module, "fill", "dpex_test::mismatched_fill", 1, false, fill_args, 2};
 
 } // namespace
 
@@ -124,6 +130,8 @@ const dpex::kernel<void(dpex::item<1>, int, int *)> ptx_only_fill{
     ptx_only_fill_desc};
 const dpex::kernel<void(dpex::item<1>, int, int *)> corrupt_fill{
     corrupt_fill_desc};
+const dpex::kernel<void(dpex::item<1>, int, int *)> unresolved_fill{
+    unresolved_fill_desc};
 const dpex::kernel<void(dpex::item<1>, double, int *)> mismatched_fill{
     mismatched_fill_desc};
 

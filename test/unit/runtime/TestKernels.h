@@ -36,6 +36,8 @@ extern const dpex::kernel<void(dpex::item<1>, int)> scalar_only;
 extern const dpex::kernel<void(dpex::item<1>, int, int *)> ptx_only_fill;
 // A module whose SPIR image is not valid bitcode.
 extern const dpex::kernel<void(dpex::item<1>, int, int *)> corrupt_fill;
+// A module whose image loads but does not link (undefined function).
+extern const dpex::kernel<void(dpex::item<1>, int, int *)> unresolved_fill;
 // A descriptor claiming a 4-byte `value` where the handle passes 8 bytes.
 extern const dpex::kernel<void(dpex::item<1>, double, int *)> mismatched_fill;
 

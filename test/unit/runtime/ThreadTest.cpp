@@ -27,9 +27,8 @@ TEST_CASE("eight threads launch concurrently on one queue", "[thread]") {
             dpex::call_kernel(dpex_test::affine, dpex::range<1>(n), 1.0f, 1.0f,
                               ys[t]);
           else
-            last = dpex::call_kernel_async(dpex_test::affine,
-                                           dpex::range<1>(n), {last}, 1.0f,
-                                           1.0f, ys[t])
+            last = dpex::call_kernel_async(dpex_test::affine, dpex::range<1>(n),
+                                           {last}, 1.0f, 1.0f, ys[t])
                        .first;
         }
         last.wait();

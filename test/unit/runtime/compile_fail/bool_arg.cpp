@@ -15,7 +15,6 @@ extern const dpex::kernel<void(dpex::item<1>, params, bool, const int *,
                                float *)>
     apply;
 
-void use(dpex::array<float> &x, dpex::array<float> &y,
-         dpex::array<int> &i) {
+void use(dpex::array<float> &x, dpex::array<float> &y, dpex::array<int> &i) {
   dpex::call_kernel(apply, dpex::range<1>(4), params{1.0f, 2}, 1, i, y);
 }

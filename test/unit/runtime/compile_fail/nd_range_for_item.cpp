@@ -15,7 +15,6 @@ extern const dpex::kernel<void(dpex::item<1>, params, bool, const int *,
                                float *)>
     apply;
 
-void use(dpex::array<float> &x, dpex::array<float> &y,
-         dpex::array<int> &i) {
+void use(dpex::array<float> &x, dpex::array<float> &y, dpex::array<int> &i) {
   dpex::call_kernel(saxpy, dpex::nd_range<1>({8}, {4}), 2.0f, x, y);
 }

@@ -15,12 +15,12 @@ extern const dpex::kernel<void(dpex::item<1>, params, bool, const int *,
                                float *)>
     apply;
 
-void use(dpex::array<float> &x, dpex::array<float> &y,
-         dpex::array<int> &i) {
+void use(dpex::array<float> &x, dpex::array<float> &y, dpex::array<int> &i) {
   dpex::call_kernel(saxpy, dpex::range<1>(4), 2.0f, x, y);
   dpex::call_kernel(saxpy, dpex::range<1>(4), 2, x, y); // int converts
   dpex::call_kernel(x.get_queue(), saxpy, dpex::range<1>(4), 2.0, x, y);
-  auto [host, dev] = dpex::call_kernel_async(saxpy, dpex::range<1>(4), {}, 2.0f, x, y);
+  auto [host, dev] =
+      dpex::call_kernel_async(saxpy, dpex::range<1>(4), {}, 2.0f, x, y);
   dpex::call_kernel_async(saxpy, dpex::range<1>(4), {host, dev}, 2.0f, x, y);
   dpex::call_kernel(tile_sum, dpex::nd_range<1>({8}, {4}), x, y,
                     dpex::local_memory<float>(4));
