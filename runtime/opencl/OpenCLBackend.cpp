@@ -54,7 +54,7 @@ private:
         if (auto device = opencl::OpenCLDevice::create(api, id, why))
           devices_.push_back(std::move(device));
         else
-          trace("skipping OpenCL device %s", why.c_str());
+          trace("skipping OpenCL device: %s", why.c_str());
       }
     }
   }
