@@ -1,0 +1,71 @@
+# add_dpex_kernel(<name> SOURCES <src>... [TARGETS spirv spir cuda]
+#                 [OPTIONS <dpexc flags>...] [INCLUDE_DIRECTORIES <dir>...]
+#                 [DEVICE_LIBS <file.bc>...])
+#
+# Compiles each kernel source with dpexc into its own module and stub
+# (<binary dir>/<name>/<stem>.dpex.{hpp,cpp}), and makes <name> a static
+# library holding the stubs and linking dpex::runtime. Host code includes
+# "<stem>.dpex.hpp". Each source has its own depfile, so editing a header
+# rebuilds only the stubs of the sources that include it.
+include_guard(GLOBAL)
+
+function(_dpex_find_compiler out_var)
+  if(TARGET dpexc)
+    set(${out_var} $<TARGET_FILE:dpexc> PARENT_SCOPE)
+  elseif(TARGET dpex::dpexc)
+    set(${out_var} $<TARGET_FILE:dpex::dpexc> PARENT_SCOPE)
+  else()
+    message(FATAL_ERROR "add_dpex_kernel: dpexc not found (find_package(dpex) or add_subdirectory the dpex source tree first)")
+  endif()
+endfunction()
+
+function(add_dpex_kernel name)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG ""
+    "" "SOURCES;TARGETS;OPTIONS;INCLUDE_DIRECTORIES;DEVICE_LIBS")
+  if(NOT ARG_SOURCES)
+    message(FATAL_ERROR "add_dpex_kernel(${name}): SOURCES is required")
+  endif()
+  if(ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "add_dpex_kernel(${name}): unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
+  endif()
+  _dpex_find_compiler(dpexc)
+
+  set(out_dir ${CMAKE_CURRENT_BINARY_DIR}/${name})
+  file(MAKE_DIRECTORY ${out_dir})
+  set(flags ${ARG_OPTIONS})
+  if(ARG_TARGETS)
+    list(JOIN ARG_TARGETS "," targets)
+    list(APPEND flags --targets=${targets})
+  endif()
+  foreach(dir IN LISTS ARG_INCLUDE_DIRECTORIES)
+    get_filename_component(dir ${dir} ABSOLUTE)
+    list(APPEND flags -I ${dir})
+  endforeach()
+  set(libs)
+  foreach(lib IN LISTS ARG_DEVICE_LIBS)
+    get_filename_component(lib ${lib} ABSOLUTE)
+    list(APPEND flags --device-lib ${lib})
+    list(APPEND libs ${lib})
+  endforeach()
+
+  set(stubs)
+  foreach(src IN LISTS ARG_SOURCES)
+    get_filename_component(src ${src} ABSOLUTE)
+    get_filename_component(stem ${src} NAME_WE)
+    set(prefix ${out_dir}/${stem})
+    add_custom_command(
+      # Ninja matches the depfile's first target against the first output.
+      OUTPUT ${prefix}.spv ${prefix}.dpex.hpp ${prefix}.dpex.cpp
+      COMMAND ${dpexc} ${src} -o ${prefix} ${flags} -MD -MF ${prefix}.d
+      DEPENDS ${src} ${libs} ${dpexc}
+      DEPFILE ${prefix}.d
+      COMMENT "dpexc ${stem}"
+      VERBATIM)
+    list(APPEND stubs ${prefix}.dpex.cpp)
+  endforeach()
+
+  add_library(${name} STATIC ${stubs})
+  target_include_directories(${name} PUBLIC $<BUILD_INTERFACE:${out_dir}>)
+  target_link_libraries(${name} PUBLIC dpex::runtime)
+  target_compile_features(${name} PUBLIC cxx_std_17)
+endfunction()
