@@ -171,6 +171,7 @@ public:
 
 // Backend factories; each never fails (an unavailable backend has no
 // devices and says why).
+std::unique_ptr<Backend> createCudaBackend();
 std::unique_ptr<Backend> createOpenCLBackend();
 
 } // namespace dpex::rt

@@ -11,6 +11,7 @@ const Platform &Platform::instance() {
 
 Platform::Platform() {
   // Order matters: it is the order of devices() (CUDA first).
+  backends_.push_back(createCudaBackend());
   backends_.push_back(createOpenCLBackend());
   for (const auto &backend : backends_)
     devices_.insert(devices_.end(), backend->devices().begin(),
@@ -38,8 +39,6 @@ std::string Platform::describe() const {
               std::to_string(i) + " '" + devices[i]->name() + "' (" +
               to_string(devices[i]->type()) + ")";
   }
-  if (!findBackend(backend::cuda))
-    text += "\n  cuda: no CUDA backend/driver available";
   return text;
 }
 

@@ -1,0 +1,33 @@
+// Makes a context current on the calling thread for one scope.
+//
+// Runtime calls come from any application thread (and the completion
+// worker), so every driver call that needs a context pushes the device's
+// primary context and pops it again, leaving the thread's own CUDA state as
+// it was.
+#pragma once
+
+#include "CudaLoader.h"
+
+namespace dpex::rt::cuda {
+
+class ContextScope {
+public:
+  ContextScope(const CudaApi &api, CUcontext context)
+      : api_(api), pushed_(api.cuCtxPushCurrent(context) == CUDA_SUCCESS) {}
+  ContextScope(const ContextScope &) = delete;
+  ContextScope &operator=(const ContextScope &) = delete;
+  // A failed push needs no report here: the call it guards then fails with
+  // CUDA_ERROR_INVALID_CONTEXT, which is reported.
+  ~ContextScope() {
+    if (pushed_) {
+      CUcontext popped = nullptr;
+      api_.cuCtxPopCurrent(&popped);
+    }
+  }
+
+private:
+  const CudaApi &api_;
+  bool pushed_;
+};
+
+} // namespace dpex::rt::cuda

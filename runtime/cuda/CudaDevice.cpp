@@ -1,0 +1,150 @@
+#include "CudaDevice.h"
+
+#include "CudaContextScope.h"
+#include "CudaError.h"
+#include "CudaModule.h"
+#include "CudaQueue.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace dpex::rt::cuda {
+
+Expected<std::shared_ptr<CudaDevice>> CudaDevice::create(const CudaApi &api,
+                                                         int ordinal) {
+  CUdevice id = 0;
+  CUresult result = api.cuDeviceGet(&id, ordinal);
+  if (result != CUDA_SUCCESS)
+    return cuError(api, "cuDeviceGet", result);
+  std::shared_ptr<CudaDevice> device(new CudaDevice(api, id));
+
+  char name[256] = {};
+  result = api.cuDeviceGetName(name, sizeof(name) - 1, id);
+  if (result != CUDA_SUCCESS)
+    return cuError(api, "cuDeviceGetName", result);
+  device->name_ = name;
+
+  auto attribute = [&](int what) -> Expected<std::size_t> {
+    int value = 0;
+    CUresult r = api.cuDeviceGetAttribute(&value, what, id);
+    if (r != CUDA_SUCCESS)
+      return cuError(api, "cuDeviceGetAttribute", r)
+          .withContext("attribute " + std::to_string(what));
+    return static_cast<std::size_t>(value);
+  };
+  const int attributes[] = {
+      CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_BLOCK,
+      CU_DEVICE_ATTRIBUTE_MAX_BLOCK_DIM_X,
+      CU_DEVICE_ATTRIBUTE_MAX_BLOCK_DIM_X + 1,
+      CU_DEVICE_ATTRIBUTE_MAX_BLOCK_DIM_X + 2,
+      CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_X,
+      CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_X + 1,
+      CU_DEVICE_ATTRIBUTE_MAX_GRID_DIM_X + 2,
+      CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK,
+      CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN,
+      CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR,
+      CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR};
+  std::size_t values[std::size(attributes)];
+  for (std::size_t i = 0; i < std::size(attributes); ++i) {
+    Expected<std::size_t> value = attribute(attributes[i]);
+    if (!value)
+      return value.status().withContext("device '" + device->name_ + "'");
+    values[i] = *value;
+  }
+  DeviceLimits &limits = device->limits_;
+  limits.maxDimensions = 3;
+  limits.maxWorkGroupSize = values[0];
+  for (int axis = 0; axis < 3; ++axis) {
+    limits.maxWorkItemSizes[axis] = values[1 + axis];
+    device->grid_.maxBlock[axis] = values[1 + axis];
+    device->grid_.maxGrid[axis] = values[4 + axis];
+  }
+  device->sharedPerBlock_ = values[7];
+  device->sharedPerBlockOptin_ = std::max(values[7], values[8]);
+  device->architecture_ =
+      "sm_" + std::to_string(values[9]) + std::to_string(values[10]);
+  return device;
+}
+
+CudaDevice::~CudaDevice() {
+  if (!context_)
+    return;
+  timeline_.reset();
+  api_.cuDevicePrimaryCtxRelease(device_);
+}
+
+Status CudaDevice::ensureContext() {
+  std::call_once(contextOnce_, [this] {
+    CUresult result = api_.cuDevicePrimaryCtxRetain(&context_, device_);
+    if (result != CUDA_SUCCESS) {
+      context_ = nullptr;
+      contextStatus_ = cuError(api_, "cuDevicePrimaryCtxRetain", result)
+                           .withContext("device '" + name_ + "'");
+      return;
+    }
+    timeline_ = std::make_unique<Timeline>(api_, context_);
+  });
+  return contextStatus_;
+}
+
+Expected<std::shared_ptr<Queue>> CudaDevice::createQueue() {
+  if (Status status = ensureContext(); !status)
+    return status;
+  ContextScope scope(api_, context_);
+  CUstream stream = nullptr;
+  // Non-blocking: no implicit ordering with the legacy default stream that
+  // other CUDA code in the process may use.
+  CUresult result = api_.cuStreamCreate(&stream, CU_STREAM_NON_BLOCKING);
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, "cuStreamCreate", result)
+        .withContext("device '" + name_ + "'");
+  return std::shared_ptr<Queue>(std::make_shared<CudaQueue>(
+      std::static_pointer_cast<CudaDevice>(shared_from_this()), stream));
+}
+
+Expected<void *> CudaDevice::allocate(std::size_t bytes) {
+  if (Status status = ensureContext(); !status)
+    return status;
+  ContextScope scope(api_, context_);
+  CUdeviceptr pointer = 0;
+  CUresult result = api_.cuMemAlloc(&pointer, bytes);
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, "cuMemAlloc", result, errc::out_of_memory)
+        .withContext("allocating " + std::to_string(bytes) + " bytes on '" +
+                     name_ + "'");
+  std::lock_guard<std::mutex> lock(allocationsMutex_);
+  allocations_.emplace(pointer, bytes);
+  return reinterpret_cast<void *>(pointer);
+}
+
+void CudaDevice::deallocate(void *pointer) {
+  {
+    std::lock_guard<std::mutex> lock(allocationsMutex_);
+    allocations_.erase(reinterpret_cast<std::uintptr_t>(pointer));
+  }
+  ContextScope scope(api_, context_);
+  api_.cuMemFree(reinterpret_cast<CUdeviceptr>(pointer));
+}
+
+bool CudaDevice::isDeviceMemory(const void *pointer) const {
+  auto address = reinterpret_cast<std::uintptr_t>(pointer);
+  std::lock_guard<std::mutex> lock(allocationsMutex_);
+  auto it = allocations_.upper_bound(address);
+  if (it == allocations_.begin())
+    return false;
+  --it;
+  return address < it->first + it->second;
+}
+
+Expected<std::unique_ptr<Module>>
+CudaDevice::buildModule(const detail::module_desc &module) {
+  if (Status status = ensureContext(); !status)
+    return status;
+  Expected<std::unique_ptr<CudaModule>> built =
+      CudaModule::build(*this, module);
+  if (!built)
+    return built.status();
+  return std::unique_ptr<Module>(built.take());
+}
+
+} // namespace dpex::rt::cuda

@@ -1,0 +1,79 @@
+// One CUDA device and its primary context, shared by all queues on it.
+#pragma once
+
+#include "CudaLaunchShape.h"
+#include "CudaLoader.h"
+#include "CudaTimeline.h"
+
+#include "core/Backend.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace dpex::rt::cuda {
+
+class CudaDevice final : public Device {
+public:
+  // Reads the device's name and limits; its context is created on first use.
+  static Expected<std::shared_ptr<CudaDevice>> create(const CudaApi &api,
+                                                      int ordinal);
+  ~CudaDevice() override;
+
+  const std::string &name() const override { return name_; }
+  backend backendKind() const override { return backend::cuda; }
+  device_type type() const override { return device_type::gpu; }
+  const DeviceLimits &limits() const override { return limits_; }
+  bool canLoad(detail::image_format format) const override {
+    return format == detail::image_format::ptx;
+  }
+
+  Expected<std::shared_ptr<Queue>> createQueue() override;
+  Expected<void *> allocate(std::size_t bytes) override;
+  void deallocate(void *pointer) override;
+  Expected<std::unique_ptr<Module>>
+  buildModule(const detail::module_desc &module) override;
+
+  const CudaApi &api() const { return api_; }
+  // Valid once createQueue, allocate or buildModule succeeded.
+  CUcontext context() const { return context_; }
+  const GridLimits &gridLimits() const { return grid_; }
+  // Shared memory per block without and with opting in.
+  std::size_t sharedPerBlock() const { return sharedPerBlock_; }
+  std::size_t sharedPerBlockOptin() const { return sharedPerBlockOptin_; }
+  // "sm_90".
+  const std::string &architecture() const { return architecture_; }
+  // Whether `pointer` lies in an allocation of this device. Copies need
+  // the direction, which Queue::copy leaves to the backend.
+  bool isDeviceMemory(const void *pointer) const;
+  Expected<std::shared_ptr<const TimingAnchor>> timingAnchor() {
+    return timeline_->anchor();
+  }
+
+private:
+  CudaDevice(const CudaApi &api, CUdevice device)
+      : api_(api), device_(device) {}
+  // The primary context is retained on first use: enumerating must stay
+  // cheap and must not create contexts on every GPU.
+  Status ensureContext();
+
+  const CudaApi &api_;
+  CUdevice device_;
+  std::string name_;
+  DeviceLimits limits_;
+  GridLimits grid_;
+  std::size_t sharedPerBlock_ = 0;
+  std::size_t sharedPerBlockOptin_ = 0;
+  std::string architecture_;
+
+  std::once_flag contextOnce_;
+  Status contextStatus_ = Status::ok();
+  CUcontext context_ = nullptr;
+  std::unique_ptr<Timeline> timeline_;
+
+  mutable std::mutex allocationsMutex_;
+  std::map<std::uintptr_t, std::size_t> allocations_; // base -> bytes
+};
+
+} // namespace dpex::rt::cuda

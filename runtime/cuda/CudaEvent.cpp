@@ -1,0 +1,94 @@
+#include "CudaEvent.h"
+
+#include "CudaContextScope.h"
+#include "CudaError.h"
+#include "CudaQueue.h"
+
+#include <algorithm>
+
+namespace dpex::rt::cuda {
+
+namespace {
+
+// Runs on a driver thread: only calls the callback, which hands work to the
+// completion worker and never calls into the driver.
+void runCallback(void *data) {
+  auto *callback = static_cast<std::function<void()> *>(data);
+  (*callback)();
+  delete callback;
+}
+
+} // namespace
+
+CudaEvent::CudaEvent(std::shared_ptr<CudaQueue> queue, CUevent start,
+                     CUevent end, std::shared_ptr<const TimingAnchor> anchor,
+                     std::uint64_t submittedNs)
+    : queue_(std::move(queue)), start_(start), end_(end),
+      anchor_(std::move(anchor)), submittedNs_(submittedNs) {}
+
+CudaEvent::~CudaEvent() {
+  const CudaApi &api = queue_->api();
+  ContextScope scope(api, context());
+  // Safe while still pending: the driver frees them once they complete.
+  if (start_ != end_)
+    api.cuEventDestroy(start_);
+  api.cuEventDestroy(end_);
+}
+
+CUcontext CudaEvent::context() const { return queue_->cudaDevice().context(); }
+
+Status CudaEvent::wait() {
+  const CudaApi &api = queue_->api();
+  ContextScope scope(api, context());
+  CUresult result = api.cuEventSynchronize(end_);
+  if (result != CUDA_SUCCESS)
+    return cuError(api, "cuEventSynchronize", result, errc::launch_failed);
+  return Status::ok();
+}
+
+bool CudaEvent::isComplete() {
+  const CudaApi &api = queue_->api();
+  ContextScope scope(api, context());
+  // Anything but "not ready" is final; a failure is reported by wait().
+  return api.cuEventQuery(end_) != CUDA_ERROR_NOT_READY;
+}
+
+Expected<profiling_info> CudaEvent::profiling() {
+  if (Status status = wait(); !status)
+    return status;
+  const CudaApi &api = queue_->api();
+  ContextScope scope(api, context());
+  float sinceAnchor = 0.0f, duration = 0.0f;
+  CUresult result = api.cuEventElapsedTime(&sinceAnchor, anchor_->event,
+                                           start_);
+  if (result == CUDA_SUCCESS)
+    result = api.cuEventElapsedTime(&duration, start_, end_);
+  if (result != CUDA_SUCCESS)
+    return cuError(api, "cuEventElapsedTime", result);
+  profiling_info times;
+  times.start = anchor_->hostNs +
+                static_cast<std::uint64_t>(std::max(0.0f, sinceAnchor) * 1e6);
+  times.end =
+      times.start + static_cast<std::uint64_t>(std::max(0.0f, duration) * 1e6);
+  times.queued = std::min(submittedNs_, times.start);
+  return times;
+}
+
+Status CudaEvent::onComplete(std::function<void()> callback) {
+  if (isComplete()) {
+    callback();
+    return Status::ok();
+  }
+  const CudaApi &api = queue_->api();
+  ContextScope scope(api, context());
+  auto *data = new std::function<void()>(std::move(callback));
+  // Behind everything on the stream so far, which includes end_.
+  CUresult result = api.cuLaunchHostFunc(queue_->stream(), runCallback, data);
+  if (result != CUDA_SUCCESS) {
+    delete data;
+    return cuError(api, "cuLaunchHostFunc", result);
+  }
+  return Status::ok();
+}
+
+} // namespace dpex::rt::cuda

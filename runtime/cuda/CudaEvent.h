@@ -1,0 +1,49 @@
+// Completion and timing of work on a CUDA stream: a pair of CUDA events
+// recorded before and after it.
+#pragma once
+
+#include "CudaLoader.h"
+#include "CudaTimeline.h"
+
+#include "core/Backend.h"
+
+#include <cstdint>
+#include <memory>
+
+namespace dpex::rt::cuda {
+
+class CudaQueue;
+
+class CudaEvent final : public Event {
+public:
+  // Takes over `start` and `end` (one event if they are the same), recorded
+  // on `queue`'s stream after `anchor` completed. `submittedNs` is the host
+  // clock when the work was submitted.
+  CudaEvent(std::shared_ptr<CudaQueue> queue, CUevent start, CUevent end,
+            std::shared_ptr<const TimingAnchor> anchor,
+            std::uint64_t submittedNs);
+  CudaEvent(const CudaEvent &) = delete;
+  CudaEvent &operator=(const CudaEvent &) = delete;
+  ~CudaEvent() override;
+
+  Status wait() override;
+  bool isComplete() override;
+  // start/end: CUDA event times placed on the host steady clock (see
+  // Timeline); queued: the host clock at submission, or start if the clocks'
+  // drift would put it later.
+  Expected<profiling_info> profiling() override;
+  // Enqueues the callback with cuLaunchHostFunc behind the work.
+  Status onComplete(std::function<void()> callback) override;
+
+  CUevent handle() const { return end_; }
+  CUcontext context() const;
+
+private:
+  std::shared_ptr<CudaQueue> queue_;
+  CUevent start_;
+  CUevent end_;
+  std::shared_ptr<const TimingAnchor> anchor_;
+  std::uint64_t submittedNs_;
+};
+
+} // namespace dpex::rt::cuda

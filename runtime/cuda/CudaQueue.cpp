@@ -1,0 +1,175 @@
+#include "CudaQueue.h"
+
+#include "CudaContextScope.h"
+#include "CudaError.h"
+#include "CudaEvent.h"
+#include "CudaLaunchShape.h"
+#include "CudaModule.h"
+#include "CudaParams.h"
+
+#include "core/HostEvent.h"
+#include "core/Trace.h"
+
+namespace dpex::rt::cuda {
+
+CudaQueue::CudaQueue(std::shared_ptr<CudaDevice> device, CUstream stream)
+    : Queue(device), api_(device->api()), cudaDevice_(*device),
+      stream_(stream) {}
+
+CudaQueue::~CudaQueue() {
+  ContextScope scope(api_, cudaDevice_.context());
+  api_.cuStreamSynchronize(stream_);
+  api_.cuStreamDestroy(stream_);
+}
+
+Status CudaQueue::copy(void *dst, const void *src, std::size_t bytes) {
+  ContextScope scope(api_, cudaDevice_.context());
+  CUresult result;
+  const char *call;
+  // Enqueued on the stream so that the copy follows the work already there;
+  // the stream synchronisation below makes it blocking.
+  if (cudaDevice_.isDeviceMemory(dst)) {
+    call = "cuMemcpyHtoDAsync";
+    std::lock_guard<std::mutex> lock(mutex_);
+    result = api_.cuMemcpyHtoDAsync(reinterpret_cast<CUdeviceptr>(dst), src,
+                                    bytes, stream_);
+  } else {
+    call = "cuMemcpyDtoHAsync";
+    std::lock_guard<std::mutex> lock(mutex_);
+    result = api_.cuMemcpyDtoHAsync(
+        dst, reinterpret_cast<CUdeviceptr>(src), bytes, stream_);
+  }
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, call, result);
+  result = api_.cuStreamSynchronize(stream_);
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, "cuStreamSynchronize", result);
+  return Status::ok();
+}
+
+Expected<std::vector<CUevent>>
+CudaQueue::deviceDependencies(const std::vector<Event *> &deps) {
+  std::vector<CUevent> events;
+  events.reserve(deps.size());
+  for (Event *dep : deps) {
+    auto *cudaEvent = dynamic_cast<CudaEvent *>(dep);
+    if (cudaEvent && cudaEvent->context() == cudaDevice_.context()) {
+      events.push_back(cudaEvent->handle());
+      continue;
+    }
+    if (Status status = dep->wait(); !status)
+      return status.withContext("dependency");
+  }
+  return events;
+}
+
+Status CudaQueue::waitFor(const std::vector<CUevent> &events) {
+  for (CUevent event : events) {
+    CUresult result = api_.cuStreamWaitEvent(stream_, event, 0);
+    if (result != CUDA_SUCCESS)
+      return cuError(api_, "cuStreamWaitEvent", result);
+  }
+  return Status::ok();
+}
+
+Expected<CUevent> CudaQueue::createEvent() {
+  CUevent event = nullptr;
+  CUresult result = api_.cuEventCreate(&event, CU_EVENT_DEFAULT);
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, "cuEventCreate", result);
+  return event;
+}
+
+Expected<std::shared_ptr<Event>>
+CudaQueue::launch(Kernel &kernel, const LaunchConfig &config,
+                  const std::vector<KernelArg> &args,
+                  const std::vector<Event *> &deps) {
+  auto &cudaKernel = static_cast<CudaKernel &>(kernel);
+  Expected<LaunchShape> shape = chooseLaunchShape(
+      config, cudaDevice_.gridLimits(), cudaKernel.maxWorkGroupSize());
+  if (!shape)
+    return shape.status();
+  KernelParams params(args);
+  if (Status status = cudaKernel.allowDynamicShared(params.sharedBytes());
+      !status)
+    return status;
+  Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
+  if (!waitList)
+    return waitList.status();
+  Expected<std::shared_ptr<const TimingAnchor>> anchor =
+      cudaDevice_.timingAnchor();
+  if (!anchor)
+    return anchor.status();
+
+  ContextScope scope(api_, cudaDevice_.context());
+  Expected<CUevent> start = createEvent();
+  if (!start)
+    return start.status();
+  Expected<CUevent> end = createEvent();
+  if (!end) {
+    api_.cuEventDestroy(*start);
+    return end.status();
+  }
+  // From here the events belong to `event`, which destroys them.
+  auto event = std::make_shared<CudaEvent>(shared_from_this(), *start, *end,
+                                           anchor.take(), hostNowNs());
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (Status status = waitFor(*waitList); !status)
+      return status;
+    CUresult result = api_.cuEventRecord(*start, stream_);
+    if (result != CUDA_SUCCESS)
+      return cuError(api_, "cuEventRecord", result);
+    result = api_.cuLaunchKernel(
+        cudaKernel.handle(), shape->grid[0], shape->grid[1], shape->grid[2],
+        shape->block[0], shape->block[1], shape->block[2],
+        static_cast<unsigned>(params.sharedBytes()), stream_, params.data(),
+        nullptr);
+    if (result != CUDA_SUCCESS)
+      return cuError(api_, "cuLaunchKernel", result, errc::launch_failed);
+    result = api_.cuEventRecord(*end, stream_);
+    if (result != CUDA_SUCCESS)
+      return cuError(api_, "cuEventRecord", result);
+  }
+  trace("cuda launch '%s': grid [%u, %u, %u] block [%u, %u, %u] dynamic "
+        "shared memory %zu bytes",
+        cudaKernel.entry().c_str(), shape->grid[0], shape->grid[1],
+        shape->grid[2], shape->block[0], shape->block[1], shape->block[2],
+        params.sharedBytes());
+  return std::shared_ptr<Event>(std::move(event));
+}
+
+Expected<std::shared_ptr<Event>>
+CudaQueue::marker(const std::vector<Event *> &deps) {
+  Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
+  if (!waitList)
+    return waitList.status();
+  Expected<std::shared_ptr<const TimingAnchor>> anchor =
+      cudaDevice_.timingAnchor();
+  if (!anchor)
+    return anchor.status();
+  ContextScope scope(api_, cudaDevice_.context());
+  Expected<CUevent> created = createEvent();
+  if (!created)
+    return created.status();
+  auto event = std::make_shared<CudaEvent>(shared_from_this(), *created,
+                                           *created, anchor.take(),
+                                           hostNowNs());
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (Status status = waitFor(*waitList); !status)
+    return status;
+  CUresult result = api_.cuEventRecord(*created, stream_);
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, "cuEventRecord", result);
+  return std::shared_ptr<Event>(std::move(event));
+}
+
+Status CudaQueue::finish() {
+  ContextScope scope(api_, cudaDevice_.context());
+  CUresult result = api_.cuStreamSynchronize(stream_);
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, "cuStreamSynchronize", result, errc::launch_failed);
+  return Status::ok();
+}
+
+} // namespace dpex::rt::cuda

@@ -1,0 +1,51 @@
+// A non-blocking CUDA stream in the device's primary context.
+#pragma once
+
+#include "CudaDevice.h"
+
+#include "core/Backend.h"
+
+#include <memory>
+#include <mutex>
+
+namespace dpex::rt::cuda {
+
+class CudaQueue final : public Queue,
+                        public std::enable_shared_from_this<CudaQueue> {
+public:
+  // Takes over `stream`.
+  CudaQueue(std::shared_ptr<CudaDevice> device, CUstream stream);
+  ~CudaQueue() override;
+
+  Status copy(void *dst, const void *src, std::size_t bytes) override;
+  Expected<std::shared_ptr<Event>>
+  launch(Kernel &kernel, const LaunchConfig &config,
+         const std::vector<KernelArg> &args,
+         const std::vector<Event *> &deps) override;
+  Expected<std::shared_ptr<Event>>
+  marker(const std::vector<Event *> &deps) override;
+  Status finish() override;
+
+  const CudaApi &api() const { return api_; }
+  CudaDevice &cudaDevice() const { return cudaDevice_; }
+  CUstream stream() const { return stream_; }
+
+private:
+  // The events of `deps` this stream can wait for on the device (same
+  // context); waits on the host for the others (other devices, backends).
+  Expected<std::vector<CUevent>> deviceDependencies(
+      const std::vector<Event *> &deps);
+  // Makes the stream wait for `events`. Called with mutex_ held.
+  Status waitFor(const std::vector<CUevent> &events);
+  Expected<CUevent> createEvent();
+
+  const CudaApi &api_;
+  CudaDevice &cudaDevice_;
+  CUstream stream_;
+  // Keeps each launch's start event, kernel and end event adjacent on the
+  // stream when several threads launch at once, so timings measure only
+  // their own kernel.
+  std::mutex mutex_;
+};
+
+} // namespace dpex::rt::cuda
