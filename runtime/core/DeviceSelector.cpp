@@ -3,6 +3,7 @@
 #include "Platform.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <cstdlib>
 #include <vector>
@@ -20,6 +21,10 @@ Status notFound(const std::string &text, const std::string &why,
   return Status::error(errc::device_not_found,
                        "DPEX_DEVICE='" + text + "': " + why +
                            "; devices:" + platform.describe());
+}
+
+const char *displayName(backend kind) {
+  return kind == backend::cuda ? "CUDA" : "OpenCL";
 }
 
 bool loadsOurImages(const Device &device) {
@@ -71,13 +76,7 @@ Expected<std::shared_ptr<Device>> selectDevice(const DeviceSelector &selector,
                                                const std::string &text,
                                                const Platform &platform) {
   const Backend *backend = platform.findBackend(selector.kind);
-  if (!backend) {
-    return notFound(text,
-                    std::string("no ") +
-                        (selector.kind == backend::cuda ? "CUDA" : "OpenCL") +
-                        " backend/driver available",
-                    platform);
-  }
+  assert(backend && "the platform registers every backend kind");
   const auto &devices = backend->devices();
   if (devices.empty())
     return notFound(text,
@@ -95,8 +94,11 @@ Expected<std::shared_ptr<Device>> selectDevice(const DeviceSelector &selector,
   }
   if (selector.index >= devices.size())
     return notFound(text,
-                    std::string(to_string(selector.kind)) + " has " +
-                        std::to_string(devices.size()) + " device(s)",
+                    std::string(displayName(selector.kind)) + " device " +
+                        std::to_string(selector.index) + " does not exist; " +
+                        std::to_string(devices.size()) +
+                        (devices.size() == 1 ? " device" : " devices") +
+                        " found",
                     platform);
   return devices[selector.index];
 }

@@ -88,26 +88,17 @@ TEST_CASE("DPEX_DEVICE selects OpenCL devices by type and index",
     ScopedEnv env("DPEX_DEVICE", text.c_str());
     dpex::error e = expectError([] { dpex::queue q; });
     REQUIRE(e.code() == dpex::errc::device_not_found);
-    REQUIRE_THAT(
-        e.what(),
-        Contains("opencl has " + std::to_string(opencl.size()) + " device(s)"));
+    REQUIRE_THAT(e.what(),
+                 Contains("OpenCL device " + std::to_string(opencl.size()) +
+                          " does not exist; " + std::to_string(opencl.size()) +
+                          (opencl.size() == 1 ? " device" : " devices") +
+                          " found"));
   }
   if (countOpenCL(devices, dpex::device_type::gpu) == 0) {
     ScopedEnv env("DPEX_DEVICE", "opencl:gpu");
     dpex::error e = expectError([] { dpex::default_device(); });
     REQUIRE(e.code() == dpex::errc::device_not_found);
     REQUIRE_THAT(e.what(), Contains("no opencl gpu device"));
-  }
-}
-
-TEST_CASE("DPEX_DEVICE=cuda:* reports the missing CUDA backend",
-          "[device][selection]") {
-  for (const char *text : {"cuda:0", "cuda:gpu", "cuda:3"}) {
-    ScopedEnv env("DPEX_DEVICE", text);
-    dpex::error e = expectError([] { dpex::queue q; });
-    REQUIRE(e.code() == dpex::errc::device_not_found);
-    REQUIRE_THAT(e.what(), Contains(text));
-    REQUIRE_THAT(e.what(), Contains("no CUDA backend/driver available"));
   }
 }
 
