@@ -59,8 +59,8 @@ Expected<profiling_info> CudaEvent::profiling() {
   const CudaApi &api = queue_->api();
   ContextScope scope(api, context());
   float sinceAnchor = 0.0f, duration = 0.0f;
-  CUresult result = api.cuEventElapsedTime(&sinceAnchor, anchor_->event,
-                                           start_);
+  CUresult result =
+      api.cuEventElapsedTime(&sinceAnchor, anchor_->event, start_);
   if (result == CUDA_SUCCESS)
     result = api.cuEventElapsedTime(&duration, start_, end_);
   if (result != CUDA_SUCCESS)

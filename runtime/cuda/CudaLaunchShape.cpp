@@ -33,7 +33,8 @@ std::size_t xCap(const LaunchConfig &config, std::size_t budget) {
   std::size_t others = 1;
   for (std::uint32_t axis = 1; axis < config.dims && others < budget; ++axis)
     others *= config.global[axis];
-  return std::max(WarpSize, budget / std::clamp<std::size_t>(others, 1, budget));
+  return std::max(WarpSize,
+                  budget / std::clamp<std::size_t>(others, 1, budget));
 }
 
 std::string dimensionName(const LaunchConfig &config, std::uint32_t axis) {
@@ -52,20 +53,20 @@ Expected<LaunchShape> chooseLaunchShape(const LaunchConfig &config,
     for (std::uint32_t axis = 0; axis < config.dims; ++axis) {
       std::size_t grid = config.global[axis] / config.local[axis];
       if (grid > limits.maxGrid[axis])
-        return Status::error(
-            errc::invalid_range,
-            "global / local range is " + std::to_string(grid) +
-                " work-groups in " + dimensionName(config, axis) +
-                "; the device's grid allows at most " +
-                std::to_string(limits.maxGrid[axis]));
+        return Status::error(errc::invalid_range,
+                             "global / local range is " + std::to_string(grid) +
+                                 " work-groups in " +
+                                 dimensionName(config, axis) +
+                                 "; the device's grid allows at most " +
+                                 std::to_string(limits.maxGrid[axis]));
       shape.block[axis] = static_cast<unsigned>(config.local[axis]);
       shape.grid[axis] = static_cast<unsigned>(grid);
     }
     return shape;
   }
 
-  std::size_t budget = std::max<std::size_t>(
-      1, std::min(ThreadBudget, maxThreads));
+  std::size_t budget =
+      std::max<std::size_t>(1, std::min(ThreadBudget, maxThreads));
   std::size_t threads = 1;
   for (std::uint32_t axis = 0; axis < config.dims; ++axis) {
     std::size_t extent = config.global[axis];
@@ -78,7 +79,8 @@ Expected<LaunchShape> chooseLaunchShape(const LaunchConfig &config,
       std::size_t least =
           (extent + limits.maxGrid[axis] - 1) / limits.maxGrid[axis];
       std::size_t most =
-          std::min(limits.maxBlock[axis], std::max<std::size_t>(1, maxThreads / threads));
+          std::min(limits.maxBlock[axis],
+                   std::max<std::size_t>(1, maxThreads / threads));
       block = smallestDivisorBetween(extent, least, most);
       if (block == 0)
         return Status::error(

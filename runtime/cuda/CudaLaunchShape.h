@@ -24,7 +24,8 @@ struct LaunchShape {
 // extent: the largest one within a thread budget of 256, x first (rows of at
 // least a warp, so that a warp reads contiguous memory; all of the budget
 // when the other dimensions are 1), or a larger one where the grid would
-// otherwise exceed the device's grid limit. `maxThreads` is the kernel's limit of threads per block.
+// otherwise exceed the device's grid limit. `maxThreads` is the kernel's limit
+// of threads per block.
 //
 // `config` is in backend order (index 0 is x). errc::invalid_range if no
 // shape fits the device's limits.

@@ -44,16 +44,15 @@ LoadResult load() {
       resolve(library, "cuDeviceGetName", api.cuDeviceGetName, error) &&
       resolve(library, "cuDeviceGetAttribute", api.cuDeviceGetAttribute,
               error) &&
-      resolve(library, "cuDevicePrimaryCtxRetain",
-              api.cuDevicePrimaryCtxRetain, error) &&
+      resolve(library, "cuDevicePrimaryCtxRetain", api.cuDevicePrimaryCtxRetain,
+              error) &&
       resolve(library, "cuDevicePrimaryCtxRelease_v2",
               api.cuDevicePrimaryCtxRelease, error) &&
       resolve(library, "cuCtxPushCurrent_v2", api.cuCtxPushCurrent, error) &&
       resolve(library, "cuCtxPopCurrent_v2", api.cuCtxPopCurrent, error) &&
       resolve(library, "cuStreamCreate", api.cuStreamCreate, error) &&
       resolve(library, "cuStreamDestroy_v2", api.cuStreamDestroy, error) &&
-      resolve(library, "cuStreamSynchronize", api.cuStreamSynchronize,
-              error) &&
+      resolve(library, "cuStreamSynchronize", api.cuStreamSynchronize, error) &&
       resolve(library, "cuStreamWaitEvent", api.cuStreamWaitEvent, error) &&
       resolve(library, "cuEventCreate", api.cuEventCreate, error) &&
       resolve(library, "cuEventRecord", api.cuEventRecord, error) &&
@@ -63,14 +62,11 @@ LoadResult load() {
       resolve(library, "cuEventDestroy_v2", api.cuEventDestroy, error) &&
       resolve(library, "cuMemAlloc_v2", api.cuMemAlloc, error) &&
       resolve(library, "cuMemFree_v2", api.cuMemFree, error) &&
-      resolve(library, "cuMemcpyHtoDAsync_v2", api.cuMemcpyHtoDAsync,
-              error) &&
-      resolve(library, "cuMemcpyDtoHAsync_v2", api.cuMemcpyDtoHAsync,
-              error) &&
+      resolve(library, "cuMemcpyHtoDAsync_v2", api.cuMemcpyHtoDAsync, error) &&
+      resolve(library, "cuMemcpyDtoHAsync_v2", api.cuMemcpyDtoHAsync, error) &&
       resolve(library, "cuModuleLoadDataEx", api.cuModuleLoadDataEx, error) &&
       resolve(library, "cuModuleUnload", api.cuModuleUnload, error) &&
-      resolve(library, "cuModuleGetFunction", api.cuModuleGetFunction,
-              error) &&
+      resolve(library, "cuModuleGetFunction", api.cuModuleGetFunction, error) &&
       resolve(library, "cuFuncGetAttribute", api.cuFuncGetAttribute, error) &&
       resolve(library, "cuFuncSetAttribute", api.cuFuncSetAttribute, error) &&
       resolve(library, "cuLaunchKernel", api.cuLaunchKernel, error) &&

@@ -99,25 +99,23 @@ CudaModule::build(CudaDevice &device, const detail::module_desc &module) {
   int options[] = {CU_JIT_ERROR_LOG_BUFFER, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES,
                    CU_JIT_INFO_LOG_BUFFER, CU_JIT_INFO_LOG_BUFFER_SIZE_BYTES};
   // The sizes leave the last byte for the terminating NUL.
-  void *values[] = {errorLog.data(),
-                    reinterpret_cast<void *>(
-                        static_cast<std::uintptr_t>(JitLogBytes - 1)),
-                    infoLog.data(),
-                    reinterpret_cast<void *>(
-                        static_cast<std::uintptr_t>(JitLogBytes - 1))};
+  void *values[] = {
+      errorLog.data(),
+      reinterpret_cast<void *>(static_cast<std::uintptr_t>(JitLogBytes - 1)),
+      infoLog.data(),
+      reinterpret_cast<void *>(static_cast<std::uintptr_t>(JitLogBytes - 1))};
   CUmodule loaded = nullptr;
-  CUresult result = api.cuModuleLoadDataEx(&loaded, ptx->data, 4, options,
-                                           values);
+  CUresult result =
+      api.cuModuleLoadDataEx(&loaded, ptx->data, 4, options, values);
   if (result != CUDA_SUCCESS) {
     std::string log = trimLog(errorLog);
-    return Status::error(result == CUDA_ERROR_OUT_OF_MEMORY
-                             ? errc::out_of_memory
-                             : errc::build_failed,
-                         moduleName + " failed to build for '" +
-                             device.name() + "' (" + device.architecture() +
-                             "): cuModuleLoadDataEx: " +
-                             errorText(api, result) + "; JIT log:\n" +
-                             (log.empty() ? "(empty)" : log));
+    return Status::error(
+        result == CUDA_ERROR_OUT_OF_MEMORY ? errc::out_of_memory
+                                           : errc::build_failed,
+        moduleName + " failed to build for '" + device.name() + "' (" +
+            device.architecture() +
+            "): cuModuleLoadDataEx: " + errorText(api, result) +
+            "; JIT log:\n" + (log.empty() ? "(empty)" : log));
   }
   if (std::string info = trimLog(infoLog); !info.empty())
     trace("JIT log of %s for '%s': %s", moduleName.c_str(),

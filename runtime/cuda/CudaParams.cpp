@@ -24,8 +24,8 @@ KernelParams::KernelParams(const std::vector<KernelArg> &args) {
       pointers_.push_back(&words_.back());
       break;
     case KernelArg::Kind::Local: {
-      std::size_t offset = (sharedBytes_ + LocalAlignment - 1) /
-                           LocalAlignment * LocalAlignment;
+      std::size_t offset =
+          (sharedBytes_ + LocalAlignment - 1) / LocalAlignment * LocalAlignment;
       words_.push_back(offset);
       pointers_.push_back(&words_.back());
       sharedBytes_ = offset + arg.size;

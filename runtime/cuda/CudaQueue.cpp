@@ -36,8 +36,8 @@ Status CudaQueue::copy(void *dst, const void *src, std::size_t bytes) {
   } else {
     call = "cuMemcpyDtoHAsync";
     std::lock_guard<std::mutex> lock(mutex_);
-    result = api_.cuMemcpyDtoHAsync(
-        dst, reinterpret_cast<CUdeviceptr>(src), bytes, stream_);
+    result = api_.cuMemcpyDtoHAsync(dst, reinterpret_cast<CUdeviceptr>(src),
+                                    bytes, stream_);
   }
   if (result != CUDA_SUCCESS)
     return cuError(api_, call, result);
@@ -152,9 +152,8 @@ CudaQueue::marker(const std::vector<Event *> &deps) {
   Expected<CUevent> created = createEvent();
   if (!created)
     return created.status();
-  auto event = std::make_shared<CudaEvent>(shared_from_this(), *created,
-                                           *created, anchor.take(),
-                                           hostNowNs());
+  auto event = std::make_shared<CudaEvent>(
+      shared_from_this(), *created, *created, anchor.take(), hostNowNs());
   std::lock_guard<std::mutex> lock(mutex_);
   if (Status status = waitFor(*waitList); !status)
     return status;

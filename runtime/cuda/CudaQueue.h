@@ -33,8 +33,8 @@ public:
 private:
   // The events of `deps` this stream can wait for on the device (same
   // context); waits on the host for the others (other devices, backends).
-  Expected<std::vector<CUevent>> deviceDependencies(
-      const std::vector<Event *> &deps);
+  Expected<std::vector<CUevent>>
+  deviceDependencies(const std::vector<Event *> &deps);
   // Makes the stream wait for `events`. Called with mutex_ held.
   Status waitFor(const std::vector<CUevent> &events);
   Expected<CUevent> createEvent();
