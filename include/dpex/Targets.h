@@ -12,4 +12,9 @@ namespace dpex {
 // such as PoCL 3: `clCreateProgramWithBinary` + `-x spir -spir-std=1.2`.
 llvm::Expected<std::string> buildSPIRImage(const std::string &SPIRV);
 
+// NVPTX assembly (sm_80, PTX 7.5, NUL-terminated) for the CUDA driver,
+// derived from the SPIR 1.2 image above. Local accessor parameters become
+// 64-bit byte offsets into dynamic shared memory.
+llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode);
+
 } // namespace dpex

@@ -72,6 +72,18 @@ struct IndexBuiltinLoweringPass
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Retargets a SPIR 1.2 module to NVPTX: kernel annotations, C calling
+// convention, local accessor parameters as dynamic shared memory offsets.
+struct NVPTXKernelLoweringPass : llvm::PassInfoMixin<NVPTXKernelLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Replaces libm calls and LLVM math intrinsics by the OpenCL.std built-ins
+// (`__spirv_ocl_sqrtf`, ...) the translator emits as OpExtInst.
+struct MathBuiltinLoweringPass : llvm::PassInfoMixin<MathBuiltinLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // The whole device pipeline at -O<OptLevel> (0..3).
 llvm::Error runDevicePipeline(llvm::Module &M, unsigned OptLevel);
 

@@ -304,16 +304,27 @@ private:
     }
 
     std::vector<DeviceImage> Images = {{ImageFormat::SPIRV, *SPIRV}};
-    bool NeedSPIR = emits(EmitKind::SPIR) ||
-                    (emits(EmitKind::Stub) && targets(TargetKind::SPIR));
-    if (NeedSPIR) {
+    bool EmbedSPIR = emits(EmitKind::Stub) && targets(TargetKind::SPIR);
+    bool NeedPTX = emits(EmitKind::PTX) ||
+                   (emits(EmitKind::Stub) && targets(TargetKind::CUDA));
+    if (emits(EmitKind::SPIR) || EmbedSPIR || NeedPTX) {
       Timer.start("SPIR 1.2 image");
       auto SPIR = buildSPIRImage(*SPIRV);
       if (!SPIR)
         return SPIR.takeError();
       if (emits(EmitKind::SPIR))
         Outputs.add(Names.spir(), *SPIR);
-      if (targets(TargetKind::SPIR))
+      if (NeedPTX) {
+        Timer.start("PTX image");
+        auto PTX = buildPTXImage(*SPIR);
+        if (!PTX)
+          return PTX.takeError();
+        if (emits(EmitKind::PTX))
+          Outputs.add(Names.ptx(), PTX->substr(0, PTX->size() - 1));
+        if (emits(EmitKind::Stub) && targets(TargetKind::CUDA))
+          Images.push_back({ImageFormat::PTX, std::move(*PTX)});
+      }
+      if (EmbedSPIR)
         Images.push_back({ImageFormat::SPIR, std::move(*SPIR)});
     }
 

@@ -1,0 +1,139 @@
+// PTX for NVIDIA GPUs, derived from the SPIR 1.2 image: its OpenCL built-in
+// calls are exactly what libclc's nvptx64 library implements (index queries
+// on PTX special registers, barriers, atomics, math). The module is
+// retargeted, linked with libclc, optimised and compiled by LLVM's NVPTX
+// backend for sm_80 / PTX 7.5, which the driver JIT-compiles for newer GPUs.
+#include "dpex/Targets.h"
+#include "dpex/Transforms.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Analysis/CGSCCPassManager.h"
+#include "llvm/Analysis/LoopAnalysisManager.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/IRReader/IRReader.h"
+#include "llvm/Linker/Linker.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/Transforms/IPO/GlobalDCE.h"
+#include "llvm/Transforms/IPO/Internalize.h"
+
+namespace dpex {
+namespace {
+
+constexpr const char *Triple = "nvptx64-nvidia-cuda";
+constexpr const char *CPU = "sm_80";
+constexpr const char *Features = "+ptx75";
+
+llvm::Error fail(const llvm::Twine &Msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Msg.str());
+}
+
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createNVPTXTargetMachine() {
+  static const bool Initialized = [] {
+    LLVMInitializeNVPTXTargetInfo();
+    LLVMInitializeNVPTXTarget();
+    LLVMInitializeNVPTXTargetMC();
+    LLVMInitializeNVPTXAsmPrinter();
+    return true;
+  }();
+  (void)Initialized;
+  std::string Error;
+  const llvm::Target *T = llvm::TargetRegistry::lookupTarget(Triple, Error);
+  if (!T)
+    return fail("NVPTX target unavailable: " + Error);
+  std::unique_ptr<llvm::TargetMachine> TM(T->createTargetMachine(
+      Triple, CPU, Features, llvm::TargetOptions(), llvm::Reloc::PIC_, llvm::None,
+      llvm::CodeGenOpt::Aggressive));
+  if (!TM)
+    return fail("cannot create the NVPTX target machine");
+  return std::move(TM);
+}
+
+llvm::Error linkLibclc(llvm::Module &M) {
+  llvm::SMDiagnostic Diag;
+  std::unique_ptr<llvm::Module> Lib =
+      llvm::getLazyIRFileModule(DPEX_LIBCLC_NVPTX, Diag, M.getContext());
+  if (!Lib)
+    return fail("cannot read libclc '" + llvm::Twine(DPEX_LIBCLC_NVPTX) +
+                "': " + Diag.getMessage());
+  Lib->setTargetTriple(M.getTargetTriple());
+  Lib->setDataLayout(M.getDataLayout());
+  if (llvm::Linker::linkModules(M, std::move(Lib), llvm::Linker::LinkOnlyNeeded))
+    return fail("cannot link libclc into the device module");
+  return llvm::Error::success();
+}
+
+void optimize(llvm::Module &M, llvm::TargetMachine &TM) {
+  llvm::LoopAnalysisManager LAM;
+  llvm::FunctionAnalysisManager FAM;
+  llvm::CGSCCAnalysisManager CGAM;
+  llvm::ModuleAnalysisManager MAM;
+  llvm::PassBuilder PB(&TM);
+  PB.registerModuleAnalyses(MAM);
+  PB.registerCGSCCAnalyses(CGAM);
+  PB.registerFunctionAnalyses(FAM);
+  PB.registerLoopAnalyses(LAM);
+  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
+  llvm::ModulePassManager MPM;
+  // Only the kernels are entry points; libclc's helpers inline and vanish.
+  llvm::StringSet<> Kernels;
+  if (llvm::NamedMDNode *Annotations = M.getNamedMetadata("nvvm.annotations"))
+    for (llvm::MDNode *N : Annotations->operands())
+      if (auto *VM = llvm::dyn_cast<llvm::ValueAsMetadata>(N->getOperand(0)))
+        Kernels.insert(VM->getValue()->getName());
+  MPM.addPass(llvm::InternalizePass(
+      [&](const llvm::GlobalValue &GV) { return Kernels.contains(GV.getName()); }));
+  MPM.addPass(PB.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3));
+  MPM.addPass(llvm::GlobalDCEPass());
+  MPM.run(M, MAM);
+}
+
+} // namespace
+
+llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode) {
+  // libclc is opaque-pointer bitcode; reading ours into an opaque-pointer
+  // context upgrades it.
+  llvm::LLVMContext Ctx;
+  Ctx.setOpaquePointers(true);
+  auto Parsed = llvm::parseBitcodeFile(
+      llvm::MemoryBufferRef(SPIRBitcode, "dpex.spir"), Ctx);
+  if (!Parsed)
+    return fail("cannot read the SPIR image: " + llvm::toString(Parsed.takeError()));
+  llvm::Module &M = **Parsed;
+
+  auto TM = createNVPTXTargetMachine();
+  if (!TM)
+    return TM.takeError();
+  {
+    llvm::ModuleAnalysisManager MAM;
+    NVPTXKernelLoweringPass().run(M, MAM);
+  }
+  if (auto E = linkLibclc(M))
+    return std::move(E);
+  optimize(M, **TM);
+
+  std::string Broken;
+  llvm::raw_string_ostream BrokenOS(Broken);
+  if (llvm::verifyModule(M, &BrokenOS))
+    return fail("NVPTX lowering produced invalid IR: " + BrokenOS.str());
+
+  llvm::SmallString<0> PTX;
+  llvm::raw_svector_ostream OS(PTX);
+  llvm::legacy::PassManager CodeGen;
+  if ((*TM)->addPassesToEmitFile(CodeGen, OS, nullptr, llvm::CGFT_AssemblyFile))
+    return fail("the NVPTX backend cannot emit assembly");
+  CodeGen.run(M);
+  std::string Out(PTX.str());
+  Out.push_back('\0'); // cuModuleLoadData takes a NUL-terminated image
+  return Out;
+}
+
+} // namespace dpex

@@ -1,0 +1,102 @@
+// Retargets a SPIR 1.2 module (OpenCL built-in names, SPIR address spaces)
+// to NVPTX, where libclc's nvptx64 library implements those built-ins:
+//  - SPIR calling conventions become the C convention; kernels are marked
+//    with !nvvm.annotations instead;
+//  - a Workgroup (addrspace 3) pointer parameter, i.e. a local accessor,
+//    becomes a 64-bit byte offset into the kernel's dynamic shared memory,
+//    which the CUDA runtime sizes at launch (cuLaunchKernel sharedMemBytes);
+//    CUDA has no per-argument local memory as OpenCL does.
+// Global (1) and shared/local (3) spaces keep their numbers on NVPTX.
+#include "dpex/Transforms.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace dpex {
+
+static constexpr const char *DynamicSharedName = "__dpex_dynamic_shared";
+
+static GlobalVariable *getDynamicShared(Module &M) {
+  if (GlobalVariable *GV = M.getGlobalVariable(DynamicSharedName))
+    return GV;
+  Type *Bytes = ArrayType::get(Type::getInt8Ty(M.getContext()), 0);
+  auto *GV = new GlobalVariable(M, Bytes, false, GlobalValue::ExternalLinkage,
+                                nullptr, DynamicSharedName, nullptr,
+                                GlobalValue::NotThreadLocal, addrspace::Local);
+  GV->setAlignment(Align(16));
+  return GV;
+}
+
+static bool isLocalPointer(Type *T) {
+  auto *PT = dyn_cast<PointerType>(T);
+  return PT && PT->getAddressSpace() == addrspace::Local;
+}
+
+// Rebuilds `F` with local pointer parameters turned into i64 offsets.
+static Function *lowerLocalParams(Module &M, Function *F) {
+  if (none_of(F->args(), [](Argument &A) { return isLocalPointer(A.getType()); }))
+    return F;
+  LLVMContext &Ctx = M.getContext();
+  SmallVector<Type *, 8> Params;
+  for (Argument &A : F->args())
+    Params.push_back(isLocalPointer(A.getType()) ? Type::getInt64Ty(Ctx) : A.getType());
+  Function *New = Function::Create(FunctionType::get(F->getReturnType(), Params, false),
+                                   F->getLinkage(), F->getAddressSpace(), "", &M);
+  New->copyAttributesFrom(F);
+  New->copyMetadata(F, 0);
+  New->takeName(F);
+  New->getBasicBlockList().splice(New->end(), F->getBasicBlockList());
+
+  GlobalVariable *Shared = getDynamicShared(M);
+  IRBuilder<> B(&*New->getEntryBlock().getFirstInsertionPt());
+  for (auto [Old, Arg] : zip(F->args(), New->args())) {
+    Arg.setName(Old.getName());
+    if (!isLocalPointer(Old.getType())) {
+      Old.replaceAllUsesWith(&Arg);
+      continue;
+    }
+    // Attributes of the pointer (noalias, align...) do not apply to an i64.
+    New->removeParamAttrs(Arg.getArgNo(), AttributeFuncs::typeIncompatible(Arg.getType()));
+    Value *Base = B.CreatePointerCast(Shared, B.getInt8PtrTy(addrspace::Local));
+    Value *Ptr = B.CreateInBoundsGEP(B.getInt8Ty(), Base, &Arg, Arg.getName() + ".ptr");
+    Old.replaceAllUsesWith(B.CreatePointerCast(Ptr, Old.getType()));
+  }
+  F->eraseFromParent();
+  return New;
+}
+
+PreservedAnalyses NVPTXKernelLoweringPass::run(Module &M, ModuleAnalysisManager &) {
+  LLVMContext &Ctx = M.getContext();
+  M.setTargetTriple("nvptx64-nvidia-cuda");
+  M.setDataLayout("e-i64:64-i128:128-v16:16-v32:32-n16:32:64");
+
+  SmallVector<Function *, 8> Kernels;
+  for (Function &F : M)
+    if (F.getCallingConv() == CallingConv::SPIR_KERNEL)
+      Kernels.push_back(&F);
+
+  NamedMDNode *Annotations = M.getOrInsertNamedMetadata("nvvm.annotations");
+  for (Function *F : Kernels) {
+    Function *K = lowerLocalParams(M, F);
+    K->setCallingConv(CallingConv::C);
+    Annotations->addOperand(MDNode::get(
+        Ctx, {ValueAsMetadata::get(K), MDString::get(Ctx, "kernel"),
+              ConstantAsMetadata::get(ConstantInt::get(Type::getInt32Ty(Ctx), 1))}));
+  }
+  for (Function &F : M) {
+    if (F.getCallingConv() == CallingConv::SPIR_FUNC)
+      F.setCallingConv(CallingConv::C);
+    for (Instruction &I : instructions(F))
+      if (auto *Call = dyn_cast<CallBase>(&I))
+        if (Call->getCallingConv() == CallingConv::SPIR_FUNC)
+          Call->setCallingConv(CallingConv::C);
+  }
+  return PreservedAnalyses::none();
+}
+
+} // namespace dpex
