@@ -1,4 +1,5 @@
 # add_dpex_kernel(<name> SOURCES <src>... [TARGETS spirv spir cuda]
+#   (TARGETS defaults to the cache variable DPEX_KERNEL_TARGETS)
 #                 [OPTIONS <dpexc flags>...] [INCLUDE_DIRECTORIES <dir>...]
 #                 [DEVICE_LIBS <file.bc>...])
 #
@@ -8,6 +9,9 @@
 # "<stem>.dpex.hpp". Each source has its own depfile, so editing a header
 # rebuilds only the stubs of the sources that include it.
 include_guard(GLOBAL)
+
+set(DPEX_KERNEL_TARGETS "" CACHE STRING
+  "Device images for add_dpex_kernel calls without TARGETS (e.g. spirv;spir;cuda); empty: dpexc's default")
 
 function(_dpex_find_compiler out_var)
   if(TARGET dpexc)
@@ -33,6 +37,9 @@ function(add_dpex_kernel name)
   set(out_dir ${CMAKE_CURRENT_BINARY_DIR}/${name})
   file(MAKE_DIRECTORY ${out_dir})
   set(flags ${ARG_OPTIONS})
+  if(NOT ARG_TARGETS)
+    set(ARG_TARGETS ${DPEX_KERNEL_TARGETS})
+  endif()
   if(ARG_TARGETS)
     list(JOIN ARG_TARGETS "," targets)
     list(APPEND flags --targets=${targets})
