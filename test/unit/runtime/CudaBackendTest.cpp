@@ -1,0 +1,409 @@
+// The CUDA backend. Device selection and the launch helpers are tested
+// everywhere; kernels run only where a CUDA GPU is present (the tests say
+// so with a warning and pass otherwise).
+#include "CudaTestKernels.h"
+#include "TestSupport.h"
+
+#include "cuda/CudaLaunchShape.h"
+#include "cuda/CudaParams.h"
+
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+
+using Catch::Matchers::Contains;
+using dpex_test::expectError;
+using dpex_test::ScopedEnv;
+
+namespace {
+
+std::vector<dpex::device> cudaDevices() {
+  std::vector<dpex::device> found;
+  for (const dpex::device &d : dpex::devices())
+    if (d.backend() == dpex::backend::cuda)
+      found.push_back(d);
+  return found;
+}
+
+// The first CUDA device, or nothing (with a warning) where there is none.
+std::optional<dpex::device> gpuOrSkip() {
+  std::vector<dpex::device> found = cudaDevices();
+  if (found.empty()) {
+    WARN("no CUDA device: the kernels of this test did not run");
+    return std::nullopt;
+  }
+  return found.front();
+}
+
+bool driverInstalled() {
+  void *library = dlopen("libcuda.so.1", RTLD_NOW | RTLD_LOCAL);
+  if (library)
+    dlclose(library);
+  return library != nullptr;
+}
+
+std::vector<float> iota(std::size_t n, float scale) {
+  std::vector<float> values(n);
+  for (std::size_t i = 0; i < n; ++i)
+    values[i] = static_cast<float>(i % 1000) * scale;
+  return values;
+}
+
+} // namespace
+
+TEST_CASE("cuda:* names the missing driver or device", "[cuda][selection]") {
+  std::vector<dpex::device> found = cudaDevices();
+  if (found.empty()) {
+    for (const char *text : {"cuda:0", "cuda:gpu", "cuda:3"}) {
+      ScopedEnv env("DPEX_DEVICE", text);
+      dpex::error e = expectError([] { dpex::queue q; });
+      REQUIRE(e.code() == dpex::errc::device_not_found);
+      REQUIRE_THAT(e.what(), Contains(std::string("'") + text + "'"));
+      REQUIRE_THAT(e.what(), Contains("cuda backend unavailable"));
+      if (!driverInstalled())
+        REQUIRE_THAT(e.what(), Contains("no CUDA driver (libcuda.so.1) found"));
+    }
+    return;
+  }
+  for (const char *text : {"cuda:0", "CUDA:GPU"}) {
+    ScopedEnv env("DPEX_DEVICE", text);
+    REQUIRE(dpex::default_device() == found.front());
+  }
+  std::string text = "cuda:" + std::to_string(found.size());
+  ScopedEnv env("DPEX_DEVICE", text.c_str());
+  dpex::error e = expectError([] { dpex::queue q; });
+  REQUIRE(e.code() == dpex::errc::device_not_found);
+  REQUIRE_THAT(e.what(),
+               Contains("CUDA device " + std::to_string(found.size()) +
+                        " does not exist; " + std::to_string(found.size()) +
+                        (found.size() == 1 ? " device" : " devices") +
+                        " found"));
+}
+
+TEST_CASE("the default device is a CUDA GPU, else OpenCL",
+          "[cuda][selection]") {
+  ScopedEnv env("DPEX_DEVICE", "");
+  std::vector<dpex::device> all = dpex::devices();
+  std::vector<dpex::device> found = cudaDevices();
+  // CUDA devices come first.
+  REQUIRE(std::equal(found.begin(), found.end(), all.begin()));
+  dpex::device chosen = dpex::default_device();
+  if (found.empty()) {
+    REQUIRE(chosen.backend() == dpex::backend::opencl);
+    dpex::queue q; // the runtime works without CUDA
+    REQUIRE(q.get_device() == chosen);
+  } else {
+    REQUIRE(chosen == found.front());
+    REQUIRE(chosen.type() == dpex::device_type::gpu);
+  }
+}
+
+TEST_CASE("kernel parameters follow the PTX ABI", "[cuda][abi]") {
+  using dpex::rt::KernelArg;
+  float a = 2.5f;
+  std::int32_t scale = 3;
+  std::uint8_t flag = 1;
+  void *x = reinterpret_cast<void *>(std::uintptr_t{0x7f0000001000});
+  void *y = reinterpret_cast<void *>(std::uintptr_t{0x7f0000002010});
+  std::vector<KernelArg> args(8);
+  args[0] = {KernelArg::Kind::Value, &a, nullptr, sizeof(a)};
+  args[1] = {KernelArg::Kind::Pointer, nullptr, x, 0};
+  args[2] = {KernelArg::Kind::Local, nullptr, nullptr, 65 * 4};
+  args[3] = {KernelArg::Kind::Value, &scale, nullptr, sizeof(scale)};
+  args[4] = {KernelArg::Kind::Local, nullptr, nullptr, 64 * 4};
+  args[5] = {KernelArg::Kind::Local, nullptr, nullptr, 3};
+  args[6] = {KernelArg::Kind::Value, &flag, nullptr, 1};
+  args[7] = {KernelArg::Kind::Pointer, nullptr, y, 0};
+
+  dpex::rt::cuda::KernelParams params(args);
+  REQUIRE(params.size() == 8);
+  void **p = params.data();
+  // Values are passed in place.
+  REQUIRE(p[0] == &a);
+  REQUIRE(p[3] == &scale);
+  REQUIRE(p[6] == &flag);
+  // Pointers: the 8-byte device address.
+  REQUIRE(*static_cast<std::uint64_t *>(p[1]) == 0x7f0000001000);
+  REQUIRE(*static_cast<std::uint64_t *>(p[7]) == 0x7f0000002010);
+  // Local accessors: 8-byte offsets, one after another, 16-byte aligned.
+  REQUIRE(*static_cast<std::uint64_t *>(p[2]) == 0);
+  REQUIRE(*static_cast<std::uint64_t *>(p[4]) == 272);
+  REQUIRE(*static_cast<std::uint64_t *>(p[5]) == 528);
+  REQUIRE(params.sharedBytes() == 531);
+
+  dpex::rt::cuda::KernelParams none({});
+  REQUIRE(none.size() == 0);
+  REQUIRE(none.sharedBytes() == 0);
+}
+
+TEST_CASE("range launches use blocks that divide the range", "[cuda][shape]") {
+  using dpex::rt::LaunchConfig;
+  using dpex::rt::cuda::chooseLaunchShape;
+  using dpex::rt::cuda::GridLimits;
+  using dpex::rt::cuda::LaunchShape;
+  const GridLimits h100{{1024, 1024, 64}, {2147483647, 65535, 65535}};
+  auto range = [](std::initializer_list<std::size_t> backendOrder) {
+    LaunchConfig config;
+    config.dims = static_cast<std::uint32_t>(backendOrder.size());
+    std::copy(backendOrder.begin(), backendOrder.end(), config.global);
+    return config;
+  };
+  auto check = [](const dpex::rt::Expected<LaunchShape> &shape,
+                  std::initializer_list<unsigned> block,
+                  std::initializer_list<unsigned> grid) {
+    REQUIRE(shape);
+    for (std::size_t axis = 0; axis < 3; ++axis) {
+      INFO("axis " << axis);
+      REQUIRE(shape->block[axis] ==
+              (axis < block.size() ? block.begin()[axis] : 1));
+      REQUIRE(shape->grid[axis] ==
+              (axis < grid.size() ? grid.begin()[axis] : 1));
+    }
+  };
+
+  check(chooseLaunchShape(range({1024}), h100, 1024), {256}, {4});
+  check(chooseLaunchShape(range({1000000}), h100, 1024), {250}, {4000});
+  check(chooseLaunchShape(range({1009}), h100, 1024), {1}, {1009});
+  // The kernel's own limit caps the block.
+  check(chooseLaunchShape(range({1024}), h100, 64), {64}, {16});
+  // x first, at least a warp wide when the rows are long enough.
+  check(chooseLaunchShape(range({1024, 1024}), h100, 1024), {32, 8}, {32, 128});
+  check(chooseLaunchShape(range({40, 6}), h100, 1024), {40, 6}, {1, 1});
+  check(chooseLaunchShape(range({1024, 2}), h100, 1024), {128, 2}, {8, 1});
+  check(chooseLaunchShape(range({7, 300}), h100, 1024), {7, 30}, {1, 10});
+  check(chooseLaunchShape(range({64, 64, 64}), h100, 1024), {32, 8, 1},
+        {2, 8, 64});
+
+  // Too many blocks: bigger blocks that still divide the range.
+  const GridLimits small{{1024, 1024, 64}, {1000, 10, 10}};
+  check(chooseLaunchShape(range({1000000}), small, 1024), {1000}, {1000});
+  dpex::rt::Expected<LaunchShape> none =
+      chooseLaunchShape(range({1009 * 1013}), small, 1024);
+  REQUIRE(!none);
+  REQUIRE(none.status().code() == dpex::errc::invalid_range);
+  REQUIRE_THAT(none.status().message(), Contains("dpex dimension 0 (CUDA x)"));
+
+  // nd_range: block = local, grid = global / local.
+  LaunchConfig nd = range({64, 8});
+  nd.hasLocal = true;
+  nd.local[0] = 32;
+  nd.local[1] = 2;
+  check(chooseLaunchShape(nd, h100, 1024), {32, 2}, {2, 4});
+  nd.global[1] = 2 * 20;
+  dpex::rt::Expected<LaunchShape> tooMany = chooseLaunchShape(nd, small, 1024);
+  REQUIRE(!tooMany);
+  REQUIRE(tooMany.status().code() == dpex::errc::invalid_range);
+  REQUIRE_THAT(tooMany.status().message(),
+               Contains("20 work-groups in dpex dimension 0 (CUDA y)"));
+}
+
+TEST_CASE("saxpy in hand-written PTX runs on the GPU", "[cuda][kernel]") {
+  std::optional<dpex::device> gpu = gpuOrSkip();
+  if (!gpu)
+    return;
+  dpex::queue q(*gpu);
+  for (std::size_t n : {std::size_t{1000000}, std::size_t{1009}}) {
+    INFO("n = " << n);
+    std::vector<float> hx = iota(n, 0.5f), hy = iota(n, 0.25f);
+    dpex::array<float> x(q, n), y(q, n);
+    x.copy_from(hx);
+    y.copy_from(hy);
+    dpex::call_kernel(dpex_cuda_test::saxpy, dpex::range<1>(n), 2.0f, x, y);
+    std::vector<float> expected(n);
+    for (std::size_t i = 0; i < n; ++i)
+      expected[i] = 2.0f * hx[i] + hy[i];
+    REQUIRE(y.to_host() == expected);
+  }
+
+  // Slices pass their byte offset.
+  const std::size_t n = 1024;
+  dpex::array<float> x(q, n + 16), y(q, n + 32);
+  x.copy_from(std::vector<float>(n + 16, 1.0f));
+  y.copy_from(std::vector<float>(n + 32, 0.0f));
+  dpex::call_kernel(dpex_cuda_test::saxpy, dpex::range<1>(n), 3.0f,
+                    x.slice(16, n), y.slice(32, n));
+  std::vector<float> result = y.to_host();
+  for (std::size_t i = 0; i < n + 32; ++i)
+    REQUIRE(result[i] == (i < 32 ? 0.0f : 3.0f));
+}
+
+TEST_CASE("dpex dimensions map to CUDA z, y, x", "[cuda][kernel]") {
+  std::optional<dpex::device> gpu = gpuOrSkip();
+  if (!gpu)
+    return;
+  dpex::queue q(*gpu);
+  auto expect = [](const std::vector<int> &out, std::size_t rows,
+                   std::size_t cols) {
+    for (std::size_t i = 0; i < rows; ++i)
+      for (std::size_t j = 0; j < cols; ++j)
+        REQUIRE(out[i * cols + j] == static_cast<int>(i * 1000 + j));
+  };
+  for (auto [rows, cols] :
+       {std::pair<std::size_t, std::size_t>{6, 40}, {300, 7}, {257, 1031}}) {
+    INFO(rows << " x " << cols);
+    dpex::array<int> out(q, rows * cols);
+    dpex::call_kernel(dpex_cuda_test::index2d, dpex::range<2>(rows, cols), out);
+    expect(out.to_host(), rows, cols);
+  }
+  dpex::array<int> out(q, 8 * 64);
+  dpex::call_kernel(dpex_cuda_test::index2d_nd,
+                    dpex::nd_range<2>({8, 64}, {2, 32}), out);
+  expect(out.to_host(), 8, 64);
+}
+
+TEST_CASE("async launches on the GPU chain through their events",
+          "[cuda][event]") {
+  std::optional<dpex::device> gpu = gpuOrSkip();
+  if (!gpu)
+    return;
+  dpex::queue q(*gpu);
+  const std::size_t n = 4096;
+  dpex::array<float> y(q, n);
+  y.copy_from(std::vector<float>(n, 1.0f));
+
+  // y -> 2y+1 -> 3y -> y-4: 1 -> 3 -> 9 -> 5; any other order differs.
+  auto [h1, d1] = dpex::call_kernel_async(dpex_cuda_test::affine,
+                                          dpex::range<1>(n), {}, 2.0f, 1.0f, y);
+  auto [h2, d2] = dpex::call_kernel_async(
+      dpex_cuda_test::affine, dpex::range<1>(n), {d1}, 3.0f, 0.0f, y);
+  auto [h3, d3] = dpex::call_kernel_async(
+      dpex_cuda_test::affine, dpex::range<1>(n), {h2}, 1.0f, -4.0f, y);
+  dpex::wait_all({h1, h2, h3});
+  for (const dpex::event &e : {h1, d1, h2, d2, h3, d3})
+    REQUIRE(e.is_complete());
+  REQUIRE(y.to_host() == std::vector<float>(n, 5.0f));
+  REQUIRE(y.use_count() == 1);
+
+  dpex::profiling_info p1 = d1.profiling(), p2 = d2.profiling(),
+                       p3 = d3.profiling();
+  for (const dpex::profiling_info &p : {p1, p2, p3}) {
+    REQUIRE(p.queued <= p.start);
+    REQUIRE(p.start <= p.end);
+  }
+  REQUIRE(p1.end <= p2.start);
+  REQUIRE(p2.end <= p3.start);
+
+  // Arrays dropped by the caller stay alive until the launch is done.
+  dpex::event host;
+  {
+    dpex::array<float> tmp(q, n);
+    tmp.copy_from(std::vector<float>(n, 0.0f));
+    host = dpex::call_kernel_async(dpex_cuda_test::affine, dpex::range<1>(n),
+                                   {}, 1.0f, 1.0f, tmp)
+               .first;
+  }
+  host.wait();
+  q.wait();
+}
+
+TEST_CASE("a launch on another stream waits for its dependency",
+          "[cuda][event]") {
+  std::optional<dpex::device> gpu = gpuOrSkip();
+  if (!gpu)
+    return;
+  dpex::queue q1(*gpu), q2(*gpu);
+  dpex::array<int> done(q1, 1);
+  done.copy_from(std::vector<int>{0});
+  dpex::array<float> y(q2, 256);
+  y.copy_from(std::vector<float>(256, 1.0f));
+
+  // About 20 ms on current GPUs.
+  auto [h1, d1] =
+      dpex::call_kernel_async(dpex_cuda_test::spin, dpex::range<1>(1), {},
+                              std::int64_t{40000000}, done);
+  auto [h2, d2] = dpex::call_kernel_async(
+      dpex_cuda_test::affine, dpex::range<1>(256), {d1}, 2.0f, 0.0f, y);
+  d2.wait();
+  REQUIRE(d1.is_complete());
+  REQUIRE(d2.profiling().start >= d1.profiling().end);
+  REQUIRE(y.to_host() == std::vector<float>(256, 2.0f));
+  REQUIRE(done.to_host() == std::vector<int>{1});
+  dpex::wait_all({h1, h2});
+}
+
+TEST_CASE("local accessors are offsets into dynamic shared memory",
+          "[cuda][local_memory]") {
+  std::optional<dpex::device> gpu = gpuOrSkip();
+  if (!gpu)
+    return;
+  dpex::queue q(*gpu);
+  const std::size_t n = 1024, group = 64;
+  std::vector<float> input = iota(n, 1.0f);
+  auto expected = [&](int scale) {
+    std::vector<float> out(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t base = i / group * group, l = i % group;
+      out[i] = input[base + group - 1 - l] + input[i] * scale + 1000.0f;
+    }
+    return out;
+  };
+  dpex::array<float> in(q, n), out(q, n);
+  in.copy_from(input);
+
+  // `a` has an odd size, so `b` starts at the next multiple of 16 bytes.
+  dpex::call_kernel(dpex_cuda_test::tiles, dpex::nd_range<1>({n}, {group}), in,
+                    dpex::local_memory<float>(group + 1), 3,
+                    dpex::local_memory<float>(group), out);
+  REQUIRE(out.to_host() == expected(3));
+
+  // Over the default 48 KiB per block: the kernel's limit is raised.
+  auto [host, device] = dpex::call_kernel_async(
+      dpex_cuda_test::tiles, dpex::nd_range<1>({n}, {group}), {}, in,
+      dpex::local_memory<float>(16 * 1024 + 1), -2,
+      dpex::local_memory<float>(group), out);
+  host.wait();
+  REQUIRE(out.to_host() == expected(-2));
+
+  dpex::error e = expectError([&] {
+    dpex::call_kernel(dpex_cuda_test::tiles, dpex::nd_range<1>({n}, {group}),
+                      in, dpex::local_memory<float>(1 << 20), 1,
+                      dpex::local_memory<float>(group), out);
+  });
+  REQUIRE(e.code() == dpex::errc::invalid_range);
+  REQUIRE_THAT(e.what(), Contains("call_kernel(dpex_cuda_test::tiles)"));
+  REQUIRE_THAT(e.what(), Contains("shared memory per block"));
+}
+
+TEST_CASE("CUDA errors name the module, entry and driver error",
+          "[cuda][error]") {
+  std::optional<dpex::device> gpu = gpuOrSkip();
+  if (!gpu)
+    return;
+  dpex::queue q(*gpu);
+  dpex::array<int> out(q, 4);
+
+  dpex::error noPtx = expectError([&] {
+    dpex::call_kernel(dpex_cuda_test::spir_only_fill, dpex::range<1>(4), 1,
+                      out);
+  });
+  REQUIRE(noPtx.code() == dpex::errc::unsupported_image);
+  REQUIRE_THAT(noPtx.what(),
+               Contains("module 'spir_only.cpp' has no ptx image"));
+  REQUIRE_THAT(noPtx.what(), Contains("it has: spir"));
+  REQUIRE_THAT(noPtx.what(), Contains("--targets=spirv,spir,cuda"));
+
+  auto broken = [&] {
+    dpex::call_kernel(dpex_cuda_test::broken_fill, dpex::range<1>(4), 1, out);
+  };
+  dpex::error jit = expectError(broken);
+  REQUIRE(jit.code() == dpex::errc::build_failed);
+  REQUIRE_THAT(jit.what(), Contains("module 'broken.cpp' failed to build"));
+  REQUIRE_THAT(jit.what(), Contains("cuModuleLoadDataEx: CUDA_ERROR_"));
+  REQUIRE_THAT(jit.what(), Contains("JIT log:"));
+  // Remembered, not rebuilt.
+  REQUIRE(std::string(expectError(broken).what()) == jit.what());
+
+  dpex::error missing = expectError([&] {
+    dpex::call_kernel(dpex_cuda_test::missing_fill, dpex::range<1>(4), 1, out);
+  });
+  REQUIRE(missing.code() == dpex::errc::build_failed);
+  REQUIRE_THAT(missing.what(), Contains("entry point 'dpex_test_missing'"));
+  REQUIRE_THAT(missing.what(), Contains("CUDA_ERROR_NOT_FOUND"));
+
+  dpex::error oom =
+      expectError([&] { dpex::array<char> huge(q, std::size_t{1} << 50); });
+  REQUIRE(oom.code() == dpex::errc::out_of_memory);
+  REQUIRE_THAT(oom.what(), Contains("cuMemAlloc: CUDA_ERROR_OUT_OF_MEMORY"));
+}
