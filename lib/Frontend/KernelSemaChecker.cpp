@@ -123,6 +123,28 @@ public:
     else if (VD->isStaticLocal() && !isConstant(VD))
       D.error(VD->getLocation(), "static local variable '" + VD->getName().str() +
                                      "' is not allowed in device code");
+    else if (VD->isStaticLocal())
+      checkStaticInitialization(VD, VD->getLocation(), "static local variable");
+    // Destructors run without a call expression in the AST; they are device
+    // code all the same.
+    if (VD->hasLocalStorage())
+      noteDestruction(VD->getType(), VD->getLocation());
+    return true;
+  }
+
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
+    if (const CXXDestructorDecl *DD = E->getTemporary()->getDestructor())
+      noteCall(DD, E->getBeginLoc());
+    return true;
+  }
+
+  // After its body, a destructor destroys the members and bases, implicitly.
+  bool VisitCXXDestructorDecl(CXXDestructorDecl *DD) {
+    const CXXRecordDecl *RD = DD->getParent();
+    for (const CXXBaseSpecifier &Base : RD->bases())
+      noteDestruction(Base.getType(), DD->getLocation());
+    for (const FieldDecl *FD : RD->fields())
+      noteDestruction(FD->getType(), DD->getLocation());
     return true;
   }
 
@@ -138,6 +160,8 @@ public:
       D.error(E->getLocation(), "use of mutable global variable '" +
                                     VD->getQualifiedNameAsString() +
                                     "' is not allowed in device code");
+    else
+      checkStaticInitialization(VD, E->getLocation(), "global variable");
     return true;
   }
 
@@ -149,15 +173,26 @@ public:
   bool VisitCallExpr(CallExpr *E) {
     const FunctionDecl *Callee = E->getDirectCallee();
     if (!Callee) {
-      if (llvm::isa<CXXPseudoDestructorExpr>(E->getCallee()->IgnoreParenImpCasts()))
+      const Expr *Target = E->getCallee()->IgnoreParenImpCasts();
+      if (llvm::isa<CXXPseudoDestructorExpr>(Target))
         return true;
-      D.error(E->getBeginLoc(), "indirect call through a function pointer is not allowed in device code");
+      // Name the pointer where it has a name: a kernel may hold several.
+      std::string Via = "a function pointer";
+      if (const auto *DRE = llvm::dyn_cast<DeclRefExpr>(Target))
+        Via = "function pointer '" + DRE->getDecl()->getNameAsString() + "'";
+      else if (const auto *ME = llvm::dyn_cast<MemberExpr>(Target))
+        Via = "function pointer '" + ME->getMemberDecl()->getNameAsString() + "'";
+      else if (llvm::isa<BinaryOperator>(Target))
+        Via = "a pointer to member function";
+      D.error(E->getBeginLoc(), "indirect call through " + Via +
+                                    " is not allowed in device code");
       return true;
     }
     if (const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(E))
       if (isVirtualDispatch(MC)) {
-        D.error(E->getBeginLoc(), "virtual call to '" + describe(Callee) +
-                                      "' is not allowed in device code");
+        // getExprLoc() is the member name: `shape->area()` points at `area`.
+        D.error(E->getExprLoc(), "virtual call to '" + describe(Callee) +
+                                     "' is not allowed in device code");
         return true;
       }
     if (isDynamicAllocator(Callee->getName()) && Callee->isExternC()) {
@@ -175,7 +210,34 @@ private:
   MangleContext &Mangler;
 
   static bool isConstant(const VarDecl *VD) {
-    return VD->isConstexpr() || VD->getType().isConstQualified();
+    if (VD->isConstexpr())
+      return true;
+    if (!VD->getType().isConstQualified())
+      return false;
+    // A mutable member of a const object can still be written.
+    const CXXRecordDecl *RD = VD->getType()->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
+    return !RD || !RD->hasDefinition() || !RD->hasMutableFields();
+  }
+
+  // A constant that needs code to run before a kernel can read it: nothing
+  // runs a device module's global constructors, so the kernel would read
+  // zeros (or, at -O0, the module would not validate).
+  void checkStaticInitialization(const VarDecl *VD, SourceLocation Use,
+                                 llvm::StringRef What) {
+    if (!VD->hasInit() || VD->getInit()->isValueDependent() ||
+        VD->hasConstantInitialization())
+      return;
+    D.error(Use, What.str() + " '" + VD->getQualifiedNameAsString() +
+                     "' needs dynamic initialization, which device code cannot run; "
+                     "make its initializer a constant expression");
+    D.note(VD->getLocation(), "'" + VD->getQualifiedNameAsString() + "' declared here");
+  }
+
+  void noteDestruction(QualType T, SourceLocation Loc) {
+    const CXXRecordDecl *RD = T->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
+    if (RD && RD->hasDefinition() && !RD->hasTrivialDestructor())
+      if (const CXXDestructorDecl *DD = RD->getDestructor())
+        noteCall(DD, Loc);
   }
 
   static bool isVirtualDispatch(const CXXMemberCallExpr *MC) {
@@ -265,7 +327,16 @@ void checkSignature(Diagnoser &D, const FunctionDecl *Kernel) {
     D.error(Loc.isValid() ? Loc : Kernel->getLocation(),
             "kernel '" + Name + "' must return 'void'");
   }
-  if (Kernel->getNumParams() == 0 || !asIndexType(Kernel->getParamDecl(0)->getType()))
+  // The host launches a kernel with no object to call it on.
+  if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(Kernel); MD && MD->isInstance())
+    D.error(Kernel->getLocation(),
+            "kernel '" + Name + "' is a non-static member function; make it "
+                                "static or move it to namespace scope");
+  // An index parameter further down gets its own, more precise, error below.
+  bool HasIndex = llvm::any_of(Kernel->parameters(), [](const ParmVarDecl *P) {
+    return asIndexType(P->getType()).has_value();
+  });
+  if (!HasIndex)
     D.error(Kernel->getNumParams() ? Kernel->getParamDecl(0)->getLocation()
                                    : Kernel->getLocation(),
             "kernel '" + Name +
