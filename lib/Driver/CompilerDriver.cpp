@@ -18,8 +18,11 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Linker/Linker.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Timer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -87,6 +90,21 @@ public:
         this);
   }
 
+  // A crash or LLVM fatal error inside the pipeline: one diagnostic naming
+  // the stage and the input, and no outputs, new or stale.
+  void internalError(llvm::StringRef What) {
+    if (ReportedInternalError)
+      return;
+    ReportedInternalError = true;
+    std::string Stage = Timer.current().empty() ? "startup" : Timer.current();
+    Err << "error: internal compiler error: " << What << " in stage '" << Stage
+        << "' while compiling '" << llvm::join(Opts.Sources, "', '") << "'\n";
+    Err.flush();
+    Outputs.removeStale();
+    // Timers a crashed stage left running would print a report at exit.
+    llvm::TimerGroup::clearAll();
+  }
+
   int run() {
     for (EmitKind E : Opts.Emit)
       expectOutput(E);
@@ -114,6 +132,7 @@ private:
   OutputSet Outputs;
   llvm::LLVMContext Context;
   std::vector<std::string> BackendErrors;
+  bool ReportedInternalError = false;
   std::vector<KernelInfo> Kernels;
   std::vector<std::string> Dependencies;
 
@@ -376,7 +395,21 @@ bool parseTargetList(const std::string &List, std::vector<TargetKind> &Out,
 
 int runCompiler(const CompilerOptions &Options, llvm::raw_ostream &Out,
                 llvm::raw_ostream &Err) {
-  return Compilation(Options, Out, Err).run();
+  Compilation C(Options, Out, Err);
+  // LLVM exits after the handler returns; the handler has cleaned up.
+  llvm::ScopedFatalErrorHandler OnFatal(
+      [](void *Self, const char *Reason, bool) {
+        static_cast<Compilation *>(Self)->internalError(Reason);
+      },
+      &C);
+  llvm::CrashRecoveryContext::Enable();
+  llvm::CrashRecoveryContext CRC;
+  int Status = 1;
+  if (!CRC.RunSafely([&] { Status = C.run(); })) {
+    C.internalError("crash");
+    return 1;
+  }
+  return Status;
 }
 
 } // namespace dpex

@@ -25,6 +25,9 @@ public:
     Begin = Clock::now();
   }
 
+  // The stage running now, for internal-error reports.
+  const std::string &current() const { return Current; }
+
   void stop() {
     if (Current.empty())
       return;
