@@ -6,7 +6,9 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/GlobalDecl.h"
 #include "clang/CodeGen/CodeGenAction.h"
+#include "clang/CodeGen/ModuleBuilder.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -40,8 +42,9 @@ namespace {
 // done, before codegen sees the translation unit.
 class KernelConsumer : public ASTConsumer {
 public:
-  KernelConsumer(const std::set<std::string> &External, FrontendResult &Result)
-      : External(External), Result(Result) {}
+  KernelConsumer(const std::set<std::string> &External, FrontendResult &Result,
+                 CodeGenAction &CodeGen)
+      : External(External), Result(Result), CodeGen(CodeGen) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
@@ -49,15 +52,27 @@ public:
     std::vector<const FunctionDecl *> Kernels = findKernels(Ctx);
     if (!checkKernels(Ctx, Kernels, External))
       return;
+    std::vector<const FunctionDecl *> DeviceFunctions = findDeviceFunctions(Ctx);
     for (const FunctionDecl *K : Kernels)
       Result.Kernels.push_back(extractKernelInfo(K));
-    for (const FunctionDecl *F : findDeviceFunctions(Ctx))
+    for (const FunctionDecl *F : DeviceFunctions)
       Result.DeviceFunctions.push_back(mangledName(F));
+    // Codegen emits an inline, internal or in-class function only if
+    // something references it; nothing in the source references a kernel or
+    // an exported device function. Referencing them here, before codegen
+    // finishes the module, gets them emitted like any used function.
+    if (CodeGenerator *CG = CodeGen.getCodeGenerator()) {
+      for (const FunctionDecl *F : Kernels)
+        CG->GetAddrOfGlobal(GlobalDecl(F), /*isForDefinition=*/false);
+      for (const FunctionDecl *F : DeviceFunctions)
+        CG->GetAddrOfGlobal(GlobalDecl(F), /*isForDefinition=*/false);
+    }
   }
 
 private:
   const std::set<std::string> &External;
   FrontendResult &Result;
+  CodeGenAction &CodeGen;
 };
 
 class KernelFrontendAction : public EmitLLVMOnlyAction {
@@ -70,9 +85,13 @@ public:
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
+    // Codegen's consumer first: KernelConsumer needs its CodeGenerator. It
+    // still runs second, after KernelConsumer has checked the kernels.
+    std::unique_ptr<ASTConsumer> CodeGenConsumer =
+        EmitLLVMOnlyAction::CreateASTConsumer(CI, File);
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-    Consumers.push_back(std::make_unique<KernelConsumer>(External, Result));
-    Consumers.push_back(EmitLLVMOnlyAction::CreateASTConsumer(CI, File));
+    Consumers.push_back(std::make_unique<KernelConsumer>(External, Result, *this));
+    Consumers.push_back(std::move(CodeGenConsumer));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 

@@ -87,9 +87,13 @@ KernelInfo extractKernelInfo(const FunctionDecl *Kernel) {
     llvm::raw_string_ostream OS(Info.QualifiedName);
     Kernel->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
   }
-  const DeclContext *DC = Kernel->getDeclContext()->getEnclosingNamespaceContext();
-  if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC))
-    Info.Namespace = NS->getQualifiedNameAsString();
+  // The handle lives in the kernel's named namespaces; an anonymous one has
+  // no name the generated header could open, so it is left out.
+  for (const DeclContext *DC = Kernel->getDeclContext()->getEnclosingNamespaceContext();
+       DC && !DC->isTranslationUnit(); DC = DC->getParent())
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC); NS && !NS->isAnonymousNamespace())
+      Info.Namespace = NS->getName().str() + (Info.Namespace.empty() ? "" : "::") +
+                       Info.Namespace;
   Info.HandleName = handleNameFor(Kernel);
   for (const ParmVarDecl *P : Kernel->parameters())
     Info.Params.push_back(extractParam(P, Ctx));
