@@ -107,7 +107,8 @@ public:
 
   int run() {
     for (EmitKind E : Opts.Emit)
-      expectOutput(E);
+      for (std::string &Path : outputsOf(E))
+        Outputs.expect(std::move(Path));
     if (!Opts.DepFile.empty())
       Outputs.expect(Opts.DepFile);
     llvm::Error E = compile();
@@ -139,24 +140,25 @@ private:
   bool emits(EmitKind E) const { return llvm::is_contained(Opts.Emit, E); }
   bool targets(TargetKind T) const { return llvm::is_contained(Opts.Targets, T); }
 
-  void expectOutput(EmitKind E) {
+  // The files an emit kind produces, the first one being its primary output.
+  std::vector<std::string> outputsOf(EmitKind E) const {
     switch (E) {
     case EmitKind::SPIRV:
-      return Outputs.expect(Names.spirv());
+      return {Names.spirv()};
     case EmitKind::Stub:
-      Outputs.expect(Names.header());
-      return Outputs.expect(Names.source());
+      return {Names.header(), Names.source()};
     case EmitKind::LLVM:
-      return Outputs.expect(Names.llvmIR());
+      return {Names.llvmIR()};
     case EmitKind::SPIRVAsm:
-      return Outputs.expect(Names.spirvAsm());
+      return {Names.spirvAsm()};
     case EmitKind::PTX:
-      return Outputs.expect(Names.ptx());
+      return {Names.ptx()};
     case EmitKind::DeviceLib:
-      return Outputs.expect(Names.deviceLib());
+      return {Names.deviceLib()};
     case EmitKind::SPIR:
-      return Outputs.expect(Names.spir());
+      return {Names.spir()};
     }
+    llvm_unreachable("unknown EmitKind");
   }
 
   llvm::Error checkBackend(llvm::StringRef Stage) {
@@ -180,7 +182,8 @@ private:
     return M;
   }
 
-  llvm::Expected<std::unique_ptr<llvm::Module>> runFrontends(FrontendOptions FE) {
+  llvm::Expected<std::unique_ptr<llvm::Module>> runFrontends() {
+    FrontendOptions FE = Opts.Frontend;
     std::unique_ptr<llvm::Module> Linked;
     std::vector<std::unique_ptr<llvm::Module>> Libs;
     for (const std::string &Path : Opts.DeviceLibs) {
@@ -228,8 +231,7 @@ private:
   }
 
   llvm::Error compile() {
-    FrontendOptions FE = Opts.Frontend;
-    auto ModuleOrErr = runFrontends(FE);
+    auto ModuleOrErr = runFrontends();
     if (!ModuleOrErr)
       return ModuleOrErr.takeError();
     llvm::Module &M = **ModuleOrErr;
@@ -253,32 +255,12 @@ private:
     if (!Opts.DepFile.empty()) {
       std::vector<std::string> Targets;
       for (EmitKind E : Opts.Emit)
-        if (E != EmitKind::DeviceLib || Opts.Emit.size() == 1)
-          Targets.push_back(primaryOutput(E));
+        for (std::string &Path : outputsOf(E))
+          Targets.push_back(std::move(Path));
       Outputs.add(Opts.DepFile, formatDepFile(Targets, Dependencies));
     }
     Timer.start("write outputs");
     return Outputs.commit();
-  }
-
-  std::string primaryOutput(EmitKind E) const {
-    switch (E) {
-    case EmitKind::SPIRV:
-      return Names.spirv();
-    case EmitKind::Stub:
-      return Names.header();
-    case EmitKind::LLVM:
-      return Names.llvmIR();
-    case EmitKind::SPIRVAsm:
-      return Names.spirvAsm();
-    case EmitKind::PTX:
-      return Names.ptx();
-    case EmitKind::DeviceLib:
-      return Names.deviceLib();
-    case EmitKind::SPIR:
-      return Names.spir();
-    }
-    llvm_unreachable("unknown EmitKind");
   }
 
   static std::string bitcodeOf(const llvm::Module &M) {
@@ -358,10 +340,8 @@ private:
       Outputs.add(Names.header(), generateStubHeader(In));
       Outputs.add(Names.source(), generateStubSource(In));
     }
-    return Error::success();
+    return llvm::Error::success();
   }
-
-  using Error = llvm::Error;
 };
 
 } // namespace
