@@ -114,6 +114,9 @@ std::vector<std::string> argsFromCompilationDatabase(const std::string &Dir,
       tooling::CompilationDatabase::loadFromDirectory(Dir, Error);
   if (!DB)
     return {};
+  // Every plugin tried before the one that loaded the database appended
+  // its failure to Error; only a null DB means the load failed.
+  Error.clear();
   llvm::SmallString<256> Abs(Source);
   llvm::sys::fs::make_absolute(Abs);
   std::vector<tooling::CompileCommand> Commands = DB->getCompileCommands(Abs);

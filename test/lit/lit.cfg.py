@@ -1,5 +1,6 @@
 # lit configuration for dpex: FileCheck tests over dpexc and dpex-opt.
 import os
+import sys
 
 import lit.formats
 
@@ -23,6 +24,8 @@ tools = {
 # Longest names first, so "dpex-opt" is not rewritten as "dpexc"-something.
 for name in sorted(tools, key=len, reverse=True):
     config.substitutions.append((r"\b%s\b" % name.replace("-", r"\-"), tools[name]))
+# For tests that parse an output (JSON) rather than pattern-match it.
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%dpex_include", os.path.join(config.dpex_src_root, "include")))
 # Diagnostics print paths as given on the command line; run from the test's
