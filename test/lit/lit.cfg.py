@@ -17,6 +17,7 @@ tools = {
     "FileCheck": os.path.join(config.llvm_tools_dir, "FileCheck"),
     "not": os.path.join(config.llvm_tools_dir, "not"),
     "count": os.path.join(config.llvm_tools_dir, "count"),
+    "split-file": os.path.join(config.llvm_tools_dir, "split-file"),
     "llvm-dis": os.path.join(config.llvm_tools_dir, "llvm-dis"),
     "spirv-val": config.spirv_val,
     "spirv-dis": config.spirv_dis,
