@@ -6,6 +6,7 @@
 #include "clang/AST/QualTypeNames.h"
 #include "clang/Basic/SourceManager.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang;
@@ -73,7 +74,13 @@ static KernelParam extractParam(const ParmVarDecl *P, const ASTContext &Ctx) {
   if (Out.Kind == ParamKind::ByValue) {
     const SourceManager &SM = Ctx.getSourceManager();
     SourceLocation Loc = T->getAsCXXRecordDecl()->getLocation();
-    Out.Header = std::string(SM.getFilename(SM.getExpansionLoc(Loc)));
+    // The stub includes this header from the output directory, with the
+    // host compiler's include paths: a path relative to dpexc's working
+    // directory (from a relative -I) would resolve to nothing there.
+    llvm::SmallString<256> Path(SM.getFilename(SM.getExpansionLoc(Loc)));
+    llvm::sys::fs::make_absolute(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Out.Header = std::string(Path);
   }
   return Out;
 }
