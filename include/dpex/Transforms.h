@@ -84,6 +84,12 @@ struct MathBuiltinLoweringPass : llvm::PassInfoMixin<MathBuiltinLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Lays out each function's blocks so that dominators come first, as SPIR-V
+// requires.
+struct BlockOrderingPass : llvm::PassInfoMixin<BlockOrderingPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // The whole device pipeline at -O<OptLevel> (0..3).
 llvm::Error runDevicePipeline(llvm::Module &M, unsigned OptLevel);
 

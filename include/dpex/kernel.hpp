@@ -3,6 +3,10 @@
 // Everything here is compiled for the device only. Index queries are calls to
 // `__dpex_*` intrinsics that dpexc's IndexBuiltinLowering pass replaces with
 // SPIR-V built-in variables; they have no definition anywhere else.
+// Barriers, atomics and math call the SPIR-V friendly built-ins
+// (`__spirv_*`) that SPIRV-LLVM-Translator turns into SPIR-V instructions;
+// they too are declarations only. docs/kernel-language.md describes each
+// lowering.
 #pragma once
 
 #if !defined(__SPIR__) && !defined(__SPIR64__)
@@ -24,6 +28,77 @@ DPEX_INTRINSIC size_t __dpex_local_size(unsigned dim);
 DPEX_INTRINSIC size_t __dpex_group_id(unsigned dim);
 DPEX_INTRINSIC size_t __dpex_num_groups(unsigned dim);
 #undef DPEX_INTRINSIC
+
+// SPIR-V friendly built-ins. They keep C++ linkage: the translator recognises
+// them by their Itanium-mangled names (`_Z22__spirv_ControlBarrieriii`, ...)
+// and reads the storage class of an atomic from its pointer's address space,
+// so every atomic has one overload per address space.
+#define DPEX_GLOBAL_AS __attribute__((opencl_global))
+#define DPEX_LOCAL_AS __attribute__((opencl_local))
+
+// Convergent: no transformation may make a barrier control-dependent on more
+// values than it was (DESIGN.md §2), and calls inherit this through inlining.
+__attribute__((convergent, nothrow)) void
+__spirv_ControlBarrier(int execution_scope, int memory_scope, int semantics);
+__attribute__((nothrow)) void __spirv_MemoryBarrier(int memory_scope,
+                                                    int semantics);
+
+#define DPEX_SPIRV_ATOMICS(AS, T)                                              \
+  __attribute__((nothrow)) T __spirv_AtomicLoad(AS T *, int, int);             \
+  __attribute__((nothrow)) void __spirv_AtomicStore(AS T *, int, int, T);      \
+  __attribute__((nothrow)) T __spirv_AtomicExchange(AS T *, int, int, T);      \
+  __attribute__((nothrow)) T __spirv_AtomicCompareExchange(AS T *, int, int,   \
+                                                           int, T, T);         \
+  __attribute__((nothrow)) T __spirv_AtomicIAdd(AS T *, int, int, T);          \
+  __attribute__((nothrow)) T __spirv_AtomicISub(AS T *, int, int, T);          \
+  __attribute__((nothrow)) T __spirv_AtomicAnd(AS T *, int, int, T);           \
+  __attribute__((nothrow)) T __spirv_AtomicOr(AS T *, int, int, T);            \
+  __attribute__((nothrow)) T __spirv_AtomicXor(AS T *, int, int, T);
+#define DPEX_SPIRV_SIGNED_ATOMICS(AS, T)                                       \
+  DPEX_SPIRV_ATOMICS(AS, T)                                                    \
+  __attribute__((nothrow)) T __spirv_AtomicSMin(AS T *, int, int, T);          \
+  __attribute__((nothrow)) T __spirv_AtomicSMax(AS T *, int, int, T);
+#define DPEX_SPIRV_UNSIGNED_ATOMICS(AS, T)                                     \
+  DPEX_SPIRV_ATOMICS(AS, T)                                                    \
+  __attribute__((nothrow)) T __spirv_AtomicUMin(AS T *, int, int, T);          \
+  __attribute__((nothrow)) T __spirv_AtomicUMax(AS T *, int, int, T);
+#define DPEX_SPIRV_ATOMICS_IN(AS)                                              \
+  DPEX_SPIRV_SIGNED_ATOMICS(AS, int)                                           \
+  DPEX_SPIRV_UNSIGNED_ATOMICS(AS, unsigned int)                                \
+  DPEX_SPIRV_SIGNED_ATOMICS(AS, long)                                          \
+  DPEX_SPIRV_UNSIGNED_ATOMICS(AS, unsigned long)
+DPEX_SPIRV_ATOMICS_IN(DPEX_GLOBAL_AS)
+DPEX_SPIRV_ATOMICS_IN(DPEX_LOCAL_AS)
+DPEX_SPIRV_ATOMICS_IN()
+#undef DPEX_SPIRV_ATOMICS_IN
+#undef DPEX_SPIRV_UNSIGNED_ATOMICS
+#undef DPEX_SPIRV_SIGNED_ATOMICS
+#undef DPEX_SPIRV_ATOMICS
+
+// OpenCL.std extended instructions, float and double.
+#define DPEX_SPIRV_OCL_1(NAME)                                                 \
+  __attribute__((const, nothrow)) float __spirv_ocl_##NAME(float);             \
+  __attribute__((const, nothrow)) double __spirv_ocl_##NAME(double);
+#define DPEX_SPIRV_OCL_2(NAME)                                                 \
+  __attribute__((const, nothrow)) float __spirv_ocl_##NAME(float, float);      \
+  __attribute__((const, nothrow)) double __spirv_ocl_##NAME(double, double);
+#define DPEX_SPIRV_OCL_3(NAME)                                                 \
+  __attribute__((const, nothrow)) float __spirv_ocl_##NAME(float, float,       \
+                                                           float);             \
+  __attribute__((const, nothrow)) double __spirv_ocl_##NAME(double, double,    \
+                                                            double);
+#define DPEX_MATH_1(X)                                                         \
+  X(sqrt) X(rsqrt) X(cbrt) X(exp) X(exp2) X(expm1) X(log) X(log2) X(log10)     \
+  X(log1p) X(sin) X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh)        \
+  X(tanh) X(erf) X(erfc) X(fabs) X(floor) X(ceil) X(trunc) X(round)
+#define DPEX_MATH_2(X) X(pow) X(atan2) X(fmin) X(fmax) X(fmod) X(hypot)
+#define DPEX_MATH_3(X) X(fma)
+DPEX_MATH_1(DPEX_SPIRV_OCL_1)
+DPEX_MATH_2(DPEX_SPIRV_OCL_2)
+DPEX_MATH_3(DPEX_SPIRV_OCL_3)
+#undef DPEX_SPIRV_OCL_3
+#undef DPEX_SPIRV_OCL_2
+#undef DPEX_SPIRV_OCL_1
 
 namespace dpex {
 
@@ -126,4 +201,316 @@ public:
   group<Dims> get_group() const { return group<Dims>(); }
 };
 
+// Work-group local memory, sized at launch (`dpex::local_memory<T>(count)`
+// on the host). dpexc's KernelABILowering binds `ptr`, which must stay the
+// first field, to the kernel's Workgroup pointer parameter.
+template <typename T> class local_accessor {
+public:
+  using value_type = T;
+
+  T &operator[](size_t i) const { return ptr[i]; }
+  T *get_pointer() const { return ptr; }
+
+  T *ptr;
+};
+
+// A per-work-item fixed-size array; it lives in registers or private memory.
+template <typename T, size_t N> class private_array {
+  static_assert(N > 0, "dpex::private_array needs at least one element");
+
+public:
+  using value_type = T;
+
+  T &operator[](size_t i) { return data_[i]; }
+  const T &operator[](size_t i) const { return data_[i]; }
+  static constexpr size_t size() { return N; }
+  T *begin() { return data_; }
+  T *end() { return data_ + N; }
+  const T *begin() const { return data_; }
+  const T *end() const { return data_ + N; }
+
+private:
+  T data_[N];
+};
+
+// SYCL's names; the values are SPIR-V's MemorySemantics ordering bits and
+// Scope operands, so a constant enum is already the instruction's operand.
+enum class memory_order : int {
+  relaxed = 0x0,
+  acquire = 0x2,
+  release = 0x4,
+  acq_rel = 0x8,
+  seq_cst = 0x10,
+};
+enum class memory_scope : int {
+  work_item = 4,
+  sub_group = 3,
+  work_group = 2,
+  device = 1,
+  system = 0,
+};
+enum class address_space : int { global_space, local_space, generic_space };
+
+namespace detail {
+// SPIR-V MemorySemantics storage-class bits.
+constexpr int workgroup_memory = 0x100;
+constexpr int cross_workgroup_memory = 0x200;
+
+constexpr int semantics(memory_order order, address_space space) {
+  return static_cast<int>(order) |
+         (space == address_space::global_space  ? cross_workgroup_memory
+          : space == address_space::local_space ? workgroup_memory
+                                                : workgroup_memory | cross_workgroup_memory);
+}
+constexpr int scope(memory_scope s) { return static_cast<int>(s); }
+
+// SYCL's memory_order_traits: the part of an order that applies to a read
+// and to a write.
+constexpr memory_order read_order(memory_order o) {
+  return o == memory_order::acq_rel   ? memory_order::acquire
+         : o == memory_order::release ? memory_order::relaxed
+                                      : o;
+}
+constexpr memory_order write_order(memory_order o) {
+  return o == memory_order::acq_rel   ? memory_order::release
+         : o == memory_order::acquire ? memory_order::relaxed
+                                      : o;
+}
+
+// Pointer to `p`'s object in address space `Space`. SPIR 1.2 consumers have
+// no generic space, so the atomic must name the concrete one.
+template <address_space Space, typename U> auto in_space(U *p) {
+  if constexpr (Space == address_space::global_space)
+    return (DPEX_GLOBAL_AS U *)p;
+  else if constexpr (Space == address_space::local_space)
+    return (DPEX_LOCAL_AS U *)p;
+  else
+    return p;
+}
+
+template <bool C, typename A, typename B> struct select { using type = A; };
+template <typename A, typename B> struct select<false, A, B> {
+  using type = B;
+};
+
+template <typename T> constexpr bool is_atomic_integer =
+    __is_same(T, int) || __is_same(T, unsigned int) || __is_same(T, long) ||
+    __is_same(T, unsigned long) || __is_same(T, long long) ||
+    __is_same(T, unsigned long long);
+template <typename T> constexpr bool is_atomic_float =
+    __is_same(T, float) || __is_same(T, double);
+} // namespace detail
+
+// An atomic view of `ref`, which must live in `Space` (a global pointer
+// parameter's memory for global_space, a local_accessor's for local_space).
+template <typename T, memory_order DefaultOrder = memory_order::relaxed,
+          memory_scope DefaultScope = memory_scope::device,
+          address_space Space = address_space::global_space>
+class atomic_ref {
+  static_assert(detail::is_atomic_integer<T> || detail::is_atomic_float<T>,
+                "dpex::atomic_ref supports int32, uint32, int64, uint64, float "
+                "and double");
+  static constexpr bool is_float = detail::is_atomic_float<T>;
+  static constexpr bool is_unsigned = !is_float && T(-1) > T(0);
+  // What the SPIR-V instruction operates on: the same-sized int or long,
+  // unsigned where T is, and the bit pattern of a float.
+  using Word = typename detail::select<
+      sizeof(T) == 4,
+      typename detail::select<is_unsigned, unsigned int, int>::type,
+      typename detail::select<is_unsigned, unsigned long, long>::type>::type;
+
+public:
+  using value_type = T;
+  static constexpr size_t required_alignment = sizeof(T);
+  static constexpr memory_order default_read_order =
+      detail::read_order(DefaultOrder);
+  static constexpr memory_order default_write_order =
+      detail::write_order(DefaultOrder);
+  static constexpr memory_order default_read_modify_write_order = DefaultOrder;
+  static constexpr memory_scope default_scope = DefaultScope;
+
+  explicit atomic_ref(T &ref) : ptr_(&ref) {}
+
+  T load(memory_order order = default_read_order,
+         memory_scope scope = DefaultScope) const {
+    return from_word(__spirv_AtomicLoad(word_ptr(), detail::scope(scope),
+                                        sem(order)));
+  }
+  void store(T value, memory_order order = default_write_order,
+             memory_scope scope = DefaultScope) const {
+    __spirv_AtomicStore(word_ptr(), detail::scope(scope), sem(order),
+                        to_word(value));
+  }
+  operator T() const { return load(); }
+  T operator=(T value) const {
+    store(value);
+    return value;
+  }
+  T exchange(T value, memory_order order = DefaultOrder,
+             memory_scope scope = DefaultScope) const {
+    return from_word(__spirv_AtomicExchange(word_ptr(), detail::scope(scope),
+                                            sem(order), to_word(value)));
+  }
+  // On failure `expected` receives the value found. Floating-point values
+  // compare by bit pattern, as in SYCL.
+  bool compare_exchange_strong(T &expected, T desired,
+                               memory_order success = DefaultOrder,
+                               memory_order failure = default_read_order,
+                               memory_scope scope = DefaultScope) const {
+    Word want = to_word(expected);
+    Word found = __spirv_AtomicCompareExchange(
+        word_ptr(), detail::scope(scope), sem(success),
+        sem(detail::read_order(failure)), to_word(desired), want);
+    expected = from_word(found);
+    return found == want;
+  }
+  bool compare_exchange_strong(T &expected, T desired, memory_order order,
+                               memory_scope scope) const {
+    return compare_exchange_strong(expected, desired, order,
+                                   detail::read_order(order), scope);
+  }
+
+  T fetch_add(T v, memory_order order = DefaultOrder,
+              memory_scope scope = DefaultScope) const {
+    if constexpr (is_float)
+      return update([v](T old) { return old + v; }, order, scope);
+    else
+      return __spirv_AtomicIAdd(word_ptr(), detail::scope(scope), sem(order),
+                                Word(v));
+  }
+  T fetch_sub(T v, memory_order order = DefaultOrder,
+              memory_scope scope = DefaultScope) const {
+    if constexpr (is_float)
+      return update([v](T old) { return old - v; }, order, scope);
+    else
+      return __spirv_AtomicISub(word_ptr(), detail::scope(scope), sem(order),
+                                Word(v));
+  }
+  T fetch_min(T v, memory_order order = DefaultOrder,
+              memory_scope scope = DefaultScope) const {
+    if constexpr (is_float)
+      return update([v](T old) { return v < old ? v : old; }, order, scope);
+    else if constexpr (is_unsigned)
+      return __spirv_AtomicUMin(word_ptr(), detail::scope(scope), sem(order),
+                                Word(v));
+    else
+      return __spirv_AtomicSMin(word_ptr(), detail::scope(scope), sem(order),
+                                Word(v));
+  }
+  T fetch_max(T v, memory_order order = DefaultOrder,
+              memory_scope scope = DefaultScope) const {
+    if constexpr (is_float)
+      return update([v](T old) { return v > old ? v : old; }, order, scope);
+    else if constexpr (is_unsigned)
+      return __spirv_AtomicUMax(word_ptr(), detail::scope(scope), sem(order),
+                                Word(v));
+    else
+      return __spirv_AtomicSMax(word_ptr(), detail::scope(scope), sem(order),
+                                Word(v));
+  }
+  T fetch_and(T v, memory_order order = DefaultOrder,
+              memory_scope scope = DefaultScope) const {
+    static_assert(!is_float, "fetch_and is for integer atomic_ref only");
+    return __spirv_AtomicAnd(word_ptr(), detail::scope(scope), sem(order),
+                             Word(v));
+  }
+  T fetch_or(T v, memory_order order = DefaultOrder,
+             memory_scope scope = DefaultScope) const {
+    static_assert(!is_float, "fetch_or is for integer atomic_ref only");
+    return __spirv_AtomicOr(word_ptr(), detail::scope(scope), sem(order),
+                            Word(v));
+  }
+  T fetch_xor(T v, memory_order order = DefaultOrder,
+              memory_scope scope = DefaultScope) const {
+    static_assert(!is_float, "fetch_xor is for integer atomic_ref only");
+    return __spirv_AtomicXor(word_ptr(), detail::scope(scope), sem(order),
+                             Word(v));
+  }
+
+  T operator+=(T v) const { return fetch_add(v) + v; }
+  T operator-=(T v) const { return fetch_sub(v) - v; }
+  T operator++() const { return fetch_add(T(1)) + T(1); }
+  T operator++(int) const { return fetch_add(T(1)); }
+  T operator--() const { return fetch_sub(T(1)) - T(1); }
+  T operator--(int) const { return fetch_sub(T(1)); }
+
+private:
+  T *ptr_;
+
+  auto word_ptr() const {
+    return detail::in_space<Space>(reinterpret_cast<Word *>(ptr_));
+  }
+  static int sem(memory_order order) { return detail::semantics(order, Space); }
+  static Word to_word(T v) { return __builtin_bit_cast(Word, v); }
+  static T from_word(Word w) { return __builtin_bit_cast(T, w); }
+
+  // SPIR 1.2 / OpenCL 1.2 consumers have no floating-point atomics: a
+  // compare-exchange loop on the bit pattern applies `op` instead. It ends
+  // when no other work-item changed the value between the read and the swap.
+  template <typename Op>
+  T update(Op op, memory_order order, memory_scope scope) const {
+    Word seen = __spirv_AtomicLoad(word_ptr(), detail::scope(scope),
+                                   sem(memory_order::relaxed));
+    for (;;) {
+      Word desired = to_word(op(from_word(seen)));
+      Word found = __spirv_AtomicCompareExchange(
+          word_ptr(), detail::scope(scope), sem(order),
+          sem(memory_order::relaxed), desired, seen);
+      if (found == seen)
+        return from_word(seen);
+      seen = found;
+    }
+  }
+};
+
+// Every work-item of `g` waits here until all have arrived; memory of `scope`
+// (work-group local and global) written before is visible after.
+template <int Dims>
+void group_barrier(group<Dims>, memory_scope scope = memory_scope::work_group) {
+  __spirv_ControlBarrier(detail::scope(memory_scope::work_group),
+                         detail::scope(scope),
+                         detail::semantics(memory_order::seq_cst,
+                                           address_space::generic_space));
+}
+
+// Orders this work-item's memory accesses; a relaxed fence orders nothing.
+inline void atomic_fence(memory_order order, memory_scope scope) {
+  if (order != memory_order::relaxed)
+    __spirv_MemoryBarrier(
+        detail::scope(scope),
+        detail::semantics(order, address_space::generic_space));
+}
+
+// Math: OpenCL.std extended instructions for float and double.
+#define DPEX_MATH_FN_1(NAME)                                                   \
+  inline float NAME(float x) { return __spirv_ocl_##NAME(x); }                 \
+  inline double NAME(double x) { return __spirv_ocl_##NAME(x); }
+#define DPEX_MATH_FN_2(NAME)                                                   \
+  inline float NAME(float x, float y) { return __spirv_ocl_##NAME(x, y); }     \
+  inline double NAME(double x, double y) { return __spirv_ocl_##NAME(x, y); }
+#define DPEX_MATH_FN_3(NAME)                                                   \
+  inline float NAME(float x, float y, float z) {                               \
+    return __spirv_ocl_##NAME(x, y, z);                                        \
+  }                                                                            \
+  inline double NAME(double x, double y, double z) {                           \
+    return __spirv_ocl_##NAME(x, y, z);                                        \
+  }
+DPEX_MATH_1(DPEX_MATH_FN_1)
+DPEX_MATH_2(DPEX_MATH_FN_2)
+DPEX_MATH_3(DPEX_MATH_FN_3)
+#undef DPEX_MATH_FN_3
+#undef DPEX_MATH_FN_2
+#undef DPEX_MATH_FN_1
+
+// Classification is plain IR (an unordered compare; a compare of |x| with
+// infinity) that every consumer has.
+inline bool isnan(float x) { return __builtin_isnan(x); }
+inline bool isnan(double x) { return __builtin_isnan(x); }
+inline bool isinf(float x) { return __builtin_isinf(x); }
+inline bool isinf(double x) { return __builtin_isinf(x); }
+
 } // namespace dpex
+
+#undef DPEX_MATH_3
+#undef DPEX_MATH_2
+#undef DPEX_MATH_1

@@ -274,6 +274,9 @@ private:
     }
     if (Callee->getBuiltinID() != 0 || Callee->isDeleted() ||
         Callee->getName().startswith("__dpex_") ||
+        // SPIR-V friendly built-ins of <dpex/kernel.hpp>; the translator
+        // emits them as instructions.
+        Callee->getName().startswith("__spirv_") ||
         (Callee->isExternC() && isDeviceLibm(Callee->getName())) ||
         External.count(mangle(Callee)))
       return;

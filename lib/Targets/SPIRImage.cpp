@@ -9,6 +9,7 @@
 #include "llvm/Analysis/CGSCCPassManager.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -38,6 +39,22 @@ static void cleanUp(llvm::Module &M) {
   MPM.run(M, MAM);
 }
 
+// The reader turns OpMemoryBarrier (dpex::atomic_fence) into OpenCL 1.2's
+// `mem_fence(flags)`, which PoCL 3's kernel library does not define (it has
+// only the `_cl_mem_fence` its own headers map to). A sequentially consistent
+// LLVM fence orders at least as much and every SPIR consumer compiles it.
+static void lowerMemFences(llvm::Module &M) {
+  llvm::Function *MemFence = M.getFunction("_Z9mem_fencej");
+  if (!MemFence)
+    return;
+  for (llvm::User *U : llvm::make_early_inc_range(MemFence->users())) {
+    auto *Call = llvm::cast<llvm::CallInst>(U);
+    llvm::IRBuilder<>(Call).CreateFence(llvm::AtomicOrdering::SequentiallyConsistent);
+    Call->eraseFromParent();
+  }
+  MemFence->eraseFromParent();
+}
+
 llvm::Expected<std::string> buildSPIRImage(const std::string &SPIRV) {
   llvm::LLVMContext Ctx;
   Ctx.setOpaquePointers(false);
@@ -50,6 +67,7 @@ llvm::Expected<std::string> buildSPIRImage(const std::string &SPIRV) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "SPIR-V to SPIR translation failed: " + Error);
   std::unique_ptr<llvm::Module> M(Raw);
+  lowerMemFences(*M);
   cleanUp(*M);
   M->setModuleIdentifier("dpex.spir");
   M->setSourceFileName("dpex.spir");

@@ -67,7 +67,10 @@ Error runDevicePipeline(Module &M, unsigned OptLevel) {
     // Optimisation can expose new generic pointers to a known space.
     MPM.addPass(AddressSpaceInferencePass());
   }
+  // Last, so that it also sees the math intrinsics the optimiser formed.
+  MPM.addPass(MathBuiltinLoweringPass());
   MPM.addPass(GlobalDCEPass());
+  MPM.addPass(BlockOrderingPass());
   MPM.run(M, MAM);
 
   std::string Broken;
