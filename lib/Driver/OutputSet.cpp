@@ -6,9 +6,12 @@
 namespace dpex {
 
 llvm::Error OutputSet::commit() const {
-  for (const auto &[Path, Contents] : Files) {
+  for (const auto &File : Files) {
+    // Not a structured binding: C++17 lambdas cannot capture those, and clang
+    // (the fuzzing build) rejects it where g++ accepts it.
+    const std::string &Path = File.first;
     llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-      OS << Contents;
+      OS << File.second;
       return llvm::Error::success();
     });
     if (E) {
