@@ -31,8 +31,13 @@ std::string openclTypeName(Type *T) {
     return "float";
   if (T->isDoubleTy())
     return "double";
-  if (auto *ST = dyn_cast<StructType>(T))
-    return "struct " + (ST->hasName() ? ST->getName().str() : std::string("anon"));
+  if (auto *ST = dyn_cast<StructType>(T)) {
+    // Clang names record types "struct.Pod" / "class.ns::Pod".
+    StringRef Name = ST->hasName() ? ST->getName() : "anon";
+    if (!Name.consume_front("struct."))
+      Name.consume_front("class.");
+    return ("struct " + Name).str();
+  }
   if (auto *PT = dyn_cast<PointerType>(T))
     return openclTypeName(PT->getNonOpaquePointerElementType()) + "*";
   return "char";
@@ -129,7 +134,9 @@ Function *createEntry(Module &M, const KernelRecord &K) {
       CallArgs.push_back(&EA);
       break;
     }
-    std::string TypeName = openclTypeName(EA.getType());
+    // A struct travels by value: OpenCL names its type, not the pointer.
+    std::string TypeName = openclTypeName(
+        P.Kind == ParamKind::ByValue ? A.getParamByValType() : EA.getType());
     MD.AddrSpace.push_back(ConstantAsMetadata::get(ConstantInt::get(I32, AS)));
     MD.AccessQual.push_back(MDString::get(Ctx, "none"));
     MD.Type.push_back(MDString::get(Ctx, TypeName));

@@ -79,7 +79,7 @@ int main(int argc, char **argv) {
   } catch (const CLI::CallForVersion &E) {
     return App.exit(E);
   } catch (const CLI::ParseError &E) {
-    App.exit(E);
+    llvm::errs() << "dpexc: error: " << E.what() << "\nRun 'dpexc --help' for the options.\n";
     return 2;
   }
 

@@ -56,6 +56,6 @@ declare spir_func i64 @__dpex_global_id(i32 noundef)
 ; CHECK: attributes #[[ATTRS]] = { norecurse nounwind }
 ; CHECK-DAG: ![[AS]] = !{i32 0, i32 1, i32 1, i32 0, i32 3, i32 0}
 ; CHECK-DAG: ![[ACC]] = !{!"none", !"none", !"none", !"none", !"none", !"none"}
-; CHECK-DAG: ![[TY]] = !{!"float", !"float*", !"int*", !"char", !"float*", !"struct struct.Pod*"}
+; CHECK-DAG: ![[TY]] = !{!"float", !"float*", !"int*", !"char", !"float*", !"struct Pod"}
 ; CHECK-DAG: ![[QUAL]] = !{!"", !"const", !"", !"", !"", !""}
 ; CHECK-DAG: ![[NAME]] = !{!"a", !"x", !"y", !"flag", !"tile", !"p"}
