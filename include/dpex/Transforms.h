@@ -84,6 +84,12 @@ struct MathBuiltinLoweringPass : llvm::PassInfoMixin<MathBuiltinLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Moves dpex::printf's format strings into the constant address space that
+// OpenCL printf requires.
+struct PrintfLoweringPass : llvm::PassInfoMixin<PrintfLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // Lays out each function's blocks so that dominators come first, as SPIR-V
 // requires.
 struct BlockOrderingPass : llvm::PassInfoMixin<BlockOrderingPass> {

@@ -35,6 +35,7 @@ DPEX_INTRINSIC size_t __dpex_num_groups(unsigned dim);
 // so every atomic has one overload per address space.
 #define DPEX_GLOBAL_AS __attribute__((opencl_global))
 #define DPEX_LOCAL_AS __attribute__((opencl_local))
+#define DPEX_CONSTANT_AS __attribute__((opencl_constant))
 
 // Convergent: no transformation may make a barrier control-dependent on more
 // values than it was (DESIGN.md §2), and calls inherit this through inlining.
@@ -74,6 +75,12 @@ DPEX_SPIRV_ATOMICS_IN()
 #undef DPEX_SPIRV_UNSIGNED_ATOMICS
 #undef DPEX_SPIRV_SIGNED_ATOMICS
 #undef DPEX_SPIRV_ATOMICS
+
+// OpenCL.std printf. The format must be in the Constant storage class;
+// dpexc's PrintfLowering pass moves the string literal there.
+template <typename... Args>
+__attribute__((nothrow)) int __spirv_ocl_printf(const DPEX_CONSTANT_AS char *,
+                                                Args...);
 
 // OpenCL.std extended instructions, float and double.
 #define DPEX_SPIRV_OCL_1(NAME)                                                 \
@@ -501,6 +508,26 @@ DPEX_MATH_3(DPEX_MATH_FN_3)
 #undef DPEX_MATH_FN_3
 #undef DPEX_MATH_FN_2
 #undef DPEX_MATH_FN_1
+
+namespace detail {
+// printf's default argument promotions, which a variadic template skips:
+// the consumer reads %f as a double and %d/%c as an int.
+inline double printf_arg(float v) { return v; }
+inline int printf_arg(bool v) { return v; }
+inline int printf_arg(char v) { return v; }
+inline int printf_arg(signed char v) { return v; }
+inline int printf_arg(unsigned char v) { return v; }
+inline int printf_arg(short v) { return v; }
+inline int printf_arg(unsigned short v) { return v; }
+template <typename T> T printf_arg(T v) { return v; }
+} // namespace detail
+
+// OpenCL printf from a kernel. `format` must be a string literal (or another
+// constant string): dpexc places it in constant memory.
+template <typename... Args> int printf(const char *format, Args... args) {
+  return __spirv_ocl_printf((const DPEX_CONSTANT_AS char *)format,
+                            detail::printf_arg(args)...);
+}
 
 // Classification is plain IR (an unordered compare; a compare of |x| with
 // infinity) that every consumer has.
