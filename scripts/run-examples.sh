@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/build.sh"
 status=0
-for example in saxpy matrix2d; do
+for example in saxpy matrix2d tiled_matmul reduction histogram stencil2d black_scholes; do
   echo "== $example"
   "$root/build/examples/$example" || status=1
 done
