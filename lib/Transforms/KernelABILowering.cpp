@@ -144,6 +144,12 @@ Function *createEntry(Module &M, const KernelRecord &K) {
     MD.TypeQual.push_back(MDString::get(Ctx, P.Const ? "const" : ""));
     MD.Name.push_back(MDString::get(Ctx, P.Name));
   }
+  // SPIR-V wants every OpVariable at the top of the first block, and at -O0
+  // nothing promotes the index and accessor allocas away.
+  BasicBlock &EntryBlock = Entry->getEntryBlock();
+  for (Instruction &I : make_early_inc_range(EntryBlock))
+    if (isa<AllocaInst>(I))
+      I.moveBefore(EntryBlock.getFirstNonPHI());
   CallInst *Call = B.CreateCall(Body, CallArgs);
   Call->setCallingConv(Body->getCallingConv());
   Call->setAttributes(Body->getAttributes());

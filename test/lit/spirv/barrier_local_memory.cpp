@@ -11,6 +11,9 @@
 // RUN: FileCheck --check-prefix=LLVM %s < %t/b.ll
 // RUN: llvm-dis %t/b.spir.bc -o - | FileCheck --check-prefix=SPIR %s
 // RUN: llvm-dis %t/b.spir.bc -o - | FileCheck --check-prefix=SPIR-NEG %s
+// At -O0 the accessor's alloca survives; it must still come first.
+// RUN: dpexc %s -O0 -o %t/b0 --emit=spirv
+// RUN: spirv-val %t/b0.spv
 #include <dpex/kernel.hpp>
 
 // CHECK-DAG: %[[LOCALPTR:[a-zA-Z0-9_]+]] = OpTypePointer Workgroup %float
