@@ -6,6 +6,7 @@
 
 #include "dpex/KernelInfo.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/Support/Error.h"
 
@@ -14,6 +15,7 @@
 namespace llvm {
 class Module;
 class PassBuilder;
+class TargetMachine;
 } // namespace llvm
 
 namespace dpex {
@@ -95,6 +97,13 @@ struct PrintfLoweringPass : llvm::PassInfoMixin<PrintfLoweringPass> {
 struct BlockOrderingPass : llvm::PassInfoMixin<BlockOrderingPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
+
+// Runs the passes `Build` adds on `M`, with all analysis managers registered
+// (and the target's analyses when `TM` is given).
+using PipelineBuilder =
+    llvm::function_ref<llvm::Error(llvm::PassBuilder &, llvm::ModulePassManager &)>;
+llvm::Error runModulePasses(llvm::Module &M, PipelineBuilder Build,
+                            llvm::TargetMachine *TM = nullptr);
 
 // The whole device pipeline at -O<OptLevel> (0..3).
 llvm::Error runDevicePipeline(llvm::Module &M, unsigned OptLevel);

@@ -7,8 +7,6 @@
 #include "dpex/Transforms.h"
 
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Analysis/CGSCCPassManager.h"
-#include "llvm/Analysis/LoopAnalysisManager.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
@@ -72,28 +70,22 @@ llvm::Error linkLibclc(llvm::Module &M) {
 }
 
 void optimize(llvm::Module &M, llvm::TargetMachine &TM) {
-  llvm::LoopAnalysisManager LAM;
-  llvm::FunctionAnalysisManager FAM;
-  llvm::CGSCCAnalysisManager CGAM;
-  llvm::ModuleAnalysisManager MAM;
-  llvm::PassBuilder PB(&TM);
-  PB.registerModuleAnalyses(MAM);
-  PB.registerCGSCCAnalyses(CGAM);
-  PB.registerFunctionAnalyses(FAM);
-  PB.registerLoopAnalyses(LAM);
-  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
-  llvm::ModulePassManager MPM;
   // Only the kernels are entry points; libclc's helpers inline and vanish.
   llvm::StringSet<> Kernels;
   if (llvm::NamedMDNode *Annotations = M.getNamedMetadata("nvvm.annotations"))
     for (llvm::MDNode *N : Annotations->operands())
       if (auto *VM = llvm::dyn_cast<llvm::ValueAsMetadata>(N->getOperand(0)))
         Kernels.insert(VM->getValue()->getName());
-  MPM.addPass(llvm::InternalizePass(
-      [&](const llvm::GlobalValue &GV) { return Kernels.contains(GV.getName()); }));
-  MPM.addPass(PB.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3));
-  MPM.addPass(llvm::GlobalDCEPass());
-  MPM.run(M, MAM);
+  llvm::cantFail(runModulePasses(
+      M,
+      [&](llvm::PassBuilder &PB, llvm::ModulePassManager &MPM) {
+        MPM.addPass(llvm::InternalizePass(
+            [&](const llvm::GlobalValue &GV) { return Kernels.contains(GV.getName()); }));
+        MPM.addPass(PB.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3));
+        MPM.addPass(llvm::GlobalDCEPass());
+        return llvm::Error::success();
+      },
+      &TM));
 }
 
 } // namespace

@@ -3,11 +3,10 @@
 // a light clean-up removes the per-dimension built-in calls the reader
 // materialises but the kernel never uses.
 #include "dpex/Targets.h"
+#include "dpex/Transforms.h"
 
 #include "LLVMSPIRVLib/LLVMSPIRVLib.h"
 
-#include "llvm/Analysis/CGSCCPassManager.h"
-#include "llvm/Analysis/LoopAnalysisManager.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/LLVMContext.h"
@@ -21,22 +20,13 @@
 namespace dpex {
 
 static void cleanUp(llvm::Module &M) {
-  llvm::LoopAnalysisManager LAM;
-  llvm::FunctionAnalysisManager FAM;
-  llvm::CGSCCAnalysisManager CGAM;
-  llvm::ModuleAnalysisManager MAM;
-  llvm::PassBuilder PB;
-  PB.registerModuleAnalyses(MAM);
-  PB.registerCGSCCAnalyses(CGAM);
-  PB.registerFunctionAnalyses(FAM);
-  PB.registerLoopAnalyses(LAM);
-  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
-  llvm::FunctionPassManager FPM;
-  FPM.addPass(llvm::InstCombinePass());
-  FPM.addPass(llvm::ADCEPass());
-  llvm::ModulePassManager MPM;
-  MPM.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(FPM)));
-  MPM.run(M, MAM);
+  llvm::cantFail(runModulePasses(M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+    llvm::FunctionPassManager FPM;
+    FPM.addPass(llvm::InstCombinePass());
+    FPM.addPass(llvm::ADCEPass());
+    MPM.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(FPM)));
+    return llvm::Error::success();
+  }));
 }
 
 // The reader turns OpMemoryBarrier (dpex::atomic_fence) into OpenCL 1.2's

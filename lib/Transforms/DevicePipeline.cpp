@@ -1,8 +1,6 @@
 // The order of the device pipeline and the pass registry behind dpex-opt.
 #include "dpex/Transforms.h"
 
-#include "llvm/Analysis/CGSCCPassManager.h"
-#include "llvm/Analysis/LoopAnalysisManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -46,34 +44,24 @@ static OptimizationLevel toLevel(unsigned OptLevel) {
 }
 
 Error runDevicePipeline(Module &M, unsigned OptLevel) {
-  LoopAnalysisManager LAM;
-  FunctionAnalysisManager FAM;
-  CGSCCAnalysisManager CGAM;
-  ModuleAnalysisManager MAM;
-  PassBuilder PB;
-  PB.registerModuleAnalyses(MAM);
-  PB.registerCGSCCAnalyses(CGAM);
-  PB.registerFunctionAnalyses(FAM);
-  PB.registerLoopAnalyses(LAM);
-  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
-
-  ModulePassManager MPM;
-  MPM.addPass(KernelABILoweringPass());
-  MPM.addPass(IndexBuiltinLoweringPass());
-  MPM.addPass(DeviceFunctionInliningPass());
-  MPM.addPass(AddressSpaceInferencePass());
-  if (OptLevel > 0) {
-    MPM.addPass(PB.buildPerModuleDefaultPipeline(toLevel(OptLevel)));
-    // Optimisation can expose new generic pointers to a known space.
+  cantFail(runModulePasses(M, [&](PassBuilder &PB, ModulePassManager &MPM) {
+    MPM.addPass(KernelABILoweringPass());
+    MPM.addPass(IndexBuiltinLoweringPass());
+    MPM.addPass(DeviceFunctionInliningPass());
     MPM.addPass(AddressSpaceInferencePass());
-  }
-  // Once kernels are flat, each format is a constant over its literal.
-  MPM.addPass(PrintfLoweringPass());
-  // Last, so that it also sees the math intrinsics the optimiser formed.
-  MPM.addPass(MathBuiltinLoweringPass());
-  MPM.addPass(GlobalDCEPass());
-  MPM.addPass(BlockOrderingPass());
-  MPM.run(M, MAM);
+    if (OptLevel > 0) {
+      MPM.addPass(PB.buildPerModuleDefaultPipeline(toLevel(OptLevel)));
+      // Optimisation can expose new generic pointers to a known space.
+      MPM.addPass(AddressSpaceInferencePass());
+    }
+    // Once kernels are flat, each format is a constant over its literal.
+    MPM.addPass(PrintfLoweringPass());
+    // Last, so that it also sees the math intrinsics the optimiser formed.
+    MPM.addPass(MathBuiltinLoweringPass());
+    MPM.addPass(GlobalDCEPass());
+    MPM.addPass(BlockOrderingPass());
+    return Error::success();
+  }));
 
   std::string Broken;
   raw_string_ostream OS(Broken);

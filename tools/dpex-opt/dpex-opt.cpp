@@ -2,8 +2,6 @@
 // pass on an IR file, so each lowering can be tested alone.
 #include "dpex/Transforms.h"
 
-#include "llvm/Analysis/CGSCCPassManager.h"
-#include "llvm/Analysis/LoopAnalysisManager.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
@@ -35,22 +33,12 @@ int main(int argc, char **argv) {
     return 1;
   }
 
-  LoopAnalysisManager LAM;
-  FunctionAnalysisManager FAM;
-  CGSCCAnalysisManager CGAM;
-  ModuleAnalysisManager MAM;
-  PassBuilder PB;
-  PB.registerModuleAnalyses(MAM);
-  PB.registerCGSCCAnalyses(CGAM);
-  PB.registerFunctionAnalyses(FAM);
-  PB.registerLoopAnalyses(LAM);
-  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
-  ModulePassManager MPM;
-  if (Error E = dpex::buildPipelineFromText(PB, MPM, Passes)) {
+  if (Error E = dpex::runModulePasses(*M, [](PassBuilder &PB, ModulePassManager &MPM) {
+        return dpex::buildPipelineFromText(PB, MPM, Passes);
+      })) {
     errs() << argv[0] << ": error: " << toString(std::move(E)) << "\n";
     return 2;
   }
-  MPM.run(*M, MAM);
   if (verifyModule(*M, &errs())) {
     errs() << argv[0] << ": error: the pipeline produced invalid IR\n";
     return 1;

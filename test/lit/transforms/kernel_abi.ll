@@ -43,11 +43,12 @@ declare spir_func i64 @__dpex_global_id(i32 noundef)
 ; CHECK: define internal spir_func void @kern.body(%"class.dpex::item"* {{.*}}byval(%"class.dpex::item") {{.*}}%it, float {{.*}}%a, float addrspace(4)* {{.*}}%x, i32 addrspace(4)* {{.*}}%y, i1 {{.*}}%flag,
 ; CHECK: define spir_kernel void @kern(float %a, float addrspace(1)* noundef %x, i32 addrspace(1)* noundef %y, i8 %flag, float addrspace(3)* %tile, %struct.Pod* byval(%struct.Pod) %p) #[[ATTRS:[0-9]+]] !kernel_arg_addr_space ![[AS:[0-9]+]] !kernel_arg_access_qual ![[ACC:[0-9]+]] !kernel_arg_type ![[TY:[0-9]+]] !kernel_arg_base_type ![[TY]] !kernel_arg_type_qual ![[QUAL:[0-9]+]] !kernel_arg_name ![[NAME:[0-9]+]] {
 ; CHECK-NEXT: entry:
+; Allocas come first, so the SPIR-V validates at -O0 too.
+; CHECK-NEXT: %tile.accessor = alloca %"class.dpex::local_accessor"
 ; CHECK-NEXT: %index = alloca %"class.dpex::item"
 ; CHECK-NEXT: %[[X:[0-9]+]] = addrspacecast float addrspace(1)* %x to float addrspace(4)*
 ; CHECK-NEXT: %[[Y:[0-9]+]] = addrspacecast i32 addrspace(1)* %y to i32 addrspace(4)*
 ; CHECK-NEXT: %[[FLAG:[0-9]+]] = icmp ne i8 %flag, 0
-; CHECK-NEXT: %tile.accessor = alloca %"class.dpex::local_accessor"
 ; CHECK-NEXT: %[[FIELD:[0-9]+]] = getelementptr inbounds %"class.dpex::local_accessor", %"class.dpex::local_accessor"* %tile.accessor, i32 0, i32 0
 ; CHECK-NEXT: %[[TILE:[0-9]+]] = addrspacecast float addrspace(3)* %tile to float addrspace(4)*
 ; CHECK-NEXT: store float addrspace(4)* %[[TILE]], float addrspace(4)** %[[FIELD]]
