@@ -152,7 +152,9 @@ Function *createEntry(Module &M, const KernelRecord &K) {
       I.moveBefore(EntryBlock.getFirstNonPHI());
   CallInst *Call = B.CreateCall(Body, CallArgs);
   Call->setCallingConv(Body->getCallingConv());
-  Call->setAttributes(Body->getAttributes());
+  // Parameter attributes (byval types) only: a call-site copy of -O0's
+  // `noinline` would keep the body from being inlined.
+  Call->setAttributes(Body->getAttributes().removeFnAttributes(Ctx));
   B.CreateRetVoid();
 
   Entry->setMetadata("kernel_arg_addr_space", MDNode::get(Ctx, MD.AddrSpace));

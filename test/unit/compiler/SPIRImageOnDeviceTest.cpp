@@ -91,11 +91,16 @@ TEST_CASE("the spir image of a multi-kernel module runs on an OpenCL device", "[
     WARN("no OpenCL device with cl_khr_spir; skipping");
     return;
   }
+  // -O0 too: the image must be concrete SPIR 1.2 (no generic pointers)
+  // without the optimiser's help.
+  unsigned OptLevel = GENERATE(0u, 2u);
+  INFO("-O" << OptLevel);
   std::string Dir = test::freshDir();
   CompilerOptions Opts;
   Opts.Sources = {test::inputPath("multi_kernel.cpp")};
   Opts.OutputPrefix = Dir + "/mk";
   Opts.Emit = {EmitKind::SPIR};
+  Opts.Frontend.OptLevel = OptLevel;
   test::CompileRun R = test::compile(Opts);
   INFO(R.Err);
   REQUIRE(R.Status == 0);
