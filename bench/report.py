@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Renders dpex_bench result files into docs/performance.md and a plot.
+
+usage: report.py --out docs/performance.md --plot docs/performance.png
+                 RESULTS.json [RESULTS.json]    (e.g. the CPU and GPU runs)
+
+Each results file is one run on one device; every ratio in it was measured
+in that run. The plot shows, per comparison, dpex's relative standing (above
+1 is better than the baseline) and the target in the same terms.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+
+
+def standing(r):
+    """dpex relative to the baseline, above 1 meaning dpex is better, and the
+    target in the same terms (None if there is none)."""
+    target = r["target"]
+    bound = float(target[3:]) if len(target) >= 3 else None
+    # Time-like ratios (dpex / raw, "<=" targets) invert.
+    lower_is_better = target.startswith("<") or r["ratio_name"].startswith(
+        ("dpex / raw", "dpexc /", "raw / dpex"))
+    if r["ratio"] is None:
+        return None, None
+    if lower_is_better:
+        return 1 / r["ratio"], (1 / bound if bound else None)
+    return r["ratio"], bound
+
+
+def fmt(v):
+    if v is None:
+        return "—"
+    if abs(v) >= 1e5:
+        return f"{v:.3g}"
+    if abs(v) >= 100:
+        return f"{v:.0f}"
+    if abs(v) >= 10:
+        return f"{v:.1f}"
+    return f"{v:.3g}"
+
+
+def label(run):
+    m = run["meta"]
+    return f'{m.get("device", "host")} ({m.get("backend", "-")})'
+
+
+def render_markdown(runs, plot_name, command):
+    out = ["# dpex performance", ""]
+    out += [
+        "Produced by `bench/run.sh` (CPU, PoCL) and `bench/run-gpu.sh` (CUDA), "
+        "rendered by `bench/report.py`. Every figure is a median over "
+        "repeated runs after warm-up; every ratio compares dpex with its "
+        "baseline measured in the same run on the same device, the two "
+        "interleaved. Regenerate with:",
+        "",
+        "```",
+        command,
+        "```",
+        "",
+        "## Method",
+        "",
+        "- **Dispatch**: an empty `item<1>` kernel over `range<1>(1)`. Sync: "
+        "wall time of one `dpex::call_kernel`, against the raw enqueue plus "
+        "`clFinish` / `cuStreamSynchronize`; dpex and raw calls alternate one "
+        "by one. Async: batches of 256 `call_kernel_async` launches, without "
+        "dependencies and as a chain (each after the previous launch's "
+        "device event), against raw enqueues that return an event (and wait "
+        "on the previous one). Submit cost is host time to enqueue the "
+        "batch; throughput counts until the batch completed (dpex: "
+        "`queue::wait`, which also waits until the launches released their "
+        "arguments).",
+        "- **Kernels**: the dpex kernels in `bench/kernels/bench_kernels.cpp` "
+        "against twins written statement by statement in OpenCL C "
+        "(`bench/opencl/`, built from source by the driver) or CUDA C++ "
+        "(`bench/cuda/`, `nvcc -ptx -arch=sm_90`, loaded with the driver "
+        "API). Time is the device time of one launch from the backend's "
+        "profiling counters (OpenCL event profiling; CUDA events), on equal "
+        "memory (SVM on OpenCL, `cuMemAlloc` on CUDA) and equal work-group "
+        "shapes. Outputs of dpex and twin are compared after the run. "
+        "Triad bandwidth counts 3 arrays moved, copy bandwidth 2.",
+        "- **Compile**: `dpexc --targets=spirv` (SPIR-V, validated, plus the "
+        "stub) on ten kernels (`bench/compile/ten_kernels.cpp`) against "
+        "`clang-15 -cl-std=CL2.0 -O2 -target spir64 -emit-llvm -c` + "
+        "`llvm-spirv-15` on the same kernels in OpenCL C; wall time and peak "
+        "RSS (`wait4` rusage; the larger of the two clang-pipeline processes).",
+        "",
+    ]
+    for run in runs:
+        m = run["meta"]
+        out += [f"## {label(run)}", ""]
+        for k, v in m.items():
+            if k != "command":
+                out.append(f"- {k}: {v}")
+        out.append(f'- bench command: `{m.get("command", "")}`')
+        out.append("")
+        out += [
+            "| section | measurement | dpex | baseline | unit | ratio | "
+            "target | met | reps | baseline is | notes |",
+            "|---|---|--:|--:|---|--:|---|---|--:|---|---|",
+        ]
+        for r in run["results"]:
+            met = ("yes" if r["met"] else "**no**") if r["target"] else ""
+            out.append(
+                f'| {r["section"]} | {r["name"]} | {fmt(r["dpex"])} | '
+                f'{fmt(r["baseline"])} | {r["unit"]} | '
+                f'{fmt(r["ratio"])} ({r["ratio_name"]}) | {r["target"]} | '
+                f'{met} | {r["reps"]} | {r["baseline_name"]} | {r["note"]} |')
+        out.append("")
+    if plot_name:
+        out += [f"![dpex relative to the baselines]({plot_name})", ""]
+    return out
+
+
+def render_plot(runs, path):
+    gnuplot = shutil.which("gnuplot")
+    if not gnuplot:
+        raise SystemExit("report.py: gnuplot not found (apt-get install -y "
+                         "gnuplot-nox)")
+    with tempfile.TemporaryDirectory() as tmp:
+        data = os.path.join(tmp, "data.txt")
+        with open(data, "w") as f:
+            for i, run in enumerate(runs):
+                f.write(f'# {label(run)}\n')
+                for r in run["results"]:
+                    s, t = standing(r)
+                    if s is None or r["key"].startswith("compile RSS"):
+                        continue
+                    f.write(f'"{r["key"]}" {s:.4f} '
+                            f'{t if t is not None else "NaN"}\n')
+                f.write("\n\n")
+        # One panel per run: the runs have different comparisons (no
+        # compile section on the GPU), so their categories differ.
+        panels = []
+        for i, run in enumerate(runs):
+            title = label(run).replace('"', "'")
+            panels.append(
+                f'set title "{title}"\n'
+                f'plot "{data}" index {i} using 2:xtic(1) title "dpex", '
+                f'"{data}" index {i} using 0:3 with points pt 7 ps 1.2 '
+                f'lc rgb "black" title "target"')
+        script = f"""
+set terminal pngcairo size {700 * len(runs)},560 font ",10"
+set output "{path}"
+set multiplot layout 1,{len(runs)} title "dpex relative to raw backend / twin / clang (above 1: dpex better)"
+set style data histogram
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set boxwidth 0.8
+set xtics rotate by -40
+set yrange [0:*]
+set grid ytics
+set key top right
+set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2 lc rgb "gray30"
+{chr(10).join(panels)}
+unset multiplot
+"""
+        subprocess.run([gnuplot], input=script, text=True, check=True)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--out", default="docs/performance.md")
+    p.add_argument("--plot", default="docs/performance.png")
+    p.add_argument("--command", default="bench/run.sh",
+                   help="the command to show for regenerating the page")
+    p.add_argument("results", nargs="+")
+    args = p.parse_args()
+    runs = [json.load(open(path)) for path in args.results]
+    render_plot(runs, args.plot)
+    plot_name = os.path.relpath(args.plot, os.path.dirname(args.out) or ".")
+    with open(args.out, "w") as f:
+        f.write("\n".join(render_markdown(runs, plot_name, args.command)))
+    print(f"wrote {args.out} and {args.plot}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds dpex_bench, runs it on the CPU (PoCL) and renders docs/performance.md
+# and docs/performance.png from bench/results/*.json (the CPU run, plus the
+# GPU run from bench/run-gpu.sh where one was copied there).
+#
+#   bench/run.sh            build, measure on the CPU, render
+#   bench/run.sh --render   only render from bench/results/*.json
+#
+# BUILD_DIR (default build-bench) is configured with the cuda image too, so
+# the same dpex_bench binary runs on a GPU machine (bench/run-gpu.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${BUILD_DIR:-build-bench}
+
+# Needed for the plot only; not part of CI's setup.
+if ! command -v gnuplot >/dev/null; then
+  apt-get install -y gnuplot-nox >/dev/null
+fi
+
+if [[ "${1:-}" != "--render" ]]; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DDPEX_KERNEL_TARGETS="spirv;spir;cuda" >/dev/null
+  cmake --build "$build" -j2 --target dpex_bench dpexc
+  mkdir -p bench/results
+  DPEX_DEVICE=opencl:cpu "$build/bench/dpex_bench" \
+    --out bench/results/cpu.json \
+    --cl-source bench/opencl/bench_kernels.cl \
+    --compile-dir bench/compile \
+    --dpexc "$build/tools/dpexc/dpexc" \
+    --meta "git commit=$(git rev-parse --short HEAD)" \
+    --meta "machine=shared 2-core VM; other builds may have run meanwhile" \
+    --meta "OpenCL=$(dpkg-query -W -f='pocl-opencl-icd ${Version}' pocl-opencl-icd 2>/dev/null || echo unknown)" \
+    | tee "$build/bench-cpu.log"
+fi
+
+results=(bench/results/cpu.json)
+if [[ -f bench/results/gpu.json ]]; then
+  results+=(bench/results/gpu.json)
+fi
+python3 bench/report.py --out docs/performance.md --plot docs/performance.png \
+  --command "bench/run.sh   # CPU; GPU: bench/run-gpu.sh, then copy gpu.json to bench/results/ and run bench/run.sh --render" \
+  "${results[@]}"
