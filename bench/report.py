@@ -48,7 +48,7 @@ def label(run):
     return f'{m.get("device", "host")} ({m.get("backend", "-")})'
 
 
-def render_markdown(runs, plot_name, command):
+def render_markdown(runs, plot_name, command, notes):
     out = ["# dpex performance", ""]
     out += [
         "Produced by `bench/run.sh` (CPU, PoCL) and `bench/run-gpu.sh` (CUDA), "
@@ -112,6 +112,8 @@ def render_markdown(runs, plot_name, command):
         out.append("")
     if plot_name:
         out += [f"![dpex relative to the baselines]({plot_name})", ""]
+    if notes:
+        out += [notes.rstrip(), ""]
     return out
 
 
@@ -167,13 +169,17 @@ def main():
     p.add_argument("--plot", default="docs/performance.png")
     p.add_argument("--command", default="bench/run.sh",
                    help="the command to show for regenerating the page")
+    p.add_argument("--notes", help="markdown appended after the tables "
+                   "(the analysis of missed targets)")
     p.add_argument("results", nargs="+")
     args = p.parse_args()
     runs = [json.load(open(path)) for path in args.results]
     render_plot(runs, args.plot)
     plot_name = os.path.relpath(args.plot, os.path.dirname(args.out) or ".")
     with open(args.out, "w") as f:
-        f.write("\n".join(render_markdown(runs, plot_name, args.command)))
+        notes = open(args.notes).read() if args.notes else ""
+        f.write("\n".join(render_markdown(runs, plot_name, args.command,
+                                           notes)))
     print(f"wrote {args.out} and {args.plot}")
 
 

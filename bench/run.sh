@@ -38,5 +38,6 @@ if [[ -f bench/results/gpu.json ]]; then
   results+=(bench/results/gpu.json)
 fi
 python3 bench/report.py --out docs/performance.md --plot docs/performance.png \
+  --notes bench/notes.md \
   --command "bench/run.sh   # CPU; GPU: bench/run-gpu.sh, then copy gpu.json to bench/results/ and run bench/run.sh --render" \
   "${results[@]}"
