@@ -6,6 +6,9 @@
 //    becomes a 64-bit byte offset into the kernel's dynamic shared memory,
 //    which the CUDA runtime sizes at launch (cuLaunchKernel sharedMemBytes);
 //    CUDA has no per-argument local memory as OpenCL does.
+//  - LLVM `fence` instructions (from atomic_fence) become `membar.gl`: the
+//    NVPTX backend of LLVM 15 cannot select `fence`, and a device-wide
+//    barrier orders at least as much as any fence a kernel asks for.
 // Global (1) and shared/local (3) spaces keep their numbers on NVPTX.
 #include "dpex/Transforms.h"
 
@@ -13,6 +16,7 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicsNVPTX.h"
 #include "llvm/IR/Module.h"
 
 using namespace llvm;
@@ -70,6 +74,16 @@ static Function *lowerLocalParams(Module &M, Function *F) {
   return New;
 }
 
+static void lowerFences(Module &M) {
+  Function *Membar = Intrinsic::getDeclaration(&M, Intrinsic::nvvm_membar_gl);
+  for (Function &F : M)
+    for (Instruction &I : make_early_inc_range(instructions(F)))
+      if (auto *Fence = dyn_cast<FenceInst>(&I)) {
+        CallInst::Create(Membar, "", Fence);
+        Fence->eraseFromParent();
+      }
+}
+
 PreservedAnalyses NVPTXKernelLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   LLVMContext &Ctx = M.getContext();
   M.setTargetTriple("nvptx64-nvidia-cuda");
@@ -88,6 +102,7 @@ PreservedAnalyses NVPTXKernelLoweringPass::run(Module &M, ModuleAnalysisManager 
         Ctx, {ValueAsMetadata::get(K), MDString::get(Ctx, "kernel"),
               ConstantAsMetadata::get(ConstantInt::get(Type::getInt32Ty(Ctx), 1))}));
   }
+  lowerFences(M);
   for (Function &F : M) {
     if (F.getCallingConv() == CallingConv::SPIR_FUNC)
       F.setCallingConv(CallingConv::C);
