@@ -16,4 +16,5 @@ entry:
 ; CHECK: store i32 1
 ; CHECK-NEXT: call void @llvm.nvvm.membar.gl()
 ; CHECK-NEXT: store i32 2
-; CHECK-NOT: fence
+; CHECK-NEXT: ret void
+; CHECK-NOT: {{^ *}}fence 
