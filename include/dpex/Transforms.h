@@ -98,6 +98,11 @@ struct BlockOrderingPass : llvm::PassInfoMixin<BlockOrderingPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Computes `frem` exactly with an FMA (NVPTX's own expansion rounds twice).
+struct ExactFRemLoweringPass : llvm::PassInfoMixin<ExactFRemLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // Runs the passes `Build` adds on `M`, with all analysis managers registered
 // (and the target's analyses when `TM` is given).
 using PipelineBuilder =

@@ -79,6 +79,7 @@ void optimize(llvm::Module &M, llvm::TargetMachine &TM) {
   llvm::cantFail(runModulePasses(
       M,
       [&](llvm::PassBuilder &PB, llvm::ModulePassManager &MPM) {
+        MPM.addPass(ExactFRemLoweringPass());
         MPM.addPass(llvm::InternalizePass(
             [&](const llvm::GlobalValue &GV) { return Kernels.contains(GV.getName()); }));
         MPM.addPass(PB.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3));

@@ -13,15 +13,21 @@
 //    arguments (already promoted as C varargs) are packed into a naturally
 //    aligned struct on the stack, and the constant-space (2) strings move to
 //    NVPTX's constant space (4), passed as generic pointers.
+//  - OpenCL 1.2 atomic built-ins (`atomic_add`, 64-bit `atom_add`, ...)
+//    become LLVM atomic instructions, which NVPTX selects natively; libclc
+//    lacks the 64-bit ones.
 // Global (1) and shared/local (3) spaces keep their numbers on NVPTX.
 #include "dpex/Transforms.h"
 
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicsNVPTX.h"
 #include "llvm/IR/Module.h"
+
+#include <optional>
 
 using namespace llvm;
 
@@ -163,6 +169,75 @@ static void lowerPrintf(Module &M) {
   }
 }
 
+// The OpenCL 1.2 atomic a mangled name denotes, e.g. "_Z8atom_minPU3AS1Vmm"
+// → (min, element "m" = unsigned long).
+struct OpenCLAtomic {
+  StringRef Op;
+  char Element;
+};
+static std::optional<OpenCLAtomic> parseAtomic(StringRef Name) {
+  unsigned Length;
+  if (!Name.consume_front("_Z") || Name.consumeInteger(10, Length) ||
+      Length > Name.size())
+    return std::nullopt;
+  StringRef Base = Name.take_front(Length), Params = Name.drop_front(Length);
+  if (!Base.consume_front("atomic_") && !Base.consume_front("atom_"))
+    return std::nullopt;
+  size_t Volatile = Params.find('V');
+  if (!Params.startswith("PU3AS") || Volatile == StringRef::npos ||
+      Volatile + 1 >= Params.size())
+    return std::nullopt;
+  return OpenCLAtomic{Base, Params[Volatile + 1]};
+}
+
+static void lowerAtomics(Module &M) {
+  for (Function &F : make_early_inc_range(M)) {
+    std::optional<OpenCLAtomic> A =
+        F.isDeclaration() ? parseAtomic(F.getName()) : std::nullopt;
+    if (!A)
+      continue;
+    bool Signed = A->Element == 'i' || A->Element == 'l';
+    std::optional<AtomicRMWInst::BinOp> Op =
+        StringSwitch<std::optional<AtomicRMWInst::BinOp>>(A->Op)
+            .Cases("add", "inc", AtomicRMWInst::Add)
+            .Cases("sub", "dec", AtomicRMWInst::Sub)
+            .Case("xchg", AtomicRMWInst::Xchg)
+            .Case("and", AtomicRMWInst::And)
+            .Case("or", AtomicRMWInst::Or)
+            .Case("xor", AtomicRMWInst::Xor)
+            .Case("min", Signed ? AtomicRMWInst::Min : AtomicRMWInst::UMin)
+            .Case("max", Signed ? AtomicRMWInst::Max : AtomicRMWInst::UMax)
+            .Default(std::nullopt);
+    if (!Op && A->Op != "cmpxchg")
+      continue;
+    for (User *U : make_early_inc_range(F.users())) {
+      auto *Call = dyn_cast<CallInst>(U);
+      if (!Call)
+        continue;
+      IRBuilder<> B(Call);
+      Value *Ptr = Call->getArgOperand(0);
+      Value *Result;
+      // OpenCL 1.2 atomics are relaxed; fences order everything else.
+      if (!Op) {
+        Result = B.CreateExtractValue(
+            B.CreateAtomicCmpXchg(Ptr, Call->getArgOperand(1), Call->getArgOperand(2),
+                                  MaybeAlign(), AtomicOrdering::Monotonic,
+                                  AtomicOrdering::Monotonic),
+            0);
+      } else {
+        Value *Val = Call->arg_size() > 1 ? Call->getArgOperand(1)
+                                          : ConstantInt::get(Call->getType(), 1);
+        Result = B.CreateAtomicRMW(*Op, Ptr, Val, MaybeAlign(), AtomicOrdering::Monotonic);
+      }
+      Result->takeName(Call);
+      Call->replaceAllUsesWith(Result);
+      Call->eraseFromParent();
+    }
+    if (F.use_empty())
+      F.eraseFromParent();
+  }
+}
+
 PreservedAnalyses NVPTXKernelLoweringPass::run(Module &M, ModuleAnalysisManager &) {
   LLVMContext &Ctx = M.getContext();
   M.setTargetTriple("nvptx64-nvidia-cuda");
@@ -183,6 +258,7 @@ PreservedAnalyses NVPTXKernelLoweringPass::run(Module &M, ModuleAnalysisManager 
   }
   lowerFences(M);
   lowerPrintf(M);
+  lowerAtomics(M);
   for (Function &F : M) {
     if (F.getCallingConv() == CallingConv::SPIR_FUNC)
       F.setCallingConv(CallingConv::C);

@@ -1,0 +1,27 @@
+; dpex-nvptx-kernels: OpenCL 1.2 atomic built-ins (32-bit atomic_*, 64-bit
+; atom_*) become LLVM atomics, signedness taken from the mangled name.
+; RUN: dpex-opt -passes=dpex-nvptx-kernels %s -o - | FileCheck %s
+
+target triple = "spir64-unknown-unknown"
+
+declare spir_func i64 @_Z8atom_addPU3AS1Vll(i64 addrspace(1)*, i64)
+declare spir_func i64 @_Z8atom_minPU3AS1Vmm(i64 addrspace(1)*, i64)
+declare spir_func i32 @_Z10atomic_maxPU3AS3Vii(i32 addrspace(3)*, i32)
+declare spir_func i32 @_Z14atomic_cmpxchgPU3AS1Viii(i32 addrspace(1)*, i32, i32)
+
+define spir_kernel void @k(i64 addrspace(1)* %p, i32 addrspace(1)* %q, i32 addrspace(3)* %l) {
+entry:
+  %a = call spir_func i64 @_Z8atom_addPU3AS1Vll(i64 addrspace(1)* %p, i64 5)
+  %b = call spir_func i64 @_Z8atom_minPU3AS1Vmm(i64 addrspace(1)* %p, i64 %a)
+  %c = call spir_func i32 @_Z10atomic_maxPU3AS3Vii(i32 addrspace(3)* %l, i32 7)
+  %d = call spir_func i32 @_Z14atomic_cmpxchgPU3AS1Viii(i32 addrspace(1)* %q, i32 %c, i32 9)
+  ret void
+}
+
+; CHECK: %a = atomicrmw add i64 addrspace(1)* %p, i64 5 monotonic
+; CHECK: %b = atomicrmw umin i64 addrspace(1)* %p, i64 %a monotonic
+; CHECK: %c = atomicrmw max i32 addrspace(3)* %{{.*}}, i32 7 monotonic
+; CHECK: [[D:%.*]] = cmpxchg i32 addrspace(1)* %q, i32 %c, i32 9 monotonic monotonic
+; CHECK: %d = extractvalue { i32, i1 } [[D]], 0
+; CHECK-NOT: atom_
+; CHECK-NOT: atomic_

@@ -1,0 +1,17 @@
+; dpex-exact-frem: frem becomes trunc(x/y) and one FMA, with the range and
+; sign fix-ups, instead of NVPTX's doubly rounded expansion.
+; RUN: dpex-opt -passes=dpex-exact-frem %s -o - | FileCheck %s
+
+define double @rem(double %x, double %y) {
+  %r = frem double %x, %y
+  ret double %r
+}
+
+; CHECK-LABEL: define double @rem(
+; CHECK-NOT: frem
+; CHECK: %[[Q:[0-9]+]] = call double @llvm.trunc.f64(double
+; CHECK: %[[NQ:[0-9]+]] = fneg double %[[Q]]
+; CHECK: call double @llvm.fma.f64(double %[[NQ]], double %y, double %x)
+; CHECK: call double @llvm.copysign.f64(
+; CHECK: fcmp oeq double {{.*}}0x7FF0000000000000
+; CHECK: ret double
