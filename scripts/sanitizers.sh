@@ -19,7 +19,7 @@ case "$suite" in asan|tsan|all) ;; *) echo "usage: $0 [asan|tsan|all]" >&2; exit
 export LSAN_OPTIONS="suppressions=$root/test/sanitizers/lsan.supp:print_suppressions=0"
 export ASAN_OPTIONS="fast_unwind_on_malloc=0:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/test/sanitizers/tsan.supp"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
 
 configure_and_build() { # <dir> <cmake args...>
   local dir=$1
