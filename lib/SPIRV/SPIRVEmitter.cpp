@@ -6,6 +6,7 @@
 #include "llvm/IR/Module.h"
 
 #include <sstream>
+#include <vector>
 
 namespace dpex {
 
@@ -23,12 +24,30 @@ llvm::Expected<std::string> emitSPIRV(llvm::Module &M) {
   dropLoopMetadata(M);
   // SPIR-V 1.0: the version every OpenCL 2.1+ / 3.0 IL consumer accepts.
   SPIRV::TranslatorOpts Opts(SPIRV::VersionNumber::SPIRV_1_0);
+  // The translator exit()s on an intrinsic it has no SPIR-V for (e.g.
+  // llvm.prefetch from __builtin_prefetch), taking dpexc and its cleanup
+  // down. Allowed, such an intrinsic becomes an imported function instead,
+  // whose name is then found in the image and reported as an error.
+  Opts.setSPIRVAllowUnknownIntrinsics({"llvm."});
+  std::vector<std::string> Intrinsics;
+  for (const llvm::Function &F : M)
+    if (F.isIntrinsic() && !F.use_empty())
+      Intrinsics.push_back(F.getName().str());
   std::ostringstream OS;
   std::string Error;
   if (!llvm::writeSpirv(&M, Opts, OS, Error))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "SPIR-V translation failed: " + Error);
-  return OS.str();
+  std::string Image = OS.str();
+  // SPIR-V literal strings are NUL-terminated.
+  for (const std::string &Name : Intrinsics)
+    if (Image.find(Name + '\0') != std::string::npos)
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "SPIR-V translation failed: kernel code uses the LLVM intrinsic "
+          "'%s', which has no SPIR-V equivalent",
+          Name.c_str());
+  return Image;
 }
 
 } // namespace dpex
