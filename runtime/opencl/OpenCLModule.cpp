@@ -3,6 +3,9 @@
 #include "OpenCLDevice.h"
 #include "OpenCLError.h"
 
+#include <initializer_list>
+#include <string>
+
 namespace dpex::rt::opencl {
 
 namespace {
@@ -46,8 +49,48 @@ Expected<cl_program> buildProgram(const OpenCLDevice &device,
                            "; build log:\n" + log);
 }
 
+// Drivers trust the framing of what they are handed: PoCL reads past the end
+// of a short or garbled SPIR binary (found by runtime_image_fuzzer). Images
+// whose header is not what their format says are rejected before any driver
+// call, so a corrupt stub fails with build_failed instead of crashing.
+bool startsWith(const detail::device_image &image,
+                std::initializer_list<unsigned char> magic) {
+  if (image.size < magic.size())
+    return false;
+  std::size_t i = 0;
+  for (unsigned char byte : magic)
+    if (image.data[i++] != byte)
+      return false;
+  return true;
+}
+
+Status checkSpirvHeader(const detail::device_image &image) {
+  // Five header words; the magic number in either byte order.
+  if (image.size < 20 || image.size % 4 != 0 ||
+      !(startsWith(image, {0x03, 0x02, 0x23, 0x07}) ||
+        startsWith(image, {0x07, 0x23, 0x02, 0x03})))
+    return Status::error(errc::build_failed,
+                         "SPIR-V image: not a SPIR-V module (" +
+                             std::to_string(image.size) +
+                             " bytes, no SPIR-V header)");
+  return Status::ok();
+}
+
+Status checkSpirHeader(const detail::device_image &image) {
+  // Raw bitcode ('BC' 0xC0DE) or the bitcode wrapper (0x0B17C0DE).
+  if (!startsWith(image, {'B', 'C', 0xC0, 0xDE}) &&
+      !startsWith(image, {0xDE, 0xC0, 0x17, 0x0B}))
+    return Status::error(errc::build_failed,
+                         "SPIR image: not LLVM bitcode (" +
+                             std::to_string(image.size) +
+                             " bytes, no bitcode magic)");
+  return Status::ok();
+}
+
 Expected<cl_program> buildSpirv(const OpenCLDevice &device,
                                 const detail::device_image &image) {
+  if (Status header = checkSpirvHeader(image); !header)
+    return header;
   cl_int err = CL_SUCCESS;
   cl_program program = device.api().clCreateProgramWithIL(
       device.context(), image.data, image.size, &err);
@@ -59,6 +102,8 @@ Expected<cl_program> buildSpirv(const OpenCLDevice &device,
 
 Expected<cl_program> buildSpir(const OpenCLDevice &device,
                                const detail::device_image &image) {
+  if (Status header = checkSpirHeader(image); !header)
+    return header;
   cl_int err = CL_SUCCESS;
   cl_int binaryStatus = CL_SUCCESS;
   cl_device_id id = device.id();

@@ -58,3 +58,31 @@ TEST_CASE("a module with a SPIR image runs where cl_khr_spir is offered",
   dpex::call_kernel(dpex_test::fill, dpex::range<1>(3), 42, out);
   REQUIRE(out.to_host() == std::vector<int>{42, 42, 42});
 }
+
+namespace {
+// runtime_image_fuzzer's input that made PoCL's clCreateProgramWithBinary
+// read out of bounds: 27 bytes of text offered as a SPIR image.
+const unsigned char fuzzed_spir[] = {
+    0x75, 0x6e, 0x6f, 0x72, 0x64, 0x02, 0x00, 0x00, 0x69, 0x73, 0x20, 0x6e,
+    0x6f, 0x74, 0x20, 0x4c, 0x4c, 0x56, 0x63, 0x20, 0x4d, 0x74, 0x62, 0x6f,
+    0x69, 0x9c, 0x65};
+const dpex::detail::device_image fuzzed_images[] = {
+    {dpex::detail::image_format::spir, fuzzed_spir, sizeof(fuzzed_spir)}};
+const dpex::detail::module_desc fuzzed_module{"fuzzed.cpp", fuzzed_images, 1};
+const dpex::detail::arg_desc fuzzed_args[] = {
+    {dpex::detail::arg_kind::scalar, 4, 4, "value", "int"},
+    {dpex::detail::arg_kind::global_pointer, 4, 4, "out", "int*"}};
+const dpex::detail::kernel_desc fuzzed_desc{
+    &fuzzed_module, "fill", "fuzzed_fill", 1, false, fuzzed_args, 2};
+const dpex::kernel<void(dpex::item<1>, int, int *)> fuzzed_fill{fuzzed_desc};
+} // namespace
+
+TEST_CASE("an image without its format's header never reaches the driver",
+          "[image][error]") {
+  dpex::queue q;
+  dpex::array<int> out(q, 4);
+  dpex::error e = expectError(
+      [&] { dpex::call_kernel(fuzzed_fill, dpex::range<1>(4), 1, out); });
+  REQUIRE(e.code() == dpex::errc::build_failed);
+  REQUIRE_THAT(e.what(), Contains("SPIR image: not LLVM bitcode (27 bytes"));
+}
