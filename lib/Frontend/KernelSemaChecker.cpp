@@ -125,6 +125,14 @@ public:
                                      "' is not allowed in device code");
     else if (VD->isStaticLocal())
       checkStaticInitialization(VD, VD->getLocation(), "static local variable");
+    // Clang 15 emits llvm.var.annotation for these with a generic pointer
+    // cast to an address-space-0 i8*: invalid IR, which ended as an internal
+    // compiler error (found by dpexc_source_fuzzer).
+    if (VD->hasLocalStorage() && VD->hasAttr<AnnotateAttr>())
+      D.error(VD->getLocation(),
+              std::string("annotate attribute on ") +
+                  (llvm::isa<ParmVarDecl>(VD) ? "parameter '" : "local variable '") +
+                  VD->getName().str() + "' is not supported in device code");
     // Destructors run without a call expression in the AST; they are device
     // code all the same.
     if (VD->hasLocalStorage())
@@ -186,6 +194,12 @@ public:
         Via = "a pointer to member function";
       D.error(E->getBeginLoc(), "indirect call through " + Via +
                                     " is not allowed in device code");
+      return true;
+    }
+    // Clang 15 passes generic pointers to llvm.clear_cache unconverted:
+    // invalid IR (found by dpexc_source_fuzzer). Device code has no use for it.
+    if (Callee->getBuiltinID() == Builtin::BI__builtin___clear_cache) {
+      D.error(E->getBeginLoc(), "'__builtin___clear_cache' is not supported in device code");
       return true;
     }
     if (const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(E))
