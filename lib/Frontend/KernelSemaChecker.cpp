@@ -197,7 +197,7 @@ public:
       return true;
     }
     // Clang 15 passes generic pointers to llvm.clear_cache unconverted:
-    // invalid IR (found by dpexc_source_fuzzer). Device code has no use for it.
+    // invalid IR. Device code has no use for it.
     if (Callee->getBuiltinID() == Builtin::BI__builtin___clear_cache) {
       D.error(E->getBeginLoc(), "'__builtin___clear_cache' is not supported in device code");
       return true;

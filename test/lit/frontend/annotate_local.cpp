@@ -1,7 +1,7 @@
-// Found by dpexc_source_fuzzer: an annotate attribute (DPEX_DEVICE_FUNC is
-// one) on a parameter or local variable, and __builtin___clear_cache, made
-// Clang 15 emit invalid IR, which ended as an internal compiler error. They
-// are now kernel-language errors.
+// An annotate attribute (DPEX_DEVICE_FUNC is one) on a parameter or local
+// variable, found by dpexc_source_fuzzer, and __builtin___clear_cache, found
+// while reducing it, made Clang 15 emit invalid IR, which ended as an
+// internal compiler error. They are now kernel-language errors.
 // RUN: not dpexc %s -o %t 2>&1 | FileCheck %s
 // RUN: sh -c 'dpexc %s -o %t >/dev/null 2>&1; test $? -eq 1'
 // CHECK-NOT: internal compiler error

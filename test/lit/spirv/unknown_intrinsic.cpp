@@ -1,7 +1,8 @@
-// Found by dpexc_source_fuzzer: an intrinsic SPIRV-LLVM-Translator has no
-// SPIR-V for used to make it exit(8) mid-compilation, with no dpexc
-// diagnostic and stale outputs left behind. It is now an ordinary error
-// (status 1, no outputs) naming the intrinsic.
+// Found while reducing a dpexc_source_fuzzer finding: an intrinsic that
+// SPIRV-LLVM-Translator has no SPIR-V for used to make it exit(8) in the
+// middle of a compilation, with no dpexc diagnostic and stale outputs left
+// behind. It is now an ordinary error (status 1, no outputs) naming the
+// intrinsic.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: echo '#include <dpex/kernel.hpp>' > %t/good.cpp
 // RUN: echo 'DPEX_KERNEL void k(dpex::item<1> it, int *x) { x[it.get_id(0)] = 1; }' >> %t/good.cpp
