@@ -94,7 +94,6 @@ static void lowerFences(Module &M) {
       }
 }
 
-static constexpr unsigned SPIRConstantSpace = 2;
 static constexpr unsigned NVPTXConstantSpace = 4;
 
 // `V` (a pointer into SPIR constant memory, e.g. a string literal) as a
@@ -132,7 +131,7 @@ static void lowerPrintf(Module &M) {
     auto *PT = dyn_cast<PointerType>(V->getType());
     if (!PT)
       return V;
-    if (PT->getAddressSpace() == SPIRConstantSpace)
+    if (PT->getAddressSpace() == addrspace::Constant)
       return constantToGeneric(B, V, Moved);
     return B.CreateAddrSpaceCast(B.CreatePointerCast(V, B.getInt8PtrTy(PT->getAddressSpace())),
                                  Generic);
