@@ -1,5 +1,6 @@
 #include "dpex/StubGen.h"
 #include "dpex/Driver.h"
+#include "dpex/detail/image_digest.hpp"
 
 #include <fmt/format.h>
 
@@ -113,9 +114,14 @@ std::string generateStubSource(const StubInput &In) {
     Out += "\n};\n\n";
   }
   Out += "const dpex::detail::device_image images[] = {\n";
-  for (size_t I = 0; I < In.Images.size(); ++I)
-    Out += fmt::format("    {{dpex::detail::image_format::{0}, image{1}, sizeof image{1}}},\n",
-                       imageFormatName(In.Images[I].Format), I);
+  for (size_t I = 0; I < In.Images.size(); ++I) {
+    const std::string &Bytes = In.Images[I].Bytes;
+    uint64_t Digest = dpex::detail::image_digest(
+        reinterpret_cast<const unsigned char *>(Bytes.data()), Bytes.size());
+    Out += fmt::format("    {{dpex::detail::image_format::{0}, image{1}, sizeof image{1}, "
+                       "0x{2:016x}ull}},\n",
+                       imageFormatName(In.Images[I].Format), I, Digest);
+  }
   Out += "};\n\n";
   Out += fmt::format("const dpex::detail::module_desc module_desc{{{}, images, {}}};\n",
                      cString(In.ModuleName), In.Images.size());

@@ -1,6 +1,7 @@
 #include "KernelCache.h"
 
 #include "Backend.h"
+#include "ImageIntegrity.h"
 #include "Trace.h"
 
 #include <chrono>
@@ -28,7 +29,10 @@ Expected<KernelCache::Entry> KernelCache::get(Device &device,
   if (!slot->built) {
     slot->built = true;
     auto start = std::chrono::steady_clock::now();
-    Expected<std::unique_ptr<Module>> module = device.buildModule(*desc.module);
+    Status intact = verifyImageDigests(*desc.module);
+    Expected<std::unique_ptr<Module>> module =
+        intact ? device.buildModule(*desc.module)
+               : Expected<std::unique_ptr<Module>>(intact);
     double ms = std::chrono::duration<double, std::milli>(
                     std::chrono::steady_clock::now() - start)
                     .count();

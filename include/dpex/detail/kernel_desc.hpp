@@ -19,6 +19,7 @@ struct device_image {
   image_format format;
   const unsigned char *data;
   std::size_t size;
+  std::uint64_t digest; // image_digest(data, size), recorded by dpexc
 };
 
 struct module_desc {

@@ -2,6 +2,7 @@
 // CUDA target (docs/runtime.md, "CUDA"), and the descriptors a dpexc stub
 // would emit for it.
 #include "CudaTestKernels.h"
+#include "IntactImage.h"
 
 namespace dpex_cuda_test {
 
@@ -13,6 +14,7 @@ using dpex::detail::device_image;
 using dpex::detail::image_format;
 using dpex::detail::kernel_desc;
 using dpex::detail::module_desc;
+using dpex_test::intactImage;
 
 // dpex dimension N-1 is CUDA x: a 1-D global id is ctaid.x * ntid.x + tid.x.
 const char ptx[] = R"(
@@ -187,9 +189,7 @@ $L_tiles_barrier:
 }
 )";
 
-const device_image images[] = {{image_format::ptx,
-                                reinterpret_cast<const unsigned char *>(ptx),
-                                sizeof(ptx)}};
+const device_image images[] = {intactImage(image_format::ptx, ptx, sizeof(ptx))};
 const module_desc module{"cuda_test_kernels.cpp", images, 1};
 
 const arg_desc saxpy_args[] = {
@@ -245,7 +245,7 @@ const arg_desc fill_args[] = {{arg_kind::scalar, 4, 4, "value", "int"},
 
 const unsigned char spir_bytes[] = "BC not loaded by CUDA";
 const device_image spir_images[] = {
-    {image_format::spir, spir_bytes, sizeof(spir_bytes)}};
+    intactImage(image_format::spir, spir_bytes, sizeof(spir_bytes))};
 const module_desc spir_module{"spir_only.cpp", spir_images, 1};
 const kernel_desc spir_only_fill_desc{
     &spir_module, "fill", "dpex_cuda_test::spir_only_fill", 1, false,
@@ -266,8 +266,7 @@ const char broken_ptx[] = R"(
 }
 )";
 const device_image broken_images[] = {
-    {image_format::ptx, reinterpret_cast<const unsigned char *>(broken_ptx),
-     sizeof(broken_ptx)}};
+    intactImage(image_format::ptx, broken_ptx, sizeof(broken_ptx))};
 const module_desc broken_module{"broken.cpp", broken_images, 1};
 const kernel_desc broken_fill_desc{
     &broken_module, "fill", "dpex_cuda_test::broken_fill", 1, false,

@@ -1,6 +1,11 @@
 // Image choice and build failures.
+#include "IntactImage.h"
 #include "TestKernels.h"
 #include "TestSupport.h"
+
+#include <dpex/detail/image_digest.hpp>
+
+#include <vector>
 
 using Catch::Matchers::Contains;
 using dpex_test::expectError;
@@ -67,7 +72,8 @@ const unsigned char fuzzed_spir[] = {
     0x6f, 0x74, 0x20, 0x4c, 0x4c, 0x56, 0x63, 0x20, 0x4d, 0x74, 0x62, 0x6f,
     0x69, 0x9c, 0x65};
 const dpex::detail::device_image fuzzed_images[] = {
-    {dpex::detail::image_format::spir, fuzzed_spir, sizeof(fuzzed_spir)}};
+    dpex_test::intactImage(dpex::detail::image_format::spir, fuzzed_spir,
+                           sizeof(fuzzed_spir))};
 const dpex::detail::module_desc fuzzed_module{"fuzzed.cpp", fuzzed_images, 1};
 const dpex::detail::arg_desc fuzzed_args[] = {
     {dpex::detail::arg_kind::scalar, 4, 4, "value", "int"},
@@ -85,4 +91,38 @@ TEST_CASE("an image without its format's header never reaches the driver",
       [&] { dpex::call_kernel(fuzzed_fill, dpex::range<1>(4), 1, out); });
   REQUIRE(e.code() == dpex::errc::build_failed);
   REQUIRE_THAT(e.what(), Contains("SPIR image: not LLVM bitcode (27 bytes"));
+}
+
+extern const unsigned char dpex_test_test_kernels_image[];
+extern const std::size_t dpex_test_test_kernels_image_size;
+
+TEST_CASE("an image that differs from its recorded digest never reaches the "
+          "driver",
+          "[image][error]") {
+  // The test kernels' SPIR image with one byte of its body changed, under the
+  // digest of the original: a stub corrupted after dpexc wrote it. Such
+  // images crashed PoCL's bitcode reader (runtime_image_fuzzer findings).
+  const unsigned char *original = dpex_test_test_kernels_image;
+  const std::size_t size = dpex_test_test_kernels_image_size;
+  static const std::vector<unsigned char> bytes = [&] {
+    std::vector<unsigned char> copy(original, original + size);
+    copy[size / 2] ^= 0x40;
+    return copy;
+  }();
+  using namespace dpex::detail;
+  static const device_image image{image_format::spir, bytes.data(), size,
+                                  image_digest(original, size)};
+  static const module_desc module{"flipped.cpp", &image, 1};
+  static const arg_desc args[] = {{arg_kind::scalar, 4, 4, "value", "int"},
+                                  {arg_kind::global_pointer, 4, 4, "out", "int*"}};
+  static const kernel_desc desc{&module, "fill", "flipped_fill", 1, false, args, 2};
+  const dpex::kernel<void(dpex::item<1>, int, int *)> flipped{desc};
+
+  dpex::queue q;
+  dpex::array<int> out(q, 4);
+  dpex::error e = expectError(
+      [&] { dpex::call_kernel(flipped, dpex::range<1>(4), 1, out); });
+  REQUIRE(e.code() == dpex::errc::build_failed);
+  REQUIRE_THAT(e.what(), Contains("module 'flipped.cpp': device image 0 (" +
+                                  std::to_string(size) + " bytes) is corrupt"));
 }

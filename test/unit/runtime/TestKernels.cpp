@@ -1,5 +1,6 @@
 // Hand-written counterpart of a dpexc `.dpex.cpp` stub for test_kernels.cl.
 #include "TestKernels.h"
+#include "IntactImage.h"
 
 #include <cstddef>
 
@@ -19,9 +20,9 @@ using dpex::detail::image_format;
 using dpex::detail::kernel_desc;
 using dpex::detail::module_desc;
 
-const device_image images[] = {{image_format::spir,
-                                dpex_test_test_kernels_image,
-                                dpex_test_test_kernels_image_size}};
+const device_image images[] = {intactImage(image_format::spir,
+                                           dpex_test_test_kernels_image,
+                                           dpex_test_test_kernels_image_size)};
 const module_desc module{"test_kernels.cl", images, 1};
 
 const arg_desc saxpy_args[] = {
@@ -83,21 +84,21 @@ const kernel_desc scalar_only_desc{
 
 const unsigned char ptx_text[] = ".version 7.5\n.target sm_80\n";
 const device_image ptx_images[] = {
-    {image_format::ptx, ptx_text, sizeof(ptx_text)}};
+    intactImage(image_format::ptx, ptx_text, sizeof(ptx_text))};
 const module_desc ptx_module{"ptx_only.cpp", ptx_images, 1};
 const kernel_desc ptx_only_fill_desc{
     &ptx_module, "fill", "dpex_test::ptx_only_fill", 1, false, fill_args, 2};
 
 const unsigned char garbage[] = "BC this is not LLVM bitcode";
 const device_image corrupt_images[] = {
-    {image_format::spir, garbage, sizeof(garbage)}};
+    intactImage(image_format::spir, garbage, sizeof(garbage))};
 const module_desc corrupt_module{"corrupt.cpp", corrupt_images, 1};
 const kernel_desc corrupt_fill_desc{
     &corrupt_module, "fill", "dpex_test::corrupt_fill", 1, false, fill_args, 2};
 
-const device_image unresolved_images[] = {{image_format::spir,
-                                           dpex_test_unresolved_image,
-                                           dpex_test_unresolved_image_size}};
+const device_image unresolved_images[] = {
+    intactImage(image_format::spir, dpex_test_unresolved_image,
+                dpex_test_unresolved_image_size)};
 const module_desc unresolved_module{"unresolved.cl", unresolved_images, 1};
 const kernel_desc unresolved_fill_desc{
     &unresolved_module, "fill", "dpex_test::unresolved_fill", 1, false,
