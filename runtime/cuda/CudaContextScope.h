@@ -3,7 +3,8 @@
 // Runtime calls come from any application thread (and the completion
 // worker), so every driver call that needs a context pushes the device's
 // primary context and pops it again, leaving the thread's own CUDA state as
-// it was.
+// it was. A thread that already has the context current (the completion
+// watcher, an application using the primary context) skips both calls.
 #pragma once
 
 #include "CudaLoader.h"
@@ -13,7 +14,8 @@ namespace dpex::rt::cuda {
 class ContextScope {
 public:
   ContextScope(const CudaApi &api, CUcontext context)
-      : api_(api), pushed_(api.cuCtxPushCurrent(context) == CUDA_SUCCESS) {}
+      : api_(api), pushed_(!isCurrent(api, context) &&
+                           api.cuCtxPushCurrent(context) == CUDA_SUCCESS) {}
   ContextScope(const ContextScope &) = delete;
   ContextScope &operator=(const ContextScope &) = delete;
   // A failed push needs no report here: the call it guards then fails with
@@ -26,6 +28,11 @@ public:
   }
 
 private:
+  static bool isCurrent(const CudaApi &api, CUcontext context) {
+    CUcontext current = nullptr;
+    return api.cuCtxGetCurrent(&current) == CUDA_SUCCESS && current == context;
+  }
+
   const CudaApi &api_;
   bool pushed_;
 };

@@ -69,6 +69,8 @@ Expected<std::shared_ptr<CudaDevice>> CudaDevice::create(const CudaApi &api,
 CudaDevice::~CudaDevice() {
   if (!context_)
     return;
+  completionWatcher_.reset();
+  eventPool_.reset();
   timeline_.reset();
   api_.cuDevicePrimaryCtxRelease(device_);
 }
@@ -83,6 +85,9 @@ Status CudaDevice::ensureContext() {
       return;
     }
     timeline_ = std::make_unique<Timeline>(api_, context_);
+    eventPool_ = std::make_unique<CudaEventPool>(api_, context_);
+    completionWatcher_ =
+        std::make_unique<CudaCompletionWatcher>(api_, context_);
   });
   return contextStatus_;
 }

@@ -1,6 +1,8 @@
 // One CUDA device and its primary context, shared by all queues on it.
 #pragma once
 
+#include "CudaCompletionWatcher.h"
+#include "CudaEventPool.h"
 #include "CudaLaunchShape.h"
 #include "CudaLoader.h"
 #include "CudaTimeline.h"
@@ -50,6 +52,9 @@ public:
   Expected<std::shared_ptr<const TimingAnchor>> timingAnchor() {
     return timeline_->anchor();
   }
+  // Valid, as context(), once the context exists.
+  CudaEventPool &eventPool() { return *eventPool_; }
+  CudaCompletionWatcher &completionWatcher() { return *completionWatcher_; }
 
 private:
   CudaDevice(const CudaApi &api, CUdevice device)
@@ -71,6 +76,8 @@ private:
   Status contextStatus_ = Status::ok();
   CUcontext context_ = nullptr;
   std::unique_ptr<Timeline> timeline_;
+  std::unique_ptr<CudaEventPool> eventPool_;
+  std::unique_ptr<CudaCompletionWatcher> completionWatcher_;
 
   mutable std::mutex allocationsMutex_;
   std::map<std::uintptr_t, std::size_t> allocations_; // base -> bytes

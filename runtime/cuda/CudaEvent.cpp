@@ -8,18 +8,6 @@
 
 namespace dpex::rt::cuda {
 
-namespace {
-
-// Runs on a driver thread: only calls the callback, which hands work to the
-// completion worker and never calls into the driver.
-void runCallback(void *data) {
-  auto *callback = static_cast<std::function<void()> *>(data);
-  (*callback)();
-  delete callback;
-}
-
-} // namespace
-
 CudaEvent::CudaEvent(std::shared_ptr<CudaQueue> queue, CUevent start,
                      CUevent end, std::shared_ptr<const TimingAnchor> anchor,
                      std::uint64_t submittedNs)
@@ -27,12 +15,10 @@ CudaEvent::CudaEvent(std::shared_ptr<CudaQueue> queue, CUevent start,
       anchor_(std::move(anchor)), submittedNs_(submittedNs) {}
 
 CudaEvent::~CudaEvent() {
-  const CudaApi &api = queue_->api();
-  ContextScope scope(api, context());
-  // Safe while still pending: the driver frees them once they complete.
+  CudaEventPool &pool = queue_->cudaDevice().eventPool();
   if (start_ != end_)
-    api.cuEventDestroy(start_);
-  api.cuEventDestroy(end_);
+    pool.release(start_);
+  pool.release(end_);
 }
 
 CUcontext CudaEvent::context() const { return queue_->cudaDevice().context(); }
@@ -75,19 +61,8 @@ Expected<profiling_info> CudaEvent::profiling() {
 }
 
 Status CudaEvent::onComplete(std::function<void()> callback) {
-  if (isComplete()) {
-    callback();
-    return Status::ok();
-  }
-  const CudaApi &api = queue_->api();
-  ContextScope scope(api, context());
-  auto *data = new std::function<void()>(std::move(callback));
-  // Behind everything on the stream so far, which includes end_.
-  CUresult result = api.cuLaunchHostFunc(queue_->stream(), runCallback, data);
-  if (result != CUDA_SUCCESS) {
-    delete data;
-    return cuError(api, "cuLaunchHostFunc", result);
-  }
+  queue_->cudaDevice().completionWatcher().watch(shared_from_this(),
+                                                 std::move(callback));
   return Status::ok();
 }
 

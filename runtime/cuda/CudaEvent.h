@@ -14,10 +14,12 @@ namespace dpex::rt::cuda {
 
 class CudaQueue;
 
-class CudaEvent final : public Event {
+class CudaEvent final : public Event,
+                        public std::enable_shared_from_this<CudaEvent> {
 public:
-  // Takes over `start` and `end` (one event if they are the same), recorded
-  // on `queue`'s stream after `anchor` completed. `submittedNs` is the host
+  // Takes over `start` and `end` (one event if they are the same) from the
+  // device's event pool, recorded on `queue`'s stream after `anchor`
+  // completed. `submittedNs` is the host
   // clock when the work was submitted.
   CudaEvent(std::shared_ptr<CudaQueue> queue, CUevent start, CUevent end,
             std::shared_ptr<const TimingAnchor> anchor,
@@ -32,10 +34,11 @@ public:
   // Timeline); queued: the host clock at submission, or start if the clocks'
   // drift would put it later.
   Expected<profiling_info> profiling() override;
-  // Enqueues the callback with cuLaunchHostFunc behind the work.
+  // Hands the callback to the device's completion watcher.
   Status onComplete(std::function<void()> callback) override;
 
   CUevent handle() const { return end_; }
+  const CudaQueue &queue() const { return *queue_; }
   CUcontext context() const;
 
 private:

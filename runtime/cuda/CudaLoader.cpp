@@ -50,6 +50,7 @@ LoadResult load() {
               api.cuDevicePrimaryCtxRelease, error) &&
       resolve(library, "cuCtxPushCurrent_v2", api.cuCtxPushCurrent, error) &&
       resolve(library, "cuCtxPopCurrent_v2", api.cuCtxPopCurrent, error) &&
+      resolve(library, "cuCtxGetCurrent", api.cuCtxGetCurrent, error) &&
       resolve(library, "cuStreamCreate", api.cuStreamCreate, error) &&
       resolve(library, "cuStreamDestroy_v2", api.cuStreamDestroy, error) &&
       resolve(library, "cuStreamSynchronize", api.cuStreamSynchronize, error) &&
@@ -69,8 +70,7 @@ LoadResult load() {
       resolve(library, "cuModuleGetFunction", api.cuModuleGetFunction, error) &&
       resolve(library, "cuFuncGetAttribute", api.cuFuncGetAttribute, error) &&
       resolve(library, "cuFuncSetAttribute", api.cuFuncSetAttribute, error) &&
-      resolve(library, "cuLaunchKernel", api.cuLaunchKernel, error) &&
-      resolve(library, "cuLaunchHostFunc", api.cuLaunchHostFunc, error);
+      resolve(library, "cuLaunchKernel", api.cuLaunchKernel, error);
   if (!ok) {
     dlclose(library);
     return result;

@@ -53,6 +53,10 @@ CudaQueue::deviceDependencies(const std::vector<Event *> &deps) {
   events.reserve(deps.size());
   for (Event *dep : deps) {
     auto *cudaEvent = dynamic_cast<CudaEvent *>(dep);
+    // Work recorded on this stream is already ahead of anything submitted
+    // to it now.
+    if (cudaEvent && &cudaEvent->queue() == this)
+      continue;
     if (cudaEvent && cudaEvent->context() == cudaDevice_.context()) {
       events.push_back(cudaEvent->handle());
       continue;
@@ -70,14 +74,6 @@ Status CudaQueue::waitFor(const std::vector<CUevent> &events) {
       return cuError(api_, "cuStreamWaitEvent", result);
   }
   return Status::ok();
-}
-
-Expected<CUevent> CudaQueue::createEvent() {
-  CUevent event = nullptr;
-  CUresult result = api_.cuEventCreate(&event, CU_EVENT_DEFAULT);
-  if (result != CUDA_SUCCESS)
-    return cuError(api_, "cuEventCreate", result);
-  return event;
 }
 
 Expected<std::shared_ptr<Event>>
@@ -101,18 +97,19 @@ CudaQueue::launch(Kernel &kernel, const LaunchConfig &config,
   if (!anchor)
     return anchor.status();
 
-  ContextScope scope(api_, cudaDevice_.context());
-  Expected<CUevent> start = createEvent();
+  CudaEventPool &pool = cudaDevice_.eventPool();
+  Expected<CUevent> start = pool.acquire();
   if (!start)
     return start.status();
-  Expected<CUevent> end = createEvent();
+  Expected<CUevent> end = pool.acquire();
   if (!end) {
-    api_.cuEventDestroy(*start);
+    pool.release(*start);
     return end.status();
   }
-  // From here the events belong to `event`, which destroys them.
+  // From here the events belong to `event`, which returns them to the pool.
   auto event = std::make_shared<CudaEvent>(shared_from_this(), *start, *end,
                                            anchor.take(), hostNowNs());
+  ContextScope scope(api_, cudaDevice_.context());
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (Status status = waitFor(*waitList); !status)
@@ -148,12 +145,12 @@ CudaQueue::marker(const std::vector<Event *> &deps) {
       cudaDevice_.timingAnchor();
   if (!anchor)
     return anchor.status();
-  ContextScope scope(api_, cudaDevice_.context());
-  Expected<CUevent> created = createEvent();
+  Expected<CUevent> created = cudaDevice_.eventPool().acquire();
   if (!created)
     return created.status();
   auto event = std::make_shared<CudaEvent>(
       shared_from_this(), *created, *created, anchor.take(), hostNowNs());
+  ContextScope scope(api_, cudaDevice_.context());
   std::lock_guard<std::mutex> lock(mutex_);
   if (Status status = waitFor(*waitList); !status)
     return status;

@@ -37,7 +37,6 @@ private:
   deviceDependencies(const std::vector<Event *> &deps);
   // Makes the stream wait for `events`. Called with mutex_ held.
   Status waitFor(const std::vector<CUevent> &events);
-  Expected<CUevent> createEvent();
 
   const CudaApi &api_;
   CudaDevice &cudaDevice_;
