@@ -41,11 +41,13 @@ RawCuda::RawCuda(const std::string &deviceName) {
   resolve(library, "cuDeviceGetName", api_.cuDeviceGetName);
   resolve(library, "cuDevicePrimaryCtxRetain", api_.cuDevicePrimaryCtxRetain);
   resolve(library, "cuCtxSetCurrent", api_.cuCtxSetCurrent);
+  resolve(library, "cuCtxGetCurrent", api_.cuCtxGetCurrent);
   resolve(library, "cuStreamCreate", api_.cuStreamCreate);
   resolve(library, "cuStreamSynchronize", api_.cuStreamSynchronize);
   resolve(library, "cuStreamWaitEvent", api_.cuStreamWaitEvent);
   resolve(library, "cuEventCreate", api_.cuEventCreate);
   resolve(library, "cuEventRecord", api_.cuEventRecord);
+  resolve(library, "cuEventQuery", api_.cuEventQuery);
   resolve(library, "cuEventSynchronize", api_.cuEventSynchronize);
   resolve(library, "cuEventElapsedTime", api_.cuEventElapsedTime);
   resolve(library, "cuEventDestroy_v2", api_.cuEventDestroy);
