@@ -2,6 +2,7 @@
 
 #include "Buffer.h"
 #include "HostEvent.h"
+#include "IdleLinger.h"
 
 #include <thread>
 
@@ -37,6 +38,7 @@ void CompletionWorker::run() {
     std::shared_ptr<LaunchCompletion> completion;
     {
       std::unique_lock<std::mutex> lock(mutex_);
+      lingerWhileIdle(lock, [this] { return !queue_.empty(); });
       ready_.wait(lock, [this] { return !queue_.empty(); });
       completion = std::move(queue_.front());
       queue_.pop_front();

@@ -2,6 +2,8 @@
 
 #include "CudaEvent.h"
 
+#include "core/IdleLinger.h"
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -63,6 +65,9 @@ void CudaCompletionWatcher::watch(std::shared_ptr<CudaEvent> event,
         State::Entry entry;
         {
           std::unique_lock<std::mutex> lock(state->mutex);
+          lingerWhileIdle(lock, [&] {
+            return state->stopping || !state->pending.empty();
+          });
           state->ready.wait(lock, [&] {
             return state->stopping || !state->pending.empty();
           });
