@@ -1,4 +1,5 @@
-// Out-of-line virtual destructors anchor the interfaces' vtables here.
+// Out-of-line virtual destructors anchor the interfaces' vtables here, with
+// the interfaces' default implementations.
 #include "Backend.h"
 
 namespace dpex::rt {
@@ -9,5 +10,14 @@ Module::~Module() = default;
 Device::~Device() = default;
 Queue::~Queue() = default;
 Backend::~Backend() = default;
+
+Status Queue::launchAndWait(Kernel &kernel, const LaunchConfig &config,
+                            const std::vector<KernelArg> &args,
+                            const std::vector<Event *> &deps) {
+  Expected<std::shared_ptr<Event>> event = launch(kernel, config, args, deps);
+  if (!event)
+    return event.status();
+  return (*event)->wait();
+}
 
 } // namespace dpex::rt

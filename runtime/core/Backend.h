@@ -145,6 +145,12 @@ public:
   launch(Kernel &kernel, const LaunchConfig &config,
          const std::vector<KernelArg> &args,
          const std::vector<Event *> &deps) = 0;
+  // launch() run to completion. The default waits on launch()'s event; a
+  // backend can do without one, which is what a launch without profiling
+  // costs in the raw driver API.
+  virtual Status launchAndWait(Kernel &kernel, const LaunchConfig &config,
+                               const std::vector<KernelArg> &args,
+                               const std::vector<Event *> &deps);
   // An event that completes once all of `deps` did.
   virtual Expected<std::shared_ptr<Event>>
   marker(const std::vector<Event *> &deps) = 0;

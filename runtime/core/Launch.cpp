@@ -254,6 +254,15 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
     config.local[space.dims - 1 - d] = space.nd ? space.local[d] : 1;
   }
 
+  // Only the trace reads a sync launch's event (for the kernel's time).
+  if (mode == launch_mode::sync && !rt::traceEnabled()) {
+    if (Status status =
+            queue->launchAndWait(*kernel->kernel, config, *prepared, waitFor);
+        !status)
+      return status;
+    return std::pair<event, event>{};
+  }
+
   Expected<std::shared_ptr<rt::Event>> launched =
       queue->launch(*kernel->kernel, config, *prepared, waitFor);
   if (!launched)

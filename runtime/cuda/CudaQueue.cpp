@@ -76,10 +76,10 @@ Status CudaQueue::waitFor(const std::vector<CUevent> &events) {
   return Status::ok();
 }
 
-Expected<std::shared_ptr<Event>>
-CudaQueue::launch(Kernel &kernel, const LaunchConfig &config,
-                  const std::vector<KernelArg> &args,
-                  const std::vector<Event *> &deps) {
+Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
+                          const std::vector<KernelArg> &args,
+                          const std::vector<Event *> &deps, CUevent start,
+                          CUevent end) {
   auto &cudaKernel = static_cast<CudaKernel &>(kernel);
   Expected<LaunchShape> shape = chooseLaunchShape(
       config, cudaDevice_.gridLimits(), cudaKernel.maxWorkGroupSize());
@@ -92,11 +92,42 @@ CudaQueue::launch(Kernel &kernel, const LaunchConfig &config,
   Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
   if (!waitList)
     return waitList.status();
+
+  ContextScope scope(api_, cudaDevice_.context());
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (Status status = waitFor(*waitList); !status)
+      return status;
+    CUresult result = start ? api_.cuEventRecord(start, stream_) : CUDA_SUCCESS;
+    if (result != CUDA_SUCCESS)
+      return cuError(api_, "cuEventRecord", result);
+    result = api_.cuLaunchKernel(
+        cudaKernel.handle(), shape->grid[0], shape->grid[1], shape->grid[2],
+        shape->block[0], shape->block[1], shape->block[2],
+        static_cast<unsigned>(params.sharedBytes()), stream_, params.data(),
+        nullptr);
+    if (result != CUDA_SUCCESS)
+      return cuError(api_, "cuLaunchKernel", result, errc::launch_failed);
+    result = end ? api_.cuEventRecord(end, stream_) : CUDA_SUCCESS;
+    if (result != CUDA_SUCCESS)
+      return cuError(api_, "cuEventRecord", result);
+  }
+  trace("cuda launch '%s': grid [%u, %u, %u] block [%u, %u, %u] dynamic "
+        "shared memory %zu bytes",
+        cudaKernel.entry().c_str(), shape->grid[0], shape->grid[1],
+        shape->grid[2], shape->block[0], shape->block[1], shape->block[2],
+        params.sharedBytes());
+  return Status::ok();
+}
+
+Expected<std::shared_ptr<Event>>
+CudaQueue::launch(Kernel &kernel, const LaunchConfig &config,
+                  const std::vector<KernelArg> &args,
+                  const std::vector<Event *> &deps) {
   Expected<std::shared_ptr<const TimingAnchor>> anchor =
       cudaDevice_.timingAnchor();
   if (!anchor)
     return anchor.status();
-
   CudaEventPool &pool = cudaDevice_.eventPool();
   Expected<CUevent> start = pool.acquire();
   if (!start)
@@ -109,31 +140,26 @@ CudaQueue::launch(Kernel &kernel, const LaunchConfig &config,
   // From here the events belong to `event`, which returns them to the pool.
   auto event = std::make_shared<CudaEvent>(shared_from_this(), *start, *end,
                                            anchor.take(), hostNowNs());
-  ContextScope scope(api_, cudaDevice_.context());
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (Status status = waitFor(*waitList); !status)
-      return status;
-    CUresult result = api_.cuEventRecord(*start, stream_);
-    if (result != CUDA_SUCCESS)
-      return cuError(api_, "cuEventRecord", result);
-    result = api_.cuLaunchKernel(
-        cudaKernel.handle(), shape->grid[0], shape->grid[1], shape->grid[2],
-        shape->block[0], shape->block[1], shape->block[2],
-        static_cast<unsigned>(params.sharedBytes()), stream_, params.data(),
-        nullptr);
-    if (result != CUDA_SUCCESS)
-      return cuError(api_, "cuLaunchKernel", result, errc::launch_failed);
-    result = api_.cuEventRecord(*end, stream_);
-    if (result != CUDA_SUCCESS)
-      return cuError(api_, "cuEventRecord", result);
-  }
-  trace("cuda launch '%s': grid [%u, %u, %u] block [%u, %u, %u] dynamic "
-        "shared memory %zu bytes",
-        cudaKernel.entry().c_str(), shape->grid[0], shape->grid[1],
-        shape->grid[2], shape->block[0], shape->block[1], shape->block[2],
-        params.sharedBytes());
+  if (Status status = enqueue(kernel, config, args, deps, *start, *end);
+      !status)
+    return status;
   return std::shared_ptr<Event>(std::move(event));
+}
+
+// Without the events a launch records for its device event: launch, then
+// wait for the stream (which may also wait for other threads' launches on
+// it, submitted meanwhile).
+Status CudaQueue::launchAndWait(Kernel &kernel, const LaunchConfig &config,
+                                const std::vector<KernelArg> &args,
+                                const std::vector<Event *> &deps) {
+  if (Status status = enqueue(kernel, config, args, deps, nullptr, nullptr);
+      !status)
+    return status;
+  ContextScope scope(api_, cudaDevice_.context());
+  CUresult result = api_.cuStreamSynchronize(stream_);
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, "cuStreamSynchronize", result, errc::launch_failed);
+  return Status::ok();
 }
 
 Expected<std::shared_ptr<Event>>

@@ -22,6 +22,9 @@ public:
   launch(Kernel &kernel, const LaunchConfig &config,
          const std::vector<KernelArg> &args,
          const std::vector<Event *> &deps) override;
+  Status launchAndWait(Kernel &kernel, const LaunchConfig &config,
+                       const std::vector<KernelArg> &args,
+                       const std::vector<Event *> &deps) override;
   Expected<std::shared_ptr<Event>>
   marker(const std::vector<Event *> &deps) override;
   Status finish() override;
@@ -35,6 +38,11 @@ private:
   // context); waits on the host for the others (other devices, backends).
   Expected<std::vector<CUevent>>
   deviceDependencies(const std::vector<Event *> &deps);
+  // Launches `kernel` on the stream after `deps`, between records of
+  // `start` and `end` where they are not null.
+  Status enqueue(Kernel &kernel, const LaunchConfig &config,
+                 const std::vector<KernelArg> &args,
+                 const std::vector<Event *> &deps, CUevent start, CUevent end);
   // Makes the stream wait for `events`. Called with mutex_ held.
   Status waitFor(const std::vector<CUevent> &events);
 
