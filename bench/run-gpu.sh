@@ -9,6 +9,8 @@
 # bench-gpu-out. Writes OUT_DIR/gpu.json (copy it to bench/results/gpu.json
 # and run bench/run.sh --render), OUT_DIR/gpu.log and the twins' PTX.
 # The binary needs no CUDA toolkit or LLVM; nvcc is needed for the twins.
+# DPEX_BENCH_COMMIT names the commit the binary was built from, where the
+# checkout here is not that commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench=${1:-build-bench/bench/dpex_bench}
@@ -23,7 +25,7 @@ DPEX_DEVICE=cuda:0 "$bench" \
   --sections dispatch,kernels \
   --ptx "$out/bench_kernels.ptx" \
   --out "$out/gpu.json" \
-  --meta "git commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+  --meta "git commit=${DPEX_BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}" \
   --meta "gpu, driver=$gpu" \
   --meta "nvcc=$(nvcc --version | tail -1)" \
   --meta "twins built with=nvcc -ptx -arch=sm_90 -O3" \
