@@ -9,9 +9,10 @@ namespace dpex::rt::opencl {
 
 class OpenCLEvent final : public Event {
 public:
-  // Takes over the reference `event` holds.
-  OpenCLEvent(const OpenCLApi &api, cl_event event, cl_context context)
-      : api_(api), event_(event), context_(context) {}
+  // Takes over the reference `event` holds, a command of `queue`.
+  OpenCLEvent(const OpenCLApi &api, cl_event event, cl_context context,
+              const Queue &queue)
+      : api_(api), event_(event), context_(context), queue_(&queue) {}
   OpenCLEvent(const OpenCLEvent &) = delete;
   OpenCLEvent &operator=(const OpenCLEvent &) = delete;
   ~OpenCLEvent() override;
@@ -23,11 +24,15 @@ public:
 
   cl_event handle() const { return event_; }
   cl_context context() const { return context_; }
+  // Compares addresses only: the queue may be gone, and then its commands
+  // completed (a queue finishes its work before it is destroyed).
+  bool enqueuedOn(const Queue &queue) const { return queue_ == &queue; }
 
 private:
   const OpenCLApi &api_;
   cl_event event_;
   cl_context context_;
+  const Queue *queue_;
 };
 
 } // namespace dpex::rt::opencl

@@ -31,6 +31,10 @@ OpenCLQueue::waitList(const std::vector<Event *> &deps) {
   events.reserve(deps.size());
   for (Event *dep : deps) {
     auto *clEvent = dynamic_cast<OpenCLEvent *>(dep);
+    // The queue is in order: its own commands are already ahead of anything
+    // enqueued now.
+    if (clEvent && clEvent->enqueuedOn(*this))
+      continue;
     if (clEvent && clEvent->context() == clDevice_.context()) {
       events.push_back(clEvent->handle());
       continue;
@@ -89,7 +93,7 @@ OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
   // Submit now: completion callbacks and waits from other threads rely on it.
   api_.clFlush(queue_);
   return std::shared_ptr<Event>(
-      std::make_shared<OpenCLEvent>(api_, event, clDevice_.context()));
+      std::make_shared<OpenCLEvent>(api_, event, clDevice_.context(), *this));
 }
 
 Expected<std::shared_ptr<Event>>
@@ -105,7 +109,7 @@ OpenCLQueue::marker(const std::vector<Event *> &deps) {
     return clError(errc::backend_error, "clEnqueueMarkerWithWaitList", err);
   api_.clFlush(queue_);
   return std::shared_ptr<Event>(
-      std::make_shared<OpenCLEvent>(api_, event, clDevice_.context()));
+      std::make_shared<OpenCLEvent>(api_, event, clDevice_.context(), *this));
 }
 
 Status OpenCLQueue::finish() {
