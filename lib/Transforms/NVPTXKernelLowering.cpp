@@ -5,7 +5,8 @@
 //  - a Workgroup (addrspace 3) pointer parameter, i.e. a local accessor,
 //    becomes a 64-bit byte offset into the kernel's dynamic shared memory,
 //    which the CUDA runtime sizes at launch (cuLaunchKernel sharedMemBytes);
-//    CUDA has no per-argument local memory as OpenCL does.
+//    CUDA has no per-argument local memory as OpenCL does. The offset is
+//    assumed 16-byte aligned, as the runtime makes it.
 //  - LLVM `fence` instructions (from atomic_fence) become `membar.gl`: the
 //    NVPTX backend of LLVM 15 cannot select `fence`, and a device-wide
 //    barrier orders at least as much as any fence a kernel asks for.
@@ -35,6 +36,10 @@ namespace dpex {
 
 static constexpr const char *DynamicSharedName = "__dpex_dynamic_shared";
 
+// The runtime places each local accessor at an offset that is a multiple of
+// this (runtime/cuda/CudaParams.cpp), in an array aligned to it.
+static constexpr unsigned LocalAlignment = 16;
+
 static GlobalVariable *getDynamicShared(Module &M) {
   if (GlobalVariable *GV = M.getGlobalVariable(DynamicSharedName))
     return GV;
@@ -42,7 +47,7 @@ static GlobalVariable *getDynamicShared(Module &M) {
   auto *GV = new GlobalVariable(M, Bytes, false, GlobalValue::ExternalLinkage,
                                 nullptr, DynamicSharedName, nullptr,
                                 GlobalValue::NotThreadLocal, addrspace::Local);
-  GV->setAlignment(Align(16));
+  GV->setAlignment(Align(LocalAlignment));
   return GV;
 }
 
@@ -78,6 +83,9 @@ static Function *lowerLocalParams(Module &M, Function *F) {
     New->removeParamAttrs(Arg.getArgNo(), AttributeFuncs::typeIncompatible(Arg.getType()));
     Value *Base = B.CreatePointerCast(Shared, B.getInt8PtrTy(addrspace::Local));
     Value *Ptr = B.CreateInBoundsGEP(B.getInt8Ty(), Base, &Arg, Arg.getName() + ".ptr");
+    // Known alignment lets the backend merge neighbouring shared-memory
+    // accesses into vector loads and stores (ld.shared.v4).
+    B.CreateAlignmentAssumption(M.getDataLayout(), Ptr, LocalAlignment);
     Old.replaceAllUsesWith(B.CreatePointerCast(Ptr, Old.getType()));
   }
   F->eraseFromParent();

@@ -1,6 +1,7 @@
 ; dpex-nvptx-kernels: a Workgroup pointer parameter (local accessor) becomes
-; an i64 byte offset into the dynamic shared memory array; kernels get
-; !nvvm.annotations and the C calling convention.
+; an i64 byte offset into the dynamic shared memory array, assumed 16-byte
+; aligned as the runtime places it; kernels get !nvvm.annotations and the C
+; calling convention.
 ; RUN: dpex-opt -passes=dpex-nvptx-kernels %s -o - | FileCheck %s
 
 target triple = "spir64-unknown-unknown"
@@ -21,6 +22,7 @@ entry:
 ; CHECK: @__dpex_dynamic_shared = external addrspace(3) global [0 x i8], align 16
 ; CHECK: define void @tile(float addrspace(1)* %in, i64 %tile)
 ; CHECK: %tile.ptr = getelementptr inbounds i8, i8 addrspace(3)* getelementptr inbounds ([0 x i8], [0 x i8] addrspace(3)* @__dpex_dynamic_shared, i32 0, i32 0), i64 %tile
+; CHECK-NEXT: call void @llvm.assume(i1 true) [ "align"(i8 addrspace(3)* %tile.ptr, i64 16) ]
 ; CHECK: bitcast i8 addrspace(3)* %tile.ptr to float addrspace(3)*
 ; CHECK: call i64 @_Z13get_local_idj(i32 0)
 ; CHECK: !nvvm.annotations = !{![[K:[0-9]+]]}
