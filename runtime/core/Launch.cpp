@@ -187,7 +187,10 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
               const index_space &space, const launch_arg *args,
               std::size_t numArgs, const std::vector<event> &deps,
               launch_mode mode) {
-  auto start = std::chrono::steady_clock::now();
+  // Only the trace reads the launch's own timing.
+  const bool tracing = rt::traceEnabled();
+  auto start = tracing ? std::chrono::steady_clock::now()
+                       : std::chrono::steady_clock::time_point();
   if (numArgs != desc.num_args || space.dims != desc.dimensions ||
       space.nd != desc.nd)
     return Status::error(
@@ -255,7 +258,7 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
   }
 
   // Only the trace reads a sync launch's event (for the kernel's time).
-  if (mode == launch_mode::sync && !rt::traceEnabled()) {
+  if (mode == launch_mode::sync && !tracing) {
     if (Status status =
             queue->launchAndWait(*kernel->kernel, config, *prepared, waitFor);
         !status)
@@ -272,7 +275,7 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
   if (mode == launch_mode::sync) {
     if (Status status = deviceEvent->wait(); !status)
       return status;
-    if (rt::traceEnabled()) {
+    if (tracing) {
       Expected<profiling_info> times = deviceEvent->profiling();
       double kernelMs = times ? (times->end - times->start) / 1e6 : 0.0;
       rt::trace("launch %s on '%s' (%s) image %s global %s local %s: sync "
@@ -305,14 +308,15 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
     if (!waited)
       return waited;
   }
-  rt::trace("launch %s on '%s' (%s) image %s global %s local %s: async "
-            "submitted in %.3f ms",
-            desc.display_name, device.name().c_str(),
-            to_string(device.backendKind()),
-            kernel->module->imageDescription().c_str(),
-            extents(space.global, space.dims).c_str(),
-            space.nd ? extents(space.local, space.dims).c_str() : "-",
-            msSince(start));
+  if (tracing)
+    rt::trace("launch %s on '%s' (%s) image %s global %s local %s: async "
+              "submitted in %.3f ms",
+              desc.display_name, device.name().c_str(),
+              to_string(device.backendKind()),
+              kernel->module->imageDescription().c_str(),
+              extents(space.global, space.dims).c_str(),
+              space.nd ? extents(space.local, space.dims).c_str() : "-",
+              msSince(start));
   return std::pair<event, event>{event(host), event(deviceEvent)};
 }
 
