@@ -33,6 +33,7 @@ namespace bench {
   X(clFinish)                                                                  \
   X(clFlush)                                                                   \
   X(clWaitForEvents)                                                           \
+  X(clSetEventCallback)                                                        \
   X(clReleaseEvent)                                                            \
   X(clGetEventProfilingInfo)                                                   \
   X(clSVMAlloc)                                                                \
