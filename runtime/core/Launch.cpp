@@ -176,6 +176,16 @@ std::vector<rt::Event *> dependencies(const std::vector<event> &deps) {
   return events;
 }
 
+// The trace's words for a launch: kernel, device, image and ranges.
+std::string describeLaunch(const kernel_desc &desc, rt::Device &device,
+                           const rt::Module &module, const index_space &space) {
+  return std::string(desc.display_name) + " on '" + device.name() + "' (" +
+         to_string(device.backendKind()) + ") image " +
+         module.imageDescription() + " global " +
+         extents(space.global, space.dims) + " local " +
+         (space.nd ? extents(space.local, space.dims) : "-");
+}
+
 double msSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(
              std::chrono::steady_clock::now() - start)
@@ -278,13 +288,8 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
     if (tracing) {
       Expected<profiling_info> times = deviceEvent->profiling();
       double kernelMs = times ? (times->end - times->start) / 1e6 : 0.0;
-      rt::trace("launch %s on '%s' (%s) image %s global %s local %s: sync "
-                "%.3f ms (kernel %.3f ms)",
-                desc.display_name, device.name().c_str(),
-                to_string(device.backendKind()),
-                kernel->module->imageDescription().c_str(),
-                extents(space.global, space.dims).c_str(),
-                space.nd ? extents(space.local, space.dims).c_str() : "-",
+      rt::trace("launch %s: sync %.3f ms (kernel %.3f ms)",
+                describeLaunch(desc, device, *kernel->module, space).c_str(),
                 msSince(start), kernelMs);
     }
     return std::pair<event, event>{};
@@ -309,13 +314,8 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
       return waited;
   }
   if (tracing)
-    rt::trace("launch %s on '%s' (%s) image %s global %s local %s: async "
-              "submitted in %.3f ms",
-              desc.display_name, device.name().c_str(),
-              to_string(device.backendKind()),
-              kernel->module->imageDescription().c_str(),
-              extents(space.global, space.dims).c_str(),
-              space.nd ? extents(space.local, space.dims).c_str() : "-",
+    rt::trace("launch %s: async submitted in %.3f ms",
+              describeLaunch(desc, device, *kernel->module, space).c_str(),
               msSince(start));
   return std::pair<event, event>{event(host), event(deviceEvent)};
 }
