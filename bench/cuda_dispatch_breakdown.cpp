@@ -130,6 +130,22 @@ int main(int argc, char **argv) {
     cu.check(api.cuStreamSynchronize(stream), "cuStreamSynchronize");
   };
   std::unique_ptr<Watcher> watcher;
+  // Start event, kernel, end event from `endEvents`, whose end event a
+  // watcher thread then waits for.
+  auto watchedLaunch = [&](const std::vector<CUevent> &endEvents, bool poll) {
+    return [&, events = &endEvents, poll](int i) {
+      if (!watcher)
+        watcher = std::make_unique<Watcher>(api, context, poll);
+      record(starts[i]);
+      launchEmpty();
+      record((*events)[i]);
+      watcher->watch((*events)[i]);
+    };
+  };
+  auto stopWatcher = [&] {
+    watcher.reset();
+    streamSync();
+  };
 
   std::vector<Variant> async = {
       {"raw: cuLaunchKernel + cuEventRecord (dpex_bench's baseline)",
@@ -138,35 +154,11 @@ int main(int argc, char **argv) {
        [&](int i) { record(starts[i]); launchEmpty(); record(ends[i]); },
        streamSync, {}},
       {"+ a thread doing cuEventSynchronize on each end event",
-       [&](int i) {
-         if (!watcher)
-           watcher = std::make_unique<Watcher>(api, context, false);
-         record(starts[i]);
-         launchEmpty();
-         record(ends[i]);
-         watcher->watch(ends[i]);
-       },
-       [&] { watcher.reset(); streamSync(); }, {}},
+       watchedLaunch(ends, false), stopWatcher, {}},
       {"  ... with blocking-sync end events instead",
-       [&](int i) {
-         if (!watcher)
-           watcher = std::make_unique<Watcher>(api, context, false);
-         record(starts[i]);
-         launchEmpty();
-         record(blockingEnds[i]);
-         watcher->watch(blockingEnds[i]);
-       },
-       [&] { watcher.reset(); streamSync(); }, {}},
+       watchedLaunch(blockingEnds, false), stopWatcher, {}},
       {"  ... polling cuEventQuery with 10-200 us sleeps instead",
-       [&](int i) {
-         if (!watcher)
-           watcher = std::make_unique<Watcher>(api, context, true);
-         record(starts[i]);
-         launchEmpty();
-         record(ends[i]);
-         watcher->watch(ends[i]);
-       },
-       [&] { watcher.reset(); streamSync(); }, {}},
+       watchedLaunch(ends, true), stopWatcher, {}},
       {"dpex: call_kernel_async",
        [&](int) {
          dpex::call_kernel_async(q, bench::empty, dpex::range<1>(1), {});
