@@ -37,9 +37,10 @@ void CompletionWorker::run() {
   for (;;) {
     std::shared_ptr<LaunchCompletion> completion;
     {
+      auto hasWork = [this] { return !queue_.empty(); };
       std::unique_lock<std::mutex> lock(mutex_);
-      lingerWhileIdle(lock, [this] { return !queue_.empty(); });
-      ready_.wait(lock, [this] { return !queue_.empty(); });
+      lingerWhileIdle(lock, hasWork);
+      ready_.wait(lock, hasWork);
       completion = std::move(queue_.front());
       queue_.pop_front();
     }
