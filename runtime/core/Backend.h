@@ -48,6 +48,10 @@ public:
   // The backend event that orders device work, for events that are not one
   // themselves (HostEvent); backend events return themselves.
   virtual Event *deviceEvent() { return this; }
+  // Whether this is a command of `queue`, which then runs it before anything
+  // enqueued later (queues are in order). Compares addresses only: the queue
+  // may be gone, and its commands with it completed.
+  virtual bool enqueuedOn(const Queue &) const { return false; }
 };
 
 // A compiled entry point. Owned by its Module.

@@ -165,14 +165,20 @@ Expected<std::vector<rt::KernelArg>> prepareArgs(const kernel_desc &desc,
   return prepared;
 }
 
-// Backend events to wait for; host events order device work through their
-// device event.
-std::vector<rt::Event *> dependencies(const std::vector<event> &deps) {
+// Backend events a launch on `queue` must wait for; host events order device
+// work through their device event. Commands of `queue` itself are already
+// ahead of the launch.
+std::vector<rt::Event *> dependencies(const std::vector<event> &deps,
+                                      const rt::Queue &queue) {
   std::vector<rt::Event *> events;
   events.reserve(deps.size());
-  for (const event &e : deps)
-    if (e.impl())
-      events.push_back(e.impl()->deviceEvent());
+  for (const event &e : deps) {
+    if (!e.impl())
+      continue;
+    rt::Event *device = e.impl()->deviceEvent();
+    if (!device->enqueuedOn(queue))
+      events.push_back(device);
+  }
   return events;
 }
 
@@ -241,7 +247,7 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
   if (!prepared)
     return prepared.status();
 
-  std::vector<rt::Event *> waitFor = dependencies(deps);
+  std::vector<rt::Event *> waitFor = dependencies(deps, *queue);
 
   bool empty = false;
   for (std::uint32_t d = 0; d < space.dims; ++d)

@@ -21,6 +21,10 @@ CudaEvent::~CudaEvent() {
   pool.release(end_);
 }
 
+bool CudaEvent::enqueuedOn(const Queue &queue) const {
+  return queue_.get() == &queue;
+}
+
 CUcontext CudaEvent::context() const { return queue_->cudaDevice().context(); }
 
 Status CudaEvent::wait() {

@@ -37,8 +37,9 @@ public:
   // Hands the callback to the device's completion watcher.
   Status onComplete(std::function<void()> callback) override;
 
+  bool enqueuedOn(const Queue &queue) const override;
+
   CUevent handle() const { return end_; }
-  const CudaQueue &queue() const { return *queue_; }
   CUcontext context() const;
 
 private:

@@ -53,10 +53,6 @@ CudaQueue::deviceDependencies(const std::vector<Event *> &deps) {
   events.reserve(deps.size());
   for (Event *dep : deps) {
     auto *cudaEvent = dynamic_cast<CudaEvent *>(dep);
-    // Work recorded on this stream is already ahead of anything submitted
-    // to it now.
-    if (cudaEvent && &cudaEvent->queue() == this)
-      continue;
     if (cudaEvent && cudaEvent->context() == cudaDevice_.context()) {
       events.push_back(cudaEvent->handle());
       continue;

@@ -24,9 +24,9 @@ public:
 
   cl_event handle() const { return event_; }
   cl_context context() const { return context_; }
-  // Compares addresses only: the queue may be gone, and then its commands
-  // completed (a queue finishes its work before it is destroyed).
-  bool enqueuedOn(const Queue &queue) const { return queue_ == &queue; }
+  bool enqueuedOn(const Queue &queue) const override {
+    return queue_ == &queue;
+  }
 
 private:
   const OpenCLApi &api_;

@@ -31,10 +31,6 @@ OpenCLQueue::waitList(const std::vector<Event *> &deps) {
   events.reserve(deps.size());
   for (Event *dep : deps) {
     auto *clEvent = dynamic_cast<OpenCLEvent *>(dep);
-    // The queue is in order: its own commands are already ahead of anything
-    // enqueued now.
-    if (clEvent && clEvent->enqueuedOn(*this))
-      continue;
     if (clEvent && clEvent->context() == clDevice_.context()) {
       events.push_back(clEvent->handle());
       continue;
