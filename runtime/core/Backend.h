@@ -107,6 +107,13 @@ public:
   virtual ~Device();
 
   virtual const std::string &name() const = 0;
+  // The driver's platform ("Intel(R) OpenCL", "Portable Computing Language",
+  // "NVIDIA CUDA"): device names alone do not tell two CPU runtimes apart.
+  virtual const std::string &platformName() const = 0;
+  // Its vendor ("The pocl project", "Intel(R) Corporation"), which
+  // DPEX_DEVICE=backend:<name> also matches: PoCL's platform name does not
+  // say "pocl".
+  virtual const std::string &platformVendor() const = 0;
   virtual backend backendKind() const = 0;
   virtual device_type type() const = 0;
   virtual const DeviceLimits &limits() const = 0;

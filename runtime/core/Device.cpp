@@ -8,6 +8,7 @@
 namespace dpex {
 
 const std::string &device::name() const { return impl_->name(); }
+const std::string &device::platform() const { return impl_->platformName(); }
 backend device::backend() const { return impl_->backendKind(); }
 device_type device::type() const { return impl_->type(); }
 std::size_t device::max_work_group_size() const {

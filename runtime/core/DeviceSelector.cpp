@@ -13,8 +13,67 @@ namespace dpex::rt {
 namespace {
 
 const char *const AcceptedForms =
-    "accepted forms: opencl:cpu, opencl:gpu, opencl:N, cuda:N, cuda:gpu "
-    "(N counts the backend's devices from 0)";
+    "accepted forms: backend[:type][:N] (opencl, opencl:cpu, opencl:cpu:1, "
+    "opencl:gpu, opencl:N, cuda:gpu, cuda:N) or backend:<name> matching part "
+    "of the platform, vendor or device name (opencl:intel, opencl:pocl); N "
+    "counts the matching devices from 0";
+
+std::string lowerCase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+bool isIndex(const std::string &text) {
+  return !text.empty() && text.size() <= 6 &&
+         std::all_of(text.begin(), text.end(),
+                     [](unsigned char c) { return std::isdigit(c); });
+}
+
+std::optional<device_type> parseType(const std::string &text) {
+  if (text == "cpu")
+    return device_type::cpu;
+  if (text == "gpu")
+    return device_type::gpu;
+  if (text == "accelerator")
+    return device_type::accelerator;
+  return std::nullopt;
+}
+
+std::vector<std::string> splitColons(const std::string &text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t colon = text.find(':', start);
+    parts.push_back(text.substr(start, colon - start));
+    if (colon == std::string::npos)
+      return parts;
+    start = colon + 1;
+  }
+}
+
+bool matches(const DeviceSelector &selector, const Device &device) {
+  if (selector.type && device.type() != *selector.type)
+    return false;
+  if (selector.nameFragment.empty())
+    return true;
+  for (const std::string *name :
+       {&device.platformName(), &device.platformVendor(), &device.name()})
+    if (lowerCase(*name).find(selector.nameFragment) != std::string::npos)
+      return true;
+  return false;
+}
+
+std::string describeFilter(const DeviceSelector &selector) {
+  std::string what = to_string(selector.kind);
+  if (selector.type)
+    what += std::string(" ") + to_string(*selector.type);
+  what += " device";
+  if (!selector.nameFragment.empty())
+    what += " whose platform, vendor or name contains '" +
+            selector.nameFragment + "'";
+  return what;
+}
 
 Status notFound(const std::string &text, const std::string &why,
                 const Platform &platform) {
@@ -23,52 +82,58 @@ Status notFound(const std::string &text, const std::string &why,
                            "; devices:" + platform.describe());
 }
 
-const char *displayName(backend kind) {
-  return kind == backend::cuda ? "CUDA" : "OpenCL";
-}
-
-bool loadsOurImages(const Device &device) {
-  return device.canLoad(detail::image_format::spirv) ||
-         device.canLoad(detail::image_format::spir);
+// How much the default choice wants an OpenCL device: one that ingests the
+// SPIR-V itself runs the module as dpexc validated it; the spir image is a
+// derived fallback.
+int openclImageRank(const Device &device) {
+  if (device.canLoad(detail::image_format::spirv))
+    return 2;
+  if (device.canLoad(detail::image_format::spir))
+    return 1;
+  return 0;
 }
 
 } // namespace
 
 Expected<DeviceSelector> parseDeviceSelector(const std::string &text) {
-  std::string lower = text;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
   auto malformed = [&] {
     return Status::error(errc::device_not_found,
                          "DPEX_DEVICE='" + text +
                              "' is not a device selector; " + AcceptedForms);
   };
-
-  std::size_t colon = lower.find(':');
-  if (colon == std::string::npos)
+  std::vector<std::string> parts = splitColons(lowerCase(text));
+  if (parts.size() > 3)
     return malformed();
-  std::string name = lower.substr(0, colon);
-  std::string what = lower.substr(colon + 1);
 
   DeviceSelector selector;
-  if (name == "opencl")
+  if (parts[0] == "opencl")
     selector.kind = backend::opencl;
-  else if (name == "cuda")
+  else if (parts[0] == "cuda")
     selector.kind = backend::cuda;
   else
     return malformed();
 
-  if (what == "gpu") {
-    selector.type = device_type::gpu;
-  } else if (what == "cpu" && selector.kind == backend::opencl) {
-    selector.type = device_type::cpu;
-  } else if (!what.empty() && what.size() <= 6 &&
-             std::all_of(what.begin(), what.end(),
-                         [](unsigned char c) { return std::isdigit(c); })) {
-    selector.index = std::stoul(what);
-  } else {
-    return malformed();
+  // What follows the backend: [type][:N], N alone, or a name fragment.
+  std::size_t next = 1;
+  if (next < parts.size()) {
+    if (auto type = parseType(parts[next])) {
+      selector.type = type;
+      ++next;
+    } else if (!isIndex(parts[next])) {
+      if (parts[next].empty() || parts.size() > 2)
+        return malformed();
+      selector.nameFragment = parts[next];
+      ++next;
+    }
   }
+  if (next < parts.size()) {
+    if (!isIndex(parts[next]))
+      return malformed();
+    selector.index = std::stoul(parts[next]);
+    ++next;
+  }
+  if (next != parts.size())
+    return malformed();
   return selector;
 }
 
@@ -83,24 +148,22 @@ Expected<std::shared_ptr<Device>> selectDevice(const DeviceSelector &selector,
                     std::string(to_string(selector.kind)) +
                         " backend unavailable: " + backend->unavailableReason(),
                     platform);
-  if (selector.type) {
-    for (const auto &device : devices)
-      if (device->type() == *selector.type)
-        return device;
-    return notFound(text,
-                    std::string("no ") + to_string(selector.kind) + " " +
-                        to_string(*selector.type) + " device",
-                    platform);
+  std::size_t found = 0;
+  for (const auto &device : devices) {
+    if (!matches(selector, *device))
+      continue;
+    if (found++ == selector.index)
+      return device;
   }
-  if (selector.index >= devices.size())
-    return notFound(text,
-                    std::string(displayName(selector.kind)) + " device " +
-                        std::to_string(selector.index) + " does not exist; " +
-                        std::to_string(devices.size()) +
-                        (devices.size() == 1 ? " device" : " devices") +
-                        " found",
-                    platform);
-  return devices[selector.index];
+  if (found == 0)
+    return notFound(text, "no " + describeFilter(selector), platform);
+  return notFound(text,
+                  describeFilter(selector) + " " +
+                      std::to_string(selector.index) + " does not exist; " +
+                      std::to_string(found) +
+                      (found == 1 ? " such device" : " such devices") +
+                      " found",
+                  platform);
 }
 
 Expected<std::shared_ptr<Device>>
@@ -114,25 +177,32 @@ selectDefaultDevice(const Platform &platform) {
   }
 
   const auto &devices = platform.devices();
-  auto pick = [&](auto predicate) -> std::shared_ptr<Device> {
-    auto it = std::find_if(devices.begin(), devices.end(),
-                           [&](const auto &d) { return predicate(*d); });
-    return it == devices.end() ? nullptr : *it;
+  for (const auto &device : devices)
+    if (device->backendKind() == backend::cuda &&
+        device->type() == device_type::gpu)
+      return device;
+  // The best-ranked OpenCL device of `type` (first in platform order among
+  // equals), or null; rank 0 (loads none of our images) counts only when
+  // `anyImage`.
+  auto bestOpenCL = [&](device_type type,
+                        bool anyImage) -> std::shared_ptr<Device> {
+    std::shared_ptr<Device> best;
+    int bestRank = anyImage ? -1 : 0;
+    for (const auto &device : devices) {
+      if (device->backendKind() != backend::opencl || device->type() != type)
+        continue;
+      int rank = openclImageRank(*device);
+      if (rank > bestRank) {
+        best = device;
+        bestRank = rank;
+      }
+    }
+    return best;
   };
-  if (auto d = pick([](const Device &d) {
-        return d.backendKind() == backend::cuda && d.type() == device_type::gpu;
-      }))
-    return d;
-  if (auto d = pick([](const Device &d) {
-        return d.backendKind() == backend::opencl &&
-               d.type() == device_type::gpu && loadsOurImages(d);
-      }))
-    return d;
-  if (auto d = pick([](const Device &d) {
-        return d.backendKind() == backend::opencl &&
-               d.type() == device_type::cpu;
-      }))
-    return d;
+  if (auto device = bestOpenCL(device_type::gpu, /*anyImage=*/false))
+    return device;
+  if (auto device = bestOpenCL(device_type::cpu, /*anyImage=*/true))
+    return device;
   if (!devices.empty())
     return devices.front();
   return Status::error(errc::device_not_found,

@@ -12,11 +12,15 @@ namespace dpex::rt {
 
 class Platform;
 
-// "opencl:cpu", "opencl:gpu", "opencl:N", "cuda:N" or "cuda:gpu".
+// dpctl's filter-selector style: "backend[:type][:N]" ("opencl", "opencl:cpu",
+// "opencl:cpu:1", "opencl:2", "cuda:gpu:0"), or "backend:<name>" matching part
+// of the platform, vendor or device name, case-insensitively
+// ("opencl:intel", "opencl:pocl").
 struct DeviceSelector {
   backend kind = backend::opencl;
-  std::optional<device_type> type; // by type, else by index
-  std::size_t index = 0;           // among the backend's devices
+  std::optional<device_type> type;
+  std::string nameFragment;  // lower case; empty: any name
+  std::size_t index = 0;     // among the backend's devices that match
 };
 
 Expected<DeviceSelector> parseDeviceSelector(const std::string &text);
@@ -27,7 +31,8 @@ Expected<std::shared_ptr<Device>> selectDevice(const DeviceSelector &selector,
                                                const Platform &platform);
 
 // DPEX_DEVICE if set and non-empty, else: a CUDA GPU, else an OpenCL GPU
-// that loads SPIR-V or SPIR, else an OpenCL CPU, else any device.
+// that loads our images, else an OpenCL CPU; among OpenCL devices of one
+// type, one that takes SPIR-V before one that needs the spir image.
 Expected<std::shared_ptr<Device>> selectDefaultDevice(const Platform &platform);
 
 } // namespace dpex::rt

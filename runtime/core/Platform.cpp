@@ -37,7 +37,8 @@ std::string Platform::describe() const {
     for (std::size_t i = 0; i < devices.size(); ++i)
       text += std::string("\n  ") + to_string(backend->kind()) + ":" +
               std::to_string(i) + " '" + devices[i]->name() + "' (" +
-              to_string(devices[i]->type()) + ")";
+              to_string(devices[i]->type()) + ", " +
+              devices[i]->platformName() + ")";
   }
   return text;
 }

@@ -21,7 +21,7 @@ public:
   }
   // The backend of `kind` built into this runtime, or null.
   const Backend *findBackend(backend kind) const;
-  // One line per device ("opencl:0 'name' (cpu)") and per unavailable
+  // One line per device ("opencl:0 'name' (cpu, platform)") and per unavailable
   // backend, for error messages.
   std::string describe() const;
 

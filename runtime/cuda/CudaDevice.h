@@ -24,6 +24,14 @@ public:
   ~CudaDevice() override;
 
   const std::string &name() const override { return name_; }
+  const std::string &platformName() const override {
+    static const std::string platform = "NVIDIA CUDA";
+    return platform;
+  }
+  const std::string &platformVendor() const override {
+    static const std::string vendor = "NVIDIA Corporation";
+    return vendor;
+  }
   backend backendKind() const override { return backend::cuda; }
   device_type type() const override { return device_type::gpu; }
   const DeviceLimits &limits() const override { return limits_; }

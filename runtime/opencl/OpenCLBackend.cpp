@@ -1,6 +1,7 @@
 // The OpenCL backend: every usable device of every OpenCL platform.
 #include "OpenCLDevice.h"
 #include "OpenCLError.h"
+#include "OpenCLInfo.h"
 #include "OpenCLLoader.h"
 
 #include "core/Backend.h"
@@ -42,6 +43,15 @@ private:
     std::vector<cl_platform_id> platforms(numPlatforms);
     api.clGetPlatformIDs(numPlatforms, platforms.data(), nullptr);
     for (cl_platform_id platform : platforms) {
+      auto platformInfo = [&](cl_platform_info what) {
+        return opencl::readInfoString(
+            [&](std::size_t size, void *value, std::size_t *sizeRet) {
+              return api.clGetPlatformInfo(platform, what, size, value,
+                                           sizeRet);
+            });
+      };
+      std::string platformName = platformInfo(CL_PLATFORM_NAME);
+      std::string platformVendor = platformInfo(CL_PLATFORM_VENDOR);
       cl_uint numDevices = 0;
       if (api.clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, 0, nullptr,
                              &numDevices) != CL_SUCCESS)
@@ -51,7 +61,9 @@ private:
                          nullptr);
       for (cl_device_id id : ids) {
         std::string why;
-        if (auto device = opencl::OpenCLDevice::create(api, id, why))
+        if (auto device =
+                opencl::OpenCLDevice::create(api, id, platformName,
+                                             platformVendor, why))
           devices_.push_back(std::move(device));
         else
           trace("skipping OpenCL device: %s", why.c_str());

@@ -1,6 +1,7 @@
 #include "OpenCLDevice.h"
 
 #include "OpenCLError.h"
+#include "OpenCLInfo.h"
 #include "OpenCLModule.h"
 #include "OpenCLQueue.h"
 
@@ -12,15 +13,10 @@ namespace {
 
 std::string stringInfo(const OpenCLApi &api, cl_device_id id,
                        cl_device_info what) {
-  std::size_t size = 0;
-  if (api.clGetDeviceInfo(id, what, 0, nullptr, &size) != CL_SUCCESS ||
-      size == 0)
-    return {};
-  std::string value(size, '\0');
-  if (api.clGetDeviceInfo(id, what, size, value.data(), nullptr) != CL_SUCCESS)
-    return {};
-  value.resize(value.find('\0') == std::string::npos ? size : value.find('\0'));
-  return value;
+  return readInfoString(
+      [&](std::size_t size, void *value, std::size_t *sizeRet) {
+        return api.clGetDeviceInfo(id, what, size, value, sizeRet);
+      });
 }
 
 template <typename T>
@@ -48,9 +44,13 @@ bool hasWord(const std::string &list, const std::string &word) {
 } // namespace
 
 std::shared_ptr<OpenCLDevice>
-OpenCLDevice::create(const OpenCLApi &api, cl_device_id id, std::string &why) {
+OpenCLDevice::create(const OpenCLApi &api, cl_device_id id,
+                     std::string platformName, std::string platformVendor,
+                     std::string &why) {
   std::shared_ptr<OpenCLDevice> device(new OpenCLDevice(api, id));
   device->name_ = stringInfo(api, id, CL_DEVICE_NAME);
+  device->platformName_ = std::move(platformName);
+  device->platformVendor_ = std::move(platformVendor);
 
   cl_device_svm_capabilities svm = valueInfo<cl_device_svm_capabilities>(
       api, id, CL_DEVICE_SVM_CAPABILITIES, 0);

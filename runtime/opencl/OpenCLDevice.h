@@ -16,10 +16,13 @@ public:
   // Null (with `why` set) for devices the runtime cannot use: those without
   // coarse-grained SVM, since arrays are SVM allocations.
   static std::shared_ptr<OpenCLDevice>
-  create(const OpenCLApi &api, cl_device_id id, std::string &why);
+  create(const OpenCLApi &api, cl_device_id id, std::string platformName,
+         std::string platformVendor, std::string &why);
   ~OpenCLDevice() override;
 
   const std::string &name() const override { return name_; }
+  const std::string &platformName() const override { return platformName_; }
+  const std::string &platformVendor() const override { return platformVendor_; }
   backend backendKind() const override { return backend::opencl; }
   device_type type() const override { return type_; }
   const DeviceLimits &limits() const override { return limits_; }
@@ -47,6 +50,8 @@ private:
   const OpenCLApi &api_;
   cl_device_id id_;
   std::string name_;
+  std::string platformName_;
+  std::string platformVendor_;
   device_type type_ = device_type::other;
   DeviceLimits limits_;
   std::string ilVersion_;

@@ -21,6 +21,8 @@ const char *to_string(device_type t) noexcept;
 class device {
 public:
   const std::string &name() const;
+  // The driver's platform name, e.g. "Intel(R) OpenCL" or "NVIDIA CUDA".
+  const std::string &platform() const;
   dpex::backend backend() const;
   device_type type() const;
   // Largest work-group (product of the local range) the device accepts.
@@ -43,7 +45,8 @@ private:
 std::vector<device> devices();
 
 // The device `queue()` uses: DPEX_DEVICE if set (read at each call), else a
-// CUDA GPU, else an OpenCL GPU that loads our images, else an OpenCL CPU.
+// CUDA GPU, else an OpenCL GPU that loads our images, else an OpenCL CPU;
+// among OpenCL devices, one that takes SPIR-V comes first.
 // Throws error(errc::device_not_found) if there is none or DPEX_DEVICE is
 // malformed or names a missing device.
 device default_device();

@@ -1,7 +1,10 @@
 // Device listing, queues, and DPEX_DEVICE selection.
 #include "TestSupport.h"
 
+#include "core/Backend.h"
+
 #include <algorithm>
+#include <cctype>
 
 using Catch::Matchers::Contains;
 using dpex_test::expectError;
@@ -16,8 +19,17 @@ std::size_t countOpenCL(const std::vector<dpex::device> &devices,
   });
 }
 
-const char *const AcceptedForms =
-    "accepted forms: opencl:cpu, opencl:gpu, opencl:N, cuda:N, cuda:gpu";
+const char *const AcceptedForms = "accepted forms: backend[:type][:N]";
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+bool takesSpirv(const dpex::device &d) {
+  return d.impl()->canLoad(dpex::detail::image_format::spirv);
+}
 
 } // namespace
 
@@ -26,6 +38,7 @@ TEST_CASE("devices() lists the OpenCL CPU device", "[device]") {
   REQUIRE(countOpenCL(devices, dpex::device_type::cpu) >= 1);
   for (const dpex::device &d : devices) {
     CHECK_FALSE(d.name().empty());
+    CHECK_FALSE(d.platform().empty());
     CHECK(d.max_work_group_size() >= 1);
   }
   // Enumerated once: the same devices each time.
@@ -55,8 +68,12 @@ TEST_CASE("without DPEX_DEVICE the default prefers a GPU, else the CPU",
   bool anyGpu = std::any_of(devices.begin(), devices.end(), [](const auto &d) {
     return d.type() == dpex::device_type::gpu;
   });
-  if (!anyGpu)
+  if (!anyGpu) {
     REQUIRE(chosen.type() == dpex::device_type::cpu);
+    // Among CPUs, one that takes the SPIR-V itself wins over the spir image.
+    bool anySpirvCpu = std::any_of(devices.begin(), devices.end(), takesSpirv);
+    REQUIRE(takesSpirv(chosen) == anySpirvCpu);
+  }
   else // A GPU unless it is an OpenCL one that loads neither SPIR-V nor SPIR.
     REQUIRE((chosen.type() == dpex::device_type::gpu ||
              chosen.type() == dpex::device_type::cpu));
@@ -89,9 +106,10 @@ TEST_CASE("DPEX_DEVICE selects OpenCL devices by type and index",
     dpex::error e = expectError([] { dpex::queue q; });
     REQUIRE(e.code() == dpex::errc::device_not_found);
     REQUIRE_THAT(e.what(),
-                 Contains("OpenCL device " + std::to_string(opencl.size()) +
+                 Contains("opencl device " + std::to_string(opencl.size()) +
                           " does not exist; " + std::to_string(opencl.size()) +
-                          (opencl.size() == 1 ? " device" : " devices") +
+                          (opencl.size() == 1 ? " such device"
+                                              : " such devices") +
                           " found"));
   }
   if (countOpenCL(devices, dpex::device_type::gpu) == 0) {
@@ -102,11 +120,56 @@ TEST_CASE("DPEX_DEVICE selects OpenCL devices by type and index",
   }
 }
 
+TEST_CASE("DPEX_DEVICE counts devices of one type: opencl:cpu:N",
+          "[device][selection]") {
+  std::vector<dpex::device> cpus;
+  for (const dpex::device &d : dpex::devices())
+    if (d.backend() == dpex::backend::opencl &&
+        d.type() == dpex::device_type::cpu)
+      cpus.push_back(d);
+  for (std::size_t i = 0; i < cpus.size(); ++i) {
+    std::string text = "opencl:cpu:" + std::to_string(i);
+    ScopedEnv env("DPEX_DEVICE", text.c_str());
+    REQUIRE(dpex::default_device() == cpus[i]);
+  }
+  std::string text = "opencl:cpu:" + std::to_string(cpus.size());
+  ScopedEnv env("DPEX_DEVICE", text.c_str());
+  dpex::error e = expectError([] { dpex::default_device(); });
+  REQUIRE(e.code() == dpex::errc::device_not_found);
+  REQUIRE_THAT(e.what(), Contains("opencl cpu device " +
+                                  std::to_string(cpus.size()) +
+                                  " does not exist"));
+}
+
+TEST_CASE("DPEX_DEVICE selects by part of the platform or device name",
+          "[device][selection]") {
+  for (const dpex::device &d : dpex::devices()) {
+    if (d.backend() != dpex::backend::opencl)
+      continue;
+    // The first device whose platform matches the platform's first word.
+    std::string word = lower(d.platform().substr(0, d.platform().find(' ')));
+    std::string text = "OpenCL:" + word;
+    INFO("DPEX_DEVICE=" << text);
+    ScopedEnv env("DPEX_DEVICE", text.c_str());
+    dpex::device chosen = dpex::default_device();
+    REQUIRE(chosen.backend() == dpex::backend::opencl);
+    bool inPlatform = lower(chosen.platform()).find(word) != std::string::npos;
+    bool inName = lower(chosen.name()).find(word) != std::string::npos;
+    REQUIRE((inPlatform || inName));
+  }
+  ScopedEnv env("DPEX_DEVICE", "opencl:no-such-driver");
+  dpex::error e = expectError([] { dpex::default_device(); });
+  REQUIRE(e.code() == dpex::errc::device_not_found);
+  REQUIRE_THAT(e.what(), Contains("no opencl device whose platform, vendor or "
+                                  "name contains 'no-such-driver'"));
+}
+
 TEST_CASE("garbled DPEX_DEVICE values list the accepted forms",
           "[device][selection]") {
-  for (const char *text : {"gpu", "opencl", "opencl:", "opencl:fast", "cuda:",
-                           "cuda:cpu", "vulkan:0", "opencl:-1", "opencl:1x",
-                           ":0", "opencl:gpu:0", "opencl:99999999999"}) {
+  for (const char *text : {"gpu", "opencl:", "cuda:", "vulkan:0", "opencl:-1",
+                           "opencl:1x", ":0", "opencl::0", "opencl:cpu:x",
+                           "opencl:intel:0", "opencl:cpu:0:1",
+                           "opencl:99999999999"}) {
     INFO("DPEX_DEVICE=" << text);
     ScopedEnv env("DPEX_DEVICE", text);
     dpex::error e = expectError([] { dpex::queue q; });
