@@ -157,6 +157,14 @@ Expected<std::vector<rt::KernelArg>> prepareArgs(const kernel_desc &desc,
       out.pointer = static_cast<char *>((*arg.buffer)->pointer()) + arg.offset;
       break;
     case arg_kind::local_accessor:
+      // OpenCL forbids it, and drivers differ in how: PoCL says
+      // CL_INVALID_ARG_SIZE, Intel's CPU runtime crashes in the kernel; on
+      // CUDA every access would be out of bounds.
+      if (arg.size == 0)
+        return Status::error(errc::invalid_argument,
+                             describeArg(desc, i) +
+                                 ": local memory of 0 elements; a local "
+                                 "accessor needs at least one");
       out.kind = rt::KernelArg::Kind::Local;
       out.size = arg.size;
       break;

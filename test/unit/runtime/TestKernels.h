@@ -40,5 +40,7 @@ extern const dpex::kernel<void(dpex::item<1>, int, int *)> corrupt_fill;
 extern const dpex::kernel<void(dpex::item<1>, int, int *)> unresolved_fill;
 // A descriptor claiming a 4-byte `value` where the handle passes 8 bytes.
 extern const dpex::kernel<void(dpex::item<1>, double, int *)> mismatched_fill;
+// Its descriptor passes 8 bytes where the device kernel takes an int.
+extern const dpex::kernel<void(dpex::item<1>, long, int *)> wide_fill;
 
 } // namespace dpex_test
