@@ -35,11 +35,11 @@ if [ "$suite" != tsan ]; then
   # the sanitizer flags, which cannot link.
   configure_and_build "$root/build-asan" -DDPEX_SANITIZE=address,undefined
   (cd "$root/build-asan" &&
-    ctest --output-on-failure -j "$jobs" -L 'unit|e2e' -E 'e2e\.installed_package' &&
+    ctest --output-on-failure -j "$jobs" -L 'unit|e2e' -E '^(e2e\.installed_package|runtime\.)' &&
     ctest --output-on-failure -R '^runtime\.')
 fi
 
 if [ "$suite" != asan ]; then
   configure_and_build "$root/build-tsan" -DDPEX_SANITIZE=thread -DDPEX_BUILD_COMPILER=OFF
-  (cd "$root/build-tsan" && ctest --output-on-failure -R '^runtime\.(unit|stress)$')
+  (cd "$root/build-tsan" && ctest --output-on-failure -R '^runtime\.(unit|stress)\.')
 fi

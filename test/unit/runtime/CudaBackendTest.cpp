@@ -1,6 +1,7 @@
 // The CUDA backend. Device selection and the launch helpers are tested
-// everywhere; kernels run only where a CUDA GPU is present (the tests say
-// so with a warning and pass otherwise).
+// everywhere (runtime.cuda); the cases tagged [gpu] run kernels and are a
+// ctest entry of their own, runtime.cuda.gpu, which is skipped where no CUDA
+// GPU is present.
 #include "CudaTestKernels.h"
 #include "TestSupport.h"
 
@@ -11,7 +12,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <optional>
 
 using Catch::Matchers::Contains;
 using dpex_test::expectError;
@@ -27,13 +27,10 @@ std::vector<dpex::device> cudaDevices() {
   return found;
 }
 
-// The first CUDA device, or nothing (with a warning) where there is none.
-std::optional<dpex::device> gpuOrSkip() {
+// The first CUDA device; [gpu] cases only run where there is one.
+dpex::device firstGpu() {
   std::vector<dpex::device> found = cudaDevices();
-  if (found.empty()) {
-    WARN("no CUDA device: the kernels of this test did not run");
-    return std::nullopt;
-  }
+  REQUIRE_FALSE(found.empty());
   return found.front();
 }
 
@@ -76,9 +73,9 @@ TEST_CASE("cuda:* names the missing driver or device", "[cuda][selection]") {
   dpex::error e = expectError([] { dpex::queue q; });
   REQUIRE(e.code() == dpex::errc::device_not_found);
   REQUIRE_THAT(e.what(),
-               Contains("CUDA device " + std::to_string(found.size()) +
+               Contains("cuda device " + std::to_string(found.size()) +
                         " does not exist; " + std::to_string(found.size()) +
-                        (found.size() == 1 ? " device" : " devices") +
+                        (found.size() == 1 ? " such device" : " such devices") +
                         " found"));
 }
 
@@ -199,11 +196,9 @@ TEST_CASE("range launches use blocks that divide the range", "[cuda][shape]") {
                Contains("20 work-groups in dpex dimension 0 (CUDA y)"));
 }
 
-TEST_CASE("saxpy in hand-written PTX runs on the GPU", "[cuda][kernel]") {
-  std::optional<dpex::device> gpu = gpuOrSkip();
-  if (!gpu)
-    return;
-  dpex::queue q(*gpu);
+TEST_CASE("saxpy in hand-written PTX runs on the GPU", "[cuda][kernel][gpu]") {
+  dpex::device gpu = firstGpu();
+  dpex::queue q(gpu);
   for (std::size_t n : {std::size_t{1000000}, std::size_t{1009}}) {
     INFO("n = " << n);
     std::vector<float> hx = iota(n, 0.5f), hy = iota(n, 0.25f);
@@ -229,11 +224,9 @@ TEST_CASE("saxpy in hand-written PTX runs on the GPU", "[cuda][kernel]") {
     REQUIRE(result[i] == (i < 32 ? 0.0f : 3.0f));
 }
 
-TEST_CASE("dpex dimensions map to CUDA z, y, x", "[cuda][kernel]") {
-  std::optional<dpex::device> gpu = gpuOrSkip();
-  if (!gpu)
-    return;
-  dpex::queue q(*gpu);
+TEST_CASE("dpex dimensions map to CUDA z, y, x", "[cuda][kernel][gpu]") {
+  dpex::device gpu = firstGpu();
+  dpex::queue q(gpu);
   auto expect = [](const std::vector<int> &out, std::size_t rows,
                    std::size_t cols) {
     for (std::size_t i = 0; i < rows; ++i)
@@ -254,11 +247,9 @@ TEST_CASE("dpex dimensions map to CUDA z, y, x", "[cuda][kernel]") {
 }
 
 TEST_CASE("async launches on the GPU chain through their events",
-          "[cuda][event]") {
-  std::optional<dpex::device> gpu = gpuOrSkip();
-  if (!gpu)
-    return;
-  dpex::queue q(*gpu);
+          "[cuda][event][gpu]") {
+  dpex::device gpu = firstGpu();
+  dpex::queue q(gpu);
   const std::size_t n = 4096;
   dpex::array<float> y(q, n);
   y.copy_from(std::vector<float>(n, 1.0f));
@@ -299,11 +290,9 @@ TEST_CASE("async launches on the GPU chain through their events",
 }
 
 TEST_CASE("a launch on another stream waits for its dependency",
-          "[cuda][event]") {
-  std::optional<dpex::device> gpu = gpuOrSkip();
-  if (!gpu)
-    return;
-  dpex::queue q1(*gpu), q2(*gpu);
+          "[cuda][event][gpu]") {
+  dpex::device gpu = firstGpu();
+  dpex::queue q1(gpu), q2(gpu);
   dpex::array<int> done(q1, 1);
   done.copy_from(std::vector<int>{0});
   dpex::array<float> y(q2, 256);
@@ -324,11 +313,9 @@ TEST_CASE("a launch on another stream waits for its dependency",
 }
 
 TEST_CASE("local accessors are offsets into dynamic shared memory",
-          "[cuda][local_memory]") {
-  std::optional<dpex::device> gpu = gpuOrSkip();
-  if (!gpu)
-    return;
-  dpex::queue q(*gpu);
+          "[cuda][local_memory][gpu]") {
+  dpex::device gpu = firstGpu();
+  dpex::queue q(gpu);
   const std::size_t n = 1024, group = 64;
   std::vector<float> input = iota(n, 1.0f);
   auto expected = [&](int scale) {
@@ -367,11 +354,9 @@ TEST_CASE("local accessors are offsets into dynamic shared memory",
 }
 
 TEST_CASE("CUDA errors name the module, entry and driver error",
-          "[cuda][error]") {
-  std::optional<dpex::device> gpu = gpuOrSkip();
-  if (!gpu)
-    return;
-  dpex::queue q(*gpu);
+          "[cuda][error][gpu]") {
+  dpex::device gpu = firstGpu();
+  dpex::queue q(gpu);
   dpex::array<int> out(q, 4);
 
   dpex::error noPtx = expectError([&] {

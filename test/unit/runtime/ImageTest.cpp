@@ -93,8 +93,8 @@ TEST_CASE("an image without its format's header never reaches the driver",
   REQUIRE_THAT(e.what(), Contains("SPIR image: not LLVM bitcode (27 bytes"));
 }
 
-extern const unsigned char dpex_test_test_kernels_image[];
-extern const std::size_t dpex_test_test_kernels_image_size;
+extern const unsigned char dpex_test_test_kernels_spir_image[];
+extern const std::size_t dpex_test_test_kernels_spir_image_size;
 
 TEST_CASE("an image that differs from its recorded digest never reaches the "
           "driver",
@@ -102,8 +102,8 @@ TEST_CASE("an image that differs from its recorded digest never reaches the "
   // The test kernels' SPIR image with one byte of its body changed, under the
   // digest of the original: a stub corrupted after dpexc wrote it. Such
   // images crashed PoCL's bitcode reader (runtime_image_fuzzer findings).
-  const unsigned char *original = dpex_test_test_kernels_image;
-  const std::size_t size = dpex_test_test_kernels_image_size;
+  const unsigned char *original = dpex_test_test_kernels_spir_image;
+  const std::size_t size = dpex_test_test_kernels_spir_image_size;
   static const std::vector<unsigned char> bytes = [&] {
     std::vector<unsigned char> copy(original, original + size);
     copy[size / 2] ^= 0x40;

@@ -4,10 +4,14 @@
 
 #include <cstddef>
 
-extern const unsigned char dpex_test_test_kernels_image[];
-extern const std::size_t dpex_test_test_kernels_image_size;
-extern const unsigned char dpex_test_unresolved_image[];
-extern const std::size_t dpex_test_unresolved_image_size;
+extern const unsigned char dpex_test_test_kernels_spir_image[];
+extern const std::size_t dpex_test_test_kernels_spir_image_size;
+extern const unsigned char dpex_test_test_kernels_spirv_image[];
+extern const std::size_t dpex_test_test_kernels_spirv_image_size;
+extern const unsigned char dpex_test_unresolved_spir_image[];
+extern const std::size_t dpex_test_unresolved_spir_image_size;
+extern const unsigned char dpex_test_unresolved_spirv_image[];
+extern const std::size_t dpex_test_unresolved_spirv_image_size;
 
 namespace dpex_test {
 
@@ -20,10 +24,12 @@ using dpex::detail::image_format;
 using dpex::detail::kernel_desc;
 using dpex::detail::module_desc;
 
-const device_image images[] = {intactImage(image_format::spir,
-                                           dpex_test_test_kernels_image,
-                                           dpex_test_test_kernels_image_size)};
-const module_desc module{"test_kernels.cl", images, 1};
+const device_image images[] = {
+    intactImage(image_format::spirv, dpex_test_test_kernels_spirv_image,
+                dpex_test_test_kernels_spirv_image_size),
+    intactImage(image_format::spir, dpex_test_test_kernels_spir_image,
+                dpex_test_test_kernels_spir_image_size)};
+const module_desc module{"test_kernels.cl", images, 2};
 
 const arg_desc saxpy_args[] = {
     {arg_kind::scalar, 4, 4, "a", "float"},
@@ -97,15 +103,23 @@ const kernel_desc corrupt_fill_desc{
     &corrupt_module, "fill", "dpex_test::corrupt_fill", 1, false, fill_args, 2};
 
 const device_image unresolved_images[] = {
-    intactImage(image_format::spir, dpex_test_unresolved_image,
-                dpex_test_unresolved_image_size)};
-const module_desc unresolved_module{"unresolved.cl", unresolved_images, 1};
+    intactImage(image_format::spirv, dpex_test_unresolved_spirv_image,
+                dpex_test_unresolved_spirv_image_size),
+    intactImage(image_format::spir, dpex_test_unresolved_spir_image,
+                dpex_test_unresolved_spir_image_size)};
+const module_desc unresolved_module{"unresolved.cl", unresolved_images, 2};
 const kernel_desc unresolved_fill_desc{
     &unresolved_module, "fill", "dpex_test::unresolved_fill", 1, false,
     fill_args,          2};
 
 const kernel_desc mismatched_fill_desc{
     &module, "fill", "dpex_test::mismatched_fill", 1, false, fill_args, 2};
+
+const arg_desc wide_fill_args[] = {
+    {arg_kind::scalar, 8, 8, "value", "long"},
+    {arg_kind::global_pointer, 4, 4, "out", "int*"}};
+const kernel_desc wide_fill_desc{
+    &module, "fill", "dpex_test::wide_fill", 1, false, wide_fill_args, 2};
 
 } // namespace
 
@@ -135,5 +149,6 @@ const dpex::kernel<void(dpex::item<1>, int, int *)> unresolved_fill{
     unresolved_fill_desc};
 const dpex::kernel<void(dpex::item<1>, double, int *)> mismatched_fill{
     mismatched_fill_desc};
+const dpex::kernel<void(dpex::item<1>, long, int *)> wide_fill{wide_fill_desc};
 
 } // namespace dpex_test
