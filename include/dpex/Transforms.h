@@ -67,6 +67,13 @@ struct AddressSpaceInferencePass
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Calls the global or local overload of a SPIR-V atomic built-in where the
+// generic pointer it is given is a cast from that space.
+struct GenericAtomicSpecializationPass
+    : llvm::PassInfoMixin<GenericAtomicSpecializationPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // Lowers the `__dpex_*` index intrinsics of <dpex/kernel.hpp> to loads of
 // SPIR-V built-in variables.
 struct IndexBuiltinLoweringPass

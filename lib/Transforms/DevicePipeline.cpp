@@ -54,6 +54,8 @@ Error runDevicePipeline(Module &M, unsigned OptLevel) {
       // Optimisation can expose new generic pointers to a known space.
       MPM.addPass(AddressSpaceInferencePass());
     }
+    // Once every pointer's space is as known as it gets.
+    MPM.addPass(GenericAtomicSpecializationPass());
     // Once kernels are flat, each format is a constant over its literal.
     MPM.addPass(PrintfLoweringPass());
     // Last, so that it also sees the math intrinsics the optimiser formed.

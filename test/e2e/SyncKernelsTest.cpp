@@ -258,6 +258,26 @@ TEST_CASE("local-space atomics build per-group histograms", "[e2e][atomic][sync]
   REQUIRE(hist.to_host() == expect);
 }
 
+TEST_CASE("generic-space atomics on local and global memory",
+          "[e2e][atomic][sync]") {
+  dpex::queue q;
+  const std::size_t n = 1 << 16, local = 128;
+  const unsigned nbins = 61;
+  std::vector<unsigned> h(n);
+  for (std::size_t i = 0; i < n; ++i)
+    h[i] = unsigned((i * 2654435761u) >> 7);
+  dpex::array<unsigned> in(q, n);
+  dpex::array<int> hist(q, nbins);
+  in.copy_from(h);
+  hist.copy_from(std::vector<int>(nbins, 0));
+  dpex::call_kernel(e2e::generic_histogram, dpex::nd_range<1>({n}, {local}),
+                    in, hist, nbins, dpex::local_memory<int>(nbins));
+  std::vector<int> expect(nbins, 0);
+  for (unsigned v : h)
+    ++expect[v % nbins];
+  REQUIRE(hist.to_host() == expect);
+}
+
 TEST_CASE("float min, max and add on local memory", "[e2e][atomic][sync]") {
   dpex::queue q;
   const std::size_t n = 1 << 16, local = 128, groups = n / local;

@@ -155,6 +155,26 @@ DPEX_KERNEL void local_histogram(dpex::nd_item<1> it, const unsigned *in,
     dpex::atomic_ref<unsigned>(hist[b]).fetch_add(bins[b]);
 }
 
+// The same histogram through generic-space atomics: the kernel names no
+// space, yet every image gets one (the local counts) after inlining, so the
+// module's other kernels still build for SPIR 1.2 and PTX.
+DPEX_KERNEL void generic_histogram(dpex::nd_item<1> it, const unsigned *in,
+                                   int *hist, unsigned nbins,
+                                   dpex::local_accessor<int> bins) {
+  size_t l = it.get_local_id(0), n = it.get_local_range(0);
+  for (size_t b = l; b < nbins; b += n)
+    bins[b] = 0;
+  dpex::group_barrier(it.get_group());
+  using generic_ref =
+      dpex::atomic_ref<int, dpex::memory_order::relaxed,
+                       dpex::memory_scope::device,
+                       dpex::address_space::generic_space>;
+  generic_ref(bins[in[it.get_global_id(0)] % nbins]).fetch_add(1);
+  dpex::group_barrier(it.get_group());
+  for (size_t b = l; b < nbins; b += n)
+    generic_ref(hist[b]).fetch_add(bins[b]);
+}
+
 // Float min/max and add on local memory through the CAS loop.
 DPEX_KERNEL void local_float_minmax(dpex::nd_item<1> it, const float *in,
                                     float *out, dpex::local_accessor<float> acc) {
