@@ -584,11 +584,12 @@ int main(int argc, char **argv) try {
       usage("a CUDA device needs --ptx (the nvcc-built twins)");
     std::unique_ptr<Twin> twin =
         cuda ? bench::makeCudaTwin(dev.name(), opts.ptx)
-             : bench::makeOpenCLTwin(dev.name(), opts.clSource);
+             : bench::makeOpenCLTwin(dev.name(), dev.platform(), opts.clSource);
     bool gpu = dev.type() == dpex::device_type::gpu;
     int kernelReps = opts.kernelReps ? opts.kernelReps : gpu ? 30 : 11;
     int rounds = opts.dispatchRounds ? opts.dispatchRounds : gpu ? 50 : 20;
     report.meta.emplace_back("device", dev.name());
+    report.meta.emplace_back("platform", dev.platform());
     report.meta.emplace_back("backend", dpex::to_string(dev.backend()));
     report.meta.emplace_back("device type", dpex::to_string(dev.type()));
     report.meta.emplace_back("twins", twin->description());

@@ -52,7 +52,7 @@ int main(int argc, char **argv) {
   source << in.rdbuf();
 
   dpex::queue q;
-  RawOpenCL cl(q.get_device().name());
+  RawOpenCL cl(q.get_device().name(), q.get_device().platform());
   const ClApi &api = cl.api();
   cl_kernel empty = cl.kernel(cl.build(source.str(), "-cl-std=CL2.0"), "empty");
   const std::size_t one = 1;

@@ -43,13 +43,20 @@ double profiledNs(const ClApi &api, cl_event event) {
 
 } // namespace
 
-RawOpenCL::RawOpenCL(const std::string &deviceName) : api_(loadOpenCL()) {
+RawOpenCL::RawOpenCL(const std::string &deviceName,
+                     const std::string &platformName)
+    : api_(loadOpenCL()) {
   cl_uint numPlatforms = 0;
   clCheck(api_.clGetPlatformIDs(0, nullptr, &numPlatforms), "clGetPlatformIDs");
   std::vector<cl_platform_id> platforms(numPlatforms);
   clCheck(api_.clGetPlatformIDs(numPlatforms, platforms.data(), nullptr),
           "clGetPlatformIDs");
   for (cl_platform_id platform : platforms) {
+    char platformText[256] = {};
+    api_.clGetPlatformInfo(platform, CL_PLATFORM_NAME, sizeof platformText - 1,
+                           platformText, nullptr);
+    if (platformName != platformText)
+      continue;
     cl_uint numDevices = 0;
     if (api_.clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, 0, nullptr,
                             &numDevices) != CL_SUCCESS)
@@ -70,7 +77,8 @@ RawOpenCL::RawOpenCL(const std::string &deviceName) : api_(loadOpenCL()) {
       break;
   }
   if (!device_)
-    throw std::runtime_error("no OpenCL device named '" + deviceName + "'");
+    throw std::runtime_error("no OpenCL device named '" + deviceName +
+                             "' on platform '" + platformName + "'");
   cl_int err = CL_SUCCESS;
   context_ = api_.clCreateContext(nullptr, 1, &device_, nullptr, nullptr, &err);
   clCheck(err, "clCreateContext");

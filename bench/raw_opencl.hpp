@@ -14,6 +14,7 @@ namespace bench {
 
 #define BENCH_CL_FUNCTIONS(X)                                                  \
   X(clGetPlatformIDs)                                                          \
+  X(clGetPlatformInfo)                                                         \
   X(clGetDeviceIDs)                                                            \
   X(clGetDeviceInfo)                                                           \
   X(clCreateContext)                                                           \
@@ -49,11 +50,12 @@ struct ClApi {
 void clCheck(cl_int err, const char *call);
 
 // A context and an in-order profiling queue (the properties dpex's OpenCL
-// queues have) on the OpenCL device called `deviceName`.
+// queues have) on the OpenCL device called `deviceName` on the platform
+// called `platformName` (two CPU runtimes may name the same CPU alike).
 class RawOpenCL {
 public:
   // Throws if libOpenCL or the device is missing.
-  explicit RawOpenCL(const std::string &deviceName);
+  RawOpenCL(const std::string &deviceName, const std::string &platformName);
   ~RawOpenCL();
   RawOpenCL(const RawOpenCL &) = delete;
   RawOpenCL &operator=(const RawOpenCL &) = delete;

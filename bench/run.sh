@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds dpex_bench, runs it on the CPU (PoCL) and renders docs/performance.md
-# and docs/performance.png from bench/results/*.json (the CPU run, plus the
-# GPU run from bench/run-gpu.sh where one was copied there).
+# Builds dpex_bench, runs it on both OpenCL CPU devices (PoCL through the
+# spir image, Intel's CPU runtime through the SPIR-V) and renders
+# docs/performance.md and docs/performance.png from bench/results/*.json (the
+# CPU runs, plus the GPU run from bench/run-gpu.sh where one was copied there).
 #
-#   bench/run.sh            build, measure on the CPU, render
+#   bench/run.sh            build, measure on the CPU devices, render
 #   bench/run.sh --render   only render from bench/results/*.json
 #
 # BUILD_DIR (default build-bench) is configured with the cuda image too, so
@@ -22,18 +23,26 @@ if [[ "${1:-}" != "--render" ]]; then
     -DDPEX_KERNEL_TARGETS="spirv;spir;cuda" >/dev/null
   cmake --build "$build" -j2 --target dpex_bench dpexc
   mkdir -p bench/results
-  DPEX_DEVICE=opencl:cpu "$build/bench/dpex_bench" \
+  commit=$(git rev-parse --short HEAD)
+  machine="shared 2-core VM; other builds may have run meanwhile"
+  # The compile section does not depend on the device: measured once.
+  DPEX_DEVICE=opencl:pocl "$build/bench/dpex_bench" \
     --out bench/results/cpu.json \
     --cl-source bench/opencl/bench_kernels.cl \
     --compile-dir bench/compile \
     --dpexc "$build/tools/dpexc/dpexc" \
-    --meta "git commit=$(git rev-parse --short HEAD)" \
-    --meta "machine=shared 2-core VM; other builds may have run meanwhile" \
+    --meta "git commit=$commit" --meta "machine=$machine" \
     --meta "OpenCL=$(dpkg-query -W -f='pocl-opencl-icd ${Version}' pocl-opencl-icd 2>/dev/null || echo unknown)" \
     | tee "$build/bench-cpu.log"
+  DPEX_DEVICE=opencl:intel "$build/bench/dpex_bench" \
+    --out bench/results/cpu-intel.json --sections dispatch,kernels \
+    --cl-source bench/opencl/bench_kernels.cl \
+    --meta "git commit=$commit" --meta "machine=$machine" \
+    --meta "OpenCL=$(cat /opt/intel-opencl-rt/.dpex-installed 2>/dev/null || echo unknown)" \
+    | tee "$build/bench-cpu-intel.log"
 fi
 
-results=(bench/results/cpu.json)
+results=(bench/results/cpu.json bench/results/cpu-intel.json)
 if [[ -f bench/results/gpu.json ]]; then
   results+=(bench/results/gpu.json)
 fi

@@ -63,6 +63,7 @@ public:
 
 // Throws if the backend or device is missing.
 std::unique_ptr<Twin> makeOpenCLTwin(const std::string &deviceName,
+                                     const std::string &platformName,
                                      const std::string &sourcePath);
 std::unique_ptr<Twin> makeCudaTwin(const std::string &deviceName,
                                    const std::string &ptxPath);

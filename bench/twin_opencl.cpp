@@ -14,8 +14,9 @@ namespace {
 
 class OpenCLTwin : public Twin {
 public:
-  OpenCLTwin(const std::string &deviceName, const std::string &sourcePath)
-      : cl_(deviceName) {
+  OpenCLTwin(const std::string &deviceName, const std::string &platformName,
+             const std::string &sourcePath)
+      : cl_(deviceName, platformName) {
     std::ifstream in(sourcePath);
     if (!in)
       throw std::runtime_error("cannot read " + sourcePath);
@@ -134,8 +135,9 @@ private:
 } // namespace
 
 std::unique_ptr<Twin> makeOpenCLTwin(const std::string &deviceName,
+                                     const std::string &platformName,
                                      const std::string &sourcePath) {
-  return std::make_unique<OpenCLTwin>(deviceName, sourcePath);
+  return std::make_unique<OpenCLTwin>(deviceName, platformName, sourcePath);
 }
 
 } // namespace bench
