@@ -1,5 +1,6 @@
 # add_dpex_kernel(<name> SOURCES <src>... [TARGETS spirv spir cuda]
 #   (TARGETS defaults to the cache variable DPEX_KERNEL_TARGETS)
+#                 [CUDA_ARCH sm_50 sm_80 ...]
 #                 [OPTIONS <dpexc flags>...] [INCLUDE_DIRECTORIES <dir>...]
 #                 [DEVICE_LIBS <file.bc>...])
 #
@@ -8,10 +9,16 @@
 # library holding the stubs and linking dpex::runtime. Host code includes
 # "<stem>.dpex.hpp". Each source has its own depfile, so editing a header
 # rebuilds only the stubs of the sources that include it.
+#
+# CUDA_ARCH: the archs of the cuda (PTX) images, one image each; the runtime
+# loads the highest one the GPU runs. Without it, DPEX_KERNEL_CUDA_ARCH; if
+# that is empty too, dpexc's default, sm_50 sm_80 (see docs/cuda.md).
 include_guard(GLOBAL)
 
 set(DPEX_KERNEL_TARGETS "" CACHE STRING
   "Device images for add_dpex_kernel calls without TARGETS (e.g. spirv;spir;cuda); empty: dpexc's default")
+set(DPEX_KERNEL_CUDA_ARCH "" CACHE STRING
+  "PTX archs for add_dpex_kernel calls without CUDA_ARCH (e.g. sm_60;sm_86); empty: dpexc's default, sm_50;sm_80")
 
 function(_dpex_find_compiler out_var)
   if(TARGET dpexc)
@@ -25,7 +32,7 @@ endfunction()
 
 function(add_dpex_kernel name)
   cmake_parse_arguments(PARSE_ARGV 1 ARG ""
-    "" "SOURCES;TARGETS;OPTIONS;INCLUDE_DIRECTORIES;DEVICE_LIBS")
+    "" "SOURCES;TARGETS;CUDA_ARCH;OPTIONS;INCLUDE_DIRECTORIES;DEVICE_LIBS")
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "add_dpex_kernel(${name}): SOURCES is required")
   endif()
@@ -43,6 +50,13 @@ function(add_dpex_kernel name)
   if(ARG_TARGETS)
     list(JOIN ARG_TARGETS "," targets)
     list(APPEND flags --targets=${targets})
+  endif()
+  if(NOT ARG_CUDA_ARCH)
+    set(ARG_CUDA_ARCH ${DPEX_KERNEL_CUDA_ARCH})
+  endif()
+  if(ARG_CUDA_ARCH)
+    list(JOIN ARG_CUDA_ARCH "," archs)
+    list(APPEND flags --cuda-arch=${archs})
   endif()
   foreach(dir IN LISTS ARG_INCLUDE_DIRECTORIES)
     get_filename_component(dir ${dir} ABSOLUTE)

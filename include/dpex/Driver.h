@@ -21,6 +21,11 @@ struct CompilerOptions {
   std::string OutputPrefix; // empty: the first source's stem in the cwd
   std::vector<EmitKind> Emit = {EmitKind::SPIRV, EmitKind::Stub};
   std::vector<TargetKind> Targets = {TargetKind::SPIRV, TargetKind::SPIR};
+  // One PTX image per arch (sm_80 is 80), ascending. sm_50 is the oldest GPU
+  // a CUDA 12 or 13 driver runs, so the default loads everywhere; Ampere and
+  // newer GPUs get the sm_80 image instead, which may use what sm_50 lacks
+  // (native double atomic add, scoped atomics).
+  std::vector<unsigned> CudaArchs = {50, 80};
   FrontendOptions Frontend;
   std::vector<std::string> DeviceLibs;
   std::string DepFile; // -MD -MF <file>; empty: none
@@ -35,6 +40,10 @@ bool parseEmitList(const std::string &List, std::vector<EmitKind> &Out,
                    std::string &Bad);
 bool parseTargetList(const std::string &List, std::vector<TargetKind> &Out,
                      std::string &Bad);
+// "sm_80,sm_50" -> {50, 80}: sorted, without duplicates; false on a name
+// that is not a supported arch (put in `Bad`).
+bool parseCudaArchList(const std::string &List, std::vector<unsigned> &Out,
+                       std::string &Bad);
 
 // Runs the whole compilation. Returns the process exit status: 0 success,
 // 1 compile error (diagnostics written to `Err`). `Out` gets --list-kernels.

@@ -48,6 +48,14 @@ const char *imageFormatName(ImageFormat F) {
   return "spirv";
 }
 
+// "spirv", "ptx sm_80": what a reader of the stub sees above each image.
+std::string imageLabel(const DeviceImage &Image) {
+  std::string Label = imageFormatName(Image.Format);
+  if (Image.Format == ImageFormat::PTX)
+    Label += fmt::format(" sm_{}", Image.CudaArch);
+  return Label;
+}
+
 std::string cString(const std::string &S) {
   std::string Out = "\"";
   for (char C : S) {
@@ -107,7 +115,7 @@ std::string generateStubSource(const StubInput &In) {
   for (size_t I = 0; I < In.Images.size(); ++I) {
     const std::string &Bytes = In.Images[I].Bytes;
     Out += fmt::format("// {} image, {} bytes\nalignas(16) const unsigned char image{}[] = {{",
-                       imageFormatName(In.Images[I].Format), Bytes.size(), I);
+                       imageLabel(In.Images[I]), Bytes.size(), I);
     for (size_t B = 0; B < Bytes.size(); ++B)
       Out += fmt::format("{}0x{:02x},", B % 16 ? " " : "\n    ",
                          static_cast<unsigned char>(Bytes[B]));
@@ -119,8 +127,9 @@ std::string generateStubSource(const StubInput &In) {
     uint64_t Digest = dpex::detail::image_digest(
         reinterpret_cast<const unsigned char *>(Bytes.data()), Bytes.size());
     Out += fmt::format("    {{dpex::detail::image_format::{0}, image{1}, sizeof image{1}, "
-                       "0x{2:016x}ull}},\n",
-                       imageFormatName(In.Images[I].Format), I, Digest);
+                       "0x{2:016x}ull, {3}}},\n",
+                       imageFormatName(In.Images[I].Format), I, Digest,
+                       In.Images[I].CudaArch);
   }
   Out += "};\n\n";
   Out += fmt::format("const dpex::detail::module_desc module_desc{{{}, images, {}}};\n",

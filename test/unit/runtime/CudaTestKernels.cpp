@@ -189,7 +189,7 @@ $L_tiles_barrier:
 }
 )";
 
-const device_image images[] = {intactImage(image_format::ptx, ptx, sizeof(ptx))};
+const device_image images[] = {intactImage(image_format::ptx, ptx, sizeof(ptx), 80)};
 const module_desc module{"cuda_test_kernels.cpp", images, 1};
 
 const arg_desc saxpy_args[] = {
@@ -266,7 +266,7 @@ const char broken_ptx[] = R"(
 }
 )";
 const device_image broken_images[] = {
-    intactImage(image_format::ptx, broken_ptx, sizeof(broken_ptx))};
+    intactImage(image_format::ptx, broken_ptx, sizeof(broken_ptx), 80)};
 const module_desc broken_module{"broken.cpp", broken_images, 1};
 const kernel_desc broken_fill_desc{
     &broken_module, "fill", "dpex_cuda_test::broken_fill", 1, false,
