@@ -1,6 +1,5 @@
-# add_dpex_kernel(<name> SOURCES <src>... [TARGETS spirv spir cuda]
-#   (TARGETS defaults to the cache variable DPEX_KERNEL_TARGETS)
-#                 [CUDA_ARCH sm_50 sm_80 ...]
+# add_dpex_kernel(<name> SOURCES <src>...
+#                 [TARGETS spirv spir cuda] [CUDA_ARCH sm_50 sm_80 ...]
 #                 [OPTIONS <dpexc flags>...] [INCLUDE_DIRECTORIES <dir>...]
 #                 [DEVICE_LIBS <file.bc>...])
 #
@@ -10,13 +9,16 @@
 # "<stem>.dpex.hpp". Each source has its own depfile, so editing a header
 # rebuilds only the stubs of the sources that include it.
 #
+# TARGETS: the device images each stub embeds. Without it, the cache
+# variable DPEX_KERNEL_TARGETS; if that is empty too, dpexc's default,
+# spirv spir cuda: one library for OpenCL and CUDA devices alike.
 # CUDA_ARCH: the archs of the cuda (PTX) images, one image each; the runtime
 # loads the highest one the GPU runs. Without it, DPEX_KERNEL_CUDA_ARCH; if
 # that is empty too, dpexc's default, sm_50 sm_80 (see docs/cuda.md).
 include_guard(GLOBAL)
 
 set(DPEX_KERNEL_TARGETS "" CACHE STRING
-  "Device images for add_dpex_kernel calls without TARGETS (e.g. spirv;spir;cuda); empty: dpexc's default")
+  "Device images for add_dpex_kernel calls without TARGETS (e.g. spirv;spir); empty: dpexc's default, spirv;spir;cuda")
 set(DPEX_KERNEL_CUDA_ARCH "" CACHE STRING
   "PTX archs for add_dpex_kernel calls without CUDA_ARCH (e.g. sm_60;sm_86); empty: dpexc's default, sm_50;sm_80")
 

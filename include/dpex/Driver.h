@@ -20,7 +20,10 @@ struct CompilerOptions {
   std::vector<std::string> Sources;
   std::string OutputPrefix; // empty: the first source's stem in the cwd
   std::vector<EmitKind> Emit = {EmitKind::SPIRV, EmitKind::Stub};
-  std::vector<TargetKind> Targets = {TargetKind::SPIRV, TargetKind::SPIR};
+  // Every image by default: one artifact loads on OpenCL (SPIR-V or SPIR)
+  // and CUDA devices alike.
+  std::vector<TargetKind> Targets = {TargetKind::SPIRV, TargetKind::SPIR,
+                                     TargetKind::CUDA};
   // One PTX image per arch (sm_80 is 80), ascending. sm_50 is the oldest GPU
   // a CUDA 12 or 13 driver runs, so the default loads everywhere; Ampere and
   // newer GPUs get the sm_80 image instead, which may use what sm_50 lacks

@@ -48,7 +48,7 @@ std::string archList(llvm::ArrayRef<unsigned> Archs) {
 int main(int argc, char **argv) {
   llvm::InitLLVM X(argc, argv);
   dpex::CompilerOptions Opts;
-  std::string Emit = "spirv,stub", Targets = "spirv,spir";
+  std::string Emit = "spirv,stub", Targets = "spirv,spir,cuda";
   std::string CudaArchs = archList(Opts.CudaArchs);
   unsigned OptLevel = 2;
   bool WriteDepFile = false;
@@ -63,7 +63,7 @@ int main(int argc, char **argv) {
   App.add_option("--emit", Emit,
                  "Outputs: spirv,stub (default) | llvm | spirv-asm | ptx | device-lib | spir");
   App.add_option("--targets", Targets,
-                 "Device images to embed: spirv (always), spir, cuda; default spirv,spir");
+                 "Device images to embed: spirv (always), spir, cuda; default spirv,spir,cuda");
   App.add_option("--cuda-arch", CudaArchs,
                  "PTX targets, one image each (the runtime loads the best one the GPU "
                  "runs): " + archList(dpex::supportedCudaArchs()) + "; default " +
