@@ -15,6 +15,11 @@
 # CUDA_ARCH: the archs of the cuda (PTX) images, one image each; the runtime
 # loads the highest one the GPU runs. Without it, DPEX_KERNEL_CUDA_ARCH; if
 # that is empty too, dpexc's default, sm_50 sm_80 (see docs/cuda.md).
+#
+# A generated header includes the headers of structs passed by value as the
+# kernel source reaches them: through INCLUDE_DIRECTORIES or from the
+# source's directory. <name> carries both as include directories, so host
+# code compiles the stub from any build directory.
 include_guard(GLOBAL)
 
 set(DPEX_KERNEL_TARGETS "" CACHE STRING
@@ -60,9 +65,11 @@ function(add_dpex_kernel name)
     list(JOIN ARG_CUDA_ARCH "," archs)
     list(APPEND flags --cuda-arch=${archs})
   endif()
+  set(include_dirs)
   foreach(dir IN LISTS ARG_INCLUDE_DIRECTORIES)
     get_filename_component(dir ${dir} ABSOLUTE)
     list(APPEND flags -I ${dir})
+    list(APPEND include_dirs ${dir})
   endforeach()
   set(libs)
   foreach(lib IN LISTS ARG_DEVICE_LIBS)
@@ -75,6 +82,8 @@ function(add_dpex_kernel name)
   foreach(src IN LISTS ARG_SOURCES)
     get_filename_component(src ${src} ABSOLUTE)
     get_filename_component(stem ${src} NAME_WE)
+    get_filename_component(src_dir ${src} DIRECTORY)
+    list(APPEND include_dirs ${src_dir})
     set(prefix ${out_dir}/${stem})
     add_custom_command(
       # Ninja matches the depfile's first target against the first output.
@@ -88,7 +97,13 @@ function(add_dpex_kernel name)
   endforeach()
 
   add_library(${name} STATIC ${stubs})
+  list(REMOVE_DUPLICATES include_dirs)
+  # After the stubs' own directory; the headers that define by-value structs
+  # are found as the kernel source found them.
   target_include_directories(${name} PUBLIC $<BUILD_INTERFACE:${out_dir}>)
+  foreach(dir IN LISTS include_dirs)
+    target_include_directories(${name} PUBLIC $<BUILD_INTERFACE:${dir}>)
+  endforeach()
   target_link_libraries(${name} PUBLIC dpex::runtime)
   target_compile_features(${name} PUBLIC cxx_std_17)
 endfunction()
