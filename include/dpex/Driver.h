@@ -26,8 +26,8 @@ struct CompilerOptions {
                                      TargetKind::CUDA};
   // One PTX image per arch (sm_80 is 80), ascending. sm_50 is the oldest GPU
   // a CUDA 12 or 13 driver runs, so the default loads everywhere; Ampere and
-  // newer GPUs get the sm_80 image instead, which may use what sm_50 lacks
-  // (native double atomic add, scoped atomics).
+  // newer GPUs load the sm_80 image instead, in a recent PTX ISA (7.0, not
+  // 4.0), ready for lowerings that use instructions sm_50 lacks.
   std::vector<unsigned> CudaArchs = {50, 80};
   FrontendOptions Frontend;
   std::vector<std::string> DeviceLibs;
