@@ -20,7 +20,15 @@ struct CompilerOptions {
   std::vector<std::string> Sources;
   std::string OutputPrefix; // empty: the first source's stem in the cwd
   std::vector<EmitKind> Emit = {EmitKind::SPIRV, EmitKind::Stub};
-  std::vector<TargetKind> Targets = {TargetKind::SPIRV, TargetKind::SPIR};
+  // Every image by default: one artifact loads on OpenCL (SPIR-V or SPIR)
+  // and CUDA devices alike.
+  std::vector<TargetKind> Targets = {TargetKind::SPIRV, TargetKind::SPIR,
+                                     TargetKind::CUDA};
+  // One PTX image per arch (sm_80 is 80), ascending. sm_50 is the oldest GPU
+  // a CUDA 12 or 13 driver runs, so the default loads everywhere; Ampere and
+  // newer GPUs load the sm_80 image instead, in a recent PTX ISA (7.0, not
+  // 4.0), ready for lowerings that use instructions sm_50 lacks.
+  std::vector<unsigned> CudaArchs = {50, 80};
   FrontendOptions Frontend;
   std::vector<std::string> DeviceLibs;
   std::string DepFile; // -MD -MF <file>; empty: none
@@ -35,6 +43,10 @@ bool parseEmitList(const std::string &List, std::vector<EmitKind> &Out,
                    std::string &Bad);
 bool parseTargetList(const std::string &List, std::vector<TargetKind> &Out,
                      std::string &Bad);
+// "sm_80,sm_50" -> {50, 80}: sorted, without duplicates; false on a name
+// that is not a supported arch (put in `Bad`).
+bool parseCudaArchList(const std::string &List, std::vector<unsigned> &Out,
+                       std::string &Bad);
 
 // Runs the whole compilation. Returns the process exit status: 0 success,
 // 1 compile error (diagnostics written to `Err`). `Out` gets --list-kernels.

@@ -15,6 +15,7 @@ enum class ImageFormat { SPIRV, SPIR, PTX };
 struct DeviceImage {
   ImageFormat Format;
   std::string Bytes;
+  unsigned CudaArch = 0; // PTX: the arch it targets (sm_80 is 80)
 };
 
 struct StubInput {

@@ -26,6 +26,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace dpex {
 
@@ -55,12 +56,17 @@ bool parseList(const std::string &List,
 // What one compilation produces, by suffix of the output prefix.
 struct OutputNames {
   std::string Prefix;
+  // --emit=ptx: `k.ptx` for a single --cuda-arch, else one file per arch,
+  // `k.sm_50.ptx`, `k.sm_80.ptx`.
+  bool PTXPerArch = false;
   std::string spirv() const { return Prefix + ".spv"; }
   std::string header() const { return Prefix + ".dpex.hpp"; }
   std::string source() const { return Prefix + ".dpex.cpp"; }
   std::string llvmIR() const { return Prefix + ".ll"; }
   std::string spirvAsm() const { return Prefix + ".spvasm"; }
-  std::string ptx() const { return Prefix + ".ptx"; }
+  std::string ptx(unsigned Arch) const {
+    return Prefix + (PTXPerArch ? "." + cudaArchName(Arch) : "") + ".ptx";
+  }
   std::string deviceLib() const { return Prefix + ".bc"; }
   std::string spir() const { return Prefix + ".spir.bc"; }
 };
@@ -74,6 +80,7 @@ public:
     Names.Prefix = Opts.OutputPrefix.empty()
                        ? llvm::sys::path::stem(Opts.Sources.front()).str()
                        : Opts.OutputPrefix;
+    Names.PTXPerArch = Opts.CudaArchs.size() > 1;
     Context.setOpaquePointers(false);
     Context.setDiagnosticHandlerCallBack(
         [](const llvm::DiagnosticInfo &DI, void *Self) {
@@ -151,8 +158,12 @@ private:
       return {Names.llvmIR()};
     case EmitKind::SPIRVAsm:
       return {Names.spirvAsm()};
-    case EmitKind::PTX:
-      return {Names.ptx()};
+    case EmitKind::PTX: {
+      std::vector<std::string> Files;
+      for (unsigned Arch : Opts.CudaArchs)
+        Files.push_back(Names.ptx(Arch));
+      return Files;
+    }
     case EmitKind::DeviceLib:
       return {Names.deviceLib()};
     case EmitKind::SPIR:
@@ -270,6 +281,22 @@ private:
     return std::move(OS.str());
   }
 
+  // One PTX image per --cuda-arch, written (--emit=ptx) and/or embedded.
+  llvm::Error buildPTXImages(const std::string &SPIR,
+                             std::vector<DeviceImage> &Images) {
+    for (unsigned Arch : Opts.CudaArchs) {
+      Timer.start("PTX image " + cudaArchName(Arch));
+      auto PTX = buildPTXImage(SPIR, Arch);
+      if (!PTX)
+        return PTX.takeError();
+      if (emits(EmitKind::PTX))
+        Outputs.add(Names.ptx(Arch), PTX->substr(0, PTX->size() - 1));
+      if (emits(EmitKind::Stub) && targets(TargetKind::CUDA))
+        Images.push_back({ImageFormat::PTX, std::move(*PTX), Arch});
+    }
+    return llvm::Error::success();
+  }
+
   llvm::Error compileDevice(llvm::Module &M) {
     attachKernelMetadata(M, Kernels);
     Timer.start("device pipeline -O" + std::to_string(Opts.Frontend.OptLevel));
@@ -315,16 +342,9 @@ private:
         return SPIR.takeError();
       if (emits(EmitKind::SPIR))
         Outputs.add(Names.spir(), *SPIR);
-      if (NeedPTX) {
-        Timer.start("PTX image");
-        auto PTX = buildPTXImage(*SPIR);
-        if (!PTX)
-          return PTX.takeError();
-        if (emits(EmitKind::PTX))
-          Outputs.add(Names.ptx(), PTX->substr(0, PTX->size() - 1));
-        if (emits(EmitKind::Stub) && targets(TargetKind::CUDA))
-          Images.push_back({ImageFormat::PTX, std::move(*PTX)});
-      }
+      if (NeedPTX)
+        if (auto E = buildPTXImages(*SPIR, Images))
+          return E;
       if (EmbedSPIR)
         Images.push_back({ImageFormat::SPIR, std::move(*SPIR)});
     }
@@ -370,6 +390,24 @@ bool parseTargetList(const std::string &List, std::vector<TargetKind> &Out,
   // The SPIR-V image is always embedded.
   if (!llvm::is_contained(Out, TargetKind::SPIRV))
     Out.insert(Out.begin(), TargetKind::SPIRV);
+  return true;
+}
+
+bool parseCudaArchList(const std::string &List, std::vector<unsigned> &Out,
+                       std::string &Bad) {
+  Out.clear();
+  llvm::SmallVector<llvm::StringRef, 8> Items;
+  llvm::StringRef(List).split(Items, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items) {
+    std::optional<unsigned> Arch = parseCudaArch(Item.trim());
+    if (!Arch) {
+      Bad = Item.str();
+      return false;
+    }
+    Out.push_back(*Arch);
+  }
+  llvm::sort(Out);
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
   return true;
 }
 

@@ -5,15 +5,35 @@
 
 namespace dpex {
 
+namespace {
+
+// Writes `Contents` to a temporary file next to `Path`, then renames it over
+// `Path`. Not llvm::writeToOutput: LLVM 15's creates its temporary file
+// executable (0777 & ~umask), and the rename keeps that mode.
+llvm::Error writeAtomically(const std::string &Path, const std::string &Contents) {
+  auto Temp = llvm::sys::fs::TempFile::create(
+      Path + ".tmp-%%%%%%", llvm::sys::fs::all_read | llvm::sys::fs::all_write);
+  if (!Temp)
+    return Temp.takeError();
+  {
+    llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
+    OS << Contents;
+    OS.flush();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      llvm::consumeError(Temp->discard());
+      return llvm::errorCodeToError(EC);
+    }
+  }
+  return Temp->keep(Path);
+}
+
+} // namespace
+
 llvm::Error OutputSet::commit() const {
-  for (const auto &File : Files) {
-    // Not a structured binding: C++17 lambdas cannot capture those, and clang
-    // (the fuzzing build) rejects it where g++ accepts it.
-    const std::string &Path = File.first;
-    llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-      OS << File.second;
-      return llvm::Error::success();
-    });
+  for (const auto &[Path, Contents] : Files) {
+    llvm::Error E = writeAtomically(Path, Contents);
     if (E) {
       removeStale();
       return llvm::createStringError(llvm::inconvertibleErrorCode(),

@@ -14,6 +14,7 @@
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Frontend/Utils.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
 #include "llvm/IR/GlobalVariable.h"
@@ -43,8 +44,8 @@ namespace {
 class KernelConsumer : public ASTConsumer {
 public:
   KernelConsumer(const std::set<std::string> &External, FrontendResult &Result,
-                 CodeGenAction &CodeGen)
-      : External(External), Result(Result), CodeGen(CodeGen) {}
+                 CodeGenAction &CodeGen, HeaderSearch &Headers)
+      : External(External), Result(Result), CodeGen(CodeGen), Headers(Headers) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
@@ -54,7 +55,7 @@ public:
       return;
     std::vector<const FunctionDecl *> DeviceFunctions = findDeviceFunctions(Ctx);
     for (const FunctionDecl *K : Kernels)
-      Result.Kernels.push_back(extractKernelInfo(K));
+      Result.Kernels.push_back(extractKernelInfo(K, Headers));
     for (const FunctionDecl *F : DeviceFunctions)
       Result.DeviceFunctions.push_back(mangledName(F));
     // Codegen emits an inline, internal or in-class function only if
@@ -73,6 +74,7 @@ private:
   const std::set<std::string> &External;
   FrontendResult &Result;
   CodeGenAction &CodeGen;
+  HeaderSearch &Headers;
 };
 
 class KernelFrontendAction : public EmitLLVMOnlyAction {
@@ -90,7 +92,8 @@ protected:
     std::unique_ptr<ASTConsumer> CodeGenConsumer =
         EmitLLVMOnlyAction::CreateASTConsumer(CI, File);
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-    Consumers.push_back(std::make_unique<KernelConsumer>(External, Result, *this));
+    Consumers.push_back(std::make_unique<KernelConsumer>(
+        External, Result, *this, CI.getPreprocessor().getHeaderSearchInfo()));
     Consumers.push_back(std::move(CodeGenConsumer));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }

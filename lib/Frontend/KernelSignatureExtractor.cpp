@@ -5,6 +5,7 @@
 #include "clang/AST/Mangle.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/HeaderSearch.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -43,16 +44,38 @@ static std::string handleNameFor(const FunctionDecl *FD) {
   return Name;
 }
 
-static std::string locationOf(const Decl *D) {
+// How generated files name `File`: the main file by its file name, any other
+// by the shortest spelling that `#include "..."` resolves through the
+// include path or from the main file's directory, as the user would write
+// it. Never by where the checkout happens to be: the same sources must give
+// the same outputs from any directory. A header outside all of those keeps
+// its absolute path, the only name that still finds it.
+static std::string portableName(llvm::StringRef File, const SourceManager &SM,
+                                HeaderSearch &Headers) {
+  llvm::SmallString<256> Main(SM.getFileEntryForID(SM.getMainFileID())->getName());
+  llvm::SmallString<256> Path(File);
+  for (llvm::SmallString<256> *P : {&Main, &Path}) {
+    llvm::sys::fs::make_absolute(*P);
+    llvm::sys::path::remove_dots(*P, /*remove_dot_dot=*/true);
+  }
+  if (Path == Main)
+    return llvm::sys::path::filename(Main).str();
+  llvm::SmallString<256> WorkingDir;
+  llvm::sys::fs::current_path(WorkingDir);
+  return Headers.suggestPathToFileForDiagnostics(Path, WorkingDir, Main);
+}
+
+static std::string locationOf(const Decl *D, HeaderSearch &Headers) {
   const SourceManager &SM = D->getASTContext().getSourceManager();
   PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(D->getLocation()));
   if (P.isInvalid())
     return "";
-  return std::string(P.getFilename()) + ":" + std::to_string(P.getLine()) + ":" +
-         std::to_string(P.getColumn());
+  return portableName(P.getFilename(), SM, Headers) + ":" +
+         std::to_string(P.getLine()) + ":" + std::to_string(P.getColumn());
 }
 
-static KernelParam extractParam(const ParmVarDecl *P, const ASTContext &Ctx) {
+static KernelParam extractParam(const ParmVarDecl *P, const ASTContext &Ctx,
+                                HeaderSearch &Headers) {
   KernelParam Out;
   std::string Why;
   QualType T = P->getType();
@@ -74,18 +97,14 @@ static KernelParam extractParam(const ParmVarDecl *P, const ASTContext &Ctx) {
   if (Out.Kind == ParamKind::ByValue) {
     const SourceManager &SM = Ctx.getSourceManager();
     SourceLocation Loc = T->getAsCXXRecordDecl()->getLocation();
-    // The stub includes this header from the output directory, with the
-    // host compiler's include paths: a path relative to dpexc's working
-    // directory (from a relative -I) would resolve to nothing there.
-    llvm::SmallString<256> Path(SM.getFilename(SM.getExpansionLoc(Loc)));
-    llvm::sys::fs::make_absolute(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    Out.Header = std::string(Path);
+    // The host compiler resolves this through the include directories the
+    // kernel was compiled with (add_dpex_kernel gives them to the stub).
+    Out.Header = portableName(SM.getFilename(SM.getExpansionLoc(Loc)), SM, Headers);
   }
   return Out;
 }
 
-KernelInfo extractKernelInfo(const FunctionDecl *Kernel) {
+KernelInfo extractKernelInfo(const FunctionDecl *Kernel, HeaderSearch &Headers) {
   const ASTContext &Ctx = Kernel->getASTContext();
   KernelInfo Info;
   Info.MangledName = mangledName(Kernel);
@@ -103,11 +122,11 @@ KernelInfo extractKernelInfo(const FunctionDecl *Kernel) {
                        Info.Namespace;
   Info.HandleName = handleNameFor(Kernel);
   for (const ParmVarDecl *P : Kernel->parameters())
-    Info.Params.push_back(extractParam(P, Ctx));
+    Info.Params.push_back(extractParam(P, Ctx, Headers));
   IndexType Index = *asIndexType(Kernel->getParamDecl(0)->getType());
   Info.NDRange = Index.NDRange;
   Info.Dimensions = Index.Dimensions;
-  Info.Location = locationOf(Kernel);
+  Info.Location = locationOf(Kernel, Headers);
   return Info;
 }
 

@@ -6,9 +6,16 @@
 
 #include "clang/AST/Decl.h"
 
+namespace clang {
+class HeaderSearch;
+}
+
 namespace dpex {
 
-KernelInfo extractKernelInfo(const clang::FunctionDecl *Kernel);
+// `Headers` is the include path the source was compiled with: the stub
+// names struct headers and source locations relative to it.
+KernelInfo extractKernelInfo(const clang::FunctionDecl *Kernel,
+                             clang::HeaderSearch &Headers);
 
 // The name codegen gives `FD` in the module.
 std::string mangledName(const clang::FunctionDecl *FD);

@@ -2,8 +2,10 @@
 // calls are exactly what libclc's nvptx64 library implements (index queries
 // on PTX special registers, barriers, atomics, math). The module is
 // retargeted, linked with libclc, optimised and compiled by LLVM's NVPTX
-// backend for sm_80 / PTX 7.5, which the driver JIT-compiles for newer GPUs.
+// backend for one arch (CudaArch.cpp), which the driver JIT-compiles for the
+// GPU at hand.
 #include "dpex/Targets.h"
+#include "CudaArch.h"
 #include "dpex/Transforms.h"
 
 #include "llvm/ADT/StringSet.h"
@@ -27,14 +29,13 @@ namespace dpex {
 namespace {
 
 constexpr const char *Triple = "nvptx64-nvidia-cuda";
-constexpr const char *CPU = "sm_80";
-constexpr const char *Features = "+ptx75";
 
 llvm::Error fail(const llvm::Twine &Msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Msg.str());
 }
 
-llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createNVPTXTargetMachine() {
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createNVPTXTargetMachine(unsigned Arch) {
   static const bool Initialized = [] {
     LLVMInitializeNVPTXTargetInfo();
     LLVMInitializeNVPTXTarget();
@@ -48,8 +49,8 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createNVPTXTargetMachine() 
   if (!T)
     return fail("NVPTX target unavailable: " + Error);
   std::unique_ptr<llvm::TargetMachine> TM(T->createTargetMachine(
-      Triple, CPU, Features, llvm::TargetOptions(), llvm::Reloc::PIC_, llvm::None,
-      llvm::CodeGenOpt::Aggressive));
+      Triple, cudaArchName(Arch), ptxFeatureFor(Arch), llvm::TargetOptions(),
+      llvm::Reloc::PIC_, llvm::None, llvm::CodeGenOpt::Aggressive));
   if (!TM)
     return fail("cannot create the NVPTX target machine");
   return std::move(TM);
@@ -91,7 +92,8 @@ void optimize(llvm::Module &M, llvm::TargetMachine &TM) {
 
 } // namespace
 
-llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode) {
+llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
+                                          unsigned Arch) {
   // libclc is opaque-pointer bitcode; reading ours into an opaque-pointer
   // context upgrades it.
   llvm::LLVMContext Ctx;
@@ -102,7 +104,7 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode) {
     return fail("cannot read the SPIR image: " + llvm::toString(Parsed.takeError()));
   llvm::Module &M = **Parsed;
 
-  auto TM = createNVPTXTargetMachine();
+  auto TM = createNVPTXTargetMachine(Arch);
   if (!TM)
     return TM.takeError();
   {

@@ -61,8 +61,9 @@ Expected<std::shared_ptr<CudaDevice>> CudaDevice::create(const CudaApi &api,
   }
   device->sharedPerBlock_ = values[7];
   device->sharedPerBlockOptin_ = std::max(values[7], values[8]);
-  device->architecture_ =
-      "sm_" + std::to_string(values[9]) + std::to_string(values[10]);
+  device->computeCapability_ =
+      static_cast<std::uint32_t>(values[9] * 10 + values[10]);
+  device->architecture_ = "sm_" + std::to_string(device->computeCapability_);
   return device;
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/Backend.h"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -54,6 +55,8 @@ public:
   std::size_t sharedPerBlockOptin() const { return sharedPerBlockOptin_; }
   // "sm_90".
   const std::string &architecture() const { return architecture_; }
+  // The compute capability as in the architecture's name: 90 for sm_90.
+  std::uint32_t computeCapability() const { return computeCapability_; }
   // Whether `pointer` lies in an allocation of this device. Copies need
   // the direction, which Queue::copy leaves to the backend.
   bool isDeviceMemory(const void *pointer) const;
@@ -79,6 +82,7 @@ private:
   std::size_t sharedPerBlock_ = 0;
   std::size_t sharedPerBlockOptin_ = 0;
   std::string architecture_;
+  std::uint32_t computeCapability_ = 0;
 
   std::once_flag contextOnce_;
   Status contextStatus_ = Status::ok();

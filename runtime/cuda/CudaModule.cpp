@@ -3,6 +3,7 @@
 #include "CudaContextScope.h"
 #include "CudaDevice.h"
 #include "CudaError.h"
+#include "CudaImageChoice.h"
 
 #include "core/Trace.h"
 
@@ -69,22 +70,29 @@ Status CudaKernel::allowDynamicShared(std::size_t bytes) {
 
 Expected<std::unique_ptr<CudaModule>>
 CudaModule::build(CudaDevice &device, const detail::module_desc &module) {
-  const detail::device_image *ptx = nullptr;
   std::string formats;
-  for (std::size_t i = 0; i < module.num_images; ++i) {
-    if (module.images[i].format == detail::image_format::ptx)
-      ptx = &module.images[i];
+  for (std::size_t i = 0; i < module.num_images; ++i)
     formats += std::string(formats.empty() ? "" : ", ") +
                formatName(module.images[i].format);
-  }
   std::string moduleName = "module '" + std::string(module.name) + "'";
-  if (!ptx)
+  std::string archs = ptxArchs(module);
+  if (archs.empty())
     return Status::error(
         errc::unsupported_image,
         moduleName + " has no ptx image, which '" + device.name() +
             "' (cuda) needs (it has: " +
             (formats.empty() ? std::string("no images") : formats) +
             "); rebuild with --targets=spirv,spir,cuda");
+  const detail::device_image *ptx =
+      choosePtxImage(module, device.computeCapability());
+  if (!ptx)
+    return Status::error(
+        errc::unsupported_image,
+        moduleName + " has no ptx image that '" + device.name() + "' (" +
+            device.architecture() + ") can run: its ptx images are for " +
+            archs + ", all newer than the device; rebuild with a --cuda-arch "
+            "list that includes " + device.architecture() +
+            " or an older arch");
   // The driver reads PTX up to its NUL; without one it would read past the
   // image.
   if (ptx->size == 0 || ptx->data[ptx->size - 1] != '\0')
@@ -122,7 +130,8 @@ CudaModule::build(CudaDevice &device, const detail::module_desc &module) {
           device.name().c_str(), info.c_str());
   return std::unique_ptr<CudaModule>(new CudaModule(
       device, loaded,
-      "ptx (cuModuleLoadDataEx, " + device.architecture() + ")"));
+      "ptx sm_" + std::to_string(ptx->cuda_arch) +
+          " (cuModuleLoadDataEx, JIT for " + device.architecture() + ")"));
 }
 
 CudaModule::~CudaModule() {

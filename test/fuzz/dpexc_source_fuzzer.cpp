@@ -63,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *Data, std::size_t Size
   Opts.Sources = {Source};
   Opts.OutputPrefix = ScratchDir + "/out";
   // The defaults: SPIR-V (validated) and the stub, which embeds the SPIR
-  // image as well.
+  // image and the PTX of every default arch as well.
   std::string Diagnostics;
   llvm::raw_string_ostream Err(Diagnostics);
   llvm::raw_null_ostream Out;

@@ -87,7 +87,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *Data, std::size_t Size
 
   auto &D = *Descriptors.emplace_back(std::make_unique<Descriptor>());
   auto Format = static_cast<image_format>(H[0]);
-  D.image = {Format, Bytes.data(), Bytes.size(), recordedDigest(Format)};
+  // The ptx seed is `.target sm_80`.
+  D.image = {Format, Bytes.data(), Bytes.size(), recordedDigest(Format),
+             Format == image_format::ptx ? 80u : 0u};
   D.module = {"fuzzed.cpp", &D.image, 1};
   static const char *const Entries[] = {"fill", "affine", "", "no_such_kernel"};
   std::size_t NumArgs = H[2] % 5;

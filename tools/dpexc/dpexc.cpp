@@ -1,5 +1,6 @@
 // dpexc: command-line parsing only; the compiler lives in lib/.
 #include "dpex/Driver.h"
+#include "dpex/Targets.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -34,12 +35,21 @@ std::string installedIncludeDir(const char *Argv0) {
   return llvm::sys::fs::exists(Header) ? std::string(Dir) : std::string();
 }
 
+// {50, 80} -> "sm_50,sm_80".
+std::string archList(llvm::ArrayRef<unsigned> Archs) {
+  std::string List;
+  for (unsigned Arch : Archs)
+    List += (List.empty() ? "" : ",") + dpex::cudaArchName(Arch);
+  return List;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
   llvm::InitLLVM X(argc, argv);
   dpex::CompilerOptions Opts;
-  std::string Emit = "spirv,stub", Targets = "spirv,spir";
+  std::string Emit = "spirv,stub", Targets = "spirv,spir,cuda";
+  std::string CudaArchs = archList(Opts.CudaArchs);
   unsigned OptLevel = 2;
   bool WriteDepFile = false;
   std::string DepFile;
@@ -53,7 +63,11 @@ int main(int argc, char **argv) {
   App.add_option("--emit", Emit,
                  "Outputs: spirv,stub (default) | llvm | spirv-asm | ptx | device-lib | spir");
   App.add_option("--targets", Targets,
-                 "Device images to embed: spirv (always), spir, cuda; default spirv,spir");
+                 "Device images to embed: spirv (always), spir, cuda; default spirv,spir,cuda");
+  App.add_option("--cuda-arch", CudaArchs,
+                 "PTX targets, one image each (the runtime loads the best one the GPU "
+                 "runs): " + archList(dpex::supportedCudaArchs()) + "; default " +
+                     CudaArchs);
   App.add_option("-I", Opts.Frontend.IncludeDirs, "Add an include directory");
   App.add_option("-D", Opts.Frontend.Defines, "Define a macro (NAME or NAME=VALUE)");
   App.add_option("--std", Opts.Frontend.Standard, "Language standard (-std=c++17|c++20)")
@@ -92,6 +106,15 @@ int main(int argc, char **argv) {
   if (!dpex::parseTargetList(Targets, Opts.Targets, Bad)) {
     llvm::errs() << "dpexc: error: unknown --targets entry '" << Bad
                  << "' (expected spirv, spir, cuda)\n";
+    return 2;
+  }
+  if (!dpex::parseCudaArchList(CudaArchs, Opts.CudaArchs, Bad) || Opts.CudaArchs.empty()) {
+    llvm::errs() << "dpexc: error: "
+                 << (Opts.CudaArchs.empty() && Bad.empty()
+                         ? std::string("--cuda-arch names no arch")
+                         : "unsupported --cuda-arch '" + Bad + "'")
+                 << " (expected a list of " << archList(dpex::supportedCudaArchs())
+                 << "; newer GPUs run the highest of these)\n";
     return 2;
   }
   for (const std::string &S : Opts.Sources)

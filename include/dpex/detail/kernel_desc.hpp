@@ -20,6 +20,9 @@ struct device_image {
   const unsigned char *data;
   std::size_t size;
   std::uint64_t digest; // image_digest(data, size), recorded by dpexc
+  // ptx: the CUDA arch it was compiled for, as in sm_XY (sm_80 is 80): the
+  // runtime loads the highest one the device runs. 0 for other formats.
+  std::uint32_t cuda_arch;
 };
 
 struct module_desc {

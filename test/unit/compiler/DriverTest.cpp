@@ -21,6 +21,23 @@ TEST_CASE("emit and target lists parse, and reject unknown names", "[driver]") {
   CHECK(Bad == "metal");
 }
 
+TEST_CASE("CUDA arch lists parse sorted, and reject what LLVM 15 or the "
+          "driver cannot take", "[driver]") {
+  std::vector<unsigned> Archs;
+  std::string Bad;
+  REQUIRE(parseCudaArchList("sm_80,sm_50,sm_80", Archs, Bad));
+  CHECK(Archs == std::vector<unsigned>{50, 80});
+  REQUIRE(parseCudaArchList("sm_86", Archs, Bad));
+  CHECK(Archs == std::vector<unsigned>{86});
+  for (const char *Unsupported : {"sm_35", "sm_90", "sm_8", "compute_80", "80"}) {
+    INFO(Unsupported);
+    CHECK_FALSE(parseCudaArchList(std::string("sm_50,") + Unsupported, Archs, Bad));
+    CHECK(Bad == Unsupported);
+  }
+  // The default loads on every GPU a CUDA 12 or 13 driver runs.
+  CHECK(CompilerOptions().CudaArchs.front() == 50);
+}
+
 TEST_CASE("same input and flags give byte-identical outputs", "[driver]") {
   std::string A = freshDir(), B = freshDir();
   REQUIRE(!A.empty());

@@ -5,6 +5,7 @@
 #include "CudaTestKernels.h"
 #include "TestSupport.h"
 
+#include "cuda/CudaImageChoice.h"
 #include "cuda/CudaLaunchShape.h"
 #include "cuda/CudaParams.h"
 
@@ -196,6 +197,35 @@ TEST_CASE("range launches use blocks that divide the range", "[cuda][shape]") {
                Contains("20 work-groups in dpex dimension 0 (CUDA y)"));
 }
 
+TEST_CASE("a GPU loads the ptx image of the highest arch not above its own",
+          "[cuda][image]") {
+  using namespace dpex::detail;
+  using dpex::rt::cuda::choosePtxImage;
+  using dpex::rt::cuda::ptxArchs;
+  const unsigned char bytes[] = {0};
+  // Out of order, with other formats between them, as nothing promises the
+  // order of a stub's images.
+  const device_image images[] = {{image_format::spirv, bytes, 1, 0, 0},
+                                 {image_format::ptx, bytes, 1, 0, 80},
+                                 {image_format::spir, bytes, 1, 0, 0},
+                                 {image_format::ptx, bytes, 1, 0, 50},
+                                 {image_format::ptx, bytes, 1, 0, 60}};
+  const module_desc module{"archs.cpp", images, 5};
+  REQUIRE(choosePtxImage(module, 90) == &images[1]);
+  REQUIRE(choosePtxImage(module, 86) == &images[1]);
+  REQUIRE(choosePtxImage(module, 80) == &images[1]);
+  REQUIRE(choosePtxImage(module, 75) == &images[4]);
+  REQUIRE(choosePtxImage(module, 61) == &images[4]);
+  REQUIRE(choosePtxImage(module, 52) == &images[3]);
+  REQUIRE(choosePtxImage(module, 50) == &images[3]);
+  REQUIRE(choosePtxImage(module, 37) == nullptr);
+  REQUIRE(ptxArchs(module) == "sm_80, sm_50, sm_60");
+
+  const module_desc noPtx{"no_ptx.cpp", images, 1};
+  REQUIRE(choosePtxImage(noPtx, 90) == nullptr);
+  REQUIRE(ptxArchs(noPtx).empty());
+}
+
 TEST_CASE("saxpy in hand-written PTX runs on the GPU", "[cuda][kernel][gpu]") {
   dpex::device gpu = firstGpu();
   dpex::queue q(gpu);
@@ -222,6 +252,18 @@ TEST_CASE("saxpy in hand-written PTX runs on the GPU", "[cuda][kernel][gpu]") {
   std::vector<float> result = y.to_host();
   for (std::size_t i = 0; i < n + 32; ++i)
     REQUIRE(result[i] == (i < 32 ? 0.0f : 3.0f));
+}
+
+TEST_CASE("of several ptx images, the GPU builds the best one",
+          "[cuda][kernel][image][gpu]") {
+  dpex::device gpu = firstGpu();
+  dpex::queue q(gpu);
+  dpex::array<float> x(q, 256), y(q, 256);
+  x.copy_from(std::vector<float>(256, 2.0f));
+  y.copy_from(std::vector<float>(256, 1.0f));
+  dpex::call_kernel(dpex_cuda_test::multi_arch_saxpy, dpex::range<1>(256),
+                    3.0f, x, y);
+  REQUIRE(y.to_host() == std::vector<float>(256, 7.0f));
 }
 
 TEST_CASE("dpex dimensions map to CUDA z, y, x", "[cuda][kernel][gpu]") {
@@ -368,6 +410,17 @@ TEST_CASE("CUDA errors name the module, entry and driver error",
                Contains("module 'spir_only.cpp' has no ptx image"));
   REQUIRE_THAT(noPtx.what(), Contains("it has: spir"));
   REQUIRE_THAT(noPtx.what(), Contains("--targets=spirv,spir,cuda"));
+
+  dpex::array<float> floats(q, 4);
+  dpex::error newer = expectError([&] {
+    dpex::call_kernel(dpex_cuda_test::newer_saxpy, dpex::range<1>(4), 1.0f,
+                      floats, floats);
+  });
+  REQUIRE(newer.code() == dpex::errc::unsupported_image);
+  REQUIRE_THAT(newer.what(), Contains("call_kernel(dpex_cuda_test::newer_saxpy)"));
+  REQUIRE_THAT(newer.what(),
+               Contains("module 'newer.cpp' has no ptx image that '"));
+  REQUIRE_THAT(newer.what(), Contains("its ptx images are for sm_1000"));
 
   auto broken = [&] {
     dpex::call_kernel(dpex_cuda_test::broken_fill, dpex::range<1>(4), 1, out);

@@ -189,7 +189,7 @@ $L_tiles_barrier:
 }
 )";
 
-const device_image images[] = {intactImage(image_format::ptx, ptx, sizeof(ptx))};
+const device_image images[] = {intactImage(image_format::ptx, ptx, sizeof(ptx), 80)};
 const module_desc module{"cuda_test_kernels.cpp", images, 1};
 
 const arg_desc saxpy_args[] = {
@@ -266,11 +266,32 @@ const char broken_ptx[] = R"(
 }
 )";
 const device_image broken_images[] = {
-    intactImage(image_format::ptx, broken_ptx, sizeof(broken_ptx))};
+    intactImage(image_format::ptx, broken_ptx, sizeof(broken_ptx), 80)};
 const module_desc broken_module{"broken.cpp", broken_images, 1};
 const kernel_desc broken_fill_desc{
     &broken_module, "fill", "dpex_cuda_test::broken_fill", 1, false,
     fill_args,      2};
+
+// Modules with ptx images for several archs (recorded as dpexc records
+// them; the text is this file's sm_80 PTX or the broken one). Newer than
+// every GPU: nothing to load.
+const device_image newer_images[] = {
+    intactImage(image_format::ptx, ptx, sizeof(ptx), 1000)};
+const module_desc newer_module{"newer.cpp", newer_images, 1};
+const kernel_desc newer_saxpy_desc{
+    &newer_module, "dpex_test_saxpy", "dpex_cuda_test::newer_saxpy", 1, false,
+    saxpy_args,    3};
+// Only the sm_80 image builds: a launch works on a GPU of sm_80 or newer
+// only if the runtime picks the highest arch that is not above the GPU's,
+// whatever the order of the images.
+const device_image multi_arch_images[] = {
+    intactImage(image_format::ptx, broken_ptx, sizeof(broken_ptx), 1000),
+    intactImage(image_format::ptx, ptx, sizeof(ptx), 80),
+    intactImage(image_format::ptx, broken_ptx, sizeof(broken_ptx), 50)};
+const module_desc multi_arch_module{"multi_arch.cpp", multi_arch_images, 3};
+const kernel_desc multi_arch_saxpy_desc{
+    &multi_arch_module, "dpex_test_saxpy", "dpex_cuda_test::multi_arch_saxpy",
+    1, false, saxpy_args, 3};
 
 const kernel_desc missing_fill_desc{&module,
                                     "dpex_test_missing",
@@ -297,6 +318,10 @@ const dpex::kernel<void(dpex::item<1>, int, int *)> spir_only_fill{
     spir_only_fill_desc};
 const dpex::kernel<void(dpex::item<1>, int, int *)> broken_fill{
     broken_fill_desc};
+const dpex::kernel<void(dpex::item<1>, float, const float *, float *)>
+    newer_saxpy{newer_saxpy_desc};
+const dpex::kernel<void(dpex::item<1>, float, const float *, float *)>
+    multi_arch_saxpy{multi_arch_saxpy_desc};
 const dpex::kernel<void(dpex::item<1>, int, int *)> missing_fill{
     missing_fill_desc};
 

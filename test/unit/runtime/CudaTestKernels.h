@@ -31,6 +31,13 @@ extern const dpex::kernel<void(dpex::nd_item<1>, const float *,
 extern const dpex::kernel<void(dpex::item<1>, int, int *)> spir_only_fill;
 // PTX the JIT compiler rejects.
 extern const dpex::kernel<void(dpex::item<1>, int, int *)> broken_fill;
+// saxpy in a module whose only ptx image is for an arch newer than any GPU.
+extern const dpex::kernel<void(dpex::item<1>, float, const float *, float *)>
+    newer_saxpy;
+// saxpy in a module with ptx images for sm_50, sm_80 and a future arch, of
+// which only the sm_80 one builds.
+extern const dpex::kernel<void(dpex::item<1>, float, const float *, float *)>
+    multi_arch_saxpy;
 // An entry point the (valid) module does not define.
 extern const dpex::kernel<void(dpex::item<1>, int, int *)> missing_fill;
 

@@ -111,7 +111,7 @@ TEST_CASE("an image that differs from its recorded digest never reaches the "
   }();
   using namespace dpex::detail;
   static const device_image image{image_format::spir, bytes.data(), size,
-                                  image_digest(original, size)};
+                                  image_digest(original, size), 0};
   static const module_desc module{"flipped.cpp", &image, 1};
   static const arg_desc args[] = {{arg_kind::scalar, 4, 4, "value", "int"},
                                   {arg_kind::global_pointer, 4, 4, "out", "int*"}};

@@ -90,7 +90,7 @@ const kernel_desc scalar_only_desc{
 
 const unsigned char ptx_text[] = ".version 7.5\n.target sm_80\n";
 const device_image ptx_images[] = {
-    intactImage(image_format::ptx, ptx_text, sizeof(ptx_text))};
+    intactImage(image_format::ptx, ptx_text, sizeof(ptx_text), 80)};
 const module_desc ptx_module{"ptx_only.cpp", ptx_images, 1};
 const kernel_desc ptx_only_fill_desc{
     &ptx_module, "fill", "dpex_test::ptx_only_fill", 1, false, fill_args, 2};

@@ -1,0 +1,62 @@
+// The CUDA architectures dpexc builds PTX for, and the PTX ISA version of
+// each.
+#include "dpex/Targets.h"
+#include "CudaArch.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <cassert>
+#include <vector>
+
+namespace dpex {
+namespace {
+
+struct ArchInfo {
+  unsigned Arch;
+  unsigned PTXVersion; // ISA version as the NVPTX feature spells it: 75 = 7.5
+};
+
+// Each arch gets the oldest PTX ISA that has it: the driver must know the
+// ISA version to JIT an image, so this lets an image load on every driver
+// that supports its GPU at all. LLVM 15 needs no newer ISA for the code it
+// emits here. sm_3x is left out: CUDA 12 and later drivers do not run
+// Kepler GPUs. sm_87 and newer are past LLVM 15; those GPUs JIT the highest
+// image below them.
+constexpr ArchInfo Archs[] = {
+    {50, 40}, {52, 41}, {53, 42}, {60, 50}, {61, 50}, {62, 50},
+    {70, 60}, {72, 61}, {75, 63}, {80, 70}, {86, 71},
+};
+
+const ArchInfo *find(unsigned Arch) {
+  auto *It = llvm::find_if(Archs, [&](const ArchInfo &A) { return A.Arch == Arch; });
+  return It == std::end(Archs) ? nullptr : It;
+}
+
+} // namespace
+
+llvm::ArrayRef<unsigned> supportedCudaArchs() {
+  static const std::vector<unsigned> Names = [] {
+    std::vector<unsigned> Out;
+    for (const ArchInfo &A : Archs)
+      Out.push_back(A.Arch);
+    return Out;
+  }();
+  return Names;
+}
+
+std::optional<unsigned> parseCudaArch(llvm::StringRef Name) {
+  for (const ArchInfo &A : Archs)
+    if (Name == cudaArchName(A.Arch))
+      return A.Arch;
+  return std::nullopt;
+}
+
+std::string cudaArchName(unsigned Arch) { return "sm_" + std::to_string(Arch); }
+
+std::string ptxFeatureFor(unsigned Arch) {
+  const ArchInfo *A = find(Arch);
+  assert(A && "arch not in supportedCudaArchs()");
+  return "+ptx" + std::to_string(A->PTXVersion);
+}
+
+} // namespace dpex

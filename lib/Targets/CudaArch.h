@@ -1,0 +1,12 @@
+// Internal to the Targets stage: how PTXImage.cpp configures NVPTX for an
+// arch of supportedCudaArchs().
+#pragma once
+
+#include <string>
+
+namespace dpex {
+
+// The NVPTX target feature selecting the arch's PTX ISA version ("+ptx70").
+std::string ptxFeatureFor(unsigned Arch);
+
+} // namespace dpex

@@ -1,0 +1,28 @@
+#include "CudaImageChoice.h"
+
+namespace dpex::rt::cuda {
+
+const detail::device_image *choosePtxImage(const detail::module_desc &module,
+                                           std::uint32_t deviceArch) {
+  const detail::device_image *best = nullptr;
+  for (std::size_t i = 0; i < module.num_images; ++i) {
+    const detail::device_image &image = module.images[i];
+    if (image.format != detail::image_format::ptx ||
+        image.cuda_arch > deviceArch)
+      continue;
+    if (!best || image.cuda_arch > best->cuda_arch)
+      best = &image;
+  }
+  return best;
+}
+
+std::string ptxArchs(const detail::module_desc &module) {
+  std::string archs;
+  for (std::size_t i = 0; i < module.num_images; ++i)
+    if (module.images[i].format == detail::image_format::ptx)
+      archs += (archs.empty() ? "sm_" : ", sm_") +
+               std::to_string(module.images[i].cuda_arch);
+  return archs;
+}
+
+} // namespace dpex::rt::cuda
