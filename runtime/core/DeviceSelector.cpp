@@ -120,7 +120,10 @@ Expected<DeviceSelector> parseDeviceSelector(const std::string &text) {
       selector.type = type;
       ++next;
     } else if (!isIndex(parts[next])) {
-      if (parts[next].empty() || parts.size() > 2)
+      // A name starts with a letter, so "opencl:-1" or "opencl:1x" is a
+      // mistyped index rather than a name that matches nothing.
+      if (parts.size() > 2 || parts[next].empty() ||
+          !std::isalpha(static_cast<unsigned char>(parts[next][0])))
         return malformed();
       selector.nameFragment = parts[next];
       ++next;
