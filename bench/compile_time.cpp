@@ -27,9 +27,9 @@ struct Usage {
 };
 
 // Runs argv[0] (looked up in PATH) with stdout discarded; its wall time and
-// peak RSS come from the clock around it and wait4's rusage. posix_spawn, not
-// fork: a forked child's peak RSS starts at this process's (the kernel
-// benchmarks' arrays), which would hide the compiler's own.
+// peak RSS come from the clock around it and wait4's rusage. Linux counts
+// the parent's resident pages at spawn time in a child's peak RSS, so
+// dpex_bench measures compilers before it allocates anything large.
 Usage runProcess(const std::vector<std::string> &argv) {
   std::vector<char *> args;
   for (const std::string &a : argv)
