@@ -51,7 +51,7 @@ def label(run):
 def render_markdown(runs, plot_name, command, notes):
     out = ["# dpex performance", ""]
     out += [
-        "Produced by `bench/run.sh` (CPU, PoCL) and `bench/run-gpu.sh` (CUDA), "
+        "Produced by `bench/run.sh` (CPU: PoCL and Intel's OpenCL CPU runtime) and `bench/run-gpu.sh` (CUDA), "
         "rendered by `bench/report.py`. Every figure is a median over "
         "repeated runs after warm-up; every ratio compares dpex with its "
         "baseline measured in the same run on the same device, the two "

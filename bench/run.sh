@@ -48,5 +48,5 @@ if [[ -f bench/results/gpu.json ]]; then
 fi
 python3 bench/report.py --out docs/performance.md --plot docs/performance.png \
   --notes bench/notes.md \
-  --command "bench/run.sh   # CPU; GPU: bench/run-gpu.sh, then copy gpu.json to bench/results/ and run bench/run.sh --render" \
+  --command "bench/run.sh   # CPU (PoCL, Intel); GPU: bench/run-gpu.sh, then copy gpu.json to bench/results/ and run bench/run.sh --render" \
   "${results[@]}"
