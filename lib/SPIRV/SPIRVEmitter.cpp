@@ -2,6 +2,7 @@
 
 #include "LLVMSPIRVLib/LLVMSPIRVLib.h"
 
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 
@@ -20,8 +21,26 @@ static void dropLoopMetadata(llvm::Module &M) {
         Term->setMetadata(llvm::LLVMContext::MD_loop, nullptr);
 }
 
+// OpSource OpenCL_CPP 100000: kernels are C++, and the language decides how
+// a consumer reads the built-in instructions. Intel's CPU runtime reads an
+// atomic on a Generic pointer in a module of unknown or OpenCL C source as
+// OpenCL 1.2's `atomic_add`, which has no generic overload, and fails to
+// link it; from C++ source it keeps the SPIR-V semantics.
+static void declareSourceLanguage(llvm::Module &M) {
+  constexpr unsigned OpenCLCPP = 4;       // spv::SourceLanguageOpenCL_CPP
+  constexpr unsigned Version = 100000;    // OpenCL C++ 1.0
+  llvm::LLVMContext &Ctx = M.getContext();
+  llvm::Type *I32 = llvm::Type::getInt32Ty(Ctx);
+  llvm::NamedMDNode *Source = M.getOrInsertNamedMetadata("spirv.Source");
+  Source->clearOperands();
+  Source->addOperand(llvm::MDNode::get(
+      Ctx, {llvm::ConstantAsMetadata::get(llvm::ConstantInt::get(I32, OpenCLCPP)),
+            llvm::ConstantAsMetadata::get(llvm::ConstantInt::get(I32, Version))}));
+}
+
 llvm::Expected<std::string> emitSPIRV(llvm::Module &M) {
   dropLoopMetadata(M);
+  declareSourceLanguage(M);
   // SPIR-V 1.0: the version every OpenCL 2.1+ / 3.0 IL consumer accepts.
   SPIRV::TranslatorOpts Opts(SPIRV::VersionNumber::SPIRV_1_0);
   // The translator exit()s on an intrinsic it has no SPIR-V for (e.g.
