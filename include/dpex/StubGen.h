@@ -4,6 +4,7 @@
 #pragma once
 
 #include "dpex/KernelInfo.h"
+#include "dpex/Targets.h"
 
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@ struct DeviceImage {
   ImageFormat Format;
   std::string Bytes;
   unsigned CudaArch = 0; // PTX: the arch it targets (sm_80 is 80)
+  std::vector<OmittedKernel> Omitted; // kernels this image leaves out
 };
 
 struct StubInput {

@@ -8,12 +8,24 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dpex {
 
+// A kernel that a derived image cannot express, left out of it so that the
+// module's other kernels still build there.
+struct OmittedKernel {
+  std::string Entry;  // its entry point name
+  std::string Reason; // for the runtime's unsupported_image error
+};
+
 // SPIR 1.2 LLVM bitcode (OpenCL 1.2 built-in names) for cl_khr_spir devices
 // such as PoCL 3: `clCreateProgramWithBinary` + `-x spir -spir-std=1.2`.
-llvm::Expected<std::string> buildSPIRImage(const std::string &SPIRV);
+struct SPIRImage {
+  std::string Bitcode;
+  std::vector<OmittedKernel> Omitted;
+};
+llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV);
 
 // A CUDA architecture is its compute capability written as in `sm_XY`:
 // sm_80 is 80. The ones PTX can be built for: those LLVM 15's NVPTX backend

@@ -281,18 +281,35 @@ private:
     return std::move(OS.str());
   }
 
+  // The SPIR-V keeps every kernel; the images derived from the SPIR image
+  // (itself and the PTX) lack these, and their launches there fail.
+  void warnOmitted(const std::vector<OmittedKernel> &Omitted) {
+    for (const OmittedKernel &K : Omitted) {
+      auto Info = llvm::find_if(Kernels, [&](const KernelInfo &I) {
+        return I.EntryName == K.Entry;
+      });
+      std::string Name =
+          Info == Kernels.end() ? K.Entry : Info->QualifiedName;
+      Err << "warning: kernel '" << Name
+          << "' is left out of the spir and ptx images (devices that take "
+             "SPIR-V run it): "
+          << K.Reason << "\n";
+    }
+  }
+
   // One PTX image per --cuda-arch, written (--emit=ptx) and/or embedded.
-  llvm::Error buildPTXImages(const std::string &SPIR,
+  llvm::Error buildPTXImages(const SPIRImage &SPIR,
                              std::vector<DeviceImage> &Images) {
     for (unsigned Arch : Opts.CudaArchs) {
       Timer.start("PTX image " + cudaArchName(Arch));
-      auto PTX = buildPTXImage(SPIR, Arch);
+      auto PTX = buildPTXImage(SPIR.Bitcode, Arch);
       if (!PTX)
         return PTX.takeError();
       if (emits(EmitKind::PTX))
         Outputs.add(Names.ptx(Arch), PTX->substr(0, PTX->size() - 1));
       if (emits(EmitKind::Stub) && targets(TargetKind::CUDA))
-        Images.push_back({ImageFormat::PTX, std::move(*PTX), Arch});
+        Images.push_back({ImageFormat::PTX, std::move(*PTX), Arch,
+                          SPIR.Omitted});
     }
     return llvm::Error::success();
   }
@@ -340,13 +357,15 @@ private:
       auto SPIR = buildSPIRImage(*SPIRV);
       if (!SPIR)
         return SPIR.takeError();
+      warnOmitted(SPIR->Omitted);
       if (emits(EmitKind::SPIR))
-        Outputs.add(Names.spir(), *SPIR);
+        Outputs.add(Names.spir(), SPIR->Bitcode);
       if (NeedPTX)
         if (auto E = buildPTXImages(*SPIR, Images))
           return E;
       if (EmbedSPIR)
-        Images.push_back({ImageFormat::SPIR, std::move(*SPIR)});
+        Images.push_back({ImageFormat::SPIR, std::move(SPIR->Bitcode), 0,
+                          std::move(SPIR->Omitted)});
     }
 
     if (emits(EmitKind::Stub)) {

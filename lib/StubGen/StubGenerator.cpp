@@ -125,15 +125,28 @@ std::string generateStubSource(const StubInput &In) {
                          static_cast<unsigned char>(Bytes[B]));
     Out += "\n};\n\n";
   }
+  for (size_t I = 0; I < In.Images.size(); ++I) {
+    if (In.Images[I].Omitted.empty())
+      continue;
+    Out += fmt::format("const dpex::detail::omitted_kernel omitted{}[] = {{\n", I);
+    for (const OmittedKernel &K : In.Images[I].Omitted)
+      Out += fmt::format("    {{{}, {}}},\n", cString(K.Entry), cString(K.Reason));
+    Out += "};\n\n";
+  }
   Out += "const dpex::detail::device_image images[] = {\n";
   for (size_t I = 0; I < In.Images.size(); ++I) {
-    const std::string &Bytes = In.Images[I].Bytes;
+    const DeviceImage &Image = In.Images[I];
     uint64_t Digest = dpex::detail::image_digest(
-        reinterpret_cast<const unsigned char *>(Bytes.data()), Bytes.size());
+        reinterpret_cast<const unsigned char *>(Image.Bytes.data()),
+        Image.Bytes.size());
+    std::string Omitted =
+        Image.Omitted.empty()
+            ? ""
+            : fmt::format(", omitted{}, {}", I, Image.Omitted.size());
     Out += fmt::format("    {{dpex::detail::image_format::{0}, image{1}, sizeof image{1}, "
-                       "0x{2:016x}ull, {3}}},\n",
-                       imageFormatName(In.Images[I].Format), I, Digest,
-                       In.Images[I].CudaArch);
+                       "0x{2:016x}ull, {3}{4}}},\n",
+                       imageFormatName(Image.Format), I, Digest,
+                       Image.CudaArch, Omitted);
   }
   Out += "};\n\n";
   Out += fmt::format("const dpex::detail::module_desc module_desc{{{}, images, {}}};\n",

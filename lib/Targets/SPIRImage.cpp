@@ -9,6 +9,7 @@
 
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -45,7 +46,41 @@ static void lowerMemFences(llvm::Module &M) {
   MemFence->eraseFromParent();
 }
 
-llvm::Expected<std::string> buildSPIRImage(const std::string &SPIRV) {
+// SPIR 1.2 has no generic address space, so OpenCL 1.2 has no built-in on a
+// generic pointer: a kernel that still calls one (a generic-space atomic
+// whose pointer is neither provably global nor local, which
+// dpex-specialize-generic-atomics left alone) would make the whole module
+// fail to build on a SPIR consumer. It is left out instead.
+static std::vector<OmittedKernel> omitGenericBuiltinCallers(llvm::Module &M) {
+  std::vector<OmittedKernel> Omitted;
+  for (llvm::Function &F : llvm::make_early_inc_range(M)) {
+    if (F.getCallingConv() != llvm::CallingConv::SPIR_KERNEL)
+      continue;
+    llvm::StringRef Generic;
+    for (llvm::Instruction &I : llvm::instructions(F))
+      if (auto *Call = llvm::dyn_cast<llvm::CallInst>(&I))
+        if (llvm::Function *Callee = Call->getCalledFunction();
+            Callee && Callee->getName().contains("PU3AS4")) {
+          Generic = Callee->getName();
+          break;
+        }
+    if (Generic.empty())
+      continue;
+    Omitted.push_back(
+        {F.getName().str(),
+         "it calls the OpenCL built-in '" + Generic.str() +
+             "' on a generic pointer (a generic_space atomic whose pointer "
+             "is neither provably global nor local), which SPIR 1.2 cannot "
+             "express"});
+    F.eraseFromParent();
+  }
+  for (llvm::Function &F : llvm::make_early_inc_range(M))
+    if (F.isDeclaration() && F.use_empty())
+      F.eraseFromParent();
+  return Omitted;
+}
+
+llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV) {
   llvm::LLVMContext Ctx;
   Ctx.setOpaquePointers(false);
   SPIRV::TranslatorOpts Opts;
@@ -58,13 +93,14 @@ llvm::Expected<std::string> buildSPIRImage(const std::string &SPIRV) {
                                    "SPIR-V to SPIR translation failed: " + Error);
   std::unique_ptr<llvm::Module> M(Raw);
   lowerMemFences(*M);
+  std::vector<OmittedKernel> Omitted = omitGenericBuiltinCallers(*M);
   cleanUp(*M);
   M->setModuleIdentifier("dpex.spir");
   M->setSourceFileName("dpex.spir");
   std::string Bitcode;
   llvm::raw_string_ostream OS(Bitcode);
   llvm::WriteBitcodeToFile(*M, OS);
-  return std::move(OS.str());
+  return SPIRImage{std::move(OS.str()), std::move(Omitted)};
 }
 
 } // namespace dpex

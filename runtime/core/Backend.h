@@ -71,6 +71,8 @@ public:
   virtual Expected<Kernel *> createKernel(const char *entry) = 0;
   // Which image was loaded and how, for DPEX_TRACE, e.g. "spir (cl_khr_spir)".
   virtual const std::string &imageDescription() const = 0;
+  // The image it was built from (one of its module_desc's).
+  virtual const detail::device_image &image() const = 0;
 };
 
 // A prepared kernel argument.

@@ -5,6 +5,7 @@
 #include "Trace.h"
 
 #include <chrono>
+#include <cstring>
 
 namespace dpex::rt {
 
@@ -50,6 +51,16 @@ Expected<KernelCache::Entry> KernelCache::get(Device &device,
   }
   if (slot->failure)
     return *slot->failure;
+
+  const detail::device_image &image = slot->module->image();
+  for (std::size_t i = 0; i < image.num_omitted; ++i)
+    if (std::strcmp(image.omitted[i].entry, desc.entry) == 0)
+      return Status::error(
+          errc::unsupported_image,
+          "kernel '" + std::string(desc.display_name) + "' of module '" +
+              desc.module->name + "' is not in the " +
+              slot->module->imageDescription() + " image that '" +
+              device.name() + "' loaded: " + image.omitted[i].reason);
 
   Expected<Kernel *> kernel = slot->module->createKernel(desc.entry);
   if (!kernel)

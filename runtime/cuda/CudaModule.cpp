@@ -129,7 +129,7 @@ CudaModule::build(CudaDevice &device, const detail::module_desc &module) {
     trace("JIT log of %s for '%s': %s", moduleName.c_str(),
           device.name().c_str(), info.c_str());
   return std::unique_ptr<CudaModule>(new CudaModule(
-      device, loaded,
+      device, loaded, *ptx,
       "ptx sm_" + std::to_string(ptx->cuda_arch) +
           " (cuModuleLoadDataEx, JIT for " + device.architecture() + ")"));
 }

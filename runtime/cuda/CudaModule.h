@@ -50,13 +50,17 @@ public:
 
   Expected<Kernel *> createKernel(const char *entry) override;
   const std::string &imageDescription() const override { return image_; }
+  const detail::device_image &image() const override { return source_; }
 
 private:
-  CudaModule(CudaDevice &device, CUmodule module, std::string image)
-      : device_(device), module_(module), image_(std::move(image)) {}
+  CudaModule(CudaDevice &device, CUmodule module,
+             const detail::device_image &source, std::string image)
+      : device_(device), module_(module), source_(source),
+        image_(std::move(image)) {}
 
   CudaDevice &device_;
   CUmodule module_;
+  const detail::device_image &source_;
   std::string image_;
   std::vector<std::unique_ptr<CudaKernel>> kernels_;
 };

@@ -153,14 +153,15 @@ OpenCLModule::build(OpenCLDevice &device, const detail::module_desc &module) {
     Expected<cl_program> program = buildSpirv(device, *spirv);
     if (program)
       return std::unique_ptr<OpenCLModule>(
-          new OpenCLModule(device, *program, "spirv (clCreateProgramWithIL)"));
+          new OpenCLModule(device, *program, *spirv,
+                           "spirv (clCreateProgramWithIL)"));
     failures = program.status().message();
   }
   if (useSpir) {
     Expected<cl_program> program = buildSpir(device, *spir);
     if (program)
       return std::unique_ptr<OpenCLModule>(
-          new OpenCLModule(device, *program, "spir (cl_khr_spir)"));
+          new OpenCLModule(device, *program, *spir, "spir (cl_khr_spir)"));
     failures += (failures.empty() ? "" : "\n") + program.status().message();
   }
   return Status::error(errc::build_failed,

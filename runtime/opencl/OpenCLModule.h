@@ -46,13 +46,17 @@ public:
 
   Expected<Kernel *> createKernel(const char *entry) override;
   const std::string &imageDescription() const override { return image_; }
+  const detail::device_image &image() const override { return source_; }
 
 private:
-  OpenCLModule(OpenCLDevice &device, cl_program program, std::string image)
-      : device_(device), program_(program), image_(std::move(image)) {}
+  OpenCLModule(OpenCLDevice &device, cl_program program,
+               const detail::device_image &source, std::string image)
+      : device_(device), program_(program), source_(source),
+        image_(std::move(image)) {}
 
   OpenCLDevice &device_;
   cl_program program_;
+  const detail::device_image &source_;
   std::string image_;
   std::vector<std::unique_ptr<OpenCLKernel>> kernels_;
 };

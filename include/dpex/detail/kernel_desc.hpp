@@ -15,6 +15,15 @@ enum class image_format : std::uint8_t {
   ptx,   // NVPTX assembly text, NUL-terminated (cuModuleLoadData)
 };
 
+// A kernel of the module that one image leaves out, because that image's
+// format cannot express it (the spir image and the PTX derived from it have
+// no generic address space); launching it on a device that loaded that image
+// is errc::unsupported_image with `reason`.
+struct omitted_kernel {
+  const char *entry;
+  const char *reason;
+};
+
 struct device_image {
   image_format format;
   const unsigned char *data;
@@ -23,6 +32,8 @@ struct device_image {
   // ptx: the CUDA arch it was compiled for, as in sm_XY (sm_80 is 80): the
   // runtime loads the highest one the device runs. 0 for other formats.
   std::uint32_t cuda_arch;
+  const omitted_kernel *omitted = nullptr;
+  std::size_t num_omitted = 0;
 };
 
 struct module_desc {

@@ -28,7 +28,7 @@ DPEX_KERNEL void block_sum(dpex::nd_item<1> it, const int *in, int *partial,
     partial[it.get_group().get_group_id(0)] = tile.get_pointer()[0];
 }
 
-// DESIGN.md §2's example: per-group sums in local memory, one float
+// The kernel language's example: per-group sums in local memory, one float
 // atomic add per group.
 DPEX_KERNEL void sum_tiles(dpex::nd_item<1> it, const float *in, float *out,
                            dpex::local_accessor<float> tile) {
@@ -173,6 +173,25 @@ DPEX_KERNEL void generic_histogram(dpex::nd_item<1> it, const unsigned *in,
   dpex::group_barrier(it.get_group());
   for (size_t b = l; b < nbins; b += n)
     generic_ref(hist[b]).fetch_add(bins[b]);
+}
+
+// A generic-space atomic on a pointer chosen at run time between global and
+// local memory: only the SPIR-V can express it, so the spir and PTX images
+// leave this kernel out (and the module's other kernels in).
+DPEX_KERNEL void generic_either(dpex::nd_item<1> it, int *count, int use_local,
+                                dpex::local_accessor<int> local_count) {
+  using generic_ref =
+      dpex::atomic_ref<int, dpex::memory_order::relaxed,
+                       dpex::memory_scope::device,
+                       dpex::address_space::generic_space>;
+  if (it.get_local_id(0) == 0)
+    local_count[0] = 0;
+  dpex::group_barrier(it.get_group());
+  int *target = use_local ? &local_count[0] : &count[0];
+  generic_ref(*target).fetch_add(1);
+  dpex::group_barrier(it.get_group());
+  if (use_local && it.get_local_id(0) == 0)
+    generic_ref(count[0]).fetch_add(local_count[0]);
 }
 
 // Float min/max and add on local memory through the CAS loop.

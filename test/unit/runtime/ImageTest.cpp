@@ -3,6 +3,8 @@
 #include "TestKernels.h"
 #include "TestSupport.h"
 
+#include "core/Backend.h"
+
 #include <dpex/detail/image_digest.hpp>
 
 #include <vector>
@@ -23,6 +25,36 @@ TEST_CASE("a module without a loadable image is unsupported_image",
   REQUIRE_THAT(e.what(), Contains(q.get_device().name()));
   REQUIRE_THAT(e.what(), Contains("spirv: the module has no spirv image"));
   REQUIRE_THAT(e.what(), Contains("spir: the module has no spir image"));
+}
+
+TEST_CASE("a kernel the loaded image leaves out is unsupported_image, the "
+          "module's other kernels run",
+          "[image][error]") {
+  dpex::queue q;
+  dpex::array<int> out(q, 3);
+  dpex::array<float> y(q, 2);
+  y.copy_from(std::vector<float>{1, 2});
+  dpex::call_kernel(dpex_test::kept_affine, dpex::range<1>(2), 2.0f, 1.0f, y);
+  REQUIRE(y.to_host() == std::vector<float>{3, 5});
+
+  if (q.get_device().impl()->canLoad(dpex::detail::image_format::spirv)) {
+    // The SPIR-V image has every kernel.
+    dpex::call_kernel(dpex_test::omitted_fill, dpex::range<1>(3), 7, out);
+    REQUIRE(out.to_host() == std::vector<int>{7, 7, 7});
+    return;
+  }
+  dpex::error e = expectError([&] {
+    dpex::call_kernel(dpex_test::omitted_fill, dpex::range<1>(3), 7, out);
+  });
+  REQUIRE(e.code() == dpex::errc::unsupported_image);
+  REQUIRE_THAT(e.what(), Contains("call_kernel(dpex_test::omitted_fill)"));
+  REQUIRE_THAT(e.what(),
+               Contains("kernel 'dpex_test::omitted_fill' of module "
+                        "'omitting.cpp' is not in the spir (cl_khr_spir) "
+                        "image that '" +
+                        q.get_device().name() + "' loaded: it stands in for "
+                                                "a kernel SPIR 1.2 cannot "
+                                                "express"));
 }
 
 TEST_CASE("a corrupt image is build_failed, reported the same each time",

@@ -95,6 +95,30 @@ const module_desc ptx_module{"ptx_only.cpp", ptx_images, 1};
 const kernel_desc ptx_only_fill_desc{
     &ptx_module, "fill", "dpex_test::ptx_only_fill", 1, false, fill_args, 2};
 
+// The test kernels again, as a stub records an image that leaves a kernel
+// out: the spir image lacks `fill` (its bytes still have it, which shows the
+// runtime goes by the stub's record, not by what the driver finds).
+const dpex::detail::omitted_kernel spir_omits_fill[] = {
+    {"fill", "it stands in for a kernel SPIR 1.2 cannot express"}};
+device_image omittingImage(device_image image) {
+  image.omitted = spir_omits_fill;
+  image.num_omitted = 1;
+  return image;
+}
+const device_image omitting_images[] = {
+    intactImage(image_format::spirv, dpex_test_test_kernels_spirv_image,
+                dpex_test_test_kernels_spirv_image_size),
+    omittingImage(intactImage(image_format::spir,
+                              dpex_test_test_kernels_spir_image,
+                              dpex_test_test_kernels_spir_image_size))};
+const module_desc omitting_module{"omitting.cpp", omitting_images, 2};
+const kernel_desc omitted_fill_desc{
+    &omitting_module, "fill", "dpex_test::omitted_fill", 1, false, fill_args,
+    2};
+const kernel_desc kept_affine_desc{
+    &omitting_module, "affine", "dpex_test::kept_affine", 1, false, affine_args,
+    3};
+
 const unsigned char garbage[] = "BC this is not LLVM bitcode";
 const device_image corrupt_images[] = {
     intactImage(image_format::spir, garbage, sizeof(garbage))};
@@ -143,6 +167,10 @@ const dpex::kernel<void(dpex::item<1>, int, int *)> fill{fill_desc};
 const dpex::kernel<void(dpex::item<1>, int)> scalar_only{scalar_only_desc};
 const dpex::kernel<void(dpex::item<1>, int, int *)> ptx_only_fill{
     ptx_only_fill_desc};
+const dpex::kernel<void(dpex::item<1>, int, int *)> omitted_fill{
+    omitted_fill_desc};
+const dpex::kernel<void(dpex::item<1>, float, float, float *)> kept_affine{
+    kept_affine_desc};
 const dpex::kernel<void(dpex::item<1>, int, int *)> corrupt_fill{
     corrupt_fill_desc};
 const dpex::kernel<void(dpex::item<1>, int, int *)> unresolved_fill{

@@ -38,6 +38,10 @@ extern const dpex::kernel<void(dpex::item<1>, int, int *)> ptx_only_fill;
 extern const dpex::kernel<void(dpex::item<1>, int, int *)> corrupt_fill;
 // A module whose image loads but does not link (undefined function).
 extern const dpex::kernel<void(dpex::item<1>, int, int *)> unresolved_fill;
+// Kernels of a module whose spir image leaves `fill` out.
+extern const dpex::kernel<void(dpex::item<1>, int, int *)> omitted_fill;
+extern const dpex::kernel<void(dpex::item<1>, float, float, float *)>
+    kept_affine;
 // A descriptor claiming a 4-byte `value` where the handle passes 8 bytes.
 extern const dpex::kernel<void(dpex::item<1>, double, int *)> mismatched_fill;
 // Its descriptor passes 8 bytes where the device kernel takes an int.

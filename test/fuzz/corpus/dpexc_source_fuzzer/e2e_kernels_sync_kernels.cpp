@@ -28,7 +28,7 @@ DPEX_KERNEL void block_sum(dpex::nd_item<1> it, const int *in, int *partial,
     partial[it.get_group().get_group_id(0)] = tile.get_pointer()[0];
 }
 
-// DESIGN.md §2's example: per-group sums in local memory, one float
+// The kernel language's example: per-group sums in local memory, one float
 // atomic add per group.
 DPEX_KERNEL void sum_tiles(dpex::nd_item<1> it, const float *in, float *out,
                            dpex::local_accessor<float> tile) {
