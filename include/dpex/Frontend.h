@@ -1,5 +1,6 @@
 // Stage 1: annotated C++ to LLVM IR for a spir64 device, with the kernels'
-// signatures and every DESIGN.md §2 restriction checked on the AST.
+// signatures and every kernel-language restriction (docs/kernel-language.md)
+// checked on the AST.
 #pragma once
 
 #include "dpex/KernelInfo.h"

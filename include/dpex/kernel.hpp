@@ -38,7 +38,8 @@ DPEX_INTRINSIC size_t __dpex_num_groups(unsigned dim);
 #define DPEX_CONSTANT_AS __attribute__((opencl_constant))
 
 // Convergent: no transformation may make a barrier control-dependent on more
-// values than it was (DESIGN.md §2), and calls inherit this through inlining.
+// values than it was (docs/kernel-language.md), and calls inherit this
+// through inlining.
 __attribute__((convergent, nothrow)) void
 __spirv_ControlBarrier(int execution_scope, int memory_scope, int semantics);
 __attribute__((nothrow)) void __spirv_MemoryBarrier(int memory_scope,

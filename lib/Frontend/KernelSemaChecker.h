@@ -1,6 +1,6 @@
-// Enforces the kernel-language restrictions of DESIGN.md §2 on every kernel
-// and on every function a kernel can reach, reporting each violation as a
-// clang diagnostic at the offending construct.
+// Enforces the kernel-language restrictions (docs/kernel-language.md) on
+// every kernel and on every function a kernel can reach, reporting each
+// violation as a clang diagnostic at the offending construct.
 #pragma once
 
 #include "clang/AST/Decl.h"
