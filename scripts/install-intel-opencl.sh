@@ -34,7 +34,15 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "${pins[*]}" ] &&
 fi
 
 python=$(command -v python3)
+if ! "$python" -m pip --version >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-pip >/dev/null
+fi
 echo "dpex setup: installing ${pins[*]} into $prefix" >&2
+# The wheels go into their own prefix, never into the interpreter's
+# site-packages, so a distribution's "externally managed" guard does not
+# apply (pip >= 23 reads this variable; older ones have no such guard).
+PIP_BREAK_SYSTEM_PACKAGES=1 \
 "$python" -m pip install --quiet --disable-pip-version-check --no-cache-dir \
   --no-warn-script-location --root-user-action=ignore \
   --prefix "$prefix" "${pins[@]}"

@@ -123,8 +123,10 @@ int main(int argc, char **argv) {
                 check.image.c_str());
     std::fflush(stdout);
   } catch (const dpex::error &e) {
-    if (e.code() != dpex::errc::device_not_found)
-      throw;
+    if (e.code() != dpex::errc::device_not_found) {
+      std::fprintf(stderr, "dpex_run_on_device: %s\n", e.what());
+      return 1;
+    }
     std::printf("dpex_run_on_device: skipped, no device for DPEX_DEVICE=%s: "
                 "%s\n",
                 selector, e.what());
