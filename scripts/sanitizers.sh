@@ -41,5 +41,8 @@ fi
 
 if [ "$suite" != asan ]; then
   configure_and_build "$root/build-tsan" -DDPEX_SANITIZE=thread -DDPEX_BUILD_COMPILER=OFF
-  (cd "$root/build-tsan" && ctest --output-on-failure -R '^runtime\.(unit|stress)\.')
+  # Not on Intel's CPU runtime: it runs kernels on TBB threads that it
+  # synchronises in uninstrumented code, so TSan reports every result a
+  # kernel wrote and the host then read as a race (docs/reliability.md).
+  (cd "$root/build-tsan" && ctest --output-on-failure -R '^runtime\.(unit|stress)\.' -E '\.intel$')
 fi
