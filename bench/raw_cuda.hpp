@@ -17,6 +17,9 @@ using CUfunction = struct CUfunc_st *;
 using CUstream = struct CUstream_st *;
 using CUevent = struct CUevent_st *;
 
+// cuEventCreate's flag for events that only order and complete.
+constexpr unsigned kEventDisableTiming = 0x2;
+
 struct CuApi {
   CUresult (*cuGetErrorName)(CUresult, const char **);
   CUresult (*cuInit)(unsigned);

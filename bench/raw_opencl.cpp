@@ -87,6 +87,9 @@ RawOpenCL::RawOpenCL(const std::string &deviceName,
   queue_ =
       api_.clCreateCommandQueueWithProperties(context_, device_, props, &err);
   clCheck(err, "clCreateCommandQueueWithProperties");
+  plainQueue_ =
+      api_.clCreateCommandQueueWithProperties(context_, device_, nullptr, &err);
+  clCheck(err, "clCreateCommandQueueWithProperties");
 }
 
 RawOpenCL::~RawOpenCL() {
@@ -95,6 +98,8 @@ RawOpenCL::~RawOpenCL() {
     api_.clReleaseKernel(k);
   for (cl_program p : programs_)
     api_.clReleaseProgram(p);
+  api_.clFinish(plainQueue_);
+  api_.clReleaseCommandQueue(plainQueue_);
   api_.clReleaseCommandQueue(queue_);
   api_.clReleaseContext(context_);
 }

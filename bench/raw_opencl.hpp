@@ -62,7 +62,10 @@ public:
 
   const ClApi &api() const { return api_; }
   cl_context context() const { return context_; }
+  // With profiling, for kernel and copy times.
   cl_command_queue queue() const { return queue_; }
+  // Without, as a dpex::queue is by default: for dispatch costs.
+  cl_command_queue plainQueue() const { return plainQueue_; }
 
   // Builds OpenCL C from source with the driver's compiler; throws with the
   // build log on failure.
@@ -86,6 +89,7 @@ private:
   cl_device_id device_ = nullptr;
   cl_context context_ = nullptr;
   cl_command_queue queue_ = nullptr;
+  cl_command_queue plainQueue_ = nullptr;
   std::vector<cl_program> programs_;
   std::vector<cl_kernel> kernels_;
 };

@@ -83,13 +83,14 @@ public:
     cu_.check(api.cuStreamSynchronize(cu_.stream()), "cuStreamSynchronize");
   }
 
-  // Each launch records an event (what call_kernel_async returns); with
-  // `chain` the stream first waits for the previous launch's event.
+  // Each launch records an event (what call_kernel_async returns on a queue
+  // without profiling: no timing); with `chain` the stream first waits for
+  // the previous launch's event.
   void launchEmptyAsync(int count, bool chain) override {
     const CuApi &api = cu_.api();
     while (events_.size() < static_cast<std::size_t>(count)) {
       CUevent e = nullptr;
-      cu_.check(api.cuEventCreate(&e, 0), "cuEventCreate");
+      cu_.check(api.cuEventCreate(&e, kEventDisableTiming), "cuEventCreate");
       events_.push_back(e);
     }
     for (int i = 0; i < count; ++i) {

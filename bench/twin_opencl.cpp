@@ -86,11 +86,11 @@ public:
 
   void launchEmptySync() override {
     const std::size_t one = 1;
-    clCheck(cl_.api().clEnqueueNDRangeKernel(cl_.queue(), empty_, 1, nullptr,
+    clCheck(cl_.api().clEnqueueNDRangeKernel(cl_.plainQueue(), empty_, 1, nullptr,
                                              &one, nullptr, 0, nullptr,
                                              nullptr),
             "clEnqueueNDRangeKernel");
-    clCheck(cl_.api().clFinish(cl_.queue()), "clFinish");
+    clCheck(cl_.api().clFinish(cl_.plainQueue()), "clFinish");
   }
 
   // Each launch returns an event, as call_kernel_async does; with `chain`
@@ -102,7 +102,7 @@ public:
     for (int i = 0; i < count; ++i) {
       cl_event event = nullptr;
       bool wait = chain && previous;
-      clCheck(api.clEnqueueNDRangeKernel(cl_.queue(), empty_, 1, nullptr, &one,
+      clCheck(api.clEnqueueNDRangeKernel(cl_.plainQueue(), empty_, 1, nullptr, &one,
                                          nullptr, wait ? 1 : 0,
                                          wait ? &previous : nullptr, &event),
               "clEnqueueNDRangeKernel");
@@ -115,7 +115,7 @@ public:
   }
 
   void finish() override {
-    clCheck(cl_.api().clFinish(cl_.queue()), "clFinish");
+    clCheck(cl_.api().clFinish(cl_.plainQueue()), "clFinish");
   }
 
 private:

@@ -166,13 +166,18 @@ public:
     return __dpex_global_id(detail::backend_dim<Dims>(d));
   }
   size_t operator[](int d) const { return get_id(d); }
-  size_t get_range(int d) const {
-    return __dpex_global_size(detail::backend_dim<Dims>(d));
-  }
+  // The range the kernel was launched on, which the backend's grid may
+  // exceed (it is rounded up to a size the device runs well).
+  size_t get_range(int d) const { return range_[d]; }
   size_t get_linear_id() const {
     return detail::linearize<Dims>([this](int d) { return get_id(d); },
                                    [this](int d) { return get_range(d); });
   }
+
+private:
+  // Filled by the kernel's entry from its trailing range arguments
+  // (KernelABILowering); dpex order.
+  size_t range_[Dims];
 };
 
 template <int Dims> class nd_item {

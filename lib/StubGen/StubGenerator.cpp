@@ -166,11 +166,13 @@ std::string generateStubSource(const StubInput &In) {
       }
       Out += "};\n";
     }
+    // Item kernels' entries take their range and guard it
+    // (KernelABILowering), so their grid may be rounded up.
     Out += fmt::format("const dpex::detail::kernel_desc kernel{}_desc{{\n"
-                       "    &module_desc, {}, {},\n    {}, {}, {}, {}}};\n",
+                       "    &module_desc, {}, {},\n    {}, {}, {}, {}, {}}};\n",
                        I, cString(K.EntryName), cString(K.QualifiedName),
                        K.Dimensions, K.NDRange ? "true" : "false", Args,
-                       K.Params.size() - 1);
+                       K.Params.size() - 1, K.NDRange ? "false" : "true");
   }
   Out += "\n} // namespace\n\n";
 

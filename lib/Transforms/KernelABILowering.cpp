@@ -4,6 +4,12 @@
 // become Workgroup pointers and bool becomes an 8-bit integer. The user's
 // function is then called from the entry with the original C++ ABI, and the
 // inliner folds it in.
+//
+// An item kernel's entry also takes the user's range, one i64 per dimension
+// after the user's parameters: it stores them in the item (for get_range)
+// and returns at once for a work-item outside the range. The runtime can then
+// round any extent (a prime, say) up to a grid the device runs well; item
+// kernels have no barriers, so the early return is safe.
 #include "dpex/Transforms.h"
 
 #include "llvm/IR/Constants.h"
@@ -74,13 +80,68 @@ Type *entryParamType(const KernelRecord::Param &P, Argument &A) {
   llvm_unreachable("unknown ParamKind");
 }
 
-Function *createEntry(Module &M, const KernelRecord &K) {
+// The item holds its range as `size_t range_[Dims]`, its only member.
+Error checkItemLayout(const KernelRecord &K, Type *ItemTy) {
+  auto *ST = dyn_cast<StructType>(ItemTy);
+  auto *Range = ST && ST->getNumElements() == 1
+                    ? dyn_cast<ArrayType>(ST->getElementType(0))
+                    : nullptr;
+  if (!Range || Range->getNumElements() != K.Dimensions ||
+      !Range->getElementType()->isIntegerTy(64))
+    return createStringError(inconvertibleErrorCode(),
+                             "kernel '" + K.EntryName +
+                                 "': dpex::item does not hold its range as "
+                                 "size_t[" + std::to_string(K.Dimensions) +
+                                 "]; kernel.hpp and dpexc disagree");
+  return Error::success();
+}
+
+// Stores the range arguments into the item, then leaves `B` in a block that
+// only a work-item inside the range reaches.
+void guardItemRange(IRBuilder<> &B, const KernelRecord &K, Type *ItemTy,
+                    Value *Item, ArrayRef<Argument *> Range) {
+  Module &M = *B.GetInsertBlock()->getModule();
+  LLVMContext &Ctx = M.getContext();
+  Type *I64 = B.getInt64Ty();
+  // IndexBuiltinLowering turns these into the GlobalInvocationId built-in.
+  FunctionCallee GlobalId = M.getOrInsertFunction(
+      "__dpex_global_id", FunctionType::get(I64, {B.getInt32Ty()}, false));
+  cast<Function>(GlobalId.getCallee())->setCallingConv(CallingConv::SPIR_FUNC);
+  Value *Outside = nullptr;
+  for (unsigned D = 0; D < K.Dimensions; ++D) {
+    Value *Field = B.CreateInBoundsGEP(
+        ItemTy, Item, {B.getInt32(0), B.getInt32(0), B.getInt32(D)});
+    B.CreateStore(Range[D], Field);
+    // dpex dimension D is backend dimension Dimensions-1-D.
+    CallInst *Id = B.CreateCall(GlobalId, B.getInt32(K.Dimensions - 1 - D));
+    Id->setCallingConv(CallingConv::SPIR_FUNC);
+    Value *Beyond = B.CreateICmpUGE(Id, Range[D]);
+    Outside = Outside ? B.CreateOr(Outside, Beyond) : Beyond;
+  }
+  Function *Entry = B.GetInsertBlock()->getParent();
+  BasicBlock *Inside = BasicBlock::Create(Ctx, "in.range", Entry);
+  BasicBlock *Exit = BasicBlock::Create(Ctx, "out.of.range", Entry);
+  B.CreateCondBr(Outside, Exit, Inside);
+  ReturnInst::Create(Ctx, Exit);
+  B.SetInsertPoint(Inside);
+}
+
+Expected<Function *> createEntry(Module &M, const KernelRecord &K) {
   Function *Body = K.Body;
   LLVMContext &Ctx = M.getContext();
   SmallVector<Type *, 8> ParamTypes;
-  for (auto [P, A] : zip(K.Params, Body->args()))
+  Type *ItemTy = nullptr; // an item kernel's index type
+  for (auto [P, A] : zip(K.Params, Body->args())) {
     if (Type *T = entryParamType(P, A))
       ParamTypes.push_back(T);
+    else if (!K.NDRange) {
+      ItemTy = A.getParamByValType();
+      if (Error E = checkItemLayout(K, ItemTy))
+        return std::move(E);
+    }
+  }
+  if (ItemTy)
+    ParamTypes.append(K.Dimensions, Type::getInt64Ty(Ctx));
 
   // The entry takes over the kernel's name; the body keeps a private one.
   Body->setName(K.EntryName + ".body");
@@ -97,9 +158,13 @@ Function *createEntry(Module &M, const KernelRecord &K) {
   Type *I32 = Type::getInt32Ty(Ctx);
   auto EntryArg = Entry->arg_begin();
   SmallVector<Value *, 8> CallArgs;
+  Value *Item = nullptr;
   for (auto [P, A] : zip(K.Params, Body->args())) {
     if (P.Kind == ParamKind::Index) {
-      CallArgs.push_back(B.CreateAlloca(A.getParamByValType(), nullptr, "index"));
+      Value *Index = B.CreateAlloca(A.getParamByValType(), nullptr, "index");
+      if (ItemTy)
+        Item = Index;
+      CallArgs.push_back(Index);
       continue;
     }
     Argument &EA = *EntryArg++;
@@ -144,6 +209,22 @@ Function *createEntry(Module &M, const KernelRecord &K) {
     MD.TypeQual.push_back(MDString::get(Ctx, P.Const ? "const" : ""));
     MD.Name.push_back(MDString::get(Ctx, P.Name));
   }
+  if (ItemTy) {
+    SmallVector<Argument *, 3> Range;
+    for (unsigned D = 0; D < K.Dimensions; ++D) {
+      Argument &EA = *EntryArg++;
+      EA.setName("__dpex_range" + std::to_string(D));
+      Range.push_back(&EA);
+      MD.AddrSpace.push_back(
+          ConstantAsMetadata::get(ConstantInt::get(I32, addrspace::Private)));
+      MD.AccessQual.push_back(MDString::get(Ctx, "none"));
+      MD.Type.push_back(MDString::get(Ctx, "ulong"));
+      MD.BaseType.push_back(MDString::get(Ctx, "ulong"));
+      MD.TypeQual.push_back(MDString::get(Ctx, ""));
+      MD.Name.push_back(MDString::get(Ctx, EA.getName()));
+    }
+    guardItemRange(B, K, ItemTy, Item, Range);
+  }
   // SPIR-V wants every OpVariable at the top of the first block, and at -O0
   // nothing promotes the index and accessor allocas away.
   BasicBlock &EntryBlock = Entry->getEntryBlock();
@@ -177,7 +258,10 @@ PreservedAnalyses KernelABILoweringPass::run(Module &M, ModuleAnalysisManager &)
   if (Kernels->empty())
     return PreservedAnalyses::all();
   for (const KernelRecord &K : *Kernels)
-    createEntry(M, K);
+    if (Expected<Function *> Entry = createEntry(M, K); !Entry) {
+      M.getContext().emitError(toString(Entry.takeError()));
+      return PreservedAnalyses::all();
+    }
   // Consumed: the entries carry what later stages need.
   M.eraseNamedMetadata(M.getNamedMetadata("dpex.kernels"));
   return PreservedAnalyses::none();

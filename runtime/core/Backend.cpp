@@ -11,6 +11,12 @@ Device::~Device() = default;
 Queue::~Queue() = default;
 Backend::~Backend() = default;
 
+Status Event::profilingDisabled() {
+  return Status::error(errc::invalid_argument,
+                       "event::profiling() needs a queue made with "
+                       "dpex::queue(device, dpex::enable_profiling)");
+}
+
 Status Queue::launchAndWait(Kernel &kernel, const LaunchConfig &config,
                             const std::vector<KernelArg> &args,
                             const std::vector<Event *> &deps) {

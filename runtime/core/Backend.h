@@ -32,6 +32,9 @@ struct DeviceLimits {
   std::size_t maxWorkGroupSize = 1;
   std::size_t maxWorkItemSizes[3] = {1, 1, 1}; // backend order
   std::size_t maxAllocation = 0;               // bytes of one allocation
+  // Work-items an item launch's grid is rounded toward, so that the driver
+  // can form work-groups of about this size whatever the range's extents.
+  std::size_t rangeGranule = 64;
 };
 
 class Event {
@@ -39,11 +42,13 @@ public:
   virtual ~Event();
   // Blocks until complete; fails with errc::launch_failed if the work failed.
   virtual Status wait() = 0;
-  virtual bool isComplete() = 0;
+  // Fails if the backend cannot tell.
+  virtual Expected<bool> isComplete() = 0;
+  // Fails with errc::invalid_argument on a queue made without profiling.
   virtual Expected<profiling_info> profiling() = 0;
-  // Calls `callback` once, on any thread (possibly this one, before
-  // returning), when the event completed or failed. The callback must be
-  // short and must not call into the backend.
+  // Calls `callback` once, when the event completed or failed, on a thread
+  // where it may call into the backend (possibly this one, before
+  // returning), but not on the thread of a driver callback.
   virtual Status onComplete(std::function<void()> callback) = 0;
   // The backend event that orders device work, for events that are not one
   // themselves (HostEvent); backend events return themselves.
@@ -52,6 +57,10 @@ public:
   // enqueued later (queues are in order). Compares addresses only: the queue
   // may be gone, and its commands with it completed.
   virtual bool enqueuedOn(const Queue &) const { return false; }
+
+protected:
+  // What profiling() reports on a queue made without profiling.
+  static Status profilingDisabled();
 };
 
 // A compiled entry point. Owned by its Module.
@@ -122,7 +131,8 @@ public:
   // Whether this device can load images of `format` at all.
   virtual bool canLoad(detail::image_format format) const = 0;
 
-  virtual Expected<std::shared_ptr<Queue>> createQueue() = 0;
+  // A queue whose events have profiling() if `profiling`.
+  virtual Expected<std::shared_ptr<Queue>> createQueue(bool profiling) = 0;
   // Device memory the kernels of every queue on this device can address.
   virtual Expected<void *> allocate(std::size_t bytes) = 0;
   virtual void deallocate(void *pointer) = 0;
@@ -140,12 +150,15 @@ private:
 
 class Queue {
 public:
-  explicit Queue(std::shared_ptr<Device> device) : device_(std::move(device)) {}
+  Queue(std::shared_ptr<Device> device, bool profiling)
+      : device_(std::move(device)), profiling_(profiling) {}
   Queue(const Queue &) = delete;
   Queue &operator=(const Queue &) = delete;
   virtual ~Queue();
 
   Device &device() const { return *device_; }
+  // Whether its events record profiling timestamps.
+  bool profiling() const { return profiling_; }
   const std::shared_ptr<Device> &sharedDevice() const { return device_; }
 
   // Blocking copy between host and device memory in either direction,
@@ -175,6 +188,7 @@ public:
 
 private:
   std::shared_ptr<Device> device_;
+  bool profiling_;
   PendingWork pending_;
 };
 

@@ -1,20 +1,11 @@
 #include "CompletionWorker.h"
 
-#include "Buffer.h"
-#include "HostEvent.h"
 #include "IdleLinger.h"
 
 #include <thread>
+#include <utility>
 
 namespace dpex::rt {
-
-void LaunchCompletion::finish() {
-  host->markDeviceDone();
-  buffers.clear();
-  host->complete();
-  queue->pendingLaunches().end();
-  queue.reset();
-}
 
 CompletionWorker &CompletionWorker::instance() {
   static CompletionWorker *worker = new CompletionWorker();
@@ -25,26 +16,28 @@ CompletionWorker::CompletionWorker() {
   std::thread([this] { run(); }).detach();
 }
 
-void CompletionWorker::post(std::shared_ptr<LaunchCompletion> completion) {
+void CompletionWorker::post(std::function<void()> work) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    queue_.push_back(std::move(completion));
+    queue_.push_back(std::move(work));
   }
   ready_.notify_one();
 }
 
 void CompletionWorker::run() {
+  std::deque<std::function<void()>> batch;
   for (;;) {
-    std::shared_ptr<LaunchCompletion> completion;
     {
       auto hasWork = [this] { return !queue_.empty(); };
       std::unique_lock<std::mutex> lock(mutex_);
       lingerWhileIdle(lock, hasWork);
       ready_.wait(lock, hasWork);
-      completion = std::move(queue_.front());
-      queue_.pop_front();
+      // Everything that completed meanwhile, for one lock round trip.
+      batch.swap(queue_);
     }
-    completion->finish();
+    for (auto &work : batch)
+      work();
+    batch.clear();
   }
 }
 

@@ -1,31 +1,15 @@
-// Finishes async launches off the backend's callback thread: releases the
-// arguments a launch kept alive, then completes its host event.
-//
-// Backend completion callbacks must not call back into the backend, but
-// releasing the last reference to an array frees device memory, so the
-// callback only hands the launch to this worker thread.
+// Runs completion work off the driver's callback threads: OpenCL forbids
+// blocking calls in an event callback, but finishing an async launch may
+// release the last reference to an array, which frees device memory. The
+// callback only hands that work to this thread.
 #pragma once
 
 #include <condition_variable>
 #include <deque>
-#include <memory>
+#include <functional>
 #include <mutex>
-#include <vector>
 
 namespace dpex::rt {
-
-class Buffer;
-class HostEvent;
-class Queue;
-
-struct LaunchCompletion {
-  std::shared_ptr<HostEvent> host;
-  std::shared_ptr<Queue> queue;
-  std::vector<std::shared_ptr<Buffer>> buffers;
-
-  // Releases the buffers, completes the host event, then drops the queue.
-  void finish();
-};
 
 class CompletionWorker {
 public:
@@ -33,7 +17,7 @@ public:
   // that late backend callbacks during exit find it alive.
   static CompletionWorker &instance();
 
-  void post(std::shared_ptr<LaunchCompletion> completion);
+  void post(std::function<void()> work);
 
 private:
   CompletionWorker();
@@ -41,7 +25,7 @@ private:
 
   std::mutex mutex_;
   std::condition_variable ready_;
-  std::deque<std::shared_ptr<LaunchCompletion>> queue_;
+  std::deque<std::function<void()>> queue_;
 };
 
 } // namespace dpex::rt

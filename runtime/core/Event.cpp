@@ -10,7 +10,9 @@ void event::wait() const {
     rt::throwIfFailed(impl_->wait());
 }
 
-bool event::is_complete() const { return !impl_ || impl_->isComplete(); }
+bool event::is_complete() const {
+  return !impl_ || rt::valueOrThrow(impl_->isComplete());
+}
 
 profiling_info event::profiling() const {
   if (!impl_)

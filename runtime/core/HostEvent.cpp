@@ -1,5 +1,7 @@
 #include "HostEvent.h"
 
+#include "Buffer.h"
+
 #include <chrono>
 
 namespace dpex::rt {
@@ -10,9 +12,13 @@ std::uint64_t hostNowNs() {
       .count();
 }
 
-HostEvent::HostEvent(std::shared_ptr<Event> device)
-    : device_(std::move(device)) {
+HostEvent::HostEvent(std::shared_ptr<Event> device,
+                     std::shared_ptr<Queue> queue,
+                     std::vector<std::shared_ptr<Buffer>> buffers)
+    : device_(std::move(device)), queue_(std::move(queue)),
+      buffers_(std::move(buffers)) {
   times_.queued = hostNowNs();
+  queue_->pendingLaunches().begin();
 }
 
 Status HostEvent::wait() {
@@ -24,12 +30,15 @@ Status HostEvent::wait() {
   return device_->wait();
 }
 
-bool HostEvent::isComplete() {
+Expected<bool> HostEvent::isComplete() {
   std::lock_guard<std::mutex> lock(mutex_);
   return complete_;
 }
 
 Expected<profiling_info> HostEvent::profiling() {
+  // Refused where the device event refuses it (no profiling queue).
+  if (Expected<profiling_info> device = device_->profiling(); !device)
+    return device.status();
   if (Status status = wait(); !status)
     return status;
   std::lock_guard<std::mutex> lock(mutex_);
@@ -48,12 +57,12 @@ Status HostEvent::onComplete(std::function<void()> callback) {
   return Status::ok();
 }
 
-void HostEvent::markDeviceDone() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  times_.start = hostNowNs();
-}
-
-void HostEvent::complete() {
+void HostEvent::finish() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    times_.start = hostNowNs();
+  }
+  buffers_.clear();
   std::vector<std::function<void()>> callbacks;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -64,6 +73,8 @@ void HostEvent::complete() {
   done_.notify_all();
   for (auto &callback : callbacks)
     callback();
+  std::shared_ptr<Queue> queue = std::move(queue_);
+  queue->pendingLaunches().end();
 }
 
 } // namespace dpex::rt

@@ -1,5 +1,6 @@
 // The host event of an async launch: completes after the device event, once
-// the launch released its arguments (see CompletionWorker).
+// the launch released its arguments. It holds those arguments (the arrays,
+// and the queue, whose wait() counts the launch) until then.
 #pragma once
 
 #include "Backend.h"
@@ -13,24 +14,30 @@
 
 namespace dpex::rt {
 
+class Buffer;
+
 class HostEvent final : public Event {
 public:
-  explicit HostEvent(std::shared_ptr<Event> device);
+  // Counts itself as pending work of `queue` until finish().
+  HostEvent(std::shared_ptr<Event> device, std::shared_ptr<Queue> queue,
+            std::vector<std::shared_ptr<Buffer>> buffers);
 
   Status wait() override;
-  bool isComplete() override;
+  Expected<bool> isComplete() override;
   // Host steady-clock times: launch submitted, device completion observed,
-  // arguments released.
+  // arguments released; like the device's, only on a profiling queue.
   Expected<profiling_info> profiling() override;
   Status onComplete(std::function<void()> callback) override;
   Event *deviceEvent() override { return device_.get(); }
 
-  // Called by the CompletionWorker around releasing the arguments.
-  void markDeviceDone();
-  void complete();
+  // Once the device event completed: releases the arguments, completes this
+  // event, then lets the queue go.
+  void finish();
 
 private:
   std::shared_ptr<Event> device_;
+  std::shared_ptr<Queue> queue_;
+  std::vector<std::shared_ptr<Buffer>> buffers_;
   std::mutex mutex_;
   std::condition_variable done_;
   bool complete_ = false;

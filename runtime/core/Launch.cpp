@@ -3,12 +3,13 @@
 // argument validation, and keeping async arguments alive.
 #include "Backend.h"
 #include "Buffer.h"
-#include "CompletionWorker.h"
 #include "HostEvent.h"
+#include "RangeRounding.h"
 #include "Trace.h"
 
 #include <dpex/runtime/call_kernel.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -175,7 +176,7 @@ Expected<std::vector<rt::KernelArg>> prepareArgs(const kernel_desc &desc,
 
 // Backend events a launch on `queue` must wait for; host events order device
 // work through their device event. Commands of `queue` itself are already
-// ahead of the launch.
+// ahead of anything enqueued on it.
 std::vector<rt::Event *> dependencies(const std::vector<event> &deps,
                                       const rt::Queue &queue) {
   std::vector<rt::Event *> events;
@@ -190,14 +191,58 @@ std::vector<rt::Event *> dependencies(const std::vector<event> &deps,
   return events;
 }
 
+// A launch of an empty range: nothing runs, but its events complete only
+// once `deps` have, those on `queue` included (a marker follows them).
+Expected<std::pair<event, event>> launchNothing(rt::Queue &queue,
+                                                const kernel_desc &desc,
+                                                const index_space &space,
+                                                const std::vector<event> &deps) {
+  rt::trace("launch %s: empty range %s, nothing to run", desc.display_name,
+            extents(space.global, space.dims).c_str());
+  if (std::none_of(deps.begin(), deps.end(),
+                   [](const event &e) { return e.impl() != nullptr; }))
+    return std::pair<event, event>{};
+  Expected<std::shared_ptr<rt::Event>> marker =
+      queue.marker(dependencies(deps, queue));
+  if (!marker)
+    return marker.status();
+  event e(marker.take());
+  return std::pair<event, event>{e, e};
+}
+
+// The backend's view of `space`: its dimensions reversed (see Backend.h).
+rt::LaunchConfig backendConfig(const index_space &space) {
+  rt::LaunchConfig config;
+  config.dims = space.dims;
+  config.hasLocal = space.nd;
+  for (std::uint32_t d = 0; d < space.dims; ++d) {
+    config.global[space.dims - 1 - d] = space.global[d];
+    config.local[space.dims - 1 - d] = space.nd ? space.local[d] : 1;
+  }
+  return config;
+}
+
+// How the trailing range arguments of a rounded_range kernel describe
+// themselves in an error.
+const arg_desc RangeArgDesc{arg_kind::scalar, sizeof(std::uint64_t),
+                            alignof(std::uint64_t), "(launch range)",
+                            "size_t"};
+
 // The trace's words for a launch: kernel, device, image and ranges.
 std::string describeLaunch(const kernel_desc &desc, rt::Device &device,
-                           const rt::Module &module, const index_space &space) {
-  return std::string(desc.display_name) + " on '" + device.name() + "' (" +
-         to_string(device.backendKind()) + ") image " +
-         module.imageDescription() + " global " +
-         extents(space.global, space.dims) + " local " +
-         (space.nd ? extents(space.local, space.dims) : "-");
+                           const rt::Module &module, const index_space &space,
+                           const rt::LaunchConfig &config) {
+  std::string text = std::string(desc.display_name) + " on '" + device.name() +
+                     "' (" + to_string(device.backendKind()) + ") image " +
+                     module.imageDescription() + " global " +
+                     extents(space.global, space.dims) + " local " +
+                     (space.nd ? extents(space.local, space.dims) : "-");
+  std::size_t grid[3];
+  for (std::uint32_t d = 0; d < space.dims; ++d)
+    grid[d] = config.global[space.dims - 1 - d];
+  if (!std::equal(grid, grid + space.dims, space.global))
+    text += " grid " + extents(grid, space.dims);
+  return text;
 }
 
 double msSince(std::chrono::steady_clock::time_point start) {
@@ -255,30 +300,25 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
   if (!prepared)
     return prepared.status();
 
+  if (std::any_of(space.global, space.global + space.dims,
+                  [](std::size_t extent) { return extent == 0; }))
+    return launchNothing(*queue, desc, space, deps);
   std::vector<rt::Event *> waitFor = dependencies(deps, *queue);
 
-  bool empty = false;
-  for (std::uint32_t d = 0; d < space.dims; ++d)
-    empty |= space.global[d] == 0;
-  if (empty) {
-    rt::trace("launch %s: empty range %s, nothing to run", desc.display_name,
-              extents(space.global, space.dims).c_str());
-    if (waitFor.empty())
-      return std::pair<event, event>{};
-    // Nothing runs, but whoever waits on these events still waits for deps.
-    Expected<std::shared_ptr<rt::Event>> marker = queue->marker(waitFor);
-    if (!marker)
-      return marker.status();
-    event e(marker.take());
-    return std::pair<event, event>{e, e};
-  }
-
-  rt::LaunchConfig config;
-  config.dims = space.dims;
-  config.hasLocal = space.nd;
-  for (std::uint32_t d = 0; d < space.dims; ++d) {
-    config.global[space.dims - 1 - d] = space.global[d];
-    config.local[space.dims - 1 - d] = space.nd ? space.local[d] : 1;
+  rt::LaunchConfig config = backendConfig(space);
+  // Alive until the backend has taken the arguments.
+  std::uint64_t userRange[3];
+  if (desc.rounded_range) {
+    for (std::uint32_t d = 0; d < space.dims; ++d) {
+      userRange[d] = space.global[d];
+      rt::KernelArg &arg = prepared->emplace_back();
+      arg.kind = rt::KernelArg::Kind::Value;
+      arg.value = &userRange[d];
+      arg.size = sizeof(std::uint64_t);
+      arg.position = numArgs + 1 + d;
+      arg.desc = &RangeArgDesc;
+    }
+    rt::roundItemGrid(config, device.limits().rangeGranule);
   }
 
   // Only the trace reads a sync launch's event (for the kernel's time).
@@ -300,36 +340,37 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
     if (Status status = deviceEvent->wait(); !status)
       return status;
     if (tracing) {
+      // The kernel's own time where the queue records it.
       Expected<profiling_info> times = deviceEvent->profiling();
-      double kernelMs = times ? (times->end - times->start) / 1e6 : 0.0;
-      rt::trace("launch %s: sync %.3f ms (kernel %.3f ms)",
-                describeLaunch(desc, device, *kernel->module, space).c_str(),
-                msSince(start), kernelMs);
+      std::string kernelTime =
+          times ? " (kernel " + std::to_string((times->end - times->start) / 1e6) + " ms)"
+                : "";
+      rt::trace("launch %s: sync %.3f ms%s",
+                describeLaunch(desc, device, *kernel->module, space, config)
+                    .c_str(),
+                msSince(start), kernelTime.c_str());
     }
     return std::pair<event, event>{};
   }
 
-  auto host = std::make_shared<rt::HostEvent>(deviceEvent);
-  auto completion = std::make_shared<rt::LaunchCompletion>();
-  completion->host = host;
-  completion->queue = queue;
+  std::vector<std::shared_ptr<rt::Buffer>> buffers;
   for (std::size_t i = 0; i < numArgs; ++i)
     if (args[i].kind == arg_kind::global_pointer)
-      completion->buffers.push_back(*args[i].buffer);
-  queue->pendingLaunches().begin();
-  Status registered = deviceEvent->onComplete([completion]() mutable {
-    rt::CompletionWorker::instance().post(std::move(completion));
-  });
-  if (!registered) {
+      buffers.push_back(*args[i].buffer);
+  auto host =
+      std::make_shared<rt::HostEvent>(deviceEvent, queue, std::move(buffers));
+  if (Status registered = deviceEvent->onComplete([host] { host->finish(); });
+      !registered) {
     // No completion callback: fall back to finishing the launch here.
     Status waited = deviceEvent->wait();
-    completion->finish();
+    host->finish();
     if (!waited)
       return waited;
   }
   if (tracing)
     rt::trace("launch %s: async submitted in %.3f ms",
-              describeLaunch(desc, device, *kernel->module, space).c_str(),
+              describeLaunch(desc, device, *kernel->module, space, config)
+                  .c_str(),
               msSince(start));
   return std::pair<event, event>{event(host), event(deviceEvent)};
 }

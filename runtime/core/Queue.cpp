@@ -8,7 +8,10 @@ namespace dpex {
 queue::queue() : queue(default_device()) {}
 
 queue::queue(const device &dev)
-    : impl_(rt::valueOrThrow(dev.impl()->createQueue())) {}
+    : impl_(rt::valueOrThrow(dev.impl()->createQueue(false))) {}
+
+queue::queue(const device &dev, enable_profiling_t)
+    : impl_(rt::valueOrThrow(dev.impl()->createQueue(true))) {}
 
 void queue::wait() const {
   rt::throwIfFailed(impl_->finish());
@@ -16,5 +19,7 @@ void queue::wait() const {
 }
 
 device queue::get_device() const { return device(impl_->sharedDevice()); }
+
+bool queue::profiling_enabled() const { return impl_->profiling(); }
 
 } // namespace dpex

@@ -10,38 +10,59 @@
 #include <deque>
 #include <thread>
 #include <utility>
+#include <vector>
 
 namespace dpex::rt::cuda {
 
-struct CudaCompletionWatcher::State {
-  struct Entry {
-    std::shared_ptr<CudaEvent> event;
-    std::function<void()> callback;
-  };
-
-  std::mutex mutex;
-  std::condition_variable ready;
-  std::deque<Entry> pending;
-  bool stopping = false;
-};
-
 namespace {
 
-// cuEventSynchronize would spin inside the driver for as long as the kernel
-// runs, and a spinning waiter slows down every launch submitted meanwhile
-// (H100: +2.4 us per launch, against +1.4 us for polling with naps;
-// bench/results/gpu-dispatch-breakdown.txt). Sleeping costs completion latency, at
-// most the longest nap; Event::wait on the device event does not go through
-// here and keeps the driver's low-latency wait.
-void waitPolling(const CudaApi &api, CUevent event) {
-  auto nap = std::chrono::microseconds(10);
-  while (api.cuEventQuery(event) == CUDA_ERROR_NOT_READY) {
-    std::this_thread::sleep_for(nap);
-    nap = std::min(nap * 2, std::chrono::microseconds(100));
+struct Watched {
+  std::shared_ptr<CudaEvent> event;
+  std::function<void()> callback;
+};
+
+// The watched events of one stream, oldest first.
+struct Lane {
+  CUstream stream;
+  std::deque<Watched> events;
+};
+
+// Runs the callbacks of each lane's completed events; whether any ran.
+bool completeReady(const CudaApi &api, std::vector<Lane> &lanes) {
+  bool progressed = false;
+  for (Lane &lane : lanes) {
+    while (!lane.events.empty() &&
+           api.cuEventQuery(lane.events.front().event->handle()) !=
+               CUDA_ERROR_NOT_READY) {
+      Watched done = std::move(lane.events.front());
+      lane.events.pop_front();
+      done.callback();
+      progressed = true;
+    }
   }
+  lanes.erase(std::remove_if(lanes.begin(), lanes.end(),
+                             [](const Lane &l) { return l.events.empty(); }),
+              lanes.end());
+  return progressed;
+}
+
+void addToLane(std::vector<Lane> &lanes, Watched watched) {
+  CUstream stream = watched.event->stream();
+  auto lane = std::find_if(lanes.begin(), lanes.end(),
+                           [&](const Lane &l) { return l.stream == stream; });
+  if (lane == lanes.end())
+    lane = lanes.insert(lanes.end(), Lane{stream, {}});
+  lane->events.push_back(std::move(watched));
 }
 
 } // namespace
+
+struct CudaCompletionWatcher::State {
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::vector<Watched> incoming;
+  bool stopping = false;
+};
 
 CudaCompletionWatcher::CudaCompletionWatcher(const CudaApi &api,
                                              CUcontext context)
@@ -55,34 +76,50 @@ CudaCompletionWatcher::~CudaCompletionWatcher() {
   state_->ready.notify_one();
 }
 
+// cuEventSynchronize would spin inside the driver for as long as the kernel
+// runs, and a spinning waiter slows down every launch submitted meanwhile
+// (H100: +2.4 us per launch, against +1.4 us for polling with naps;
+// bench/results/gpu-dispatch-breakdown.txt). Sleeping costs completion
+// latency, at most the longest nap; Event::wait on the device event does not
+// go through here and keeps the driver's low-latency wait.
 void CudaCompletionWatcher::watch(std::shared_ptr<CudaEvent> event,
                                   std::function<void()> callback) {
   std::call_once(started_, [this] {
     std::thread([&api = api_, context = context_, state = state_] {
       // The thread's own current context, for as long as it runs.
       api.cuCtxPushCurrent(context);
+      std::vector<Lane> lanes; // only this thread touches them
+      std::vector<Watched> arrived;
+      auto nap = std::chrono::microseconds(10);
       for (;;) {
-        State::Entry entry;
         {
           auto hasWork = [&] {
-            return state->stopping || !state->pending.empty();
+            return state->stopping || !state->incoming.empty();
           };
           std::unique_lock<std::mutex> lock(state->mutex);
-          lingerWhileIdle(lock, hasWork);
-          state->ready.wait(lock, hasWork);
-          if (state->pending.empty())
-            return;
-          entry = std::move(state->pending.front());
-          state->pending.pop_front();
+          if (lanes.empty()) {
+            lingerWhileIdle(lock, hasWork);
+            state->ready.wait(lock, hasWork);
+            if (state->incoming.empty())
+              return; // stopping, with nothing left to watch
+          }
+          arrived.swap(state->incoming);
         }
-        waitPolling(api, entry.event->handle());
-        entry.callback();
+        for (Watched &watched : arrived)
+          addToLane(lanes, std::move(watched));
+        arrived.clear();
+        if (completeReady(api, lanes)) {
+          nap = std::chrono::microseconds(10);
+        } else if (!lanes.empty()) {
+          std::this_thread::sleep_for(nap);
+          nap = std::min(nap * 2, std::chrono::microseconds(100));
+        }
       }
     }).detach();
   });
   {
     std::lock_guard<std::mutex> lock(state_->mutex);
-    state_->pending.push_back({std::move(event), std::move(callback)});
+    state_->incoming.push_back({std::move(event), std::move(callback)});
   }
   state_->ready.notify_one();
 }

@@ -3,10 +3,11 @@
 // cuLaunchHostFunc would put a host node on the stream, which stalls the
 // stream's later work until the driver has run the node's callback: one
 // host round trip per async launch, paid by every launch of a dependency
-// chain. Instead this thread waits for the events in the order they were
-// handed to it (polling, see CudaCompletionWatcher.cpp) and runs each
-// callback once its event has completed; the streams never wait for the
-// host.
+// chain. Instead this thread polls the events (see CudaCompletionWatcher.cpp)
+// and runs each callback once its event has completed; the streams never
+// wait for the host. Events of one stream complete in order, so it polls the
+// oldest of each stream: a short kernel on one queue completes while a long
+// one still runs on another.
 #pragma once
 
 #include "CudaLoader.h"
@@ -28,8 +29,9 @@ public:
   // its event, and so the device, alive.
   ~CudaCompletionWatcher();
 
-  // Calls `callback` on the watcher thread once `event` has completed or
-  // failed (its failure is for Event::wait to report).
+  // Calls `callback` on the watcher thread, whose current context is the
+  // device's, once `event` has completed or failed (its failure is for
+  // Event::wait to report).
   void watch(std::shared_ptr<CudaEvent> event, std::function<void()> callback);
 
 private:

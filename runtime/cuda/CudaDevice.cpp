@@ -54,6 +54,9 @@ Expected<std::shared_ptr<CudaDevice>> CudaDevice::create(const CudaApi &api,
   DeviceLimits &limits = device->limits_;
   limits.maxDimensions = 3;
   limits.maxWorkGroupSize = values[0];
+  // Whole blocks of 256 threads (chooseLaunchShape's budget) for every
+  // item launch large enough to fill them.
+  limits.rangeGranule = 256;
   for (int axis = 0; axis < 3; ++axis) {
     limits.maxWorkItemSizes[axis] = values[1 + axis];
     device->grid_.maxBlock[axis] = values[1 + axis];
@@ -71,7 +74,8 @@ CudaDevice::~CudaDevice() {
   if (!context_)
     return;
   completionWatcher_.reset();
-  eventPool_.reset();
+  timingEvents_.reset();
+  plainEvents_.reset();
   timeline_.reset();
   api_.cuDevicePrimaryCtxRelease(device_);
 }
@@ -86,14 +90,17 @@ Status CudaDevice::ensureContext() {
       return;
     }
     timeline_ = std::make_unique<Timeline>(api_, context_);
-    eventPool_ = std::make_unique<CudaEventPool>(api_, context_);
+    timingEvents_ =
+        std::make_unique<CudaEventPool>(api_, context_, CU_EVENT_DEFAULT);
+    plainEvents_ = std::make_unique<CudaEventPool>(api_, context_,
+                                                   CU_EVENT_DISABLE_TIMING);
     completionWatcher_ =
         std::make_unique<CudaCompletionWatcher>(api_, context_);
   });
   return contextStatus_;
 }
 
-Expected<std::shared_ptr<Queue>> CudaDevice::createQueue() {
+Expected<std::shared_ptr<Queue>> CudaDevice::createQueue(bool profiling) {
   if (Status status = ensureContext(); !status)
     return status;
   ContextScope scope(api_, context_);
@@ -105,7 +112,8 @@ Expected<std::shared_ptr<Queue>> CudaDevice::createQueue() {
     return cuError(api_, "cuStreamCreate", result)
         .withContext("device '" + name_ + "'");
   return std::shared_ptr<Queue>(std::make_shared<CudaQueue>(
-      std::static_pointer_cast<CudaDevice>(shared_from_this()), stream));
+      std::static_pointer_cast<CudaDevice>(shared_from_this()), stream,
+      profiling));
 }
 
 Expected<void *> CudaDevice::allocate(std::size_t bytes) {

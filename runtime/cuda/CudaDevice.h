@@ -40,7 +40,7 @@ public:
     return format == detail::image_format::ptx;
   }
 
-  Expected<std::shared_ptr<Queue>> createQueue() override;
+  Expected<std::shared_ptr<Queue>> createQueue(bool profiling) override;
   Expected<void *> allocate(std::size_t bytes) override;
   void deallocate(void *pointer) override;
   Expected<std::unique_ptr<Module>>
@@ -64,7 +64,10 @@ public:
     return timeline_->anchor();
   }
   // Valid, as context(), once the context exists.
-  CudaEventPool &eventPool() { return *eventPool_; }
+  // Events with timing, for profiling queues, and without.
+  CudaEventPool &eventPool(bool timing) {
+    return timing ? *timingEvents_ : *plainEvents_;
+  }
   CudaCompletionWatcher &completionWatcher() { return *completionWatcher_; }
 
 private:
@@ -88,7 +91,8 @@ private:
   Status contextStatus_ = Status::ok();
   CUcontext context_ = nullptr;
   std::unique_ptr<Timeline> timeline_;
-  std::unique_ptr<CudaEventPool> eventPool_;
+  std::unique_ptr<CudaEventPool> timingEvents_;
+  std::unique_ptr<CudaEventPool> plainEvents_;
   std::unique_ptr<CudaCompletionWatcher> completionWatcher_;
 
   mutable std::mutex allocationsMutex_;

@@ -15,8 +15,8 @@ CudaEvent::CudaEvent(std::shared_ptr<CudaQueue> queue, CUevent start,
       anchor_(std::move(anchor)), submittedNs_(submittedNs) {}
 
 CudaEvent::~CudaEvent() {
-  CudaEventPool &pool = queue_->cudaDevice().eventPool();
-  if (start_ != end_)
+  CudaEventPool &pool = queue_->cudaDevice().eventPool(queue_->profiling());
+  if (start_ && start_ != end_)
     pool.release(start_);
   pool.release(end_);
 }
@@ -27,6 +27,8 @@ bool CudaEvent::enqueuedOn(const Queue &queue) const {
 
 CUcontext CudaEvent::context() const { return queue_->cudaDevice().context(); }
 
+CUstream CudaEvent::stream() const { return queue_->stream(); }
+
 Status CudaEvent::wait() {
   const CudaApi &api = queue_->api();
   ContextScope scope(api, context());
@@ -36,7 +38,7 @@ Status CudaEvent::wait() {
   return Status::ok();
 }
 
-bool CudaEvent::isComplete() {
+Expected<bool> CudaEvent::isComplete() {
   const CudaApi &api = queue_->api();
   ContextScope scope(api, context());
   // Anything but "not ready" is final; a failure is reported by wait().
@@ -44,6 +46,8 @@ bool CudaEvent::isComplete() {
 }
 
 Expected<profiling_info> CudaEvent::profiling() {
+  if (!queue_->profiling())
+    return profilingDisabled();
   if (Status status = wait(); !status)
     return status;
   const CudaApi &api = queue_->api();

@@ -1,5 +1,5 @@
-// Completion and timing of work on a CUDA stream: a pair of CUDA events
-// recorded before and after it.
+// Completion and timing of work on a CUDA stream: a CUDA event recorded
+// after it and, on a profiling queue, one before it.
 #pragma once
 
 #include "CudaLoader.h"
@@ -19,8 +19,9 @@ class CudaEvent final : public Event,
 public:
   // Takes over `start` and `end` (one event if they are the same) from the
   // device's event pool, recorded on `queue`'s stream after `anchor`
-  // completed. `submittedNs` is the host
-  // clock when the work was submitted.
+  // completed. `submittedNs` is the host clock when the work was submitted.
+  // Without profiling, `start` and `anchor` are null and `end` comes from
+  // the pool of events without timing.
   CudaEvent(std::shared_ptr<CudaQueue> queue, CUevent start, CUevent end,
             std::shared_ptr<const TimingAnchor> anchor,
             std::uint64_t submittedNs);
@@ -29,7 +30,7 @@ public:
   ~CudaEvent() override;
 
   Status wait() override;
-  bool isComplete() override;
+  Expected<bool> isComplete() override;
   // start/end: CUDA event times placed on the host steady clock (see
   // Timeline); queued: the host clock at submission, or start if the clocks'
   // drift would put it later.
@@ -40,6 +41,10 @@ public:
   bool enqueuedOn(const Queue &queue) const override;
 
   CUevent handle() const { return end_; }
+  // Null without profiling.
+  CUevent start() const { return start_; }
+  // The stream it was recorded on.
+  CUstream stream() const;
   CUcontext context() const;
 
 private:

@@ -22,7 +22,7 @@ Expected<CUevent> CudaEventPool::acquire() {
   }
   ContextScope scope(api_, context_);
   CUevent event = nullptr;
-  CUresult result = api_.cuEventCreate(&event, CU_EVENT_DEFAULT);
+  CUresult result = api_.cuEventCreate(&event, flags_);
   if (result != CUDA_SUCCESS)
     return cuError(api_, "cuEventCreate", result);
   return event;

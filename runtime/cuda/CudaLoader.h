@@ -44,6 +44,7 @@ constexpr int CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES = 6;
 
 constexpr unsigned CU_STREAM_NON_BLOCKING = 0x1;
 constexpr unsigned CU_EVENT_DEFAULT = 0x0; // timing enabled
+constexpr unsigned CU_EVENT_DISABLE_TIMING = 0x2;
 
 struct CudaApi {
   CUresult (*cuGetErrorName)(CUresult, const char **);

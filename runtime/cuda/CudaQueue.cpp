@@ -12,8 +12,9 @@
 
 namespace dpex::rt::cuda {
 
-CudaQueue::CudaQueue(std::shared_ptr<CudaDevice> device, CUstream stream)
-    : Queue(device), api_(device->api()), cudaDevice_(*device),
+CudaQueue::CudaQueue(std::shared_ptr<CudaDevice> device, CUstream stream,
+                     bool profiling)
+    : Queue(device, profiling), api_(device->api()), cudaDevice_(*device),
       stream_(stream) {}
 
 CudaQueue::~CudaQueue() {
@@ -120,26 +121,45 @@ Expected<std::shared_ptr<Event>>
 CudaQueue::launch(Kernel &kernel, const LaunchConfig &config,
                   const std::vector<KernelArg> &args,
                   const std::vector<Event *> &deps) {
-  Expected<std::shared_ptr<const TimingAnchor>> anchor =
-      cudaDevice_.timingAnchor();
-  if (!anchor)
-    return anchor.status();
-  CudaEventPool &pool = cudaDevice_.eventPool();
-  Expected<CUevent> start = pool.acquire();
-  if (!start)
-    return start.status();
-  Expected<CUevent> end = pool.acquire();
-  if (!end) {
-    pool.release(*start);
-    return end.status();
-  }
-  // From here the events belong to `event`, which returns them to the pool.
-  auto event = std::make_shared<CudaEvent>(shared_from_this(), *start, *end,
-                                           anchor.take(), hostNowNs());
-  if (Status status = enqueue(kernel, config, args, deps, *start, *end);
+  Expected<std::shared_ptr<CudaEvent>> event = newEvent(/*bracketed=*/true);
+  if (!event)
+    return event.status();
+  if (Status status = enqueue(kernel, config, args, deps, (*event)->start(),
+                              (*event)->handle());
       !status)
     return status;
-  return std::shared_ptr<Event>(std::move(event));
+  return std::shared_ptr<Event>(event.take());
+}
+
+Expected<std::shared_ptr<CudaEvent>> CudaQueue::newEvent(bool bracketed) {
+  std::shared_ptr<const TimingAnchor> anchor;
+  if (profiling()) {
+    Expected<std::shared_ptr<const TimingAnchor>> taken =
+        cudaDevice_.timingAnchor();
+    if (!taken)
+      return taken.status();
+    anchor = taken.take();
+  }
+  CudaEventPool &pool = cudaDevice_.eventPool(profiling());
+  Expected<CUevent> end = pool.acquire();
+  if (!end)
+    return end.status();
+  CUevent start = nullptr;
+  if (profiling()) {
+    start = *end;
+    if (bracketed) {
+      Expected<CUevent> acquired = pool.acquire();
+      if (!acquired) {
+        pool.release(*end);
+        return acquired.status();
+      }
+      start = *acquired;
+    }
+  }
+  // The CudaEvent returns its events to the pool.
+  return std::make_shared<CudaEvent>(shared_from_this(), start, *end,
+                                     std::move(anchor),
+                                     profiling() ? hostNowNs() : 0);
 }
 
 // Without the events a launch records for its device event: launch, then
@@ -163,23 +183,17 @@ CudaQueue::marker(const std::vector<Event *> &deps) {
   Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
   if (!waitList)
     return waitList.status();
-  Expected<std::shared_ptr<const TimingAnchor>> anchor =
-      cudaDevice_.timingAnchor();
-  if (!anchor)
-    return anchor.status();
-  Expected<CUevent> created = cudaDevice_.eventPool().acquire();
-  if (!created)
-    return created.status();
-  auto event = std::make_shared<CudaEvent>(
-      shared_from_this(), *created, *created, anchor.take(), hostNowNs());
+  Expected<std::shared_ptr<CudaEvent>> event = newEvent(/*bracketed=*/false);
+  if (!event)
+    return event.status();
   ContextScope scope(api_, cudaDevice_.context());
   std::lock_guard<std::mutex> lock(mutex_);
   if (Status status = waitFor(*waitList); !status)
     return status;
-  CUresult result = api_.cuEventRecord(*created, stream_);
+  CUresult result = api_.cuEventRecord((*event)->handle(), stream_);
   if (result != CUDA_SUCCESS)
     return cuError(api_, "cuEventRecord", result);
-  return std::shared_ptr<Event>(std::move(event));
+  return std::shared_ptr<Event>(event.take());
 }
 
 Status CudaQueue::finish() {

@@ -10,11 +10,14 @@
 
 namespace dpex::rt::cuda {
 
+class CudaEvent;
+
 class CudaQueue final : public Queue,
                         public std::enable_shared_from_this<CudaQueue> {
 public:
   // Takes over `stream`.
-  CudaQueue(std::shared_ptr<CudaDevice> device, CUstream stream);
+  CudaQueue(std::shared_ptr<CudaDevice> device, CUstream stream,
+            bool profiling);
   ~CudaQueue() override;
 
   Status copy(void *dst, const void *src, std::size_t bytes) override;
@@ -43,6 +46,9 @@ private:
   Status enqueue(Kernel &kernel, const LaunchConfig &config,
                  const std::vector<KernelArg> &args,
                  const std::vector<Event *> &deps, CUevent start, CUevent end);
+  // An event for work about to be enqueued: its end event and, on a
+  // profiling queue, a start event (a separate one if `bracketed`).
+  Expected<std::shared_ptr<CudaEvent>> newEvent(bool bracketed);
   // Makes the stream wait for `events`. Called with mutex_ held.
   Status waitFor(const std::vector<CUevent> &events);
 

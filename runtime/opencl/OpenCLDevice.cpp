@@ -80,6 +80,11 @@ OpenCLDevice::create(const OpenCLApi &api, cl_device_id id,
     limits.maxWorkItemSizes[d] = sizes[d];
   limits.maxAllocation =
       valueInfo<cl_ulong>(api, id, CL_DEVICE_MAX_MEM_ALLOC_SIZE, 0);
+  // A GPU wants whole wavefronts or warps many times over; a CPU runtime
+  // vectorises a work-group over its SIMD lanes and splits groups across
+  // threads, for which 64 is plenty.
+  limits.rangeGranule = std::min<std::size_t>(
+      limits.maxWorkGroupSize, device->type_ == device_type::gpu ? 256 : 64);
 
   device->ilVersion_ = stringInfo(api, id, CL_DEVICE_IL_VERSION);
   device->hasKhrSpir_ =
@@ -120,11 +125,12 @@ Status OpenCLDevice::ensureContext() {
   return contextStatus_;
 }
 
-Expected<std::shared_ptr<Queue>> OpenCLDevice::createQueue() {
+Expected<std::shared_ptr<Queue>> OpenCLDevice::createQueue(bool profiling) {
   if (Status status = ensureContext(); !status)
     return status;
-  const cl_queue_properties properties[] = {CL_QUEUE_PROPERTIES,
-                                            CL_QUEUE_PROFILING_ENABLE, 0};
+  const cl_queue_properties properties[] = {
+      CL_QUEUE_PROPERTIES,
+      profiling ? cl_queue_properties{CL_QUEUE_PROFILING_ENABLE} : 0, 0};
   cl_int err = CL_SUCCESS;
   cl_command_queue queue =
       api_.clCreateCommandQueueWithProperties(context_, id_, properties, &err);
@@ -133,7 +139,8 @@ Expected<std::shared_ptr<Queue>> OpenCLDevice::createQueue() {
                    err)
         .withContext("device '" + name_ + "'");
   return std::shared_ptr<Queue>(std::make_shared<OpenCLQueue>(
-      std::static_pointer_cast<OpenCLDevice>(shared_from_this()), queue));
+      std::static_pointer_cast<OpenCLDevice>(shared_from_this()), queue,
+      profiling));
 }
 
 Expected<void *> OpenCLDevice::allocate(std::size_t bytes) {

@@ -28,7 +28,7 @@ public:
   const DeviceLimits &limits() const override { return limits_; }
   bool canLoad(detail::image_format format) const override;
 
-  Expected<std::shared_ptr<Queue>> createQueue() override;
+  Expected<std::shared_ptr<Queue>> createQueue(bool profiling) override;
   Expected<void *> allocate(std::size_t bytes) override;
   void deallocate(void *pointer) override;
   Expected<std::unique_ptr<Module>>

@@ -2,13 +2,16 @@
 
 #include "OpenCLError.h"
 
+#include "core/CompletionWorker.h"
+
 namespace dpex::rt::opencl {
 
 namespace {
 
+// On the driver's thread, where no blocking OpenCL call is allowed.
 void CL_CALLBACK runCallback(cl_event, cl_int, void *data) {
   auto *callback = static_cast<std::function<void()> *>(data);
-  (*callback)();
+  CompletionWorker::instance().post(std::move(*callback));
   delete callback;
 }
 
@@ -29,14 +32,19 @@ Status OpenCLEvent::wait() {
   return Status::ok();
 }
 
-bool OpenCLEvent::isComplete() {
+Expected<bool> OpenCLEvent::isComplete() {
   cl_int status = CL_COMPLETE;
-  api_.clGetEventInfo(event_, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(status),
-                      &status, nullptr);
+  cl_int err = api_.clGetEventInfo(event_, CL_EVENT_COMMAND_EXECUTION_STATUS,
+                                   sizeof(status), &status, nullptr);
+  if (err != CL_SUCCESS)
+    return clError(errc::backend_error, "clGetEventInfo", err);
+  // A failed command (negative status) is final too; wait() reports it.
   return status <= CL_COMPLETE;
 }
 
 Expected<profiling_info> OpenCLEvent::profiling() {
+  if (!profiling_)
+    return profilingDisabled();
   if (Status status = wait(); !status)
     return status;
   profiling_info times;

@@ -12,13 +12,14 @@ public:
   // Takes over the reference `event` holds, a command of `queue`.
   OpenCLEvent(const OpenCLApi &api, cl_event event, cl_context context,
               const Queue &queue)
-      : api_(api), event_(event), context_(context), queue_(&queue) {}
+      : api_(api), event_(event), context_(context), queue_(&queue),
+        profiling_(queue.profiling()) {}
   OpenCLEvent(const OpenCLEvent &) = delete;
   OpenCLEvent &operator=(const OpenCLEvent &) = delete;
   ~OpenCLEvent() override;
 
   Status wait() override;
-  bool isComplete() override;
+  Expected<bool> isComplete() override;
   Expected<profiling_info> profiling() override;
   Status onComplete(std::function<void()> callback) override;
 
@@ -33,6 +34,7 @@ private:
   cl_event event_;
   cl_context context_;
   const Queue *queue_;
+  bool profiling_;
 };
 
 } // namespace dpex::rt::opencl

@@ -9,8 +9,8 @@
 namespace dpex::rt::opencl {
 
 OpenCLQueue::OpenCLQueue(std::shared_ptr<OpenCLDevice> device,
-                         cl_command_queue queue)
-    : Queue(device), api_(device->api()), clDevice_(*device), queue_(queue) {}
+                         cl_command_queue queue, bool profiling)
+    : Queue(device, profiling), api_(device->api()), clDevice_(*device), queue_(queue) {}
 
 OpenCLQueue::~OpenCLQueue() {
   api_.clFinish(queue_);

@@ -1,4 +1,4 @@
-// An in-order, profiling-enabled cl_command_queue.
+// An in-order cl_command_queue, with profiling where asked for.
 #pragma once
 
 #include "OpenCLDevice.h"
@@ -10,7 +10,8 @@ namespace dpex::rt::opencl {
 class OpenCLQueue final : public Queue {
 public:
   // Takes over the reference `queue` holds.
-  OpenCLQueue(std::shared_ptr<OpenCLDevice> device, cl_command_queue queue);
+  OpenCLQueue(std::shared_ptr<OpenCLDevice> device, cl_command_queue queue,
+              bool profiling);
   ~OpenCLQueue() override;
 
   Status copy(void *dst, const void *src, std::size_t bytes) override;

@@ -80,3 +80,51 @@ TEST_CASE("an async chain of three dependent launches is ordered", "[e2e]") {
   for (std::size_t i = 0; i < n; ++i)
     REQUIRE(h[i] == ((int(i) * 2 + 1) * 3 + 2) * 5 + 3);
 }
+
+namespace {
+
+// Runs `launch` on the first `n` elements of a larger allocation and checks
+// every work-item of the range ran once, and nothing past it.
+template <typename Launch>
+void checkVisits(dpex::queue &q, std::size_t n, Launch launch) {
+  const std::size_t guard = 4096;
+  dpex::array<int> all(q, n + guard);
+  all.copy_from(std::vector<int>(n + guard, 0));
+  dpex::array<int> visits = all.slice(0, n);
+  dpex::array<size_t> range(q, 3);
+  launch(visits, range);
+  std::vector<int> h = all.to_host();
+  for (std::size_t i = 0; i < n; ++i)
+    REQUIRE(h[i] == 1);
+  for (std::size_t i = n; i < n + guard; ++i)
+    REQUIRE(h[i] == 0);
+}
+
+} // namespace
+
+TEST_CASE("a prime range runs each work-item once and reports its own range",
+          "[e2e][range]") {
+  dpex::queue q;
+  for (std::size_t n : {1ul, 7ul, 997ul, 1000003ul}) {
+    checkVisits(q, n, [&](dpex::array<int> &visits, dpex::array<size_t> &range) {
+      dpex::call_kernel(e2e::visit1d, dpex::range<1>(n), visits, range);
+      REQUIRE(range.to_host()[0] == n);
+    });
+  }
+}
+
+TEST_CASE("odd 3-D ranges run each work-item once", "[e2e][range]") {
+  dpex::queue q;
+  const std::size_t shapes[][3] = {{3, 5, 7}, {1, 1, 4099}, {131, 3, 1}};
+  for (const auto &e : shapes) {
+    checkVisits(q, e[0] * e[1] * e[2],
+                [&](dpex::array<int> &visits, dpex::array<size_t> &range) {
+                  auto [host, device] = dpex::call_kernel_async(
+                      e2e::visit3d, dpex::range<3>(e[0], e[1], e[2]), {},
+                      visits, range);
+                  host.wait();
+                  REQUIRE(range.to_host() ==
+                          std::vector<size_t>{e[0], e[1], e[2]});
+                });
+  }
+}

@@ -68,6 +68,11 @@ struct kernel_desc {
   bool nd;                  // true for nd_item kernels
   const arg_desc *args;     // parameters after the index parameter
   std::size_t num_args;
+  // An item kernel whose entry takes the user's range as `dimensions`
+  // trailing 64-bit arguments (dpex order) and returns at once for a
+  // work-item outside it: the runtime may round the grid up to a size the
+  // device runs well.
+  bool rounded_range = false;
 };
 
 } // namespace dpex::detail

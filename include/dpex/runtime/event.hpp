@@ -28,8 +28,10 @@ public:
   // Blocks until the event completes; throws error(errc::launch_failed) if
   // the work it tracks failed on the device.
   void wait() const;
+  // Throws error(errc::backend_error) if the backend cannot tell.
   bool is_complete() const;
-  // Valid once the event completed (waits for it first).
+  // Valid once the event completed (waits for it first). Needs a queue made
+  // with enable_profiling, else throws error(errc::invalid_argument).
   profiling_info profiling() const;
 
   const std::shared_ptr<rt::Event> &impl() const { return impl_; }

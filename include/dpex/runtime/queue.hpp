@@ -11,17 +11,29 @@ namespace rt {
 class Queue;
 }
 
+// Asks a queue to record profiling timestamps for event::profiling(), as
+// SYCL's property::queue::enable_profiling and OpenCL's
+// CL_QUEUE_PROFILING_ENABLE do. Off by default: the timestamps cost every
+// launch some time.
+struct enable_profiling_t {
+  explicit enable_profiling_t() = default;
+};
+inline constexpr enable_profiling_t enable_profiling{};
+
 class queue {
 public:
   // A queue on default_device().
   queue();
   explicit queue(const device &dev);
+  queue(const device &dev, enable_profiling_t);
   explicit queue(std::shared_ptr<rt::Queue> impl) : impl_(std::move(impl)) {}
 
   // Blocks until all work submitted to this queue finished and every async
   // launch on it released its arguments.
   void wait() const;
   device get_device() const;
+  // Whether it was made with enable_profiling.
+  bool profiling_enabled() const;
 
   const std::shared_ptr<rt::Queue> &impl() const { return impl_; }
 

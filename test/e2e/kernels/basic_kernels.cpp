@@ -35,4 +35,19 @@ DPEX_KERNEL void chain_step(dpex::item<1> it, int *data, int mul, int add) {
   data[i] = data[i] * mul + add;
 }
 
+// Each work-item counts its visit at its linear id, and the first records
+// the range it sees: a grid rounded up past the range must stay invisible.
+DPEX_KERNEL void visit1d(dpex::item<1> it, int *visits, size_t *range) {
+  visits[it.get_linear_id()] += 1;
+  if (it.get_linear_id() == 0)
+    range[0] = it.get_range(0);
+}
+
+DPEX_KERNEL void visit3d(dpex::item<3> it, int *visits, size_t *range) {
+  visits[it.get_linear_id()] += 1;
+  if (it.get_linear_id() == 0)
+    for (int d = 0; d < 3; ++d)
+      range[d] = it.get_range(d);
+}
+
 } // namespace e2e

@@ -4,7 +4,7 @@
 
 target triple = "spir64-unknown-unknown"
 
-%"class.dpex::item" = type { i8 }
+%"class.dpex::item" = type { [1 x i64] }
 %struct.Pod = type { float, i32 }
 
 define spir_func void @_Z1kN4dpex4itemILi1EEE3Pod(%"class.dpex::item"* byval(%"class.dpex::item") %it, %struct.Pod* byval(%struct.Pod) %p) {
@@ -18,5 +18,5 @@ entry:
 !2 = !{!"index", !"it", i1 false}
 !3 = !{!"by_value", !"p", i1 false}
 
-; CHECK: define spir_kernel void @_Z1kN4dpex4itemILi1EEE3Pod(%struct.Pod* byval(%struct.Pod) %p) {{.*}}!kernel_arg_type ![[TY:[0-9]+]]
-; CHECK: ![[TY]] = !{!"struct Pod"}
+; CHECK: define spir_kernel void @_Z1kN4dpex4itemILi1EEE3Pod(%struct.Pod* byval(%struct.Pod) %p, i64 %__dpex_range0) {{.*}}!kernel_arg_type ![[TY:[0-9]+]]
+; CHECK: ![[TY]] = !{!"struct Pod", !"ulong"}

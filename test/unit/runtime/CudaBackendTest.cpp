@@ -291,7 +291,7 @@ TEST_CASE("dpex dimensions map to CUDA z, y, x", "[cuda][kernel][gpu]") {
 TEST_CASE("async launches on the GPU chain through their events",
           "[cuda][event][gpu]") {
   dpex::device gpu = firstGpu();
-  dpex::queue q(gpu);
+  dpex::queue q(gpu, dpex::enable_profiling);
   const std::size_t n = 4096;
   dpex::array<float> y(q, n);
   y.copy_from(std::vector<float>(n, 1.0f));
@@ -334,7 +334,7 @@ TEST_CASE("async launches on the GPU chain through their events",
 TEST_CASE("a launch on another stream waits for its dependency",
           "[cuda][event][gpu]") {
   dpex::device gpu = firstGpu();
-  dpex::queue q1(gpu), q2(gpu);
+  dpex::queue q1(gpu, dpex::enable_profiling), q2(gpu, dpex::enable_profiling);
   dpex::array<int> done(q1, 1);
   done.copy_from(std::vector<int>{0});
   dpex::array<float> y(q2, 256);
@@ -352,6 +352,31 @@ TEST_CASE("a launch on another stream waits for its dependency",
   REQUIRE(y.to_host() == std::vector<float>(256, 2.0f));
   REQUIRE(done.to_host() == std::vector<int>{1});
   dpex::wait_all({h1, h2});
+}
+
+TEST_CASE("a short launch on one queue completes while a long one runs on "
+          "another",
+          "[cuda][event][gpu]") {
+  dpex::device gpu = firstGpu();
+  dpex::queue slow(gpu), fast(gpu);
+  dpex::array<int> slowDone(slow, 1), fastDone(fast, 1);
+  slowDone.copy_from(std::vector<int>{0});
+  fastDone.copy_from(std::vector<int>{0});
+
+  // About 200 ms, against microseconds for the short one.
+  auto [slowHost, slowDevice] =
+      dpex::call_kernel_async(dpex_cuda_test::spin, dpex::range<1>(1), {},
+                              std::int64_t{400000000}, slowDone);
+  auto [fastHost, fastDevice] = dpex::call_kernel_async(
+      dpex_cuda_test::spin, dpex::range<1>(1), {}, std::int64_t{1000},
+      fastDone);
+  // The short launch's host event does not wait for the other queue's.
+  fastHost.wait();
+  REQUIRE_FALSE(slowDevice.is_complete());
+  REQUIRE_FALSE(slowHost.is_complete());
+  REQUIRE(fastDone.to_host() == std::vector<int>{1});
+  slowHost.wait();
+  REQUIRE(slowDone.to_host() == std::vector<int>{1});
 }
 
 TEST_CASE("local accessors are offsets into dynamic shared memory",

@@ -2,9 +2,12 @@
 #include "TestKernels.h"
 #include "TestSupport.h"
 
+using Catch::Matchers::Contains;
+
 TEST_CASE("a chain of three dependent async launches runs in order",
           "[event]") {
-  dpex::queue q;
+  dpex::queue q(dpex::default_device(), dpex::enable_profiling);
+  REQUIRE(q.profiling_enabled());
   const std::size_t n = 256;
   dpex::array<float> y(q, n);
   y.copy_from(std::vector<float>(n, 1.0f));
@@ -37,6 +40,23 @@ TEST_CASE("a chain of three dependent async launches runs in order",
   REQUIRE(host.queued <= host.start);
   REQUIRE(host.start <= host.end);
   REQUIRE(host.end > 0);
+}
+
+TEST_CASE("profiling needs a queue made with enable_profiling",
+          "[event][profiling]") {
+  dpex::queue q;
+  REQUIRE_FALSE(q.profiling_enabled());
+  dpex::array<int> out(q, 16);
+  auto [host, device] = dpex::call_kernel_async(dpex_test::fill,
+                                                dpex::range<1>(16), {}, 3, out);
+  for (const dpex::event &e : {host, device}) {
+    dpex::error error = dpex_test::expectError([&] { e.profiling(); });
+    REQUIRE(error.code() == dpex::errc::invalid_argument);
+    REQUIRE_THAT(error.what(), Contains("dpex::enable_profiling"));
+  }
+  // The events themselves work as on any queue.
+  dpex::wait_all({host, device});
+  REQUIRE(out.to_host() == std::vector<int>(16, 3));
 }
 
 TEST_CASE("default events are complete", "[event]") {

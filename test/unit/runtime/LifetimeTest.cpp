@@ -50,7 +50,7 @@ TEST_CASE("a queue dropped with launches in flight finishes them",
   dpex::event host;
   dpex::event device;
   {
-    dpex::queue q;
+    dpex::queue q(dpex::default_device(), dpex::enable_profiling);
     dpex::array<int> out(q, 1024);
     std::tie(host, device) = dpex::call_kernel_async(
         dpex_test::fill, dpex::range<1>(1024), {}, 5, out);

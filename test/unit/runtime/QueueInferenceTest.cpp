@@ -42,7 +42,7 @@ TEST_CASE("a launch without arrays needs an explicit queue", "[queue][error]") {
   REQUIRE_THAT(e.what(), Contains("call_kernel(dpex_test::scalar_only)"));
   REQUIRE_THAT(e.what(), Contains("pass a queue as first argument"));
 
-  dpex::queue q;
+  dpex::queue q(dpex::default_device(), dpex::enable_profiling);
   auto [host, device] = dpex::call_kernel_async(q, dpex_test::scalar_only,
                                                 dpex::range<1>(4), {}, 5);
   device.wait();

@@ -105,6 +105,24 @@ TEST_CASE("bad local ranges are invalid_range before anything runs",
   REQUIRE(out.to_host() == untouched);
 }
 
+TEST_CASE("an empty launch completes after its dependencies on its own queue",
+          "[range][event]") {
+  dpex::queue q;
+  dpex::array<int> out(q, 1);
+  out.copy_from(std::vector<int>{0});
+  // Long enough on any CPU that the empty launch's events are asked for
+  // while it still runs.
+  auto [spinHost, spinDevice] = dpex::call_kernel_async(
+      dpex_test::spin, dpex::range<1>(1), {}, std::int64_t{200000000}, out);
+  auto [host, device] = dpex::call_kernel_async(
+      dpex_test::fill, dpex::range<1>(0), {spinDevice}, 9, out);
+  device.wait();
+  REQUIRE(spinDevice.is_complete());
+  host.wait();
+  REQUIRE(out.to_host() == std::vector<int>{1});
+  spinHost.wait();
+}
+
 TEST_CASE("a zero extent launches nothing and completes at once", "[range]") {
   dpex::queue q;
   dpex::array<int> out(q, 4);

@@ -88,6 +88,12 @@ const kernel_desc scalar_only_desc{
     1,       false,         scalar_only_args,
     1};
 
+const arg_desc spin_args[] = {
+    {arg_kind::scalar, 8, 8, "iterations", "std::int64_t"},
+    {arg_kind::global_pointer, 4, 4, "out", "int*"}};
+const kernel_desc spin_desc{&module,   "spin", "dpex_test::spin", 1, false,
+                            spin_args, 2};
+
 const unsigned char ptx_text[] = ".version 7.5\n.target sm_80\n";
 const device_image ptx_images[] = {
     intactImage(image_format::ptx, ptx_text, sizeof(ptx_text), 80)};
@@ -165,6 +171,7 @@ const dpex::kernel<void(dpex::item<1>, std::int64_t, std::int16_t, double,
     mixed{mixed_desc};
 const dpex::kernel<void(dpex::item<1>, int, int *)> fill{fill_desc};
 const dpex::kernel<void(dpex::item<1>, int)> scalar_only{scalar_only_desc};
+const dpex::kernel<void(dpex::item<1>, std::int64_t, int *)> spin{spin_desc};
 const dpex::kernel<void(dpex::item<1>, int, int *)> ptx_only_fill{
     ptx_only_fill_desc};
 const dpex::kernel<void(dpex::item<1>, int, int *)> omitted_fill{

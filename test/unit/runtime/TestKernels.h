@@ -30,6 +30,8 @@ extern const dpex::kernel<void(dpex::item<1>, std::int64_t, std::int16_t,
     mixed;
 extern const dpex::kernel<void(dpex::item<1>, int, int *)> fill;
 extern const dpex::kernel<void(dpex::item<1>, int)> scalar_only;
+// out[i] = 1 after `iterations` steps of busy work.
+extern const dpex::kernel<void(dpex::item<1>, std::int64_t, int *)> spin;
 
 // Handles whose module cannot be used, for error tests.
 // A module with only a PTX image: nothing an OpenCL device loads.

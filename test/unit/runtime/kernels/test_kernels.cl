@@ -70,5 +70,14 @@ kernel void mixed(long a, short b, double c, global double *out) {
 // fill(item<1>, int value, int* out)
 kernel void fill(int value, global int *out) { out[get_global_id(0)] = value; }
 
+// spin(item<1>, long iterations, int* out): busy for `iterations` steps of
+// a generator the compiler cannot fold, then out[i] = 1.
+kernel void spin(long iterations, global int *out) {
+  ulong state = (ulong)iterations;
+  for (long k = 0; k < iterations; ++k)
+    state = state * 6364136223846793005UL + 1442695040888963407UL;
+  out[get_global_id(0)] = state == 42 ? 2 : 1;
+}
+
 // scalar_only(item<1>, int value): no array, so no queue to infer.
 kernel void scalar_only(int value) { (void)value; }

@@ -1,0 +1,57 @@
+// The grid of an item launch: rounded up for extents drivers cannot split
+// into good work-groups, left alone where it already fits.
+#include "core/RangeRounding.h"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+dpex::rt::LaunchConfig grid(std::initializer_list<std::size_t> extents) {
+  dpex::rt::LaunchConfig config;
+  config.dims = static_cast<std::uint32_t>(extents.size());
+  std::size_t axis = 0;
+  for (std::size_t e : extents)
+    config.global[axis++] = e;
+  return config;
+}
+
+} // namespace
+
+TEST_CASE("a prime extent is rounded up to whole work-groups", "[range]") {
+  auto config = grid({16777213});
+  dpex::rt::roundItemGrid(config, 64);
+  REQUIRE(config.global[0] == 16777216);
+  config = grid({16773127});
+  dpex::rt::roundItemGrid(config, 256);
+  REQUIRE(config.global[0] % 256 == 0);
+  REQUIRE(config.global[0] - 16773127 < 256);
+}
+
+TEST_CASE("an extent that already fits stays as it is", "[range]") {
+  for (std::size_t extent : {1u << 24, 1024u, 64u}) {
+    auto config = grid({extent});
+    dpex::rt::roundItemGrid(config, 64);
+    REQUIRE(config.global[0] == extent);
+  }
+}
+
+TEST_CASE("rounding adds at most an eighth in any dimension", "[range]") {
+  for (std::size_t extent : {1u, 3u, 7u, 9u, 65u, 100u, 1000u, 4097u, 99991u}) {
+    auto config = grid({extent, extent});
+    dpex::rt::roundItemGrid(config, 256);
+    for (int axis = 0; axis < 2; ++axis) {
+      REQUIRE(config.global[axis] >= extent);
+      REQUIRE(config.global[axis] <= extent + extent / 8);
+    }
+  }
+}
+
+TEST_CASE("a short fastest dimension leaves the group to the next one",
+          "[range]") {
+  // range<2>(4099, 3): backend x is 3, y is 4099.
+  auto config = grid({3, 4099});
+  dpex::rt::roundItemGrid(config, 64);
+  REQUIRE(config.global[0] == 3);
+  REQUIRE(config.global[1] % 64 == 0);
+  REQUIRE(config.global[1] - 4099 < 64);
+}
