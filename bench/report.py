@@ -48,7 +48,41 @@ def label(run):
     return f'{m.get("device", "host")} ({m.get("backend", "-")})'
 
 
-def render_markdown(runs, plot_name, command, notes):
+def render_peer_numba_dpex(out_path):
+    """The section from bench/peers/numba_dpex/run.sh, where it has run."""
+    results = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           "results")
+    table = os.path.join(results, "numba-dpex.md")
+    if not os.path.exists(table):
+        return []
+    meta = json.load(open(os.path.join(results, "numba-dpex.json")))["meta"]
+    plot = os.path.relpath(os.path.join(results, "numba-dpex.png"),
+                           os.path.dirname(os.path.abspath(out_path)))
+    body = open(table).read().replace("](numba-dpex.png)", f"]({plot})")
+    versions = ", ".join(f"{k} {meta[k]}" for k in (
+        "numba-dpex", "dpctl", "numba", "dpnp",
+        "DPC++ runtime (intel-sycl-rt)", "Python") if k in meta)
+    return [
+        "## numba_dpex side by side", "",
+        "The kernels of `bench/kernels/bench_kernels.cpp` written with "
+        "numba_dpex (`bench/peers/numba_dpex/kernels.py`: `kernel`, "
+        "`device_func`, `call_kernel`, `call_kernel_async`, `Range`, "
+        "`NdRange`) against dpex (`dpex_peer_bench`) on Intel's OpenCL CPU "
+        "runtime, the two sides alternating in fresh processes of one run, "
+        "from the same inputs; each figure is the median over processes of "
+        "each process's median. A first call is numba_dpex's JIT "
+        "compilation (typing, lowering, SPIR-V, driver build) and dpex's "
+        "driver build of the whole module's SPIR-V. Both sides use an "
+        "in-order queue with profiling, except numba_dpex's reduction (see "
+        "the note below the table). Repeat with:", "",
+        "```", "bench/peers/numba_dpex/run.sh   # then: bench/run.sh --render",
+        "```", "",
+        f"Versions: {versions}; OpenCL: {meta.get('intel-opencl-rt', '?')}; "
+        f"dpex at {meta.get('git commit', '?')}, {meta.get('date', '?')}.",
+        "", body.rstrip(), ""]
+
+
+def render_markdown(runs, plot_name, command, notes, out_path):
     out = ["# dpex performance", ""]
     out += [
         "Produced by `bench/run.sh` (CPU: PoCL and Intel's OpenCL CPU runtime) and `bench/run-gpu.sh` (CUDA), "
@@ -112,6 +146,7 @@ def render_markdown(runs, plot_name, command, notes):
         out.append("")
     if plot_name:
         out += [f"![dpex relative to the baselines]({plot_name})", ""]
+    out += render_peer_numba_dpex(out_path)
     if notes:
         out += [notes.rstrip(), ""]
     return out
@@ -179,7 +214,7 @@ def main():
     with open(args.out, "w") as f:
         notes = open(args.notes).read() if args.notes else ""
         f.write("\n".join(render_markdown(runs, plot_name, args.command,
-                                           notes)))
+                                           notes, args.out)))
     print(f"wrote {args.out} and {args.plot}")
 
 
