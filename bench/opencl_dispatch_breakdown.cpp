@@ -59,12 +59,12 @@ int main(int argc, char **argv) {
 
   auto enqueue = [&] {
     cl_event event = nullptr;
-    clCheck(api.clEnqueueNDRangeKernel(cl.queue(), empty, 1, nullptr, &one,
+    clCheck(api.clEnqueueNDRangeKernel(cl.plainQueue(), empty, 1, nullptr, &one,
                                        nullptr, 0, nullptr, &event),
             "clEnqueueNDRangeKernel");
     return event;
   };
-  auto finishRaw = [&] { clCheck(api.clFinish(cl.queue()), "clFinish"); };
+  auto finishRaw = [&] { clCheck(api.clFinish(cl.plainQueue()), "clFinish"); };
 
   std::vector<Variant> variants = {
       {"raw: clEnqueueNDRangeKernel returning an event (dpex_bench's baseline)",
@@ -72,13 +72,13 @@ int main(int argc, char **argv) {
       {"+ clFlush",
        [&] {
          api.clReleaseEvent(enqueue());
-         clCheck(api.clFlush(cl.queue()), "clFlush");
+         clCheck(api.clFlush(cl.plainQueue()), "clFlush");
        },
        finishRaw, {}, {}},
       {"+ clSetEventCallback (CL_COMPLETE, a callback that returns)",
        [&] {
          cl_event event = enqueue();
-         clCheck(api.clFlush(cl.queue()), "clFlush");
+         clCheck(api.clFlush(cl.plainQueue()), "clFlush");
          clCheck(api.clSetEventCallback(event, CL_COMPLETE, ignoreCompletion,
                                         nullptr),
                  "clSetEventCallback");
