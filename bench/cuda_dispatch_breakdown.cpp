@@ -114,7 +114,7 @@ int main(int argc, char **argv) {
   std::vector<CUevent> starts(Batch), ends(Batch), blockingEnds(Batch);
   for (int i = 0; i < Batch; ++i) {
     cu.check(api.cuEventCreate(&starts[i], 0), "cuEventCreate");
-    cu.check(api.cuEventCreate(&ends[i], 0), "cuEventCreate");
+    cu.check(api.cuEventCreate(&ends[i], kEventDisableTiming), "cuEventCreate");
     cu.check(api.cuEventCreate(&blockingEnds[i], CU_EVENT_BLOCKING_SYNC),
              "cuEventCreate");
   }
