@@ -165,6 +165,9 @@ def kernels(q, lq, reps, out_dir):
     out = dpnp.zeros(n * n, dtype=np.float32, sycl_queue=q)
     kernel_times("stencil", q, k.stencil, Range(n - 2, n - 2), (n, grid, out),
                  reps, res)
+    swapped = dpnp.zeros(n * n, dtype=np.float32, sycl_queue=q)
+    kernel_times("stencil_swapped", q, k.stencil_swapped, Range(n - 2, n - 2),
+                 (n, grid, swapped), reps, res)
 
     n = inp.BS_N
     S, X, T = (dev_array(q, inp.spot(n, 7)), dev_array(q, inp.spot(n, 8)),
@@ -174,6 +177,7 @@ def kernels(q, lq, reps, out_dir):
     kernel_times("black_scholes", q, k.black_scholes, Range(n),
                  (inp.BS_R, inp.BS_V, S, X, T, call, put), reps, res)
     for name, arr in [("triad", a), ("reduce", partial), ("stencil", out),
+                      ("stencil_swapped", swapped),
                       ("bs_call", call), ("bs_put", put)]:
         dpnp.asnumpy(arr).tofile(os.path.join(out_dir, name + ".f32"))
     return res

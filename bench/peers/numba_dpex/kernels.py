@@ -58,6 +58,17 @@ def stencil(item, n, inp, out):
     out[c] = F02 * (inp[c] + inp[c - 1] + inp[c + 1] + inp[c - n] + inp[c + n])
 
 
+# The stencil with the two ids swapped, which computes the same cells. In
+# numba-dpex 0.23 get_id(0) is OpenCL's dimension 0, the unit-stride one (the
+# launcher reverses the range, the kernel reads GlobalInvocationId(0)), where
+# in dpex and SYCL it is the last dimension; so in `stencil`, as written,
+# neighbouring work-items are a row apart.
+@kernel
+def stencil_swapped(item, n, inp, out):
+    c = (item.get_id(1) + 1) * n + item.get_id(0) + 1
+    out[c] = F02 * (inp[c] + inp[c - 1] + inp[c + 1] + inp[c - n] + inp[c + n])
+
+
 @device_func
 def cnd(d):
     return HALF * math.erfc(NEG_INV_SQRT2 * d)

@@ -74,11 +74,14 @@ for ((r = 0; r < steady_rounds; ++r)); do
   done
 done
 
+# dpex_peer_bench is built from the working tree, which may be ahead of HEAD.
+commit=$(git rev-parse --short HEAD)
+git diff --quiet HEAD -- runtime include lib bench || commit+=" (with uncommitted changes)"
 version() { "$venv/bin/pip" show "$1" 2>/dev/null | sed -n 's/^Version: //p'; }
 "$venv/bin/python" "$here/summarize.py" --runs "$runs" --outputs "$outputs" \
   --out-prefix bench/results/numba-dpex \
   --meta "command=bench/peers/numba_dpex/run.sh" \
-  --meta "git commit=$(git rev-parse --short HEAD)" \
+  --meta "git commit=$commit" \
   --meta "date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
   --meta "machine=shared 2-core VM, other builds may have run meanwhile" \
   --meta "numba-dpex=$(version numba-dpex)" \
