@@ -72,9 +72,10 @@ def render_peer_numba_dpex(out_path):
         "from the same inputs; each figure is the median over processes of "
         "each process's median. A first call is numba_dpex's JIT "
         "compilation (typing, lowering, SPIR-V, driver build) and dpex's "
-        "driver build of the whole module's SPIR-V. Both sides use an "
-        "in-order queue with profiling, except numba_dpex's reduction (see "
-        "the note below the table). Repeat with:", "",
+        "driver build of the whole module's SPIR-V. Both sides dispatch on "
+        "an in-order queue and time kernels on an in-order queue with "
+        "profiling, except numba_dpex's reduction (see the note below the "
+        "table). Repeat with:", "",
         "```", "bench/peers/numba_dpex/run.sh   # then: bench/run.sh --render",
         "```", "",
         f"Versions: {versions}; OpenCL: {meta.get('intel-opencl-rt', '?')}; "

@@ -164,7 +164,7 @@ def render_plot(result, path):
                 if d and n:
                     f.write(f'"{row["key"].split("|")[-1]}" {n / d:.5g}\n')
         script = f"""
-set terminal pngcairo size 900,520 font ",10"
+set terminal pngcairo noenhanced size 900,560 font ",10"
 set output "{path}"
 set title "numba_dpex time / dpex time on {result["meta"]["device"]} (above 1: dpex faster)"
 set style data histogram
@@ -172,6 +172,8 @@ set style fill solid 0.8 border -1
 set boxwidth 0.8
 set logscale y
 set xtics rotate by -40
+set bmargin 8
+set rmargin 8
 set grid ytics
 set key off
 plot "{data}" using 2:xtic(1)
