@@ -27,16 +27,37 @@ struct Lane {
   std::deque<Watched> events;
 };
 
+bool isDone(const CudaApi &api, const Watched &watched) {
+  // Anything but "not ready" is final; a failure is for Event::wait.
+  return api.cuEventQuery(watched.event->handle()) != CUDA_ERROR_NOT_READY;
+}
+
+// How many of the lane's events, oldest first, have completed. A stream
+// runs in order, so they are a prefix: the newest alone settles a drained
+// lane, a binary search the rest, in O(log n) queries rather than one per
+// launch (each query contends with the submitting thread for the driver).
+std::size_t completedPrefix(const CudaApi &api, const Lane &lane) {
+  std::size_t lo = 0, hi = lane.events.size() - 1;
+  if (isDone(api, lane.events[hi]))
+    return lane.events.size();
+  while (lo < hi) { // events[hi] is pending; all before lo are done
+    std::size_t mid = lo + (hi - lo) / 2;
+    if (isDone(api, lane.events[mid]))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 // Runs the callbacks of each lane's completed events; whether any ran.
 bool completeReady(const CudaApi &api, std::vector<Lane> &lanes) {
   bool progressed = false;
   for (Lane &lane : lanes) {
-    while (!lane.events.empty() &&
-           api.cuEventQuery(lane.events.front().event->handle()) !=
-               CUDA_ERROR_NOT_READY) {
-      Watched done = std::move(lane.events.front());
+    for (std::size_t done = completedPrefix(api, lane); done > 0; --done) {
+      Watched finished = std::move(lane.events.front());
       lane.events.pop_front();
-      done.callback();
+      finished.callback();
       progressed = true;
     }
   }
@@ -98,6 +119,7 @@ void CudaCompletionWatcher::watch(std::shared_ptr<CudaEvent> event,
           };
           std::unique_lock<std::mutex> lock(state->mutex);
           if (lanes.empty()) {
+            nap = std::chrono::microseconds(10);
             lingerWhileIdle(lock, hasWork);
             state->ready.wait(lock, hasWork);
             if (state->incoming.empty())
@@ -108,12 +130,14 @@ void CudaCompletionWatcher::watch(std::shared_ptr<CudaEvent> event,
         for (Watched &watched : arrived)
           addToLane(lanes, std::move(watched));
         arrived.clear();
-        if (completeReady(api, lanes)) {
+        // Naps even after progress: polling flat out would contend with the
+        // launches still being submitted.
+        if (completeReady(api, lanes))
           nap = std::chrono::microseconds(10);
-        } else if (!lanes.empty()) {
-          std::this_thread::sleep_for(nap);
+        else
           nap = std::min(nap * 2, std::chrono::microseconds(100));
-        }
+        if (!lanes.empty())
+          std::this_thread::sleep_for(nap);
       }
     }).detach();
   });
