@@ -50,21 +50,18 @@ std::size_t completedPrefix(const CudaApi &api, const Lane &lane) {
   return lo;
 }
 
-// Runs the callbacks of each lane's completed events; whether any ran.
-bool completeReady(const CudaApi &api, std::vector<Lane> &lanes) {
-  bool progressed = false;
+// Runs the callbacks of each lane's completed events.
+void completeReady(const CudaApi &api, std::vector<Lane> &lanes) {
   for (Lane &lane : lanes) {
     for (std::size_t done = completedPrefix(api, lane); done > 0; --done) {
       Watched finished = std::move(lane.events.front());
       lane.events.pop_front();
       finished.callback();
-      progressed = true;
     }
   }
   lanes.erase(std::remove_if(lanes.begin(), lanes.end(),
                              [](const Lane &l) { return l.events.empty(); }),
               lanes.end());
-  return progressed;
 }
 
 void addToLane(std::vector<Lane> &lanes, Watched watched) {
@@ -130,14 +127,15 @@ void CudaCompletionWatcher::watch(std::shared_ptr<CudaEvent> event,
         for (Watched &watched : arrived)
           addToLane(lanes, std::move(watched));
         arrived.clear();
-        // Naps even after progress: polling flat out would contend with the
-        // launches still being submitted.
-        if (completeReady(api, lanes))
-          nap = std::chrono::microseconds(10);
-        else
-          nap = std::min(nap * 2, std::chrono::microseconds(100));
-        if (!lanes.empty())
+        // The naps grow for as long as anything is pending, progress or
+        // not: during a burst of launches, frequent polls would contend with
+        // the submitting thread for the driver, so the burst's events are
+        // collected every 100 us, a few queries each time.
+        completeReady(api, lanes);
+        if (!lanes.empty()) {
           std::this_thread::sleep_for(nap);
+          nap = std::min(nap * 2, std::chrono::microseconds(100));
+        }
       }
     }).detach();
   });
