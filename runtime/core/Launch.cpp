@@ -127,7 +127,10 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits) {
 Expected<std::vector<rt::KernelArg>> prepareArgs(const kernel_desc &desc,
                                                  const launch_arg *args,
                                                  std::size_t numArgs) {
-  std::vector<rt::KernelArg> prepared(numArgs);
+  // Room for the range arguments launchOrError appends to an item kernel's.
+  std::vector<rt::KernelArg> prepared;
+  prepared.reserve(numArgs + (desc.rounded_range ? desc.dimensions : 0));
+  prepared.resize(numArgs);
   for (std::size_t i = 0; i < numArgs; ++i) {
     const launch_arg &arg = args[i];
     const arg_desc &param = desc.args[i];
