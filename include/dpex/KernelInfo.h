@@ -2,38 +2,33 @@
 // stub generator and `--list-kernels` need, independent of Clang's AST.
 #pragma once
 
+#include "dpex/detail/stub_abi.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace dpex {
 
+// A kernel parameter's kind. Every kind but Index is the stub ABI's
+// detail::arg_kind of the same value, so the two cannot drift apart.
 enum class ParamKind : std::uint8_t {
-  Index,         // item<N> / nd_item<N>, always first
-  Scalar,        // arithmetic value
-  Boolean,       // bool, lowered to an 8-bit integer at the kernel boundary
-  GlobalPointer, // T* / const T* to global memory
-  LocalAccessor, // dpex::local_accessor<T>
-  ByValue,       // trivially copyable struct
+  Scalar = static_cast<std::uint8_t>(detail::arg_kind::scalar),
+  Boolean = static_cast<std::uint8_t>(detail::arg_kind::boolean),
+  GlobalPointer = static_cast<std::uint8_t>(detail::arg_kind::global_pointer),
+  LocalAccessor = static_cast<std::uint8_t>(detail::arg_kind::local_accessor),
+  ByValue = static_cast<std::uint8_t>(detail::arg_kind::by_value),
+  Index = 0xff, // item<N> / nd_item<N>, always first; not passed at run time
 };
 
-// The name of a kind in metadata, JSON and stubs (dpex::detail::arg_kind).
-inline const char *paramKindName(ParamKind Kind) {
-  switch (Kind) {
-  case ParamKind::Index:
-    return "index";
-  case ParamKind::Scalar:
-    return "scalar";
-  case ParamKind::Boolean:
-    return "boolean";
-  case ParamKind::GlobalPointer:
-    return "global_pointer";
-  case ParamKind::LocalAccessor:
-    return "local_accessor";
-  case ParamKind::ByValue:
-    return "by_value";
-  }
-  return "unknown";
+// The stub ABI's kind of a parameter other than the index.
+constexpr detail::arg_kind argKind(ParamKind Kind) {
+  return static_cast<detail::arg_kind>(Kind);
+}
+
+// The name of a kind in metadata, JSON and stubs.
+constexpr const char *paramKindName(ParamKind Kind) {
+  return Kind == ParamKind::Index ? "index" : detail::arg_kind_name(argKind(Kind));
 }
 
 struct KernelParam {

@@ -5,13 +5,15 @@
 
 #include "dpex/KernelInfo.h"
 #include "dpex/Targets.h"
+#include "dpex/detail/stub_abi.hpp"
 
 #include <string>
 #include <vector>
 
 namespace dpex {
 
-enum class ImageFormat { SPIRV, SPIR, PTX };
+// The stub ABI's format (dpex/detail/stub_abi.hpp).
+using ImageFormat = detail::image_format;
 
 struct DeviceImage {
   ImageFormat Format;

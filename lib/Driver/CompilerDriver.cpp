@@ -20,6 +20,7 @@
 #include "llvm/Linker/Linker.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Timer.h"
@@ -297,18 +298,48 @@ private:
     }
   }
 
-  // One PTX image per --cuda-arch, written (--emit=ptx) and/or embedded.
+  // One PTX image per --cuda-arch, written (--emit=ptx) and/or embedded,
+  // and with --cuda-sass a cubin each (only that for a SASS-only arch).
   llvm::Error buildPTXImages(const SPIRImage &SPIR,
                              std::vector<DeviceImage> &Images) {
+    PTXOptions PTXOpts;
+    PTXOpts.LibDevice = Opts.CudaLibDevice == "none" ? ""
+                        : Opts.CudaLibDevice.empty() ? findLibDevice()
+                                                     : Opts.CudaLibDevice;
+    std::string MathLib = PTXOpts.LibDevice.empty()
+                              ? "math from libclc"
+                              : "math from libdevice '" + PTXOpts.LibDevice + "'";
+    std::string Ptxas;
+    if (Opts.CudaSASS) {
+      Ptxas = Opts.Ptxas.empty() ? findPtxas() : Opts.Ptxas;
+      if (Ptxas.empty())
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "--cuda-sass needs NVIDIA's ptxas: none on PATH, under $CUDA_PATH/bin "
+            "or /usr/local/cuda/bin; name it with --ptxas=<file>");
+      if (!llvm::sys::fs::can_execute(Ptxas))
+        return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                       "--cuda-sass: cannot run ptxas '%s'",
+                                       Ptxas.c_str());
+    }
+    bool Embed = emits(EmitKind::Stub) && targets(TargetKind::CUDA);
     for (unsigned Arch : Opts.CudaArchs) {
-      Timer.start("PTX image " + cudaArchName(Arch));
-      auto PTX = buildPTXImage(SPIR.Bitcode, Arch);
+      Timer.start("PTX image " + cudaArchName(Arch) + ", " + MathLib);
+      auto PTX = buildPTXImage(SPIR.GuardedBitcode, Arch, PTXOpts);
       if (!PTX)
         return PTX.takeError();
       if (emits(EmitKind::PTX))
         Outputs.add(Names.ptx(Arch), PTX->substr(0, PTX->size() - 1));
-      if (emits(EmitKind::Stub) && targets(TargetKind::CUDA))
-        Images.push_back({ImageFormat::PTX, std::move(*PTX), Arch,
+      if (Embed && Opts.CudaSASS) {
+        Timer.start("SASS " + cudaArchName(Arch) + " by ptxas '" + Ptxas + "'");
+        auto Cubin = buildCubin(*PTX, Arch, Ptxas);
+        if (!Cubin)
+          return Cubin.takeError();
+        Images.push_back({ImageFormat::cubin, std::move(*Cubin), Arch,
+                          SPIR.Omitted});
+      }
+      if (Embed && !isSASSOnlyCudaArch(Arch))
+        Images.push_back({ImageFormat::ptx, std::move(*PTX), Arch,
                           SPIR.Omitted});
     }
     return llvm::Error::success();
@@ -348,7 +379,7 @@ private:
       Outputs.add(Names.spirvAsm(), std::move(*Text));
     }
 
-    std::vector<DeviceImage> Images = {{ImageFormat::SPIRV, *SPIRV}};
+    std::vector<DeviceImage> Images = {{ImageFormat::spirv, *SPIRV}};
     bool EmbedSPIR = emits(EmitKind::Stub) && targets(TargetKind::SPIR);
     bool NeedPTX = emits(EmitKind::PTX) ||
                    (emits(EmitKind::Stub) && targets(TargetKind::CUDA));
@@ -364,7 +395,7 @@ private:
         if (auto E = buildPTXImages(*SPIR, Images))
           return E;
       if (EmbedSPIR)
-        Images.push_back({ImageFormat::SPIR, std::move(SPIR->Bitcode), 0,
+        Images.push_back({ImageFormat::spir, std::move(SPIR->Bitcode), 0,
                           std::move(SPIR->Omitted)});
     }
 

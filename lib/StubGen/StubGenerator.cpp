@@ -40,22 +40,10 @@ void switchNamespace(std::string &Out, std::string &Open, const std::string &Wan
   Open = Wanted;
 }
 
-const char *imageFormatName(ImageFormat F) {
-  switch (F) {
-  case ImageFormat::SPIRV:
-    return "spirv";
-  case ImageFormat::SPIR:
-    return "spir";
-  case ImageFormat::PTX:
-    return "ptx";
-  }
-  return "spirv";
-}
-
 // "spirv", "ptx sm_80": what a reader of the stub sees above each image.
 std::string imageLabel(const DeviceImage &Image) {
-  std::string Label = imageFormatName(Image.Format);
-  if (Image.Format == ImageFormat::PTX)
+  std::string Label = detail::image_format_name(Image.Format);
+  if (Image.Format == ImageFormat::ptx)
     Label += fmt::format(" sm_{}", Image.CudaArch);
   return Label;
 }
@@ -115,6 +103,13 @@ std::string generateStubHeader(const StubInput &In) {
 std::string generateStubSource(const StubInput &In) {
   std::string Out = banner(In);
   Out += fmt::format("#include {}\n\n", cString(In.HeaderInclude));
+  // A stub compiled against another version's headers fails here, not at
+  // run time.
+  Out += fmt::format("static_assert(dpex::detail::stub_abi_version == {0},\n"
+                     "              \"this stub was generated for dpex stub ABI "
+                     "version {0}: regenerate it with the dpexc of the dpex "
+                     "whose headers it is compiled with\");\n\n",
+                     detail::stub_abi_version);
   Out += "namespace {\n\n";
   for (size_t I = 0; I < In.Images.size(); ++I) {
     const std::string &Bytes = In.Images[I].Bytes;
@@ -145,12 +140,13 @@ std::string generateStubSource(const StubInput &In) {
             : fmt::format(", omitted{}, {}", I, Image.Omitted.size());
     Out += fmt::format("    {{dpex::detail::image_format::{0}, image{1}, sizeof image{1}, "
                        "0x{2:016x}ull, {3}{4}}},\n",
-                       imageFormatName(Image.Format), I, Digest,
+                       detail::image_format_name(Image.Format), I, Digest,
                        Image.CudaArch, Omitted);
   }
   Out += "};\n\n";
-  Out += fmt::format("const dpex::detail::module_desc module_desc{{{}, images, {}}};\n",
-                     cString(In.ModuleName), In.Images.size());
+  Out += fmt::format("const dpex::detail::module_desc module_desc{{{}, images, {}, {}}};\n",
+                     cString(In.ModuleName), In.Images.size(),
+                     detail::stub_abi_version);
 
   for (size_t I = 0; I < In.Kernels.size(); ++I) {
     const KernelInfo &K = In.Kernels[I];

@@ -12,4 +12,8 @@ namespace dpex::rt {
 // match its recorded digest.
 Status verifyImageDigests(const detail::module_desc &module);
 
+// errc::unsupported_image unless `module` was generated for this runtime's
+// stub ABI version; checked before anything else of the module is read.
+Status verifyStubAbi(const detail::module_desc &module);
+
 } // namespace dpex::rt

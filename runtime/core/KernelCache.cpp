@@ -30,7 +30,9 @@ Expected<KernelCache::Entry> KernelCache::get(Device &device,
   if (!slot->built) {
     slot->built = true;
     auto start = std::chrono::steady_clock::now();
-    Status intact = verifyImageDigests(*desc.module);
+    Status intact = verifyStubAbi(*desc.module);
+    if (intact)
+      intact = verifyImageDigests(*desc.module);
     Expected<std::unique_ptr<Module>> module =
         intact ? device.buildModule(*desc.module)
                : Expected<std::unique_ptr<Module>>(intact);
