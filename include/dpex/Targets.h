@@ -22,9 +22,13 @@ struct OmittedKernel {
 // SPIR 1.2 LLVM bitcode (OpenCL 1.2 built-in names) for cl_khr_spir devices
 // such as PoCL 3: `clCreateProgramWithBinary` + `-x spir -spir-std=1.2`.
 struct SPIRImage {
+  // The image: item kernels without their range guard, so the runtime
+  // launches them on exact grids.
   std::string Bitcode;
   std::vector<OmittedKernel> Omitted;
 };
+  // The same with the guards, for images whose grids the runtime rounds.
+  std::string GuardedBitcode;
 llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV);
 
 // A CUDA architecture is its compute capability written as in `sm_XY`:
@@ -32,15 +36,43 @@ llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV);
 // knows (up to sm_86) and that a CUDA 12 or 13 driver runs (from sm_50;
 // those drivers dropped Kepler), in ascending order.
 llvm::ArrayRef<unsigned> supportedCudaArchs();
-// "sm_80" -> 80; nothing for a name that is not in supportedCudaArchs().
+// Newer archs than LLVM 15 knows, for which only SASS is built (--cuda-sass):
+// ptxas compiles the PTX of the newest arch LLVM has for them.
+llvm::ArrayRef<unsigned> sassOnlyCudaArchs();
+bool isSASSOnlyCudaArch(unsigned Arch);
+// "sm_80" -> 80; nothing for a name in neither list above.
 std::optional<unsigned> parseCudaArch(llvm::StringRef Name);
 // 80 -> "sm_80".
 std::string cudaArchName(unsigned Arch);
 
+// How the PTX image is built.
+struct PTXOptions {
+  // NVIDIA's libdevice.10.bc for the math functions; empty: libclc's.
+  std::string LibDevice;
+  // Flush float denormals to zero in libdevice's math (its __CUDA_FTZ), as
+  // nvcc's -ftz=true; off, as nvcc's default.
+  bool FlushDenormals = false;
+};
+
+// $CUDA_PATH/nvvm/libdevice/libdevice.10.bc, else the same under
+// /usr/local/cuda; "" if neither exists.
+std::string findLibDevice();
+
 // NVPTX assembly (NUL-terminated) for the CUDA driver, derived from the SPIR
-// 1.2 image above, for one of supportedCudaArchs(). Local accessor
-// parameters become 64-bit byte offsets into dynamic shared memory.
+// 1.2 image above, for one of supportedCudaArchs() (for a SASS-only arch:
+// the PTX ptxas compiles for it). Local accessor parameters become 64-bit
+// byte offsets into dynamic shared memory.
 llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
-                                          unsigned Arch);
+                                          unsigned Arch,
+                                          const PTXOptions &Options = {});
+
+// ptxas on PATH, else $CUDA_PATH/bin/ptxas, else /usr/local/cuda/bin/ptxas;
+// "" if none of them exists.
+std::string findPtxas();
+
+// SASS for `Arch` (a cubin, cuModuleLoadData loads it without JIT), built by
+// running `Ptxas` on a PTX image from buildPTXImage.
+llvm::Expected<std::string> buildCubin(const std::string &PTX, unsigned Arch,
+                                       const std::string &Ptxas);
 
 } // namespace dpex

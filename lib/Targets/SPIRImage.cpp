@@ -2,6 +2,12 @@
 // back with the translator (OpenCL 1.2 built-in names) yields exactly that;
 // a light clean-up removes the per-dimension built-in calls the reader
 // materialises but the kernel never uses.
+//
+// The image embedded for SPIR consumers runs on exact grids: its item
+// kernels' range guards are folded away, because PoCL 3 compiles SPIR
+// without the target features its work-item loop vectorizer needs for a
+// conditional body, and a guarded kernel ran 2-3x slower there. The guarded
+// form stays the input of the PTX image, whose grids the runtime rounds.
 #include "dpex/Targets.h"
 #include "dpex/Transforms.h"
 
@@ -15,6 +21,7 @@
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Scalar/ADCE.h"
+#include "llvm/Transforms/Scalar/SimplifyCFG.h"
 
 #include <sstream>
 
@@ -25,6 +32,7 @@ static void cleanUp(llvm::Module &M) {
     llvm::FunctionPassManager FPM;
     FPM.addPass(llvm::InstCombinePass());
     FPM.addPass(llvm::ADCEPass());
+    FPM.addPass(llvm::SimplifyCFGPass());
     MPM.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(FPM)));
     return llvm::Error::success();
   }));
@@ -80,6 +88,61 @@ static std::vector<OmittedKernel> omitGenericBuiltinCallers(llvm::Module &M) {
   return Omitted;
 }
 
+// Whether `V` is get_global_id(Dim) (the reader's OpenCL 1.2 name).
+static bool isGlobalId(llvm::Value *V, unsigned Dim) {
+  auto *Call = llvm::dyn_cast<llvm::CallInst>(V);
+  llvm::Function *Callee = Call ? Call->getCalledFunction() : nullptr;
+  if (!Callee || Callee->getName() != "_Z13get_global_idj")
+    return false;
+  auto *Arg = llvm::dyn_cast<llvm::ConstantInt>(Call->getArgOperand(0));
+  return Arg && Arg->getZExtValue() == Dim;
+}
+
+// KernelABILowering's guard compares each backend dimension's global id with
+// the trailing argument `__dpex_range<d>` (dpex dimension d is backend
+// dimension N-1-d). On an exact grid every id is below its range, which
+// decides each unsigned comparison of the two; what the optimizer turned
+// into another shape stays, and is still correct, only slower.
+static void foldRangeGuards(llvm::Module &M) {
+  for (llvm::Function &F : M) {
+    if (F.getCallingConv() != llvm::CallingConv::SPIR_KERNEL)
+      continue;
+    llvm::SmallVector<llvm::Argument *, 3> Range;
+    for (llvm::Argument &A : F.args())
+      if (A.getName() == "__dpex_range" + std::to_string(Range.size()))
+        Range.push_back(&A);
+    for (unsigned D = 0; D < Range.size(); ++D) {
+      llvm::Argument *R = Range[D];
+      unsigned BackendDim = Range.size() - 1 - D;
+      for (llvm::User *U : llvm::make_early_inc_range(R->users())) {
+        auto *Cmp = llvm::dyn_cast<llvm::ICmpInst>(U);
+        if (!Cmp || !Cmp->isEquality() && !Cmp->isUnsigned())
+          continue;
+        // As `id <pred> range`.
+        llvm::CmpInst::Predicate Pred = Cmp->getPredicate();
+        if (Cmp->getOperand(0) == R)
+          Pred = llvm::CmpInst::getSwappedPredicate(Pred);
+        llvm::Value *Id = Cmp->getOperand(Cmp->getOperand(0) == R ? 1 : 0);
+        if (!isGlobalId(Id, BackendDim))
+          continue;
+        bool Holds = Pred == llvm::CmpInst::ICMP_ULT ||
+                     Pred == llvm::CmpInst::ICMP_ULE ||
+                     Pred == llvm::CmpInst::ICMP_NE;
+        Cmp->replaceAllUsesWith(
+            llvm::ConstantInt::getBool(M.getContext(), Holds));
+        Cmp->eraseFromParent();
+      }
+    }
+  }
+}
+
+static std::string writeBitcode(const llvm::Module &M) {
+  std::string Bitcode;
+  llvm::raw_string_ostream OS(Bitcode);
+  llvm::WriteBitcodeToFile(M, OS);
+  return std::move(OS.str());
+}
+
 llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV) {
   llvm::LLVMContext Ctx;
   Ctx.setOpaquePointers(false);
@@ -97,10 +160,10 @@ llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV) {
   cleanUp(*M);
   M->setModuleIdentifier("dpex.spir");
   M->setSourceFileName("dpex.spir");
-  std::string Bitcode;
-  llvm::raw_string_ostream OS(Bitcode);
-  llvm::WriteBitcodeToFile(*M, OS);
-  return SPIRImage{std::move(OS.str()), std::move(Omitted)};
+  std::string Guarded = writeBitcode(*M);
+  foldRangeGuards(*M);
+  cleanUp(*M);
+  return SPIRImage{writeBitcode(*M), std::move(Guarded), std::move(Omitted)};
 }
 
 } // namespace dpex

@@ -28,7 +28,7 @@ public:
   // arguments released; like the device's, only on a profiling queue.
   Expected<profiling_info> profiling() override;
   Status onComplete(std::function<void()> callback) override;
-  Event *deviceEvent() override { return device_.get(); }
+  Event *deviceEvent() override { return device_->deviceEvent(); }
 
   // Once the device event completed: releases the arguments, completes this
   // event, then lets the queue go.

@@ -5,12 +5,14 @@
 #include "Buffer.h"
 #include "HostEvent.h"
 #include "RangeRounding.h"
+#include "SplitLaunchEvent.h"
 #include "Trace.h"
 
 #include <dpex/runtime/call_kernel.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <string>
 
 namespace dpex::detail {
@@ -231,10 +233,60 @@ const arg_desc RangeArgDesc{arg_kind::scalar, sizeof(std::uint64_t),
                             alignof(std::uint64_t), "(launch range)",
                             "size_t"};
 
+// The grid of an item launch (see RangeRounding.h): rounded up where the
+// image guards the range, else exact, split where the driver would pick
+// small work-groups.
+std::optional<rt::SplitGrid> chooseItemGrid(rt::LaunchConfig &config,
+                                            const rt::Module &module,
+                                            const rt::DeviceLimits &limits) {
+  // dpexc folds the spir image's range guards away.
+  if (module.image().format == image_format::spir)
+    return rt::splitItemGrid(config, limits.rangeGranule);
+  rt::roundItemGrid(config, limits.rangeGranule);
+  return std::nullopt;
+}
+
+// Enqueues the launch: once, or a split grid's bulk then its tail, which the
+// in-order queue runs after the bulk.
+Expected<std::shared_ptr<rt::Event>>
+submit(rt::Queue &queue, rt::Kernel &kernel, const rt::LaunchConfig &config,
+       const std::optional<rt::SplitGrid> &split,
+       const std::vector<rt::KernelArg> &args,
+       const std::vector<rt::Event *> &waitFor) {
+  if (!split)
+    return queue.launch(kernel, config, args, waitFor);
+  Expected<std::shared_ptr<rt::Event>> bulk =
+      queue.launch(kernel, split->bulk, args, waitFor);
+  if (!bulk)
+    return bulk.status();
+  Expected<std::shared_ptr<rt::Event>> tail =
+      queue.launch(kernel, split->tail, args, {});
+  if (!tail)
+    return tail.status();
+  return std::shared_ptr<rt::Event>(
+      std::make_shared<rt::SplitLaunchEvent>(bulk.take(), tail.take()));
+}
+
+// submit() run to completion, without an event where the backend needs none.
+Status submitAndWait(rt::Queue &queue, rt::Kernel &kernel,
+                     const rt::LaunchConfig &config,
+                     const std::optional<rt::SplitGrid> &split,
+                     const std::vector<rt::KernelArg> &args,
+                     const std::vector<rt::Event *> &waitFor) {
+  if (!split)
+    return queue.launchAndWait(kernel, config, args, waitFor);
+  Expected<std::shared_ptr<rt::Event>> bulk =
+      queue.launch(kernel, split->bulk, args, waitFor);
+  if (!bulk)
+    return bulk.status();
+  return queue.launchAndWait(kernel, split->tail, args, {});
+}
+
 // The trace's words for a launch: kernel, device, image and ranges.
 std::string describeLaunch(const kernel_desc &desc, rt::Device &device,
                            const rt::Module &module, const index_space &space,
-                           const rt::LaunchConfig &config) {
+                           const rt::LaunchConfig &config,
+                           const std::optional<rt::SplitGrid> &split) {
   std::string text = std::string(desc.display_name) + " on '" + device.name() +
                      "' (" + to_string(device.backendKind()) + ") image " +
                      module.imageDescription() + " global " +
@@ -245,6 +297,9 @@ std::string describeLaunch(const kernel_desc &desc, rt::Device &device,
     grid[d] = config.global[space.dims - 1 - d];
   if (!std::equal(grid, grid + space.dims, space.global))
     text += " grid " + extents(grid, space.dims);
+  if (split)
+    text += " split after " + std::to_string(split->bulk.global[0]) +
+            " along dimension " + std::to_string(space.dims - 1);
   return text;
 }
 
@@ -309,6 +364,7 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
   std::vector<rt::Event *> waitFor = dependencies(deps, *queue);
 
   rt::LaunchConfig config = backendConfig(space);
+  std::optional<rt::SplitGrid> split;
   // Alive until the backend has taken the arguments.
   std::uint64_t userRange[3];
   if (desc.rounded_range) {
@@ -321,20 +377,20 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
       arg.position = numArgs + 1 + d;
       arg.desc = &RangeArgDesc;
     }
-    rt::roundItemGrid(config, device.limits().rangeGranule);
+    split = chooseItemGrid(config, *kernel->module, device.limits());
   }
 
   // Only the trace reads a sync launch's event (for the kernel's time).
   if (mode == launch_mode::sync && !tracing) {
-    if (Status status =
-            queue->launchAndWait(*kernel->kernel, config, *prepared, waitFor);
+    if (Status status = submitAndWait(*queue, *kernel->kernel, config, split,
+                                      *prepared, waitFor);
         !status)
       return status;
     return std::pair<event, event>{};
   }
 
   Expected<std::shared_ptr<rt::Event>> launched =
-      queue->launch(*kernel->kernel, config, *prepared, waitFor);
+      submit(*queue, *kernel->kernel, config, split, *prepared, waitFor);
   if (!launched)
     return launched.status();
   std::shared_ptr<rt::Event> deviceEvent = launched.take();
@@ -349,7 +405,8 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
           times ? " (kernel " + std::to_string((times->end - times->start) / 1e6) + " ms)"
                 : "";
       rt::trace("launch %s: sync %.3f ms%s",
-                describeLaunch(desc, device, *kernel->module, space, config)
+                describeLaunch(desc, device, *kernel->module, space, config,
+                               split)
                     .c_str(),
                 msSince(start), kernelTime.c_str());
     }
@@ -372,7 +429,8 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
   }
   if (tracing)
     rt::trace("launch %s: async submitted in %.3f ms",
-              describeLaunch(desc, device, *kernel->module, space, config)
+              describeLaunch(desc, device, *kernel->module, space, config,
+                               split)
                   .c_str(),
               msSince(start));
   return std::pair<event, event>{event(host), event(deviceEvent)};

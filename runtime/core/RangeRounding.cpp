@@ -28,4 +28,20 @@ void roundItemGrid(LaunchConfig &config, std::size_t granule) {
   }
 }
 
+std::optional<SplitGrid> splitItemGrid(const LaunchConfig &config,
+                                       std::size_t granule) {
+  std::size_t extent = config.global[0];
+  if (granule <= 1 || extent < granule || extent % granule == 0)
+    return std::nullopt;
+  SplitGrid split{config, config};
+  split.bulk.hasLocal = split.tail.hasLocal = true;
+  for (std::uint32_t axis = 1; axis < config.dims; ++axis)
+    split.bulk.local[axis] = split.tail.local[axis] = 1;
+  split.bulk.global[0] = extent / granule * granule;
+  split.bulk.local[0] = granule;
+  split.tail.offset[0] = split.bulk.global[0];
+  split.tail.global[0] = split.tail.local[0] = extent % granule;
+  return split;
+}
+
 } // namespace dpex::rt

@@ -3,9 +3,14 @@
 // work-item per group, an order of magnitude slower than a power of two.
 // An item kernel's entry returns at once for a work-item outside the user's
 // range (dpexc's KernelABILowering), so the grid can be rounded up instead.
+// The spir image has no such guard (dpexc folds it away: PoCL vectorizes
+// the unguarded body much better); its grid is split instead, into a bulk
+// of whole work-groups and a tail.
 #pragma once
 
 #include "Backend.h"
+
+#include <optional>
 
 namespace dpex::rt {
 
@@ -13,5 +18,18 @@ namespace dpex::rt {
 // `granule` work-items fit it, spending at most about 1/8 more work-items
 // than the range has in any dimension.
 void roundItemGrid(LaunchConfig &config, std::size_t granule);
+
+// An exact grid in two launches: `bulk` covers the largest multiple of
+// `granule` work-items along the fastest dimension, in work-groups of
+// granule x 1 x 1; `tail` covers the rest of that dimension, offset past the
+// bulk, in one work-group along it. Nothing where the driver's own choice
+// of work-groups is already good: the fastest extent is a multiple of
+// `granule`, or smaller than it.
+struct SplitGrid {
+  LaunchConfig bulk;
+  LaunchConfig tail;
+};
+std::optional<SplitGrid> splitItemGrid(const LaunchConfig &config,
+                                       std::size_t granule);
 
 } // namespace dpex::rt

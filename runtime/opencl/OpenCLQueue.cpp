@@ -79,7 +79,7 @@ OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
             .withContext(arg.describe());
     }
     cl_int err = api_.clEnqueueNDRangeKernel(
-        queue_, clKernel.handle(), config.dims, nullptr, config.global,
+        queue_, clKernel.handle(), config.dims, config.offset, config.global,
         config.hasLocal ? config.local : nullptr,
         static_cast<cl_uint>(events->size()),
         events->empty() ? nullptr : events->data(), &event);

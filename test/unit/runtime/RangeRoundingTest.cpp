@@ -55,3 +55,29 @@ TEST_CASE("a short fastest dimension leaves the group to the next one",
   REQUIRE(config.global[1] % 64 == 0);
   REQUIRE(config.global[1] - 4099 < 64);
 }
+
+TEST_CASE("an exact grid splits into whole work-groups and a tail",
+          "[range]") {
+  auto split = dpex::rt::splitItemGrid(grid({16777213, 3}), 64);
+  REQUIRE(split);
+  const auto &bulk = split->bulk, &tail = split->tail;
+  REQUIRE((bulk.hasLocal && tail.hasLocal));
+  REQUIRE(bulk.global[0] == 16777152);
+  REQUIRE(bulk.local[0] == 64);
+  REQUIRE(bulk.offset[0] == 0);
+  REQUIRE(tail.offset[0] == 16777152);
+  REQUIRE(tail.global[0] == 61);
+  REQUIRE(tail.local[0] == 61);
+  // The other dimensions are covered whole by both parts.
+  for (const auto *part : {&bulk, &tail}) {
+    REQUIRE(part->global[1] == 3);
+    REQUIRE(part->local[1] == 1);
+    REQUIRE(part->offset[1] == 0);
+  }
+}
+
+TEST_CASE("an exact grid the driver divides well is not split", "[range]") {
+  REQUIRE_FALSE(dpex::rt::splitItemGrid(grid({1 << 24}), 64));
+  REQUIRE_FALSE(dpex::rt::splitItemGrid(grid({61, 1000}), 64));
+  REQUIRE_FALSE(dpex::rt::splitItemGrid(grid({16777213}), 1));
+}
