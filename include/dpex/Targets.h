@@ -25,10 +25,10 @@ struct SPIRImage {
   // The image: item kernels without their range guard, so the runtime
   // launches them on exact grids.
   std::string Bitcode;
-  std::vector<OmittedKernel> Omitted;
-};
   // The same with the guards, for images whose grids the runtime rounds.
   std::string GuardedBitcode;
+  std::vector<OmittedKernel> Omitted;
+};
 llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV);
 
 // A CUDA architecture is its compute capability written as in `sm_XY`:
