@@ -29,6 +29,13 @@ struct CompilerOptions {
   // newer GPUs load the sm_80 image instead, in a recent PTX ISA (7.0, not
   // 4.0), ready for lowerings that use instructions sm_50 lacks.
   std::vector<unsigned> CudaArchs = {50, 80};
+  // --cuda-libdevice: libdevice.10.bc for the PTX image's math; "" looks
+  // under $CUDA_PATH and /usr/local/cuda, "none" takes libclc's math.
+  std::string CudaLibDevice;
+  // --cuda-sass: a cubin per arch besides the PTX, built by `Ptxas` ("":
+  // found on PATH, under $CUDA_PATH or /usr/local/cuda).
+  bool CudaSASS = false;
+  std::string Ptxas;
   FrontendOptions Frontend;
   std::vector<std::string> DeviceLibs;
   std::string DepFile; // -MD -MF <file>; empty: none

@@ -27,7 +27,14 @@ constexpr ArchInfo Archs[] = {
     {70, 60}, {72, 61}, {75, 63}, {80, 70}, {86, 71},
 };
 
+// GPUs past LLVM 15 (Ada, Hopper, Blackwell): their SASS is built by ptxas
+// from the PTX of NewestPTXArch, which ptxas compiles for any newer arch.
+constexpr unsigned SASSOnlyArchs[] = {89, 90, 100, 120};
+constexpr unsigned NewestPTXArch = 86;
+
 const ArchInfo *find(unsigned Arch) {
+  if (llvm::is_contained(SASSOnlyArchs, Arch))
+    Arch = NewestPTXArch;
   auto *It = llvm::find_if(Archs, [&](const ArchInfo &A) { return A.Arch == Arch; });
   return It == std::end(Archs) ? nullptr : It;
 }
@@ -44,11 +51,24 @@ llvm::ArrayRef<unsigned> supportedCudaArchs() {
   return Names;
 }
 
+llvm::ArrayRef<unsigned> sassOnlyCudaArchs() { return SASSOnlyArchs; }
+
+bool isSASSOnlyCudaArch(unsigned Arch) {
+  return llvm::is_contained(SASSOnlyArchs, Arch);
+}
+
 std::optional<unsigned> parseCudaArch(llvm::StringRef Name) {
   for (const ArchInfo &A : Archs)
     if (Name == cudaArchName(A.Arch))
       return A.Arch;
+  for (unsigned Arch : SASSOnlyArchs)
+    if (Name == cudaArchName(Arch))
+      return Arch;
   return std::nullopt;
+}
+
+unsigned ptxCodeArch(unsigned Arch) {
+  return isSASSOnlyCudaArch(Arch) ? NewestPTXArch : Arch;
 }
 
 std::string cudaArchName(unsigned Arch) { return "sm_" + std::to_string(Arch); }

@@ -1,11 +1,13 @@
 // PTX for NVIDIA GPUs, derived from the SPIR 1.2 image: its OpenCL built-in
 // calls are exactly what libclc's nvptx64 library implements (index queries
 // on PTX special registers, barriers, atomics, math). The module is
-// retargeted, linked with libclc, optimised and compiled by LLVM's NVPTX
-// backend for one arch (CudaArch.cpp), which the driver JIT-compiles for the
-// GPU at hand.
+// retargeted, given libdevice's math where libdevice is at hand
+// (LibDeviceMath.cpp), linked with libclc for the rest, optimised and
+// compiled by LLVM's NVPTX backend for one arch (CudaArch.cpp), which the
+// driver JIT-compiles for the GPU at hand.
 #include "dpex/Targets.h"
 #include "CudaArch.h"
+#include "LibDeviceMath.h"
 #include "dpex/Transforms.h"
 
 #include "llvm/ADT/StringSet.h"
@@ -93,7 +95,9 @@ void optimize(llvm::Module &M, llvm::TargetMachine &TM) {
 } // namespace
 
 llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
-                                          unsigned Arch) {
+                                          unsigned Arch,
+                                          const PTXOptions &Options) {
+  Arch = ptxCodeArch(Arch);
   // libclc is opaque-pointer bitcode; reading ours into an opaque-pointer
   // context upgrades it.
   llvm::LLVMContext Ctx;
@@ -111,7 +115,14 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
     llvm::ModuleAnalysisManager MAM;
     NVPTXKernelLoweringPass().run(M, MAM);
   }
+  if (!Options.LibDevice.empty())
+    if (auto E = linkLibDeviceMath(M, Options.LibDevice))
+      return std::move(E);
   if (auto E = linkLibclc(M))
+    return std::move(E);
+  NVVMReflectSettings Reflect;
+  Reflect.FlushDenormals = Options.FlushDenormals;
+  if (auto E = resolveNVVMReflect(M, Arch, Reflect))
     return std::move(E);
   optimize(M, **TM);
 

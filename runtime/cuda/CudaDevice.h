@@ -37,7 +37,8 @@ public:
   device_type type() const override { return device_type::gpu; }
   const DeviceLimits &limits() const override { return limits_; }
   bool canLoad(detail::image_format format) const override {
-    return format == detail::image_format::ptx;
+    return format == detail::image_format::ptx ||
+           format == detail::image_format::cubin;
   }
 
   Expected<std::shared_ptr<Queue>> createQueue(bool profiling) override;

@@ -1,5 +1,5 @@
-// Which of a module's ptx images a CUDA device loads. Apart from the driver
-// so that it can be tested without a GPU.
+// Which of a module's cubin and ptx images a CUDA device loads. Apart from
+// the driver so that it can be tested without a GPU.
 #pragma once
 
 #include <dpex/detail/kernel_desc.hpp>
@@ -17,8 +17,20 @@ namespace dpex::rt::cuda {
 const detail::device_image *choosePtxImage(const detail::module_desc &module,
                                            std::uint32_t deviceArch);
 
-// "sm_50, sm_80": the archs of the module's ptx images, in image order; ""
-// if it has none.
-std::string ptxArchs(const detail::module_desc &module);
+// The cubin (SASS) image a device of compute capability `deviceArch` runs
+// without JIT, if any: SASS for sm_XY runs on sm_XZ with Z >= Y, never on
+// another major arch (sm_80's runs on sm_86, not on sm_90). Of those, the
+// highest. A device loads it in preference to any ptx image, as the driver
+// does with a fat binary.
+const detail::device_image *chooseCubinImage(const detail::module_desc &module,
+                                             std::uint32_t deviceArch);
+
+// "sm_50, sm_80": the archs of the module's images of `format` (ptx or
+// cubin), in image order; "" if it has none.
+std::string cudaArchs(const detail::module_desc &module,
+                      detail::image_format format);
+inline std::string ptxArchs(const detail::module_desc &module) {
+  return cudaArchs(module, detail::image_format::ptx);
+}
 
 } // namespace dpex::rt::cuda

@@ -21,6 +21,8 @@ const char *formatName(detail::image_format format) {
     return "spir";
   case detail::image_format::ptx:
     return "ptx";
+  case detail::image_format::cubin:
+    return "cubin";
   }
   return "unknown";
 }
@@ -68,38 +70,12 @@ Status CudaKernel::allowDynamicShared(std::size_t bytes) {
   return Status::ok();
 }
 
-Expected<std::unique_ptr<CudaModule>>
-CudaModule::build(CudaDevice &device, const detail::module_desc &module) {
-  std::string formats;
-  for (std::size_t i = 0; i < module.num_images; ++i)
-    formats += std::string(formats.empty() ? "" : ", ") +
-               formatName(module.images[i].format);
-  std::string moduleName = "module '" + std::string(module.name) + "'";
-  std::string archs = ptxArchs(module);
-  if (archs.empty())
-    return Status::error(
-        errc::unsupported_image,
-        moduleName + " has no ptx image, which '" + device.name() +
-            "' (cuda) needs (it has: " +
-            (formats.empty() ? std::string("no images") : formats) +
-            "); rebuild with --targets=spirv,spir,cuda");
-  const detail::device_image *ptx =
-      choosePtxImage(module, device.computeCapability());
-  if (!ptx)
-    return Status::error(
-        errc::unsupported_image,
-        moduleName + " has no ptx image that '" + device.name() + "' (" +
-            device.architecture() + ") can run: its ptx images are for " +
-            archs + ", all newer than the device; rebuild with a --cuda-arch "
-            "list that includes " + device.architecture() +
-            " or an older arch");
-  // The driver reads PTX up to its NUL; without one it would read past the
-  // image.
-  if (ptx->size == 0 || ptx->data[ptx->size - 1] != '\0')
-    return Status::error(errc::build_failed,
-                         moduleName +
-                             ": the ptx image is not NUL-terminated text");
-
+// Loads one ptx or cubin image; the driver JIT-compiles PTX, and reports
+// in `infoLog` what it did.
+static Expected<CUmodule> loadImage(CudaDevice &device,
+                                    const detail::device_image &image,
+                                    const std::string &moduleName,
+                                    std::string &infoText) {
   const CudaApi &api = device.api();
   ContextScope scope(api, device.context());
   std::vector<char> errorLog(JitLogBytes, '\0');
@@ -114,22 +90,82 @@ CudaModule::build(CudaDevice &device, const detail::module_desc &module) {
       reinterpret_cast<void *>(static_cast<std::uintptr_t>(JitLogBytes - 1))};
   CUmodule loaded = nullptr;
   CUresult result =
-      api.cuModuleLoadDataEx(&loaded, ptx->data, 4, options, values);
+      api.cuModuleLoadDataEx(&loaded, image.data, 4, options, values);
   if (result != CUDA_SUCCESS) {
     std::string log = trimLog(errorLog);
     return Status::error(
         result == CUDA_ERROR_OUT_OF_MEMORY ? errc::out_of_memory
                                            : errc::build_failed,
         moduleName + " failed to build for '" + device.name() + "' (" +
-            device.architecture() +
-            "): cuModuleLoadDataEx: " + errorText(api, result) +
+            device.architecture() + ") from its " +
+            formatName(image.format) + " sm_" +
+            std::to_string(image.cuda_arch) +
+            " image: cuModuleLoadDataEx: " + errorText(api, result) +
             "; JIT log:\n" + (log.empty() ? "(empty)" : log));
   }
-  if (std::string info = trimLog(infoLog); !info.empty())
+  infoText = trimLog(infoLog);
+  return loaded;
+}
+
+Expected<std::unique_ptr<CudaModule>>
+CudaModule::build(CudaDevice &device, const detail::module_desc &module) {
+  std::string formats;
+  for (std::size_t i = 0; i < module.num_images; ++i)
+    formats += std::string(formats.empty() ? "" : ", ") +
+               formatName(module.images[i].format);
+  std::string moduleName = "module '" + std::string(module.name) + "'";
+  std::string archs = ptxArchs(module);
+  std::string cubinArchs = cudaArchs(module, detail::image_format::cubin);
+  const detail::device_image *cubin =
+      chooseCubinImage(module, device.computeCapability());
+  const detail::device_image *ptx =
+      choosePtxImage(module, device.computeCapability());
+  if (archs.empty() && !cubin)
+    return Status::error(
+        errc::unsupported_image,
+        moduleName + " has no ptx image, which '" + device.name() +
+            "' (cuda) needs (it has: " +
+            (formats.empty() ? std::string("no images") : formats) +
+            (cubinArchs.empty() ? "" : "; cubin for " + cubinArchs + " only") +
+            "); rebuild with --targets=spirv,spir,cuda");
+  if (!ptx && !cubin)
+    return Status::error(
+        errc::unsupported_image,
+        moduleName + " has no ptx image that '" + device.name() + "' (" +
+            device.architecture() + ") can run: its ptx images are for " +
+            archs + ", all newer than the device; rebuild with a --cuda-arch "
+            "list that includes " + device.architecture() +
+            " or an older arch");
+
+  std::string info;
+  if (cubin) {
+    Expected<CUmodule> loaded = loadImage(device, *cubin, moduleName, info);
+    if (loaded)
+      return std::unique_ptr<CudaModule>(new CudaModule(
+          device, *loaded, *cubin,
+          "cubin sm_" + std::to_string(cubin->cuda_arch) +
+              " (cuModuleLoadDataEx, no JIT)"));
+    // A driver older than the ptxas that built the cubin refuses it; the
+    // PTX still runs, as with a fat binary.
+    if (!ptx)
+      return loaded.status();
+    trace("%s: cubin not loaded, falling back to ptx: %s", moduleName.c_str(),
+          loaded.status().message().c_str());
+  }
+  // The driver reads PTX up to its NUL; without one it would read past the
+  // image.
+  if (ptx->size == 0 || ptx->data[ptx->size - 1] != '\0')
+    return Status::error(errc::build_failed,
+                         moduleName +
+                             ": the ptx image is not NUL-terminated text");
+  Expected<CUmodule> loaded = loadImage(device, *ptx, moduleName, info);
+  if (!loaded)
+    return loaded.status();
+  if (!info.empty())
     trace("JIT log of %s for '%s': %s", moduleName.c_str(),
           device.name().c_str(), info.c_str());
   return std::unique_ptr<CudaModule>(new CudaModule(
-      device, loaded, *ptx,
+      device, *loaded, *ptx,
       "ptx sm_" + std::to_string(ptx->cuda_arch) +
           " (cuModuleLoadDataEx, JIT for " + device.architecture() + ")"));
 }

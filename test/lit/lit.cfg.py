@@ -32,3 +32,16 @@ config.substitutions.append(("%dpex_include", os.path.join(config.dpex_src_root,
 # Diagnostics print paths as given on the command line; run from the test's
 # directory so %s stays stable.
 config.environment["LC_ALL"] = "C"
+
+# NVIDIA's CUDA toolkit, where present: libdevice for the PTX image's math,
+# ptxas for --cuda-sass. Tests that need them say REQUIRES: libdevice / ptxas.
+import shutil
+cuda_root = os.environ.get("CUDA_PATH") or "/usr/local/cuda"
+libdevice = os.path.join(cuda_root, "nvvm", "libdevice", "libdevice.10.bc")
+if os.path.isfile(libdevice):
+    config.available_features.add("libdevice")
+    config.substitutions.append(("%libdevice", libdevice))
+ptxas = shutil.which("ptxas") or os.path.join(cuda_root, "bin", "ptxas")
+if os.access(ptxas, os.X_OK):
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))

@@ -68,6 +68,13 @@ int main(int argc, char **argv) {
                  "PTX targets, one image each (the runtime loads the best one the GPU "
                  "runs): " + archList(dpex::supportedCudaArchs()) + "; default " +
                      CudaArchs);
+  App.add_option("--cuda-libdevice", Opts.CudaLibDevice,
+                 "NVIDIA's libdevice.10.bc for the PTX image's math (default: under "
+                 "$CUDA_PATH or /usr/local/cuda, else libclc's math); 'none': libclc's");
+  App.add_flag("--cuda-sass", Opts.CudaSASS,
+               "Also embed SASS (cubin) for each --cuda-arch, built by ptxas");
+  App.add_option("--ptxas", Opts.Ptxas,
+                 "ptxas for --cuda-sass (default: PATH, $CUDA_PATH/bin, /usr/local/cuda/bin)");
   App.add_option("-I", Opts.Frontend.IncludeDirs, "Add an include directory");
   App.add_option("-D", Opts.Frontend.Defines, "Define a macro (NAME or NAME=VALUE)");
   App.add_option("--std", Opts.Frontend.Standard, "Language standard (-std=c++17|c++20)")
@@ -114,7 +121,22 @@ int main(int argc, char **argv) {
                          ? std::string("--cuda-arch names no arch")
                          : "unsupported --cuda-arch '" + Bad + "'")
                  << " (expected a list of " << archList(dpex::supportedCudaArchs())
-                 << "; newer GPUs run the highest of these)\n";
+                 << "; newer GPUs run the highest of these; with --cuda-sass also "
+                 << archList(dpex::sassOnlyCudaArchs()) << ")\n";
+    return 2;
+  }
+  for (unsigned Arch : Opts.CudaArchs)
+    if (dpex::isSASSOnlyCudaArch(Arch) && !Opts.CudaSASS) {
+      llvm::errs() << "dpexc: error: --cuda-arch=" << dpex::cudaArchName(Arch)
+                   << " needs --cuda-sass: LLVM 15 emits PTX up to sm_86, so only SASS "
+                      "is built for " << archList(dpex::sassOnlyCudaArchs())
+                   << " (without --cuda-sass those GPUs run the PTX of a lower arch)\n";
+      return 2;
+    }
+  if (!Opts.CudaLibDevice.empty() && Opts.CudaLibDevice != "none" &&
+      !llvm::sys::fs::is_regular_file(Opts.CudaLibDevice)) {
+    llvm::errs() << "dpexc: error: no such file: --cuda-libdevice='" << Opts.CudaLibDevice
+                 << "' (a libdevice.10.bc, or 'none' for libclc's math)\n";
     return 2;
   }
   for (const std::string &S : Opts.Sources)

@@ -226,6 +226,42 @@ TEST_CASE("a GPU loads the ptx image of the highest arch not above its own",
   REQUIRE(ptxArchs(noPtx).empty());
 }
 
+TEST_CASE("a GPU loads a cubin of its own major arch, else its ptx",
+          "[cuda][image]") {
+  using namespace dpex::detail;
+  using dpex::rt::cuda::chooseCubinImage;
+  using dpex::rt::cuda::choosePtxImage;
+  using dpex::rt::cuda::cudaArchs;
+  const unsigned char bytes[] = {0};
+  // As dpexc --cuda-arch=sm_80,sm_90 --cuda-sass writes them, with a stray
+  // sm_75 cubin and the spirv image between them.
+  const device_image images[] = {{image_format::cubin, bytes, 1, 0, 80},
+                                 {image_format::ptx, bytes, 1, 0, 80},
+                                 {image_format::spirv, bytes, 1, 0, 0},
+                                 {image_format::cubin, bytes, 1, 0, 90},
+                                 {image_format::cubin, bytes, 1, 0, 75}};
+  const module_desc module{"sass.cpp", images, 5};
+  // Exact match, and a higher minor of the same major.
+  REQUIRE(chooseCubinImage(module, 90) == &images[3]);
+  REQUIRE(chooseCubinImage(module, 80) == &images[0]);
+  REQUIRE(chooseCubinImage(module, 86) == &images[0]);
+  REQUIRE(chooseCubinImage(module, 89) == &images[0]);
+  REQUIRE(chooseCubinImage(module, 75) == &images[4]);
+  // SASS never crosses a major arch, nor runs on a lower minor: these GPUs
+  // JIT the ptx image (sm_100, sm_120) or have none (sm_70, sm_72).
+  REQUIRE(chooseCubinImage(module, 100) == nullptr);
+  REQUIRE(chooseCubinImage(module, 120) == nullptr);
+  REQUIRE(chooseCubinImage(module, 72) == nullptr);
+  REQUIRE(chooseCubinImage(module, 70) == nullptr);
+  REQUIRE(choosePtxImage(module, 100) == &images[1]);
+  REQUIRE(choosePtxImage(module, 70) == nullptr);
+  REQUIRE(cudaArchs(module, image_format::cubin) == "sm_80, sm_90, sm_75");
+  REQUIRE(cudaArchs(module, image_format::ptx) == "sm_80");
+
+  const module_desc ptxOnly{"ptx_only.cpp", images + 1, 2};
+  REQUIRE(chooseCubinImage(ptxOnly, 80) == nullptr);
+}
+
 TEST_CASE("saxpy in hand-written PTX runs on the GPU", "[cuda][kernel][gpu]") {
   dpex::device gpu = firstGpu();
   dpex::queue q(gpu);
