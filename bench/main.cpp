@@ -618,7 +618,27 @@ struct KernelBench {
     std::snprintf(note, sizeof note, "%zu options; dpex %.1f Moptions/s", n,
                   n / m[0] * 1e3);
     add("black-scholes", "Black-Scholes (exp, log, sqrt, erfc)", m[0], m[1],
-        target(false), check.empty() ? note : check);
+        target(true), check.empty() ? note : check);
+  }
+
+  void mathMix(std::size_t n) {
+    auto hx = randomFloats(n, 0.1f, 2, 10);
+    std::vector<float> zeros(n, 0.0f);
+    auto x = deviceArray(q, hx), y = deviceArray(q, zeros);
+    TwinBuffer tx(twin, hx), ty(twin, zeros);
+    auto m = interleaved(
+        2, reps,
+        {[&] { return dpexKernelNs(bench::math_mix, dpex::range<1>(n), x, y); },
+         [&] {
+           return twin.run("math_mix", Shape{1, {n}, {0}},
+                           {TwinArg::buf(tx), TwinArg::buf(ty)});
+         }});
+    std::string check = compareOutputs(y.to_host(), ty.read(), 1e-5f);
+    char note[120];
+    std::snprintf(note, sizeof note, "%zu elements; dpex %.1f Gelements/s", n,
+                  n / m[0]);
+    add("math mix", "math mix (exp, log, sin, cos, pow, erf)", m[0], m[1],
+        target(true), check.empty() ? note : check);
   }
 };
 
@@ -701,6 +721,7 @@ int main(int argc, char **argv) try {
       kb.reduce(s.reduce, s.reduceGroups, s.reduceLocal);
       kb.stencil(s.stencil);
       kb.blackScholes(s.bs);
+      kb.mathMix(s.bs);
     }
   }
   for (auto &kv : opts.meta)

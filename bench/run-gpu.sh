@@ -30,3 +30,58 @@ DPEX_DEVICE=cuda:0 "$bench" \
   --meta "nvcc=$(nvcc --version | tail -1)" \
   --meta "twins built with=nvcc -ptx -arch=sm_90 -O3" \
   2>&1 | tee "$out/gpu.log"
+
+# First launch (module load + first kernel), one process per sample: the
+# bench module through dpex as PTX only and with SASS, and nvcc's twins as
+# PTX and as a cubin. Cold: the driver's JIT cache off; warm: a JIT cache of
+# its own, filled by one run first.
+dir=$(dirname "$bench")
+[ -x "$dir/dpex_first_launch_ptx" ] || exit 0
+nvcc -cubin -arch=sm_90 -O3 bench/cuda/bench_kernels.cu -o "$out/bench_kernels.cubin"
+runs=9
+samples="$out/first-launch.txt"
+: > "$samples"
+for config in dpex-ptx dpex-sass nvcc-ptx nvcc-cubin; do
+  case $config in
+    dpex-ptx) cmd=("$dir/dpex_first_launch_ptx") ;;
+    dpex-sass) [ -x "$dir/dpex_first_launch_sass" ] || continue
+               cmd=("$dir/dpex_first_launch_sass") ;;
+    nvcc-ptx) cmd=("$dir/dpex_first_launch_ptx" --module "$out/bench_kernels.ptx") ;;
+    nvcc-cubin) cmd=("$dir/dpex_first_launch_ptx" --module "$out/bench_kernels.cubin") ;;
+  esac
+  for i in $(seq $runs); do
+    echo "$config cold $(CUDA_CACHE_DISABLE=1 DPEX_DEVICE=cuda:0 "${cmd[@]}")" >> "$samples"
+  done
+  cache="$out/jit-cache-$config"
+  rm -rf "$cache"
+  CUDA_CACHE_PATH="$cache" DPEX_DEVICE=cuda:0 "${cmd[@]}" > /dev/null
+  for i in $(seq $runs); do
+    echo "$config warm $(CUDA_CACHE_PATH="$cache" DPEX_DEVICE=cuda:0 "${cmd[@]}")" >> "$samples"
+  done
+  rm -rf "$cache"
+done
+# Which image dpex loaded, from its trace.
+: > "$out/first-launch-images.txt"
+for variant in ptx sass; do
+  [ -x "$dir/dpex_first_launch_$variant" ] || continue
+  DPEX_TRACE=1 DPEX_DEVICE=cuda:0 "$dir/dpex_first_launch_$variant" 2>&1 |
+    { grep -m1 "built module" || true; } |
+    sed "s/^/dpex_first_launch_$variant: /" >> "$out/first-launch-images.txt"
+done
+python3 - "$samples" "$out/first-launch-images.txt" "$out/first-launch.json" \
+  "${DPEX_BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}" "$gpu" <<'PY'
+import json, statistics, sys
+samples, images, out, commit, gpu = sys.argv[1:]
+runs = {}
+for line in open(samples):
+    config, mode, ms = line.split()
+    runs.setdefault((config, mode), []).append(float(ms))
+rows = [{"config": c, "mode": m, "median_ms": statistics.median(v),
+         "min_ms": min(v), "max_ms": max(v), "runs": len(v)}
+        for (c, m), v in runs.items()]
+json.dump({"commit": commit, "gpu": gpu, "images": open(images).read().splitlines(),
+           "rows": rows}, open(out, "w"), indent=1)
+for r in rows:
+    print(f"{r['config']:<11} {r['mode']:<5} median {r['median_ms']:8.3f} ms "
+          f"(min {r['min_ms']:.3f}, max {r['max_ms']:.3f}, {r['runs']} runs)")
+PY

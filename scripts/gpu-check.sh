@@ -32,6 +32,11 @@ bundle() {
   for binary in "${binaries[@]}" test/tools/dpex_run_on_device; do
     strip -o "$dir/$(basename "$binary")" "$build/$binary" || exit 1
   done
+  # For bench/run-gpu.sh's first-launch table; the SASS one where the build
+  # machine had ptxas.
+  for binary in bench/dpex_first_launch_ptx bench/dpex_first_launch_sass; do
+    [ ! -f "$build/$binary" ] || strip -o "$dir/$(basename "$binary")" "$build/$binary" || exit 1
+  done
   git -C "$root" rev-parse --short HEAD > "$dir/COMMIT"
   if [ -n "$(git -C "$root" status --porcelain --untracked-files=no)" ]; then
     echo "$(cat "$dir/COMMIT") with uncommitted changes" > "$dir/COMMIT"

@@ -73,4 +73,13 @@ __global__ void black_scholes(float r, float v, const float *S, const float *X,
   put[i] = discounted * cnd(-d2) - s * cnd(-d1);
 }
 
+__global__ void math_mix(const float *x, float *y) {
+  size_t i = blockIdx.x * (size_t)blockDim.x + threadIdx.x;
+  float a = x[i];
+  float e = expf(-a) + logf(a + 1.0f);
+  float t = sinf(3.0f * a) * cosf(2.0f * a);
+  float p = powf(a, 1.7f) + erff(a - 1.0f);
+  y[i] = e + t + p;
+}
+
 } // extern "C"

@@ -84,4 +84,15 @@ DPEX_KERNEL void black_scholes(dpex::item<1> it, float r, float v,
   put[i] = discounted * cnd(-d2) - s * cnd(-d1);
 }
 
+// A mix of transcendental functions per element, x in [0.1, 2]: the math
+// library's code is nearly all of the time.
+DPEX_KERNEL void math_mix(dpex::item<1> it, const float *x, float *y) {
+  size_t i = it.get_id(0);
+  float a = x[i];
+  float e = dpex::exp(-a) + dpex::log(a + 1.0f);
+  float t = dpex::sin(3.0f * a) * dpex::cos(2.0f * a);
+  float p = dpex::pow(a, 1.7f) + dpex::erf(a - 1.0f);
+  y[i] = e + t + p;
+}
+
 } // namespace bench

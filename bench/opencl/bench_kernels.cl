@@ -67,3 +67,12 @@ __kernel void black_scholes(float r, float v, __global const float *S,
   call[i] = s * cnd(d1) - discounted * cnd(d2);
   put[i] = discounted * cnd(-d2) - s * cnd(-d1);
 }
+
+__kernel void math_mix(__global const float *x, __global float *y) {
+  size_t i = get_global_id(0);
+  float a = x[i];
+  float e = exp(-a) + log(a + 1.0f);
+  float t = sin(3.0f * a) * cos(2.0f * a);
+  float p = pow(a, 1.7f) + erf(a - 1.0f);
+  y[i] = e + t + p;
+}
