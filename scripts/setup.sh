@@ -11,6 +11,7 @@ packages=(
   llvm-15-dev libclang-15-dev clang-15 llvm-15-tools
   libllvmspirvlib-15-dev llvm-spirv-15 spirv-tools
   libcli11-dev libfmt-dev catch2
+  libopenmpi-dev openmpi-bin
   ocl-icd-opencl-dev opencl-headers pocl-opencl-icd libclc-15 clinfo
   zlib1g-dev libzstd-dev libedit-dev libxml2-dev libcurl4-openssl-dev
 )

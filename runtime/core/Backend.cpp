@@ -26,4 +26,9 @@ Status Queue::launchAndWait(Kernel &kernel, const LaunchConfig &config,
   return (*event)->wait();
 }
 
+Expected<bool> Queue::copyFromPeer(void *, Queue &, const void *,
+                                   std::size_t) {
+  return false;
+}
+
 } // namespace dpex::rt

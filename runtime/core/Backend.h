@@ -168,6 +168,18 @@ public:
   // Blocking copy between host and device memory in either direction,
   // ordered after the work already submitted to this queue.
   virtual Status copy(void *dst, const void *src, std::size_t bytes) = 0;
+  // Blocking copy between two allocations of this queue's device, ordered
+  // after the work already submitted to this queue.
+  virtual Status copyOnDevice(void *dst, const void *src,
+                              std::size_t bytes) = 0;
+  // Blocking copy into `dst` on this queue's device from `src` on the
+  // device of `source`, another device of the same backend, through the
+  // driver's peer copy, ordered after the work already on both queues.
+  // False, having done nothing, where the backend has no copy between the
+  // two devices; the caller then stages it through the host. The default
+  // has none.
+  virtual Expected<bool> copyFromPeer(void *dst, Queue &source,
+                                      const void *src, std::size_t bytes);
   // Enqueues `kernel` after `deps` (backend events, possibly of other
   // devices or backends) and submits it for execution. Safe to call from
   // many threads at once.

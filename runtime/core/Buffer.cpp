@@ -49,6 +49,42 @@ void buffer_read(const rt::Buffer &buf, std::size_t byte_offset, void *dst,
       dst, static_cast<const char *>(buf.pointer()) + byte_offset, bytes));
 }
 
+void buffer_copy(const rt::Buffer &src, std::size_t src_offset,
+                 const rt::Buffer &dst, std::size_t dst_offset,
+                 std::size_t bytes) {
+  if (bytes == 0)
+    return;
+  const char *from = static_cast<const char *>(src.pointer()) + src_offset;
+  char *to = static_cast<char *>(dst.pointer()) + dst_offset;
+  if (&src == &dst && from < to + bytes && to < from + bytes)
+    throw error(errc::invalid_argument,
+                "dpex::array::copy_to: source and destination overlap in "
+                "one allocation");
+  rt::Queue &source = *src.queue();
+  rt::Queue &target = *dst.queue();
+  const std::string where = "dpex::array::copy_to";
+  if (&source.device() == &target.device()) {
+    // One context: a device copy on the destination's queue, once the
+    // source's queue has run what it was given before.
+    if (&source != &target)
+      rt::throwIfFailed(source.finish().withContext(where));
+    rt::throwIfFailed(target.copyOnDevice(to, from, bytes).withContext(where));
+    return;
+  }
+  if (source.device().backendKind() == target.device().backendKind()) {
+    rt::Expected<bool> peer = target.copyFromPeer(to, source, from, bytes);
+    if (!peer)
+      rt::throwIfFailed(peer.status().withContext(where));
+    if (*peer)
+      return;
+  }
+  // Another backend or platform: through host memory. Each blocking copy
+  // follows the work already on its own queue.
+  std::unique_ptr<char[]> staging(new char[bytes]);
+  rt::throwIfFailed(source.copy(staging.get(), from, bytes).withContext(where));
+  rt::throwIfFailed(target.copy(to, staging.get(), bytes).withContext(where));
+}
+
 queue buffer_queue(const rt::Buffer &buf) { return queue(buf.queue()); }
 
 void throw_invalid_argument(const std::string &message) {

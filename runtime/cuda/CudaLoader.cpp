@@ -65,6 +65,10 @@ LoadResult load() {
       resolve(library, "cuMemFree_v2", api.cuMemFree, error) &&
       resolve(library, "cuMemcpyHtoDAsync_v2", api.cuMemcpyHtoDAsync, error) &&
       resolve(library, "cuMemcpyDtoHAsync_v2", api.cuMemcpyDtoHAsync, error) &&
+      resolve(library, "cuMemcpyDtoDAsync_v2", api.cuMemcpyDtoDAsync, error) &&
+      resolve(library, "cuMemcpyPeerAsync", api.cuMemcpyPeerAsync, error) &&
+      resolve(library, "cuCtxEnablePeerAccess", api.cuCtxEnablePeerAccess,
+              error) &&
       resolve(library, "cuModuleLoadDataEx", api.cuModuleLoadDataEx, error) &&
       resolve(library, "cuModuleUnload", api.cuModuleUnload, error) &&
       resolve(library, "cuModuleGetFunction", api.cuModuleGetFunction, error) &&

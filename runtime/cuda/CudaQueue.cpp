@@ -48,6 +48,47 @@ Status CudaQueue::copy(void *dst, const void *src, std::size_t bytes) {
   return Status::ok();
 }
 
+Status CudaQueue::copyOnDevice(void *dst, const void *src,
+                               std::size_t bytes) {
+  ContextScope scope(api_, cudaDevice_.context());
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    CUresult result = api_.cuMemcpyDtoDAsync(
+        reinterpret_cast<CUdeviceptr>(dst), reinterpret_cast<CUdeviceptr>(src),
+        bytes, stream_);
+    if (result != CUDA_SUCCESS)
+      return cuError(api_, "cuMemcpyDtoDAsync", result);
+  }
+  return finish();
+}
+
+Expected<bool> CudaQueue::copyFromPeer(void *dst, Queue &source,
+                                       const void *src, std::size_t bytes) {
+  auto *peer = dynamic_cast<CudaQueue *>(&source);
+  if (!peer)
+    return false;
+  // The copy runs on this stream, so the source's work must be done first.
+  if (Status status = peer->finish(); !status)
+    return status;
+  ContextScope scope(api_, cudaDevice_.context());
+  // Direct GPU-to-GPU transfers need peer access; where the GPUs cannot
+  // have it (or it is already on) cuMemcpyPeerAsync still copies, staged by
+  // the driver, so the result is not an error.
+  api_.cuCtxEnablePeerAccess(peer->cudaDevice().context(), 0);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    CUresult result = api_.cuMemcpyPeerAsync(
+        reinterpret_cast<CUdeviceptr>(dst), cudaDevice_.context(),
+        reinterpret_cast<CUdeviceptr>(src), peer->cudaDevice().context(),
+        bytes, stream_);
+    if (result != CUDA_SUCCESS)
+      return cuError(api_, "cuMemcpyPeerAsync", result);
+  }
+  if (Status status = finish(); !status)
+    return status;
+  return true;
+}
+
 Expected<std::vector<CUevent>>
 CudaQueue::deviceDependencies(const std::vector<Event *> &deps) {
   std::vector<CUevent> events;

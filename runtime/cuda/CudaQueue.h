@@ -21,6 +21,11 @@ public:
   ~CudaQueue() override;
 
   Status copy(void *dst, const void *src, std::size_t bytes) override;
+  Status copyOnDevice(void *dst, const void *src, std::size_t bytes) override;
+  // cuMemcpyPeerAsync from another CUDA device, with peer access enabled
+  // where the two GPUs support it (else the driver stages the copy).
+  Expected<bool> copyFromPeer(void *dst, Queue &source, const void *src,
+                              std::size_t bytes) override;
   Expected<std::shared_ptr<Event>>
   launch(Kernel &kernel, const LaunchConfig &config,
          const std::vector<KernelArg> &args,

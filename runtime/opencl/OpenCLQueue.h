@@ -15,6 +15,10 @@ public:
   ~OpenCLQueue() override;
 
   Status copy(void *dst, const void *src, std::size_t bytes) override;
+  // clEnqueueSVMMemcpy copies between SVM allocations too.
+  Status copyOnDevice(void *dst, const void *src, std::size_t bytes) override {
+    return copy(dst, src, bytes);
+  }
   Expected<std::shared_ptr<Event>>
   launch(Kernel &kernel, const LaunchConfig &config,
          const std::vector<KernelArg> &args,

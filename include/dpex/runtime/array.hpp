@@ -26,6 +26,11 @@ void buffer_write(const rt::Buffer &buf, std::size_t byte_offset,
                   const void *src, std::size_t bytes);
 void buffer_read(const rt::Buffer &buf, std::size_t byte_offset, void *dst,
                  std::size_t bytes);
+// Blocking device-to-device copy between two buffers on any devices and
+// backends, ordered after the work already on both buffers' queues.
+void buffer_copy(const rt::Buffer &src, std::size_t src_offset,
+                 const rt::Buffer &dst, std::size_t dst_offset,
+                 std::size_t bytes);
 queue buffer_queue(const rt::Buffer &buf);
 [[noreturn]] void throw_invalid_argument(const std::string &message);
 struct array_access;
@@ -74,6 +79,22 @@ public:
           "dpex::array::copy_to: cannot read " + std::to_string(count) +
           " elements from an array of " + std::to_string(size_));
     detail::buffer_read(*buffer_, offset_ * sizeof(T), dst, count * sizeof(T));
+  }
+
+  // Copies the whole array into `dst`, an array (or slice) of the same size
+  // on any device and backend: a device copy on one device, the driver's
+  // peer copy between two CUDA GPUs, else staged through host memory.
+  // Blocking; it follows the work already submitted to both arrays' queues.
+  // `dst` is taken by const reference, like any handle, so that a slice
+  // can be the destination.
+  void copy_to(const array &dst) const {
+    if (dst.size_ != size_)
+      detail::throw_invalid_argument(
+          "dpex::array::copy_to: the source has " + std::to_string(size_) +
+          " elements, the destination " + std::to_string(dst.size_) +
+          "; sizes must match");
+    detail::buffer_copy(*buffer_, offset_ * sizeof(T), *dst.buffer_,
+                        dst.offset_ * sizeof(T), size_ * sizeof(T));
   }
 
   std::vector<T> to_host() const {

@@ -1,0 +1,27 @@
+// One Jacobi sweep of the 2-D Laplace equation over a block of rows of a
+// rows x cols grid. The block is stored with one halo row above and one
+// below: local row i + 1 holds global row first_row + i. The grid's edges
+// stay fixed.
+//
+// The new value is 0.25 * (((north + south) + west) + east): the multiply
+// comes last, so no compiler can contract it into an FMA, and the sum's
+// order is fixed. Every device, and the host, computes the same bits, which
+// is what lets a split run be compared bit for bit with an unsplit one.
+#include <dpex/kernel.hpp>
+
+namespace jacobi {
+
+DPEX_KERNEL void sweep(dpex::item<2> it, const float *in, float *out,
+                       unsigned long long first_row, unsigned long long rows) {
+  size_t i = it.get_id(0), j = it.get_id(1);
+  size_t cols = it.get_range(1);
+  size_t row = first_row + i;
+  size_t c = (i + 1) * cols + j;
+  if (row == 0 || row == rows - 1 || j == 0 || j == cols - 1) {
+    out[c] = in[c];
+    return;
+  }
+  out[c] = 0.25f * (((in[c - cols] + in[c + cols]) + in[c - 1]) + in[c + 1]);
+}
+
+} // namespace jacobi
