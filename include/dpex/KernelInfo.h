@@ -45,7 +45,21 @@ struct KernelInfo {
   std::string EntryName;     // OpEntryPoint name in every device image
   std::string QualifiedName; // e.g. "demo::scale<float>"
   std::string Namespace;     // e.g. "demo" ("" for the global namespace)
-  std::string HandleName;    // C++ identifier of the stub handle
+  // The stub handle as host code names it, in `Namespace`: "saxpy",
+  // "scale<float>" (see nameHandles in dpex/StubGen.h).
+  std::string HandleName;
+  // A C++ identifier for the kernel: its name, for an instantiation followed
+  // by its template arguments ("scale_float").
+  std::string FlatName;
+  // A kernel template's instantiation: the template's unqualified name, its
+  // template-parameter-list and this instantiation's arguments as the stub
+  // spells them ("add_k", "typename T, int N", "int, 3"); all empty for a
+  // function that is not a template. `TemplateKey` tells two templates of
+  // one name apart.
+  std::string TemplateName;
+  std::string TemplateParams;
+  std::string TemplateArgs;
+  std::string TemplateKey;
   bool NDRange = false;      // nd_item kernel
   unsigned Dimensions = 1;
   std::vector<KernelParam> Params; // Params[0] is the index parameter

@@ -30,6 +30,12 @@ struct StubInput {
   std::vector<DeviceImage> Images;
 };
 
+// Sets each kernel's HandleName: its own name; a template instantiation's
+// as a C++ user spells it, "scale<float>"; where several kernels that are not
+// instantiations of one template share a name (overloads), each one's flat
+// name followed by its parameter types, "fill_float_ptr_float".
+void nameHandles(std::vector<KernelInfo> &Kernels);
+
 std::string generateStubHeader(const StubInput &In);
 std::string generateStubSource(const StubInput &In);
 

@@ -247,6 +247,7 @@ private:
     if (!ModuleOrErr)
       return ModuleOrErr.takeError();
     llvm::Module &M = **ModuleOrErr;
+    nameHandles(Kernels);
 
     if (Opts.ListKernels)
       Out << formatKernelList(Kernels);

@@ -7,6 +7,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/HeaderSearch.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -18,7 +19,7 @@ std::string mangledName(const FunctionDecl *FD) {
   return ASTNameGenerator(FD->getASTContext()).getName(FD);
 }
 
-// "scale<float, 4>" → "scale_float_4": a C++ identifier for the stub handle.
+// "scale<float, 4>" → "scale_float_4": a C++ identifier for the kernel.
 static std::string handleNameFor(const FunctionDecl *FD) {
   std::string Name = FD->getNameAsString();
   const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs();
@@ -42,6 +43,62 @@ static std::string handleNameFor(const FunctionDecl *FD) {
   while (!Name.empty() && Name.back() == '_')
     Name.pop_back();
   return Name;
+}
+
+// The stub's spelling of one template argument, or of each in a pack.
+static void printTemplateArgument(const TemplateArgument &Arg, const ASTContext &Ctx,
+                                  const PrintingPolicy &Policy,
+                                  std::vector<std::string> &Out) {
+  switch (Arg.getKind()) {
+  case TemplateArgument::Type:
+    Out.push_back(TypeName::getFullyQualifiedName(Arg.getAsType(), Ctx, Policy,
+                                                  /*WithGlobalNsPrefix=*/false));
+    return;
+  case TemplateArgument::Pack:
+    for (const TemplateArgument &Element : Arg.pack_elements())
+      printTemplateArgument(Element, Ctx, Policy, Out);
+    return;
+  default: {
+    std::string Printed;
+    llvm::raw_string_ostream OS(Printed);
+    Arg.print(Policy, OS, /*IncludeType=*/false);
+    Out.push_back(std::move(OS.str()));
+  }
+  }
+}
+
+// The template's parameter list as the stub re-declares it for the handle's
+// variable template: the kernel's own parameter names, types fully qualified.
+static std::string templateParameters(const FunctionTemplateDecl *Template,
+                                      const ASTContext &Ctx,
+                                      const PrintingPolicy &Policy) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  unsigned Index = 0;
+  for (const NamedDecl *P : *Template->getTemplateParameters()) {
+    OS << (Index ? ", " : "");
+    std::string Name = P->getName().empty() ? "dpex_param" + std::to_string(Index)
+                                            : P->getNameAsString();
+    ++Index;
+    if (const auto *Type = llvm::dyn_cast<TemplateTypeParmDecl>(P)) {
+      OS << (Type->isParameterPack() ? "typename... " : "typename ") << Name;
+      if (Type->hasDefaultArgument())
+        OS << " = "
+           << TypeName::getFullyQualifiedName(Type->getDefaultArgument(), Ctx, Policy,
+                                              /*WithGlobalNsPrefix=*/false);
+    } else if (const auto *Value = llvm::dyn_cast<NonTypeTemplateParmDecl>(P)) {
+      OS << TypeName::getFullyQualifiedName(Value->getType(), Ctx, Policy,
+                                            /*WithGlobalNsPrefix=*/false)
+         << (Value->isParameterPack() ? "... " : " ") << Name;
+      if (Value->hasDefaultArgument()) {
+        OS << " = ";
+        Value->getDefaultArgument()->printPretty(OS, nullptr, Policy);
+      }
+    } else {
+      P->print(OS, Policy);
+    }
+  }
+  return std::move(OS.str());
 }
 
 // How generated files name `File`: the main file by its file name, any other
@@ -120,7 +177,19 @@ KernelInfo extractKernelInfo(const FunctionDecl *Kernel, HeaderSearch &Headers) 
     if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC); NS && !NS->isAnonymousNamespace())
       Info.Namespace = NS->getName().str() + (Info.Namespace.empty() ? "" : "::") +
                        Info.Namespace;
-  Info.HandleName = handleNameFor(Kernel);
+  Info.FlatName = handleNameFor(Kernel);
+  Info.HandleName = Info.FlatName;
+  if (const FunctionTemplateDecl *Template = Kernel->getPrimaryTemplate()) {
+    PrintingPolicy Policy = Ctx.getPrintingPolicy();
+    Policy.SuppressUnwrittenScope = true;
+    Info.TemplateName = Kernel->getNameAsString();
+    Info.TemplateParams = templateParameters(Template, Ctx, Policy);
+    std::vector<std::string> Args;
+    for (const TemplateArgument &Arg : Kernel->getTemplateSpecializationArgs()->asArray())
+      printTemplateArgument(Arg, Ctx, Policy, Args);
+    Info.TemplateArgs = llvm::join(Args, ", ");
+    Info.TemplateKey = locationOf(Template->getCanonicalDecl(), Headers);
+  }
   for (const ParmVarDecl *P : Kernel->parameters())
     Info.Params.push_back(extractParam(P, Ctx, Headers));
   IndexType Index = *asIndexType(Kernel->getParamDecl(0)->getType());

@@ -2,11 +2,13 @@
 #include "dpex/Driver.h"
 #include "dpex/detail/image_digest.hpp"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace dpex {
@@ -58,6 +60,32 @@ std::string cString(const std::string &S) {
   return Out + "\"";
 }
 
+// The handle is an explicit specialisation of a variable template.
+bool templateHandle(const KernelInfo &K) {
+  return !K.TemplateName.empty() && K.HandleName.find('<') != std::string::npos;
+}
+
+// The external name of a template handle's descriptor: the kernel's
+// entry point is unique in the program, and a C++ identifier.
+std::string descName(const KernelInfo &K) { return "desc" + K.EntryName; }
+
+// "const float *, int" → "const_float_ptr_int".
+std::string parameterWords(const KernelInfo &K) {
+  std::string Words;
+  for (size_t I = 1; I < K.Params.size(); ++I)
+    for (char C : K.Params[I].TypeName + " ") {
+      if (llvm::isAlnum(C))
+        Words += C;
+      else if (C == '*')
+        Words += (Words.empty() || Words.back() == '_' ? "" : "_") + std::string("ptr_");
+      else if (!Words.empty() && Words.back() != '_')
+        Words += '_';
+    }
+  while (!Words.empty() && Words.back() == '_')
+    Words.pop_back();
+  return Words;
+}
+
 // Kernels grouped by namespace, so each namespace opens once.
 std::vector<const KernelInfo *> byNamespace(const StubInput &In) {
   std::vector<const KernelInfo *> Sorted;
@@ -89,15 +117,92 @@ std::string generateStubHeader(const StubInput &In) {
     Out += fmt::format("#include {}\n", cString(H));
   Out += "\n";
 
+  bool AnyTemplate = false;
+  for (const KernelInfo &K : In.Kernels)
+    AnyTemplate |= templateHandle(K);
+  if (AnyTemplate) {
+    // A specialisation's initializer must see its descriptor, which the
+    // .dpex.cpp defines.
+    Out += "namespace dpex::generated {\n";
+    for (const KernelInfo &K : In.Kernels)
+      if (templateHandle(K))
+        Out += fmt::format("extern const dpex::detail::kernel_desc {};\n", descName(K));
+    Out += "} // namespace dpex::generated\n\n";
+  }
+
+  // Names a handle or variable template takes in each namespace, so that an
+  // alias never collides with one.
+  std::set<std::string> Taken;
+  for (const KernelInfo &K : In.Kernels)
+    Taken.insert(K.Namespace + "::" +
+                 (templateHandle(K) ? K.TemplateName : K.HandleName));
+
   std::string Open;
+  std::set<std::string> Declared; // variable templates, by TemplateKey
+  std::string Aliases;
   for (const KernelInfo *K : byNamespace(In)) {
     switchNamespace(Out, Open, K->Namespace);
-    Out += fmt::format("// {} ({})\n", K->QualifiedName, K->Location);
-    Out += fmt::format("extern const dpex::kernel<{}> {};\n", signatureOf(*K),
-                       K->HandleName);
+    std::string Sig = signatureOf(*K);
+    if (!templateHandle(*K)) {
+      Out += fmt::format("// {} ({})\n", K->QualifiedName, K->Location);
+      Out += fmt::format("extern const dpex::kernel<{}> {};\n", Sig, K->HandleName);
+      continue;
+    }
+    if (Declared.insert(K->TemplateKey).second) {
+      std::string Example = fmt::format(
+          "template void {}<{}>(", K->TemplateName, K->TemplateArgs);
+      for (size_t I = 0; I < K->Params.size(); ++I)
+        Example += (I ? ", " : "") + K->Params[I].TypeName;
+      Example += ");";
+      // Naming an instantiation without a specialisation below instantiates
+      // this initializer, and so its static_assert.
+      Out += fmt::format(
+          "// {0}::{1} ({2}), a kernel template: a handle per instantiation\n"
+          "// that dpexc compiled.\n"
+          "template <{3}>\n"
+          "inline constexpr auto {1} = [](auto instantiation) {{\n"
+          "  static_assert(dpex::detail::dependent_false<decltype(instantiation)>,\n"
+          "                \"dpex: this instantiation of kernel template {0}::{1} was "
+          "not compiled by dpexc: add an explicit instantiation to the kernel "
+          "source, as in `{4}`\");\n"
+          "  return instantiation;\n"
+          "}}(dpex::detail::uncompiled_kernel{{}});\n",
+          K->Namespace, K->TemplateName, K->Location, K->TemplateParams, Example);
+    }
+    Out += fmt::format("template <>\ninline constexpr dpex::kernel<{}> {}{{dpex::generated::{}}};\n",
+                       Sig, K->HandleName, descName(*K));
+    if (Taken.insert(K->Namespace + "::" + K->FlatName).second)
+      Aliases += fmt::format("{}inline constexpr const dpex::kernel<{}> &{} = {};{}\n",
+                             K->Namespace.empty() ? "" : "namespace " + K->Namespace + " { ",
+                             Sig, K->FlatName, K->HandleName,
+                             K->Namespace.empty() ? "" : " }");
   }
   switchNamespace(Out, Open, "");
+  if (!Aliases.empty())
+    Out += "// Earlier names of the template handles (scale_float for scale<float>).\n" +
+           Aliases;
   return Out;
+}
+
+void nameHandles(std::vector<KernelInfo> &Kernels) {
+  // A name is overloaded when several kernels that are not instantiations of
+  // one template share it in one namespace.
+  std::map<std::string, std::set<std::string>> Entities;
+  auto nameOf = [](const KernelInfo &K) {
+    return K.Namespace + "::" + (K.TemplateName.empty() ? K.FlatName : K.TemplateName);
+  };
+  for (const KernelInfo &K : Kernels)
+    Entities[nameOf(K)].insert(K.TemplateName.empty() ? "f" + K.EntryName
+                                                      : "t" + K.TemplateKey);
+  for (KernelInfo &K : Kernels) {
+    std::string Words = parameterWords(K);
+    if (Entities[nameOf(K)].size() > 1)
+      K.HandleName = K.FlatName + (Words.empty() ? "" : "_" + Words);
+    else if (!K.TemplateName.empty())
+      K.HandleName = K.TemplateName + "<" + K.TemplateArgs + ">";
+    else
+      K.HandleName = K.FlatName;
+  }
 }
 
 std::string generateStubSource(const StubInput &In) {
@@ -148,6 +253,7 @@ std::string generateStubSource(const StubInput &In) {
                      cString(In.ModuleName), In.Images.size(),
                      detail::stub_abi_version);
 
+  std::string External; // the template handles' descriptors
   for (size_t I = 0; I < In.Kernels.size(); ++I) {
     const KernelInfo &K = In.Kernels[I];
     std::string Args = "nullptr";
@@ -164,16 +270,24 @@ std::string generateStubSource(const StubInput &In) {
     }
     // Item kernels' entries take their range and guard it
     // (KernelABILowering), so their grid may be rounded up.
-    Out += fmt::format("const dpex::detail::kernel_desc kernel{}_desc{{\n"
-                       "    &module_desc, {}, {},\n    {}, {}, {}, {}, {}}};\n",
-                       I, cString(K.EntryName), cString(K.QualifiedName),
-                       K.Dimensions, K.NDRange ? "true" : "false", Args,
-                       K.Params.size() - 1, K.NDRange ? "false" : "true");
+    std::string Desc = fmt::format(
+        "{{\n    &module_desc, {}, {},\n    {}, {}, {}, {}, {}}};\n",
+        cString(K.EntryName), cString(K.QualifiedName), K.Dimensions,
+        K.NDRange ? "true" : "false", Args, K.Params.size() - 1,
+        K.NDRange ? "false" : "true");
+    if (templateHandle(K))
+      External += fmt::format("const dpex::detail::kernel_desc dpex::generated::{}{}",
+                              descName(K), Desc);
+    else
+      Out += fmt::format("const dpex::detail::kernel_desc kernel{}_desc{}", I, Desc);
   }
   Out += "\n} // namespace\n\n";
+  Out += External;
 
   std::string Open;
   for (const KernelInfo *K : byNamespace(In)) {
+    if (templateHandle(*K))
+      continue; // defined in the header
     switchNamespace(Out, Open, K->Namespace);
     Out += fmt::format("const dpex::kernel<{}> {}{{kernel{}_desc}};\n", signatureOf(*K),
                        K->HandleName, K - In.Kernels.data());

@@ -56,6 +56,15 @@ template <typename T> struct always_false : std::false_type {};
 template <typename T>
 using remove_cvref_t = std::remove_cv_t<std::remove_reference_t<T>>;
 
+// Whether `Param{a}` is well-formed for a non-constant `a` of type `Arg`:
+// the brace-initialisation rules reject every narrowing conversion.
+template <typename Param, typename Arg, typename = void>
+struct converts_without_narrowing : std::false_type {};
+template <typename Param, typename Arg>
+struct converts_without_narrowing<
+    Param, Arg, std::void_t<decltype(Param{std::declval<Arg>()})>>
+    : std::true_type {};
+
 template <typename T> struct array_traits : std::false_type {};
 template <typename T> struct array_traits<array<T>> : std::true_type {
   using element = T;
@@ -153,7 +162,15 @@ constexpr bool check_argument() {
     static_assert(std::is_arithmetic_v<A>,
                   "dpex::call_kernel: an arithmetic parameter takes an "
                   "arithmetic value");
-    return std::is_arithmetic_v<A>;
+    if constexpr (std::is_arithmetic_v<A>) {
+      static_assert(converts_without_narrowing<Param, A>::value,
+                    "dpex::call_kernel: the scalar argument narrows to the "
+                    "parameter's type (as in brace-initialisation: double to "
+                    "float, size_t to int, int to float); convert it "
+                    "explicitly, e.g. with static_cast");
+      return converts_without_narrowing<Param, A>::value;
+    }
+    return false;
   } else if constexpr (std::is_class_v<Param>) {
     static_assert(std::is_trivially_copyable_v<Param>,
                   "dpex::call_kernel: a struct parameter must be trivially "

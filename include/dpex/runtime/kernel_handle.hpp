@@ -11,6 +11,13 @@ template <int Dims> class item;
 template <int Dims> class nd_item;
 template <typename T> class local_accessor;
 
+namespace detail {
+template <typename...> inline constexpr bool dependent_false = false;
+// The value of a generated kernel template handle for an instantiation that
+// dpexc did not compile: naming one fails a static_assert in the stub.
+struct uncompiled_kernel {};
+} // namespace detail
+
 template <typename Signature> class kernel {
   static_assert(sizeof(Signature) == 0,
                 "dpex::kernel<Sig>: Sig must be void(dpex::item<N> or "

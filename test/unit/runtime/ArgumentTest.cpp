@@ -25,14 +25,16 @@ TEST_CASE("structs pass by value and bools as one byte", "[argument]") {
 TEST_CASE("scalars convert to the declared parameter type", "[argument]") {
   dpex::queue q;
   dpex::array<double> out(q, 1);
-  // int -> int64, int -> int16, float -> double.
-  dpex::call_kernel(dpex_test::mixed, dpex::range<1>(1), 3, 4, 0.5f, out);
+  // Conversions that do not narrow: int -> int64, short -> int16 (as it
+  // is), float -> double. Narrowing ones do not compile (compile_fail/).
+  dpex::call_kernel(dpex_test::mixed, dpex::range<1>(1), 3, short{4}, 0.5f,
+                    out);
   REQUIRE(out.to_host() == std::vector<double>{7.5});
 
   dpex::array<float> x(q, 2), y(q, 2);
   x.copy_from(std::vector<float>{1, 2});
   y.copy_from(std::vector<float>{0, 0});
-  dpex::call_kernel(dpex_test::saxpy, dpex::range<1>(2), 3, x, y);
+  dpex::call_kernel(dpex_test::saxpy, dpex::range<1>(2), 3.0f, x, y);
   REQUIRE(y.to_host() == std::vector<float>{3, 6});
 }
 

@@ -15,10 +15,13 @@ extern const dpex::kernel<void(dpex::item<1>, params, bool, const int *,
                                float *)>
     apply;
 
+extern const dpex::kernel<void(dpex::item<1>, long, double, float *)> widen;
+
 void use(dpex::array<float> &x, dpex::array<float> &y, dpex::array<int> &i) {
   dpex::call_kernel(saxpy, dpex::range<1>(4), 2.0f, x, y);
-  dpex::call_kernel(saxpy, dpex::range<1>(4), 2, x, y); // int converts
-  dpex::call_kernel(x.get_queue(), saxpy, dpex::range<1>(4), 2.0, x, y);
+  dpex::call_kernel(x.get_queue(), saxpy, dpex::range<1>(4), 2.0f, x, y);
+  // Conversions that do not narrow: int to long, float to double.
+  dpex::call_kernel(widen, dpex::range<1>(4), 2, 2.0f, y);
   auto [host, dev] =
       dpex::call_kernel_async(saxpy, dpex::range<1>(4), {}, 2.0f, x, y);
   dpex::call_kernel_async(saxpy, dpex::range<1>(4), {host, dev}, 2.0f, x, y);

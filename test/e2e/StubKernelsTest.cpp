@@ -1,0 +1,72 @@
+// Handles as a C++ programmer names them: kernel templates by their
+// instantiations, overloads by name and parameter types.
+#include "stub_kernels.dpex.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <type_traits>
+#include <vector>
+
+TEST_CASE("tpl::axpy<float> and tpl::axpy<double> launch their instantiations",
+          "[e2e][stub]") {
+  dpex::queue q;
+  const std::size_t n = 1031;
+  std::vector<float> hx(n), hy(n);
+  std::vector<double> dx(n), dy(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    hx[i] = float(i % 17) * 0.5f;
+    hy[i] = float(i % 5) - 2.0f;
+    dx[i] = double(i) / 3.0;
+    dy[i] = 1.0 - double(i % 11);
+  }
+  dpex::array<float> x(q, n), y(q, n);
+  x.copy_from(hx);
+  y.copy_from(hy);
+  dpex::call_kernel(tpl::axpy<float>, dpex::range<1>(n), 2.5f, x, y);
+  std::vector<float> out = y.to_host();
+  for (std::size_t i = 0; i < n; ++i)
+    REQUIRE(out[i] == 2.5f * hx[i] + hy[i]);
+
+  dpex::array<double> xd(q, n), yd(q, n);
+  xd.copy_from(dx);
+  yd.copy_from(dy);
+  dpex::call_kernel(tpl::axpy<double>, dpex::range<1>(n), -0.75, xd, yd);
+  std::vector<double> outd = yd.to_host();
+  for (std::size_t i = 0; i < n; ++i)
+    REQUIRE(outd[i] == -0.75 * dx[i] + dy[i]);
+}
+
+TEST_CASE("tpl::add_k<int, 3>: type and value template arguments",
+          "[e2e][stub]") {
+  dpex::queue q;
+  std::vector<int> h = {10, 20, 30, 40};
+  dpex::array<int> a(q, h.size());
+  a.copy_from(h);
+  dpex::call_kernel(tpl::add_k<int, 3>, dpex::range<1>(h.size()), a);
+  REQUIRE(a.to_host() == std::vector<int>{13, 23, 33, 43});
+  dpex::call_kernel(tpl::add_k<int, -2>, dpex::range<1>(h.size()), a);
+  REQUIRE(a.to_host() == std::vector<int>{11, 21, 31, 41});
+
+  dpex::array<float> f(q, 2);
+  f.copy_from(std::vector<float>{0.5f, 1.5f});
+  dpex::call_kernel(tpl::add_k<float, 3>, dpex::range<1>(2), f);
+  REQUIRE(f.to_host() == std::vector<float>{3.5f, 4.5f});
+}
+
+TEST_CASE("the earlier flat names refer to the same handles", "[e2e][stub]") {
+  STATIC_REQUIRE(&tpl::axpy_float == &tpl::axpy<float>);
+  STATIC_REQUIRE(&tpl::add_k_int_3 == &tpl::add_k<int, 3>);
+  STATIC_REQUIRE(std::is_same_v<decltype(tpl::add_k<int, 3>),
+                                const dpex::kernel<void(dpex::item<1>, int *)>>);
+}
+
+TEST_CASE("overloaded kernels: a handle per overload, named by its parameters",
+          "[e2e][stub]") {
+  dpex::queue q;
+  dpex::array<float> f(q, 3);
+  dpex::array<int> i(q, 3);
+  dpex::call_kernel(tpl::fill_float_ptr_float, dpex::range<1>(3), f, 1.25f);
+  dpex::call_kernel(tpl::fill_int_ptr_int, dpex::range<1>(3), i, 6);
+  REQUIRE(f.to_host() == std::vector<float>{1.25f, 1.25f, 1.25f});
+  REQUIRE(i.to_host() == std::vector<int>{7, 7, 7});
+}

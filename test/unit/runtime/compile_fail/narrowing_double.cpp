@@ -1,0 +1,22 @@
+// A double argument for a float parameter narrows.
+#include <dpex/runtime.hpp>
+
+struct params {
+  float scale;
+  int offset;
+};
+
+extern const dpex::kernel<void(dpex::item<1>, float, const float *, float *)>
+    saxpy;
+extern const dpex::kernel<void(dpex::nd_item<1>, const float *, float *,
+                               dpex::local_accessor<float>)>
+    tile_sum;
+extern const dpex::kernel<void(dpex::item<1>, params, bool, const int *,
+                               float *)>
+    apply;
+
+extern const dpex::kernel<void(dpex::item<1>, int, int *)> scaled;
+
+void use(dpex::array<float> &x, dpex::array<float> &y, dpex::array<int> &i) {
+  dpex::call_kernel(saxpy, dpex::range<1>(4), 2.0, x, y);
+}
