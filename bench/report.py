@@ -83,6 +83,51 @@ def render_peer_numba_dpex(out_path):
         "", body.rstrip(), ""]
 
 
+FIRST_LAUNCH = [
+    ("dpex-ptx", "dpex, PTX only (default images: sm_50, sm_80)"),
+    ("dpex-sass", "dpex, `--cuda-arch=sm_80,sm_90 --cuda-sass`"),
+    ("nvcc-ptx", "nvcc twin, PTX (`nvcc -ptx -arch=sm_90 -O3`)"),
+    ("nvcc-cubin", "nvcc twin, cubin (`nvcc -cubin -arch=sm_90 -O3`)"),
+]
+
+
+def render_first_launch():
+    """The first-launch table from bench/run-gpu.sh, where it has run."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results",
+                        "first-launch.json")
+    if not os.path.exists(path):
+        return []
+    run = json.load(open(path))
+    rows = {(r["config"], r["mode"]): r for r in run["rows"]}
+
+    def cell(config, mode):
+        r = rows.get((config, mode))
+        if not r:
+            return "—"
+        return (f'{r["median_ms"]:.3g} ms ({r["min_ms"]:.3g}–'
+                f'{r["max_ms"]:.3g}, {r["runs"]} runs)')
+
+    out = [
+        "## First launch on CUDA", "",
+        "Module load plus the first kernel (an empty one), from a ready "
+        "context to the end of the kernel, one process per sample "
+        "(`bench/first_launch.cpp`, run by `bench/run-gpu.sh`): the bench "
+        "module through dpex, and nvcc's twin of it through the driver API. "
+        "Cold: the driver's JIT cache off (`CUDA_CACHE_DISABLE=1`); warm: a "
+        "JIT cache filled by one run before. Medians, with the range.", "",
+        f'{run.get("gpu", "?")}; dpex at {run.get("commit", "?")}.', "",
+        "| module | cold | warm |", "|---|--:|--:|"]
+    for config, name in FIRST_LAUNCH:
+        out.append(f"| {name} | {cell(config, 'cold')} | "
+                   f"{cell(config, 'warm')} |")
+    out.append("")
+    images = run.get("images", [])
+    if images:
+        out += ["What dpex loaded (`DPEX_TRACE=1`):", "", "```"] + images + [
+            "```", ""]
+    return out
+
+
 def render_markdown(runs, plot_name, command, notes, out_path):
     out = ["# dpex performance", ""]
     out += [
@@ -147,6 +192,7 @@ def render_markdown(runs, plot_name, command, notes, out_path):
         out.append("")
     if plot_name:
         out += [f"![dpex relative to the baselines]({plot_name})", ""]
+    out += render_first_launch()
     out += render_peer_numba_dpex(out_path)
     if notes:
         out += [notes.rstrip(), ""]

@@ -64,9 +64,10 @@ done
 : > "$out/first-launch-images.txt"
 for variant in ptx sass; do
   [ -x "$dir/dpex_first_launch_$variant" ] || continue
-  DPEX_TRACE=1 DPEX_DEVICE=cuda:0 "$dir/dpex_first_launch_$variant" 2>&1 |
-    { grep -m1 "built module" || true; } |
+  DPEX_TRACE=1 DPEX_DEVICE=cuda:0 "$dir/dpex_first_launch_$variant" > "$out/trace.txt" 2>&1
+  grep -m1 "built module" "$out/trace.txt" |
     sed "s/^/dpex_first_launch_$variant: /" >> "$out/first-launch-images.txt"
+  rm "$out/trace.txt"
 done
 python3 - "$samples" "$out/first-launch-images.txt" "$out/first-launch.json" \
   "${DPEX_BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}" "$gpu" <<'PY'
