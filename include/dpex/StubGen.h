@@ -25,7 +25,6 @@ struct DeviceImage {
 struct StubInput {
   std::vector<std::string> Sources; // as given on the command line
   std::string ModuleName;           // identifies the module at run time
-  std::string HeaderInclude;        // how the .dpex.cpp includes the header
   std::vector<KernelInfo> Kernels;
   std::vector<DeviceImage> Images;
 };

@@ -405,7 +405,6 @@ private:
       StubInput In;
       In.Sources = Opts.Sources;
       In.ModuleName = llvm::sys::path::filename(Names.Prefix).str();
-      In.HeaderInclude = llvm::sys::path::filename(Names.header()).str();
       In.Kernels = Kernels;
       In.Images = std::move(Images);
       Outputs.add(Names.header(), generateStubHeader(In));

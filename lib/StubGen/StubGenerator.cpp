@@ -86,6 +86,44 @@ std::string parameterWords(const KernelInfo &K) {
   return Words;
 }
 
+// The headers that define the kernels' by-value struct parameters.
+std::string structIncludes(const StubInput &In) {
+  std::set<std::string> Headers;
+  for (const KernelInfo &K : In.Kernels)
+    for (const KernelParam &P : K.Params)
+      if (P.Kind == ParamKind::ByValue)
+        Headers.insert(P.Header);
+  std::string Out;
+  for (const std::string &H : Headers)
+    Out += fmt::format("#include {}\n", cString(H));
+  return Out;
+}
+
+// `Bytes` as a string literal in lines of about 100 columns. Every byte that
+// is not printable ASCII is a three-digit octal escape, which never absorbs
+// the character after it (hex escapes would). Compilers read such a literal
+// far faster than a list of integers of the same bytes.
+std::string byteLiteral(const std::string &Bytes) {
+  std::string Out = "    \"";
+  size_t Column = 5;
+  for (char C : Bytes) {
+    unsigned char B = static_cast<unsigned char>(C);
+    // '?' is escaped against trigraphs, for a compiler still reading them.
+    if (B >= 0x20 && B < 0x7f && B != '"' && B != '\\' && B != '?') {
+      Out += C;
+      ++Column;
+    } else {
+      Out += fmt::format("\\{:03o}", B);
+      Column += 4;
+    }
+    if (Column >= 100) {
+      Out += "\"\n    \"";
+      Column = 5;
+    }
+  }
+  return Out + "\"";
+}
+
 // Kernels grouped by namespace, so each namespace opens once.
 std::vector<const KernelInfo *> byNamespace(const StubInput &In) {
   std::vector<const KernelInfo *> Sorted;
@@ -108,14 +146,7 @@ std::string generateStubHeader(const StubInput &In) {
                        (K.Namespace.empty() ? "" : K.Namespace + "::") + K.HandleName,
                        K.QualifiedName);
   Out += "#pragma once\n\n#include <dpex/runtime.hpp>\n";
-  std::set<std::string> Headers;
-  for (const KernelInfo &K : In.Kernels)
-    for (const KernelParam &P : K.Params)
-      if (P.Kind == ParamKind::ByValue)
-        Headers.insert(P.Header);
-  for (const std::string &H : Headers)
-    Out += fmt::format("#include {}\n", cString(H));
-  Out += "\n";
+  Out += structIncludes(In) + "\n";
 
   bool AnyTemplate = false;
   for (const KernelInfo &K : In.Kernels)
@@ -207,7 +238,9 @@ void nameHandles(std::vector<KernelInfo> &Kernels) {
 
 std::string generateStubSource(const StubInput &In) {
   std::string Out = banner(In);
-  Out += fmt::format("#include {}\n\n", cString(In.HeaderInclude));
+  // Not the generated header: <dpex/runtime.hpp> would cost the compiler
+  // more than all the images.
+  Out += "#include <dpex/runtime/kernel_handle.hpp>\n" + structIncludes(In) + "\n";
   // A stub compiled against another version's headers fails here, not at
   // run time.
   Out += fmt::format("static_assert(dpex::detail::stub_abi_version == {0},\n"
@@ -218,12 +251,11 @@ std::string generateStubSource(const StubInput &In) {
   Out += "namespace {\n\n";
   for (size_t I = 0; I < In.Images.size(); ++I) {
     const std::string &Bytes = In.Images[I].Bytes;
-    Out += fmt::format("// {} image, {} bytes\nalignas(16) const unsigned char image{}[] = {{",
-                       imageLabel(In.Images[I]), Bytes.size(), I);
-    for (size_t B = 0; B < Bytes.size(); ++B)
-      Out += fmt::format("{}0x{:02x},", B % 16 ? " " : "\n    ",
-                         static_cast<unsigned char>(Bytes[B]));
-    Out += "\n};\n\n";
+    // One more element for the literal's terminating NUL, which the
+    // recorded size leaves out.
+    Out += fmt::format("// {} image, {} bytes\nalignas(16) const unsigned char image{}[{}] =\n{};\n\n",
+                       imageLabel(In.Images[I]), Bytes.size(), I, Bytes.size() + 1,
+                       byteLiteral(Bytes));
   }
   for (size_t I = 0; I < In.Images.size(); ++I) {
     if (In.Images[I].Omitted.empty())
@@ -243,10 +275,10 @@ std::string generateStubSource(const StubInput &In) {
         Image.Omitted.empty()
             ? ""
             : fmt::format(", omitted{}, {}", I, Image.Omitted.size());
-    Out += fmt::format("    {{dpex::detail::image_format::{0}, image{1}, sizeof image{1}, "
-                       "0x{2:016x}ull, {3}{4}}},\n",
-                       detail::image_format_name(Image.Format), I, Digest,
-                       Image.CudaArch, Omitted);
+    Out += fmt::format("    {{dpex::detail::image_format::{0}, image{1}, {2}, "
+                       "0x{3:016x}ull, {4}{5}}},\n",
+                       detail::image_format_name(Image.Format), I, Image.Bytes.size(),
+                       Digest, Image.CudaArch, Omitted);
   }
   Out += "};\n\n";
   Out += fmt::format("const dpex::detail::module_desc module_desc{{{}, images, {}, {}}};\n",
@@ -276,20 +308,22 @@ std::string generateStubSource(const StubInput &In) {
         K.NDRange ? "true" : "false", Args, K.Params.size() - 1,
         K.NDRange ? "false" : "true");
     if (templateHandle(K))
-      External += fmt::format("const dpex::detail::kernel_desc dpex::generated::{}{}",
+      External += fmt::format("extern const dpex::detail::kernel_desc {}{}",
                               descName(K), Desc);
     else
       Out += fmt::format("const dpex::detail::kernel_desc kernel{}_desc{}", I, Desc);
   }
   Out += "\n} // namespace\n\n";
-  Out += External;
+  if (!External.empty())
+    Out += "namespace dpex::generated {\n" + External +
+           "} // namespace dpex::generated\n\n";
 
   std::string Open;
   for (const KernelInfo *K : byNamespace(In)) {
     if (templateHandle(*K))
       continue; // defined in the header
     switchNamespace(Out, Open, K->Namespace);
-    Out += fmt::format("const dpex::kernel<{}> {}{{kernel{}_desc}};\n", signatureOf(*K),
+    Out += fmt::format("extern const dpex::kernel<{}> {}{{kernel{}_desc}};\n", signatureOf(*K),
                        K->HandleName, K - In.Kernels.data());
   }
   switchNamespace(Out, Open, "");
