@@ -154,16 +154,23 @@ inline std::size_t countMismatches(const std::vector<float> &a,
   return bad;
 }
 
-// The devices the solvers spread over: the GPUs if there are any, else all
-// devices; with DPEX_DEVICE set, only the device it selects.
+// The devices the solvers spread over: the CUDA GPUs if there are any, else
+// the OpenCL GPUs, else all devices (the CPU runtimes). One backend's GPUs
+// only: another backend may list the same GPUs again (PoCL's CUDA driver
+// does). With DPEX_DEVICE set, only the device it selects.
 inline std::vector<dpex::device> solverDevices() {
   if (std::getenv("DPEX_DEVICE"))
     return {dpex::default_device()};
-  std::vector<dpex::device> all = dpex::devices(), gpus;
-  for (const dpex::device &d : all)
-    if (d.type() == dpex::device_type::gpu)
-      gpus.push_back(d);
-  return gpus.empty() ? all : gpus;
+  std::vector<dpex::device> all = dpex::devices();
+  for (dpex::backend b : {dpex::backend::cuda, dpex::backend::opencl}) {
+    std::vector<dpex::device> gpus;
+    for (const dpex::device &d : all)
+      if (d.backend() == b && d.type() == dpex::device_type::gpu)
+        gpus.push_back(d);
+    if (!gpus.empty())
+      return gpus;
+  }
+  return all;
 }
 
 inline std::string describe(const dpex::device &d) {
