@@ -95,7 +95,7 @@ set yrange [0:120]
 set ylabel "efficiency (%)"
 set grid ytics
 set arrow from graph 0, first 90 to graph 1, first 90 nohead dt 2 lc rgb "gray30"
-set label "90 % target" at graph 0.01, first 93
+set label "90 % target" right at graph 0.99, first 115
 plot "{data}" using 2:xtic(1) notitle
 """
         subprocess.run(["gnuplot"], input=script, text=True, check=True)
