@@ -5,6 +5,8 @@
 
 #include "jacobi_kernels.dpex.hpp"
 
+#include <dpex/runtime.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
