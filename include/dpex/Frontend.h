@@ -20,11 +20,18 @@ class raw_ostream;
 
 namespace dpex {
 
+// -g / -gline-tables-only.
+enum class DebugInfo { None, LineTablesOnly, Full };
+
 struct FrontendOptions {
   std::vector<std::string> IncludeDirs;
   std::vector<std::string> Defines; // "NAME" or "NAME=VALUE"
   std::string Standard = "c++17";
   unsigned OptLevel = 2;
+  DebugInfo Debug = DebugInfo::None;
+  // -ffast-math as clang defines it: reassociation, contraction,
+  // reciprocals, approximate functions, no NaNs, infinities or signed zeros.
+  bool FastMath = false;
   std::string CompilationDatabaseDir; // -p: extra -I/-D from compile_commands
   // Where <dpex/kernel.hpp> lives; empty: the source tree dpexc was built from.
   std::string DpexIncludeDir;

@@ -12,8 +12,12 @@ class Module;
 
 namespace dpex {
 
-// The SPIR-V binary of `M` (a module after the device pipeline).
-llvm::Expected<std::string> emitSPIRV(llvm::Module &M);
+// The SPIR-V binary of `M` (a module after the device pipeline). With debug
+// info, `ReaderInput` (if given) gets the binary as the translator wrote it,
+// before its debug instructions were made valid: the translator's own
+// reader takes only that form. Without, it gets the same binary.
+llvm::Expected<std::string> emitSPIRV(llvm::Module &M,
+                                      std::string *ReaderInput = nullptr);
 
 // Runs spirv-val's checks for an OpenCL environment; the error lists every
 // problem the validator reports.

@@ -52,6 +52,13 @@ struct PTXOptions {
   // Flush float denormals to zero in libdevice's math (its __CUDA_FTZ), as
   // nvcc's -ftz=true; off, as nvcc's default.
   bool FlushDenormals = false;
+  // -ffast-math, as nvcc's -use_fast_math: flush-to-zero, approximate
+  // division, square root and float math functions (libdevice's
+  // `__nv_fast_*`), contraction of multiplies and adds.
+  bool FastMath = false;
+  // -gline-tables-only: `.file`/`.loc` lines only, as nvcc's -lineinfo (no
+  // `debug` target, so the driver still optimises the code).
+  bool LineDirectivesOnly = false;
 };
 
 // $CUDA_PATH/nvvm/libdevice/libdevice.10.bc, else the same under

@@ -304,6 +304,9 @@ private:
   llvm::Error buildPTXImages(const SPIRImage &SPIR,
                              std::vector<DeviceImage> &Images) {
     PTXOptions PTXOpts;
+    PTXOpts.FastMath = Opts.Frontend.FastMath;
+    PTXOpts.LineDirectivesOnly =
+        Opts.Frontend.Debug == DebugInfo::LineTablesOnly;
     PTXOpts.LibDevice = Opts.CudaLibDevice == "none" ? ""
                         : Opts.CudaLibDevice.empty() ? findLibDevice()
                                                      : Opts.CudaLibDevice;
@@ -362,7 +365,8 @@ private:
     }
 
     Timer.start("SPIR-V emission");
-    auto SPIRV = emitSPIRV(M);
+    std::string ReaderInput;
+    auto SPIRV = emitSPIRV(M, &ReaderInput);
     if (!SPIRV)
       return SPIRV.takeError();
     if (Opts.Validate) {
@@ -386,7 +390,7 @@ private:
                    (emits(EmitKind::Stub) && targets(TargetKind::CUDA));
     if (emits(EmitKind::SPIR) || EmbedSPIR || NeedPTX) {
       Timer.start("SPIR 1.2 image");
-      auto SPIR = buildSPIRImage(*SPIRV);
+      auto SPIR = buildSPIRImage(ReaderInput);
       if (!SPIR)
         return SPIR.takeError();
       warnOmitted(SPIR->Omitted);

@@ -169,6 +169,32 @@ void dropAnnotations(llvm::Module &M) {
       Str.eraseFromParent();
 }
 
+// What clang's driver passes for -g / -gline-tables-only. DWARF 4, the
+// version the SPIR-V debug-info consumers and NVPTX handle; the compilation
+// directory is "." so that outputs do not depend on where dpexc ran.
+std::vector<const char *> debugInfoArgs(DebugInfo Debug) {
+  switch (Debug) {
+  case DebugInfo::None:
+    return {};
+  case DebugInfo::LineTablesOnly:
+    return {"-debug-info-kind=line-tables-only", "-dwarf-version=4",
+            "-fdebug-compilation-dir=."};
+  case DebugInfo::Full:
+    return {"-debug-info-kind=constructor", "-dwarf-version=4",
+            "-fdebug-compilation-dir=."};
+  }
+  return {};
+}
+
+// What clang's driver passes for -ffast-math (without the host's
+// flush-to-zero, which is a property of x86's startup code, not of the
+// flag).
+constexpr const char *FastMathArgs[] = {
+    "-ffast-math",         "-menable-no-infs",       "-menable-no-nans",
+    "-ffinite-math-only",  "-fapprox-func",          "-menable-unsafe-fp-math",
+    "-fno-signed-zeros",   "-mreassociate",          "-freciprocal-math",
+    "-ffp-contract=fast",  "-fno-rounding-math"};
+
 } // namespace
 
 llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
@@ -192,6 +218,10 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
                                            : Options.DpexIncludeDir};
   for (std::string &A : hostSystemIncludeArgs(Options.Standard))
     Args.push_back(std::move(A));
+  for (const char *A : debugInfoArgs(Options.Debug))
+    Args.push_back(A);
+  if (Options.FastMath)
+    Args.insert(Args.end(), std::begin(FastMathArgs), std::end(FastMathArgs));
   if (!Options.CompilationDatabaseDir.empty()) {
     std::string Error;
     std::vector<std::string> DBArgs = argsFromCompilationDatabase(

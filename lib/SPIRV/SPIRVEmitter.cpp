@@ -1,4 +1,5 @@
 #include "dpex/SPIRV.h"
+#include "DebugInfoFixup.h"
 
 #include "LLVMSPIRVLib/LLVMSPIRVLib.h"
 
@@ -38,11 +39,16 @@ static void declareSourceLanguage(llvm::Module &M) {
             llvm::ConstantAsMetadata::get(llvm::ConstantInt::get(I32, Version))}));
 }
 
-llvm::Expected<std::string> emitSPIRV(llvm::Module &M) {
+llvm::Expected<std::string> emitSPIRV(llvm::Module &M,
+                                      std::string *ReaderInput) {
   dropLoopMetadata(M);
   declareSourceLanguage(M);
   // SPIR-V 1.0: the version every OpenCL 2.1+ / 3.0 IL consumer accepts.
-  SPIRV::TranslatorOpts Opts(SPIRV::VersionNumber::SPIRV_1_0);
+  // With debug info 1.1: the translator names the producer of the
+  // OpenCL.DebugInfo.100 instructions in an OpModuleProcessed.
+  bool DebugInfo = M.getNamedMetadata("llvm.dbg.cu") != nullptr;
+  SPIRV::TranslatorOpts Opts(DebugInfo ? SPIRV::VersionNumber::SPIRV_1_1
+                                       : SPIRV::VersionNumber::SPIRV_1_0);
   // The translator exit()s on an intrinsic it has no SPIR-V for (e.g.
   // llvm.prefetch from __builtin_prefetch), taking dpexc and its cleanup
   // down. Allowed, such an intrinsic becomes an imported function instead,
@@ -58,6 +64,10 @@ llvm::Expected<std::string> emitSPIRV(llvm::Module &M) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "SPIR-V translation failed: " + Error);
   std::string Image = OS.str();
+  if (ReaderInput)
+    *ReaderInput = Image;
+  if (DebugInfo)
+    fixUpDebugInfo(Image);
   // SPIR-V literal strings are NUL-terminated.
   for (const std::string &Name : Intrinsics)
     if (Image.find(Name + '\0') != std::string::npos)

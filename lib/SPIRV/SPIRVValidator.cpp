@@ -14,22 +14,25 @@ static std::vector<uint32_t> toWords(const std::string &Binary) {
 
 static constexpr spv_target_env TargetEnv = SPV_ENV_OPENCL_2_1;
 
-// spirv-val's OpenCL environments reject the Int64Atomics capability, which
-// OpenCL devices grant through cl_khr_int64_base_atomics and the validator
-// cannot be told about; modules with 64-bit atomics are validated against
-// the universal SPIR-V 1.0 rules instead.
+// dpexc emits SPIR-V 1.0 (OpenCL 2.1), or 1.1 with debug info (OpenCL 2.2
+// validates up to 1.2). spirv-val's OpenCL environments reject the
+// Int64Atomics capability, which OpenCL devices grant through
+// cl_khr_int64_base_atomics and the validator cannot be told about; modules
+// with 64-bit atomics are validated against the universal rules instead.
 static spv_target_env targetEnvFor(const std::vector<uint32_t> &Words) {
   constexpr uint32_t OpCapability = 17, Int64Atomics = 12, HeaderWords = 5;
+  constexpr uint32_t Version1_0 = 0x00010000;
+  bool Newer = Words.size() > 1 && Words[1] > Version1_0;
   for (size_t I = HeaderWords; I < Words.size();) {
     uint32_t Count = Words[I] >> 16;
     // Capabilities come first in a module.
     if ((Words[I] & 0xffff) != OpCapability || Count < 2)
       break;
     if (I + 1 < Words.size() && Words[I + 1] == Int64Atomics)
-      return SPV_ENV_UNIVERSAL_1_0;
+      return Newer ? SPV_ENV_UNIVERSAL_1_1 : SPV_ENV_UNIVERSAL_1_0;
     I += Count;
   }
-  return TargetEnv;
+  return Newer ? SPV_ENV_OPENCL_2_2 : TargetEnv;
 }
 
 llvm::Error validateSPIRV(const std::string &Binary) {
@@ -50,9 +53,10 @@ llvm::Error validateSPIRV(const std::string &Binary) {
 }
 
 llvm::Expected<std::string> disassembleSPIRV(const std::string &Binary) {
-  spvtools::SpirvTools Tools(TargetEnv);
+  std::vector<uint32_t> Words = toWords(Binary);
+  spvtools::SpirvTools Tools(targetEnvFor(Words));
   std::string Text;
-  if (!Tools.Disassemble(toWords(Binary), &Text,
+  if (!Tools.Disassemble(Words, &Text,
                          SPV_BINARY_TO_TEXT_OPTION_FRIENDLY_NAMES |
                              SPV_BINARY_TO_TEXT_OPTION_INDENT))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),

@@ -7,6 +7,7 @@
 #include "LibDeviceMath.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
@@ -100,7 +101,16 @@ std::string findLibDevice() {
   return "";
 }
 
-llvm::Error linkLibDeviceMath(llvm::Module &M, llvm::StringRef LibDevicePath) {
+// libdevice's approximate float functions (`__nv_fast_<name>f`).
+bool hasFastVersion(llvm::StringRef NVName) {
+  static const llvm::StringSet<> Fast = {
+      "__nv_expf", "__nv_exp10f", "__nv_logf", "__nv_log2f", "__nv_log10f",
+      "__nv_sinf", "__nv_cosf",   "__nv_tanf", "__nv_powf"};
+  return Fast.contains(NVName);
+}
+
+llvm::Error linkLibDeviceMath(llvm::Module &M, llvm::StringRef LibDevicePath,
+                              bool Approximate) {
   std::vector<std::string> Wanted;
   for (llvm::Function &F : llvm::make_early_inc_range(M)) {
     if (!F.isDeclaration())
@@ -108,6 +118,8 @@ llvm::Error linkLibDeviceMath(llvm::Module &M, llvm::StringRef LibDevicePath) {
     std::string Name = libDeviceName(F);
     if (Name.empty())
       continue;
+    if (Approximate && hasFastVersion(Name))
+      Name = ("__nv_fast_" + llvm::StringRef(Name).drop_front(5)).str();
     llvm::Function *NV = llvm::cast<llvm::Function>(
         M.getOrInsertFunction(Name, F.getFunctionType()).getCallee());
     F.replaceAllUsesWith(NV);

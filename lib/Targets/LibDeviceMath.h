@@ -12,8 +12,11 @@ namespace dpex {
 
 // Rewrites the module's OpenCL built-in math calls (float and double) to
 // libdevice's `__nv_*` functions and links those from `LibDevicePath`. The
-// built-ins it does not know are left for libclc.
-llvm::Error linkLibDeviceMath(llvm::Module &M, llvm::StringRef LibDevicePath);
+// built-ins it does not know are left for libclc. `Approximate`: the float
+// functions libdevice has fast versions of take those (`__nv_fast_expf`),
+// as nvcc's -use_fast_math.
+llvm::Error linkLibDeviceMath(llvm::Module &M, llvm::StringRef LibDevicePath,
+                              bool Approximate = false);
 
 // What libdevice's `__nvvm_reflect` queries are answered.
 struct NVVMReflectSettings {

@@ -12,6 +12,8 @@
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -37,7 +39,7 @@ llvm::Error fail(const llvm::Twine &Msg) {
 }
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
-createNVPTXTargetMachine(unsigned Arch) {
+createNVPTXTargetMachine(unsigned Arch, bool FastMath) {
   static const bool Initialized = [] {
     LLVMInitializeNVPTXTargetInfo();
     LLVMInitializeNVPTXTarget();
@@ -50,8 +52,15 @@ createNVPTXTargetMachine(unsigned Arch) {
   const llvm::Target *T = llvm::TargetRegistry::lookupTarget(Triple, Error);
   if (!T)
     return fail("NVPTX target unavailable: " + Error);
+  llvm::TargetOptions Options;
+  if (FastMath) {
+    // NVPTX reads these for div.approx / sqrt.approx and fused multiply-add.
+    Options.UnsafeFPMath = Options.NoInfsFPMath = Options.NoNaNsFPMath = true;
+    Options.NoSignedZerosFPMath = Options.ApproxFuncFPMath = true;
+    Options.AllowFPOpFusion = llvm::FPOpFusion::Fast;
+  }
   std::unique_ptr<llvm::TargetMachine> TM(T->createTargetMachine(
-      Triple, cudaArchName(Arch), ptxFeatureFor(Arch), llvm::TargetOptions(),
+      Triple, cudaArchName(Arch), ptxFeatureFor(Arch), Options,
       llvm::Reloc::PIC_, llvm::None, llvm::CodeGenOpt::Aggressive));
   if (!TM)
     return fail("cannot create the NVPTX target machine");
@@ -92,6 +101,57 @@ void optimize(llvm::Module &M, llvm::TargetMachine &TM) {
       &TM));
 }
 
+// -ffast-math after the round trip through SPIR-V, which keeps the
+// instructions' fast-math flags but not the functions' attributes: every
+// float operation may be approximated (the libdevice and libclc code linked
+// in included), and float denormals flush to zero (NVPTX's .ftz forms).
+void relaxFloatingPoint(llvm::Module &M) {
+  for (llvm::Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    F.addFnAttr("denormal-fp-math-f32", "preserve-sign,preserve-sign");
+    F.addFnAttr("unsafe-fp-math", "true");
+    F.addFnAttr("approx-func-fp-math", "true");
+    F.addFnAttr("no-infs-fp-math", "true");
+    F.addFnAttr("no-nans-fp-math", "true");
+    F.addFnAttr("no-signed-zeros-fp-math", "true");
+    for (llvm::Instruction &I : llvm::instructions(F))
+      if (llvm::isa<llvm::FPMathOperator>(I))
+        I.setFast(true);
+  }
+}
+
+// Line tables as nvcc's -lineinfo writes them: the compile units become
+// DebugDirectivesOnly, for which NVPTX writes `.file`/`.loc` but neither
+// DWARF sections nor the `debug` target that makes the driver compile
+// without optimisation. The module's other debug info goes first.
+void keepLineDirectivesOnly(llvm::Module &M) {
+  llvm::stripNonLineTableDebugInfo(M);
+  llvm::NamedMDNode *Units = M.getNamedMetadata("llvm.dbg.cu");
+  if (!Units)
+    return;
+  llvm::DenseMap<llvm::DICompileUnit *, llvm::DICompileUnit *> Directives;
+  for (unsigned I = 0; I < Units->getNumOperands(); ++I) {
+    auto *CU = llvm::cast<llvm::DICompileUnit>(Units->getOperand(I));
+    auto *New = llvm::DICompileUnit::getDistinct(
+        M.getContext(), CU->getSourceLanguage(), CU->getFile(),
+        CU->getProducer(), CU->isOptimized(), CU->getFlags(),
+        CU->getRuntimeVersion(), CU->getSplitDebugFilename(),
+        llvm::DICompileUnit::DebugDirectivesOnly, {}, {}, {}, {}, {},
+        CU->getDWOId(), CU->getSplitDebugInlining(),
+        CU->getDebugInfoForProfiling(), CU->getNameTableKind(),
+        CU->getRangesBaseAddress(), CU->getSysRoot(), CU->getSDK());
+    Directives[CU] = New;
+    Units->setOperand(I, New);
+  }
+  // Inlined functions' subprograms too, which no function holds any more.
+  llvm::DebugInfoFinder Finder;
+  Finder.processModule(M);
+  for (llvm::DISubprogram *SP : Finder.subprograms())
+    if (auto It = Directives.find(SP->getUnit()); It != Directives.end())
+      SP->replaceUnit(It->second);
+}
+
 } // namespace
 
 llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
@@ -108,7 +168,7 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
     return fail("cannot read the SPIR image: " + llvm::toString(Parsed.takeError()));
   llvm::Module &M = **Parsed;
 
-  auto TM = createNVPTXTargetMachine(Arch);
+  auto TM = createNVPTXTargetMachine(Arch, Options.FastMath);
   if (!TM)
     return TM.takeError();
   {
@@ -116,12 +176,17 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
     NVPTXKernelLoweringPass().run(M, MAM);
   }
   if (!Options.LibDevice.empty())
-    if (auto E = linkLibDeviceMath(M, Options.LibDevice))
+    if (auto E = linkLibDeviceMath(M, Options.LibDevice, Options.FastMath))
       return std::move(E);
   if (auto E = linkLibclc(M))
     return std::move(E);
   NVVMReflectSettings Reflect;
-  Reflect.FlushDenormals = Options.FlushDenormals;
+  Reflect.FlushDenormals = Options.FlushDenormals || Options.FastMath;
+  Reflect.PreciseSqrt = !Options.FastMath;
+  if (Options.FastMath)
+    relaxFloatingPoint(M);
+  if (Options.LineDirectivesOnly)
+    keepLineDirectivesOnly(M);
   if (auto E = resolveNVVMReflect(M, Arch, Reflect))
     return std::move(E);
   optimize(M, **TM);

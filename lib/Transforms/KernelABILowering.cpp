@@ -13,6 +13,7 @@
 #include "dpex/Transforms.h"
 
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/DIBuilder.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
@@ -126,6 +127,28 @@ void guardItemRange(IRBuilder<> &B, const KernelRecord &K, Type *ItemTy,
   B.SetInsertPoint(Inside);
 }
 
+// With debug info, the entry is an artificial function at the kernel's
+// definition, and the call to the body has that location: the body's code,
+// once inlined, then sits in a described function (NVPTX writes line
+// tables only for those) with a proper inlining chain.
+void describeEntry(Function &Entry, const Function &Body, CallInst &Call) {
+  DISubprogram *BodySP = Body.getSubprogram();
+  if (!BodySP)
+    return;
+  DIBuilder DIB(*Entry.getParent(), /*AllowUnresolved=*/false,
+                BodySP->getUnit());
+  DISubprogram *SP = DIB.createFunction(
+      BodySP->getFile(), Entry.getName(), Entry.getName(), BodySP->getFile(),
+      BodySP->getLine(), BodySP->getType(), BodySP->getScopeLine(),
+      DINode::FlagArtificial | DINode::FlagPrototyped,
+      DISubprogram::SPFlagDefinition |
+          (BodySP->isOptimized() ? DISubprogram::SPFlagOptimized
+                                 : DISubprogram::SPFlagZero));
+  Entry.setSubprogram(SP);
+  Call.setDebugLoc(DILocation::get(Entry.getContext(), BodySP->getLine(), 0, SP));
+  DIB.finalizeSubprogram(SP);
+}
+
 Expected<Function *> createEntry(Module &M, const KernelRecord &K) {
   Function *Body = K.Body;
   LLVMContext &Ctx = M.getContext();
@@ -236,6 +259,7 @@ Expected<Function *> createEntry(Module &M, const KernelRecord &K) {
   // Parameter attributes (byval types) only: a call-site copy of -O0's
   // `noinline` would keep the body from being inlined.
   Call->setAttributes(Body->getAttributes().removeFnAttributes(Ctx));
+  describeEntry(*Entry, *Body, *Call);
   B.CreateRetVoid();
 
   Entry->setMetadata("kernel_arg_addr_space", MDNode::get(Ctx, MD.AddrSpace));

@@ -18,7 +18,9 @@ std::vector<std::string> normalizeArgs(int argc, char **argv) {
   std::vector<std::string> Args;
   for (int I = argc - 1; I >= 1; --I) { // CLI11 takes them in reverse
     std::string A = argv[I];
-    if (A.rfind("-std=", 0) == 0 || A == "-MD" || A == "-MF")
+    // clang's spellings of long options; CLI11 wants two dashes.
+    if (A.rfind("-std=", 0) == 0 || A == "-MD" || A == "-MF" ||
+        A == "-gline-tables-only" || A == "-ffast-math")
       A = "-" + A;
     Args.push_back(A);
   }
@@ -80,6 +82,12 @@ int main(int argc, char **argv) {
   App.add_option("--std", Opts.Frontend.Standard, "Language standard (-std=c++17|c++20)")
       ->check(CLI::IsMember({"c++17", "c++20", "gnu++17", "gnu++20"}));
   App.add_option("-O", OptLevel, "Optimisation level (-O0..-O3)")->check(CLI::Range(0, 3));
+  bool Debug = false, LineTablesOnly = false;
+  App.add_flag("-g", Debug, "Debug info in every image (SPIR-V, spir, PTX)");
+  App.add_flag("--gline-tables-only", LineTablesOnly,
+               "Line tables only (-gline-tables-only; PTX: .loc lines, as nvcc -lineinfo)");
+  App.add_flag("--ffast-math", Opts.Frontend.FastMath,
+               "Relaxed floating point, as clang's -ffast-math (off by default)");
   App.add_option("--device-lib", Opts.DeviceLibs, "Link a device library (.bc)")
       ->check(CLI::ExistingFile);
   App.add_flag("--MD", WriteDepFile, "Write a Make-style depfile (-MD)");
@@ -145,6 +153,10 @@ int main(int argc, char **argv) {
       return 2;
     }
   Opts.Frontend.OptLevel = OptLevel;
+  // Given both -g and -gline-tables-only, the fuller wins (clang: the last).
+  Opts.Frontend.Debug = Debug            ? dpex::DebugInfo::Full
+                        : LineTablesOnly ? dpex::DebugInfo::LineTablesOnly
+                                         : dpex::DebugInfo::None;
   Opts.Validate = !NoValidate;
   Opts.Frontend.DpexIncludeDir = installedIncludeDir(argv[0]);
   if (WriteDepFile) {

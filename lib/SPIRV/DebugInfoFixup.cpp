@@ -1,0 +1,393 @@
+// SPIRV-LLVM-Translator 15 writes OpenCL.DebugInfo.100 that spirv-val
+// rejects for C++ sources. The faults, corrected on the binary (parsed with
+// SPIRV-Tools, which knows which operands are ids):
+// - Uses of a class template instantiation (the parent of its members, the
+//   base of a const type) name its DebugTypeTemplate, which spirv-val does
+//   not take for a type or a parent: they name the class instead. A const
+//   qualifier of a class, which it rejects too, is dropped.
+// - A composite lists its method declarations (DebugFunctionDeclaration)
+//   among its members, which may only be members, functions and
+//   inheritance. The declarations go, with the types only they used: this
+//   SPIRV-Tools takes pointers to basic types only, and a method's type
+//   has a pointer to its class. (A method that is compiled keeps its
+//   DebugFunction.)
+// - Members come before their composite. The format allows forward
+//   references only from a composite to its members and from a
+//   DebugFunction to its OpFunction, so the global debug instructions are reordered, each
+//   after those it refers to.
+// - This SPIRV-Tools takes only basic types as the base of a pointer:
+//   pointers to const, typedef'd and enum types point to the type beneath,
+//   pointers to a class to a basic type of its name and size.
+// - A DebugTypePointer whose DWARF type has no address space gets the
+//   storage class ~0, which is none. Such a pointer is a C++ pointer of the
+//   kernel source, and those are generic (the frontend's SYCL device mode).
+// - DebugInfoNone where the format has no such operand: as a DebugSource's
+//   text and after a DebugTypeArray's component count (dropped), and as a
+//   DebugTypeTemplateParameter's source (the compilation unit's instead),
+//   as the return type of a function returning void (OpTypeVoid), and as a
+//   DebugFunction's declaration (dropped).
+#include "DebugInfoFixup.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringRef.h"
+
+#include "spirv-tools/libspirv.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <vector>
+
+namespace dpex {
+namespace {
+
+constexpr uint32_t OpExtInst = 12, OpFunction = 54, HeaderWords = 5;
+// OpenCL.DebugInfo.100 instruction numbers, and word positions (word 0 is
+// the opcode) in an OpExtInst.
+constexpr uint32_t DebugInfoNone = 0, DebugCompilationUnit = 1,
+                   DebugTypeBasic = 2, DebugTypePointer = 3,
+                   DebugTypeQualifier = 4, DebugTypeArray = 5,
+                   DebugTypedef = 7, DebugTypeFunction = 8, DebugTypeEnum = 9,
+                   DebugTypeComposite = 10, DebugTypeMember = 11,
+                   DebugTypeTemplate = 14, DebugTypeTemplateParameter = 15,
+                   DebugFunctionDeclaration = 19, DebugFunction = 20,
+                   DebugSource = 35;
+constexpr uint32_t DebugOpWord = 4, PointerStorageClassWord = 6,
+                   SourceTextWord = 6, ArrayCountsWord = 6,
+                   UnitSourceWord = 7, TemplateParameterSourceWord = 8,
+                   TemplateTargetWord = 5, QualifierBaseWord = 5,
+                   PointerBaseWord = 5, TypedefBaseWord = 6,
+                   FunctionReturnTypeWord = 6,
+                   CompositeNameWord = 5, CompositeSizeWord = 12,
+                   CompositeMembersWord = 14,
+                   FunctionWord = 14, FunctionDeclarationWord = 15;
+constexpr uint32_t StorageClassGeneric = 8, NoStorageClass = ~0u;
+
+struct Instruction {
+  std::vector<uint32_t> Words;
+  std::vector<uint32_t> IdWords; // positions of ids it refers to
+  uint32_t Result = 0;
+  bool Debug = false; // an OpenCL.DebugInfo.100 instruction
+  uint32_t debugOp() const { return Words[DebugOpWord]; }
+};
+
+spv_result_t collect(void *Data, const spv_parsed_instruction_t *Parsed) {
+  Instruction I;
+  I.Words.assign(Parsed->words, Parsed->words + Parsed->num_words);
+  I.Result = Parsed->result_id;
+  I.Debug = Parsed->ext_inst_type == SPV_EXT_INST_TYPE_OPENCL_DEBUGINFO_100;
+  for (uint16_t O = 0; O < Parsed->num_operands; ++O) {
+    const spv_parsed_operand_t &Operand = Parsed->operands[O];
+    switch (Operand.type) {
+    case SPV_OPERAND_TYPE_ID:
+    case SPV_OPERAND_TYPE_TYPE_ID:
+    case SPV_OPERAND_TYPE_MEMORY_SEMANTICS_ID:
+    case SPV_OPERAND_TYPE_SCOPE_ID:
+      I.IdWords.push_back(Operand.offset);
+      break;
+    default:
+      break;
+    }
+  }
+  static_cast<std::vector<Instruction> *>(Data)->push_back(std::move(I));
+  return SPV_SUCCESS;
+}
+
+// Whether word `W` of `I` may name an id defined after `I`.
+bool mayReferenceForward(const Instruction &I, uint32_t W) {
+  return (I.debugOp() == DebugTypeComposite && W >= CompositeMembersWord) ||
+         (I.debugOp() == DebugFunction && W == FunctionWord);
+}
+
+class DebugInfoFixup {
+public:
+  DebugInfoFixup(std::vector<Instruction> &Module, size_t RunBegin,
+                 size_t RunEnd, uint32_t &IdBound)
+      : Module(Module), RunBegin(RunBegin), RunEnd(RunEnd), IdBound(IdBound) {
+    index();
+  }
+
+  void run() {
+    replaceUnacceptedTypes();
+    for (size_t I = RunBegin; I < RunEnd; ++I)
+      fixOperands(Module[I]);
+    pointToBasicTypes();
+    dropMethodDeclarations();
+    reorder();
+  }
+
+private:
+  void index() {
+    Defining.clear();
+    for (size_t I = 0; I < Module.size(); ++I)
+      if (Module[I].Result)
+        Defining[Module[I].Result] = I;
+  }
+
+  // This SPIRV-Tools takes only basic types as the base of a pointer. A
+  // pointer to a const T points to T; to a typedef or an enum, to the type
+  // beneath; to a class, to a basic type of its name and size standing in
+  // for it (encoding Unspecified).
+  void pointToBasicTypes() {
+    llvm::DenseMap<uint32_t, uint32_t> StandIns;
+    std::vector<Instruction> Added;
+    for (size_t I = RunBegin; I < RunEnd; ++I) {
+      Instruction &Pointer = Module[I];
+      if (Pointer.debugOp() != DebugTypePointer)
+        continue;
+      uint32_t Base = Pointer.Words[PointerBaseWord];
+      while (const Instruction *B = debugInstruction(Base)) {
+        uint32_t Op = B->debugOp();
+        if (Op != DebugTypeQualifier && Op != DebugTypedef && Op != DebugTypeEnum)
+          break;
+        Base = B->Words[Op == DebugTypeQualifier ? QualifierBaseWord
+                                                  : TypedefBaseWord];
+      }
+      if (const Instruction *Class = debugInstruction(Base);
+          Class && Class->debugOp() == DebugTypeComposite) {
+        auto [StandIn, New] = StandIns.try_emplace(Base, IdBound);
+        if (New)
+          Added.push_back(basicStandIn(*Class, IdBound++));
+        Base = StandIn->second;
+      }
+      Pointer.Words[PointerBaseWord] = Base;
+    }
+    Module.insert(Module.begin() + RunEnd, Added.begin(), Added.end());
+    RunEnd += Added.size();
+    index();
+  }
+
+  static Instruction basicStandIn(const Instruction &Class, uint32_t Result) {
+    constexpr uint32_t EncodingUnspecified = 0;
+    Instruction I;
+    I.Words = {0, Class.Words[1], Result, Class.Words[3], DebugTypeBasic,
+               Class.Words[CompositeNameWord], Class.Words[CompositeSizeWord],
+               EncodingUnspecified};
+    I.Words[0] = static_cast<uint32_t>(I.Words.size()) << 16 | OpExtInst;
+    I.IdWords = {1, 3, 5, 6};
+    I.Result = Result;
+    I.Debug = true;
+    return I;
+  }
+
+  bool is(uint32_t Id, uint32_t DebugOp) const {
+    auto Def = Defining.find(Id);
+    return Def != Defining.end() && Module[Def->second].Debug &&
+           Module[Def->second].debugOp() == DebugOp;
+  }
+  Instruction *debugInstruction(uint32_t Id) {
+    auto Def = Defining.find(Id);
+    return Def != Defining.end() && Module[Def->second].Debug
+               ? &Module[Def->second]
+               : nullptr;
+  }
+
+  // Uses of a class template instantiation name its DebugTypeTemplate,
+  // which spirv-val does not take for a type or a parent: they name the
+  // class (the template's target) instead. Then a const qualifier of
+  // anything but a basic type, which spirv-val rejects too, is replaced by
+  // the type it qualifies.
+  void replaceUnacceptedTypes() {
+    replaceUses(DebugTypeTemplate, TemplateTargetWord,
+                [](const Instruction &) { return true; });
+    llvm::DenseMap<uint32_t, uint32_t> Qualifiers =
+        replaceUses(DebugTypeQualifier, QualifierBaseWord,
+                    [&](const Instruction &Q) {
+                      return !is(Q.Words[QualifierBaseWord], DebugTypeBasic);
+                    });
+    for (auto [Qualifier, Base] : Qualifiers)
+      Dropped.insert(Qualifier);
+  }
+
+  // Declarations of methods, left unlisted by fixOperands(), and the types
+  // only they used (the methods' `this` pointers to their class, which this
+  // SPIRV-Tools rejects: it takes pointers to basic types only).
+  void dropMethodDeclarations() {
+    for (size_t I = RunBegin; I < RunEnd; ++I)
+      if (Module[I].debugOp() == DebugFunctionDeclaration)
+        Dropped.insert(Module[I].Result);
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      llvm::DenseSet<uint32_t> Used;
+      for (const Instruction &I : Module)
+        if (!Dropped.count(I.Result))
+          for (uint32_t W : I.IdWords)
+            Used.insert(I.Words[W]);
+      for (size_t I = RunBegin; I < RunEnd; ++I) {
+        uint32_t Op = Module[I].debugOp();
+        if ((Op == DebugTypePointer || Op == DebugTypeFunction) &&
+            !Used.count(Module[I].Result) &&
+            Dropped.insert(Module[I].Result).second)
+          Changed = true;
+      }
+    }
+  }
+
+  // Every use of a `DebugOp` instruction that `Replace` selects becomes a
+  // use of the id in its word `By`. Returns what was replaced by what.
+  template <typename Predicate>
+  llvm::DenseMap<uint32_t, uint32_t>
+  replaceUses(uint32_t DebugOp, uint32_t By, Predicate Replace) {
+    llvm::DenseMap<uint32_t, uint32_t> With;
+    for (size_t I = RunBegin; I < RunEnd; ++I)
+      if (Module[I].debugOp() == DebugOp && Replace(Module[I]))
+        With[Module[I].Result] = Module[I].Words[By];
+    for (Instruction &I : Module) {
+      if (I.Debug && I.debugOp() == DebugOp)
+        continue;
+      for (uint32_t W : I.IdWords)
+        if (auto R = With.find(I.Words[W]); R != With.end())
+          I.Words[W] = R->second;
+    }
+    return With;
+  }
+
+  void fixOperands(Instruction &I) {
+    std::vector<uint32_t> &Words = I.Words;
+    switch (I.debugOp()) {
+    case DebugCompilationUnit:
+      UnitSource = Words[UnitSourceWord];
+      break;
+    case DebugSource:
+      if (Words.size() == SourceTextWord + 1 &&
+          is(Words[SourceTextWord], DebugInfoNone))
+        dropWords(I, SourceTextWord);
+      break;
+    case DebugTypeArray:
+      for (size_t W = Words.size(); W-- > ArrayCountsWord;)
+        if (is(Words[W], DebugInfoNone))
+          dropWords(I, W);
+      break;
+    case DebugFunction:
+      if (Words.size() == FunctionDeclarationWord + 1 &&
+          is(Words[FunctionDeclarationWord], DebugInfoNone))
+        dropWords(I, FunctionDeclarationWord);
+      break;
+    case DebugTypeFunction:
+      // A function returning void: the format wants OpTypeVoid, which is
+      // every debug instruction's result type.
+      if (is(Words[FunctionReturnTypeWord], DebugInfoNone))
+        Words[FunctionReturnTypeWord] = Words[1];
+      break;
+    case DebugTypeTemplateParameter:
+      if (is(Words[TemplateParameterSourceWord], DebugInfoNone) && UnitSource)
+        Words[TemplateParameterSourceWord] = UnitSource;
+      break;
+    case DebugTypeComposite:
+      for (size_t W = Words.size(); W-- > CompositeMembersWord;)
+        if (is(Words[W], DebugFunctionDeclaration))
+          dropWords(I, W);
+      break;
+    }
+  }
+
+  static void dropWords(Instruction &I, size_t W) {
+    I.Words.erase(I.Words.begin() + W);
+    I.IdWords.erase(std::remove(I.IdWords.begin(), I.IdWords.end(), W),
+                    I.IdWords.end());
+    for (uint32_t &Id : I.IdWords)
+      if (Id > W)
+        --Id;
+    I.Words[0] = static_cast<uint32_t>(I.Words.size()) << 16 | OpExtInst;
+  }
+
+  // The run, each instruction after those it may not reference forward.
+  void reorder() {
+    std::vector<Instruction> Ordered;
+    Ordered.reserve(RunEnd - RunBegin);
+    llvm::DenseSet<size_t> Visited;
+    std::function<void(size_t)> Visit = [&](size_t Index) {
+      if (!Visited.insert(Index).second)
+        return;
+      const Instruction &I = Module[Index];
+      for (uint32_t W : I.IdWords) {
+        if (mayReferenceForward(I, W))
+          continue;
+        auto Def = Defining.find(I.Words[W]);
+        if (Def != Defining.end() && Def->second >= RunBegin &&
+            Def->second < RunEnd)
+          Visit(Def->second);
+      }
+      Ordered.push_back(I);
+    };
+    for (size_t I = RunBegin; I < RunEnd; ++I)
+      if (!Dropped.count(Module[I].Result))
+        Visit(I);
+    std::move(Ordered.begin(), Ordered.end(), Module.begin() + RunBegin);
+    Module.erase(Module.begin() + RunBegin + Ordered.size(),
+                 Module.begin() + RunEnd);
+  }
+
+  std::vector<Instruction> &Module;
+  size_t RunBegin, RunEnd;
+  uint32_t &IdBound; // the module's, grows with the stand-ins
+  llvm::DenseMap<uint32_t, size_t> Defining;
+  uint32_t UnitSource = 0; // the DebugSource of the compilation unit
+  llvm::DenseSet<uint32_t> Dropped; // instructions left out of the module
+};
+
+// Before parsing: SPIRV-Tools' parser rejects the storage class ~0.
+void assignPointerStorageClasses(std::vector<uint32_t> &Words) {
+  constexpr uint32_t OpExtInstImport = 11;
+  uint32_t DebugSet = 0;
+  for (size_t I = HeaderWords; I < Words.size();) {
+    uint32_t Count = Words[I] >> 16, Op = Words[I] & 0xffff;
+    if (Count == 0 || I + Count > Words.size() || Op == OpFunction)
+      return;
+    if (Op == OpExtInstImport && Count > 2 &&
+        llvm::StringRef(reinterpret_cast<const char *>(&Words[I + 2]),
+                        (Count - 2) * sizeof(uint32_t))
+            .startswith("OpenCL.DebugInfo.100"))
+      DebugSet = Words[I + 1];
+    if (Op == OpExtInst && DebugSet && Count > PointerStorageClassWord &&
+        Words[I + 3] == DebugSet && Words[I + DebugOpWord] == DebugTypePointer &&
+        Words[I + PointerStorageClassWord] == NoStorageClass)
+      Words[I + PointerStorageClassWord] = StorageClassGeneric;
+    I += Count;
+  }
+}
+
+} // namespace
+
+void fixUpDebugInfo(std::string &Binary) {
+  std::vector<uint32_t> Words(Binary.size() / sizeof(uint32_t));
+  std::memcpy(Words.data(), Binary.data(), Words.size() * sizeof(uint32_t));
+  if (Words.size() < HeaderWords)
+    return;
+  assignPointerStorageClasses(Words);
+  std::vector<Instruction> Module;
+  spv_context Context = spvContextCreate(SPV_ENV_UNIVERSAL_1_1);
+  spv_result_t Parsed = spvBinaryParse(Context, &Module, Words.data(),
+                                       Words.size(), nullptr, collect, nullptr);
+  spvContextDestroy(Context);
+  if (Parsed != SPV_SUCCESS)
+    return; // spirv-val will say what is wrong
+
+  // The translator writes the global section's debug instructions as one
+  // run before the first function.
+  size_t RunBegin = Module.size(), RunEnd = Module.size();
+  for (size_t I = 0; I < Module.size(); ++I) {
+    if ((Module[I].Words[0] & 0xffff) == OpFunction)
+      break;
+    if (!Module[I].Debug)
+      continue;
+    if (RunBegin == Module.size())
+      RunBegin = I;
+    else if (RunEnd != I)
+      break;
+    RunEnd = I + 1;
+  }
+  if (RunBegin == Module.size())
+    return;
+  DebugInfoFixup(Module, RunBegin, RunEnd, Words[3]).run();
+
+  Words.resize(HeaderWords);
+  for (const Instruction &I : Module)
+    Words.insert(Words.end(), I.Words.begin(), I.Words.end());
+  Binary.assign(reinterpret_cast<const char *>(Words.data()),
+                Words.size() * sizeof(uint32_t));
+}
+
+} // namespace dpex
