@@ -31,13 +31,24 @@ constexpr const char *paramKindName(ParamKind Kind) {
   return Kind == ParamKind::Index ? "index" : detail::arg_kind_name(argKind(Kind));
 }
 
+// A struct defined in the kernel source, as the stub re-declares it: its
+// data members with their types and alignment, in its namespaces, and
+// static_asserts that the host lays it out as the kernel does.
+struct RedeclaredStruct {
+  std::string QualifiedName;
+  std::string Text;
+};
+
 struct KernelParam {
   ParamKind Kind;
   std::string Name;        // as written in the source (may be empty)
   std::string TypeName;    // fully qualified C++ spelling, e.g. "const float *"
   std::uint32_t Size = 0;  // bytes of the value; element bytes for pointers
   std::uint32_t Align = 0; // alignment of the value / element
-  std::string Header;      // ByValue: header that defines the struct
+  // ByValue: the headers the stub includes for the struct's type, and the
+  // structs of the kernel source it re-declares, each after those it uses.
+  std::vector<std::string> Headers;
+  std::vector<RedeclaredStruct> Redeclared;
 };
 
 struct KernelInfo {

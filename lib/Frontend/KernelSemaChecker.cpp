@@ -331,12 +331,6 @@ public:
   }
 };
 
-bool definedInMainFile(QualType T) {
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  const SourceManager &SM = RD->getASTContext().getSourceManager();
-  return SM.isInMainFile(SM.getExpansionLoc(RD->getLocation()));
-}
-
 void checkSignature(Diagnoser &D, const FunctionDecl *Kernel) {
   const std::string Name = describe(Kernel);
   if (!Kernel->getReturnType()->isVoidType()) {
@@ -371,10 +365,12 @@ void checkSignature(Diagnoser &D, const FunctionDecl *Kernel) {
       D.error(P->getLocation(), What + ": " + Why);
     else if (*Kind == ParamKind::Index && I != 0)
       D.error(P->getLocation(), What + ": the index parameter must come first");
-    else if (*Kind == ParamKind::ByValue && definedInMainFile(P->getType()))
-      D.error(P->getLocation(),
-              What + ": a struct passed to a kernel must be defined in a header, "
-                     "which the generated stub includes");
+    else if (*Kind == ParamKind::ByValue)
+      if (auto Problem = redeclarationProblem(P->getType()->getAsRecordDecl()))
+        D.error(P->getLocation(),
+                What + ": the generated stub cannot re-declare a struct of the "
+                       "kernel source where " + *Problem +
+                       "; define it in a header, which the stub includes");
   }
 }
 

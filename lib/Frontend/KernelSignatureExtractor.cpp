@@ -2,6 +2,8 @@
 #include "KernelTypes.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecordLayout.h"
 #include "clang/AST/Mangle.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/Basic/SourceManager.h"
@@ -131,6 +133,88 @@ static std::string locationOf(const Decl *D, HeaderSearch &Headers) {
          std::to_string(P.getLine()) + ":" + std::to_string(P.getColumn());
 }
 
+// The namespaces `RD` is declared in, outermost first, as "a::b".
+static std::string namespaceOf(const RecordDecl *RD) {
+  std::string Out;
+  for (const DeclContext *DC = RD->getDeclContext(); !DC->isTranslationUnit();
+       DC = DC->getParent())
+    Out = llvm::cast<NamespaceDecl>(DC)->getName().str() + (Out.empty() ? "" : "::") + Out;
+  return Out;
+}
+
+// Adds what the stub needs to name the struct `RD`: the header that defines
+// it, or its re-declaration after those of the structs it uses. The sema
+// checker has rejected structs of the kernel source that cannot be
+// re-declared (redeclarationProblem).
+static void addStruct(const RecordDecl *RD, const ASTContext &Ctx, HeaderSearch &Headers,
+                      KernelParam &Out) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto addHeaderOf = [&](const Decl *D) {
+    // The host compiler resolves this through the include directories the
+    // kernel was compiled with (add_dpex_kernel gives them to the stub).
+    std::string Header =
+        portableName(SM.getFilename(SM.getExpansionLoc(D->getLocation())), SM, Headers);
+    if (!llvm::is_contained(Out.Headers, Header))
+      Out.Headers.push_back(std::move(Header));
+  };
+  if (!definedInMainFile(RD))
+    return addHeaderOf(RD);
+  std::string Qualified = RD->getQualifiedNameAsString();
+  for (const RedeclaredStruct &R : Out.Redeclared)
+    if (R.QualifiedName == Qualified)
+      return;
+  for (const FieldDecl *F : RD->fields())
+    if (const TagDecl *Tag = namedTag(F->getType())) {
+      if (const auto *Member = llvm::dyn_cast<RecordDecl>(Tag))
+        addStruct(Member->getDefinition(), Ctx, Headers, Out);
+      else
+        addHeaderOf(Tag); // an enum, from a header (redeclarationProblem)
+    }
+
+  PrintingPolicy Policy = Ctx.getPrintingPolicy();
+  Policy.SuppressUnwrittenScope = true;
+  Policy.SuppressTagKeyword = true;
+  const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(RD);
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  std::string NS = namespaceOf(RD);
+  std::string Name = RD->getNameAsString();
+  if (!NS.empty())
+    OS << "namespace " << NS << " {\n";
+  OS << (RD->isUnion() ? "union " : "struct ");
+  if (RD->hasAttr<AlignedAttr>())
+    OS << "alignas(" << Layout.getAlignment().getQuantity() << ") ";
+  OS << Name << " {\n";
+  std::string Offsets;
+  for (const FieldDecl *F : RD->fields()) {
+    OS << "  ";
+    if (F->hasAttr<AlignedAttr>())
+      OS << "alignas(" << Ctx.getDeclAlign(F).getQuantity() << ") ";
+    // Builtin types by their own names: a typedef of them might not be
+    // visible in the stub.
+    QualType T = F->getType();
+    T = Ctx.getBaseElementType(T)->isBuiltinType()
+            ? T.getCanonicalType()
+            : TypeName::getFullyQualifiedType(T, Ctx, /*WithGlobalNsPrefix=*/false);
+    T.print(OS, Policy, F->getName());
+    if (F->isBitField())
+      OS << " : " << F->getBitWidthValue(Ctx);
+    else
+      Offsets += " &&\n              offsetof(" + Name + ", " + F->getNameAsString() +
+                 ") == " +
+                 std::to_string(Layout.getFieldOffset(F->getFieldIndex()) / 8);
+    OS << ";\n";
+  }
+  OS << "};\n";
+  OS << "static_assert(sizeof(" << Name << ") == " << Layout.getSize().getQuantity()
+     << " && alignof(" << Name << ") == " << Layout.getAlignment().getQuantity() << Offsets
+     << ",\n              \"dpex: the host lays out " << Qualified
+     << " differently from the kernel source\");\n";
+  if (!NS.empty())
+    OS << "} // namespace " << NS << "\n";
+  Out.Redeclared.push_back({std::move(Qualified), std::move(OS.str())});
+}
+
 static KernelParam extractParam(const ParmVarDecl *P, const ASTContext &Ctx,
                                 HeaderSearch &Headers) {
   KernelParam Out;
@@ -151,13 +235,8 @@ static KernelParam extractParam(const ParmVarDecl *P, const ASTContext &Ctx,
     Out.Size = static_cast<uint32_t>(Ctx.getTypeSizeInChars(Sized).getQuantity());
     Out.Align = static_cast<uint32_t>(Ctx.getTypeAlignInChars(Sized).getQuantity());
   }
-  if (Out.Kind == ParamKind::ByValue) {
-    const SourceManager &SM = Ctx.getSourceManager();
-    SourceLocation Loc = T->getAsCXXRecordDecl()->getLocation();
-    // The host compiler resolves this through the include directories the
-    // kernel was compiled with (add_dpex_kernel gives them to the stub).
-    Out.Header = portableName(SM.getFilename(SM.getExpansionLoc(Loc)), SM, Headers);
-  }
+  if (Out.Kind == ParamKind::ByValue)
+    addStruct(T->getAsRecordDecl()->getDefinition(), Ctx, Headers, Out);
   return Out;
 }
 

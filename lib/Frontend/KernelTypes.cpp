@@ -4,6 +4,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -105,6 +106,66 @@ std::optional<ParamKind> classifyParam(QualType T, const ASTContext &Ctx,
     return ParamKind::ByValue;
   }
   Why = "this type cannot be a kernel parameter";
+  return std::nullopt;
+}
+
+bool definedInMainFile(const Decl *D) {
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
+}
+
+const TagDecl *namedTag(QualType T) {
+  T = T.getCanonicalType();
+  while (true) {
+    if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+      T = AT->getElementType().getCanonicalType();
+    else if (const auto *PT = T->getAs<PointerType>())
+      T = PT->getPointeeType().getCanonicalType();
+    else
+      break;
+  }
+  return T->getAsTagDecl();
+}
+
+std::optional<std::string> redeclarationProblem(const RecordDecl *RD) {
+  if (!definedInMainFile(RD))
+    return std::nullopt;
+  const std::string Name = "'" + RD->getNameAsString() + "'";
+  if (RD->getName().empty())
+    return std::string("it has no name");
+  for (const DeclContext *DC = RD->getDeclContext(); !DC->isTranslationUnit();
+       DC = DC->getParent()) {
+    const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC);
+    if (!NS)
+      return Name + " is declared inside a function or class";
+    if (NS->isAnonymousNamespace() || NS->isInline())
+      return Name + " is in an anonymous or inline namespace";
+  }
+  if (llvm::isa<ClassTemplateSpecializationDecl>(RD))
+    return Name + " is a template specialisation";
+  if (const auto *CRD = llvm::dyn_cast<CXXRecordDecl>(RD); CRD && CRD->getNumBases())
+    return Name + " has base classes";
+  if (RD->hasAttr<PackedAttr>() || RD->hasAttr<MaxFieldAlignmentAttr>())
+    return Name + " is packed";
+  for (const FieldDecl *F : RD->fields()) {
+    if (F->getName().empty())
+      return Name + " has an unnamed member";
+    QualType T = F->getType().getCanonicalType();
+    if (T->isReferenceType() || T->isMemberPointerType() || T->isFunctionPointerType())
+      return Name + "'s member '" + F->getNameAsString() + "' has a type the stub cannot declare";
+    const TagDecl *Tag = namedTag(T);
+    if (!Tag || !definedInMainFile(Tag))
+      continue;
+    // By value (or in an array), a struct of the kernel source is
+    // re-declared in turn.
+    const RecordDecl *Member =
+        F->getASTContext().getBaseElementType(T)->getAsRecordDecl();
+    if (!Member)
+      return Name + "'s member '" + F->getNameAsString() +
+             "' names an enum or a pointer to a type defined in the kernel source";
+    if (auto Problem = redeclarationProblem(Member->getDefinition()))
+      return Problem;
+  }
   return std::nullopt;
 }
 

@@ -8,6 +8,7 @@
 #include "clang/AST/Type.h"
 
 #include <optional>
+#include <string>
 
 namespace dpex {
 
@@ -29,5 +30,20 @@ std::optional<clang::QualType> asLocalAccessor(clang::QualType T);
 std::optional<ParamKind> classifyParam(clang::QualType T,
                                        const clang::ASTContext &Ctx,
                                        std::string &Why);
+
+// Whether `D` is defined in the kernel source itself, which the stub cannot
+// include.
+bool definedInMainFile(const clang::Decl *D);
+
+// A record or enum the type of a data member names, looking through arrays
+// and pointers; null for none.
+const clang::TagDecl *namedTag(clang::QualType T);
+
+// Why the stub cannot re-declare `RD`, a struct defined in the kernel source,
+// with the same layout; nothing if it can. The stub declares the data
+// members of a plain struct at namespace scope: of arithmetic, enum, pointer
+// and struct types (those from the kernel source re-declared in turn), and
+// arrays of them.
+std::optional<std::string> redeclarationProblem(const clang::RecordDecl *RD);
 
 } // namespace dpex

@@ -86,16 +86,26 @@ std::string parameterWords(const KernelInfo &K) {
   return Words;
 }
 
-// The headers that define the kernels' by-value struct parameters.
+// What names the kernels' by-value struct parameters: the headers that
+// define them, then the re-declarations of those the kernel source defines.
 std::string structIncludes(const StubInput &In) {
   std::set<std::string> Headers;
   for (const KernelInfo &K : In.Kernels)
     for (const KernelParam &P : K.Params)
-      if (P.Kind == ParamKind::ByValue)
-        Headers.insert(P.Header);
+      Headers.insert(P.Headers.begin(), P.Headers.end());
   std::string Out;
   for (const std::string &H : Headers)
     Out += fmt::format("#include {}\n", cString(H));
+  std::set<std::string> Declared;
+  for (const KernelInfo &K : In.Kernels)
+    for (const KernelParam &P : K.Params)
+      for (const RedeclaredStruct &R : P.Redeclared)
+        if (Declared.insert(R.QualifiedName).second)
+          Out += (Declared.size() == 1
+                      ? "\n// Structs of the kernel source, re-declared: their data "
+                        "members, laid out as in the kernels.\n"
+                      : "") +
+                 R.Text;
   return Out;
 }
 

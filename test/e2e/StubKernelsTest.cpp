@@ -1,5 +1,6 @@
 // Handles as a C++ programmer names them: kernel templates by their
-// instantiations, overloads by name and parameter types.
+// instantiations, overloads by name and parameter types; structs of the
+// kernel source as the stub re-declares them.
 #include "stub_kernels.dpex.hpp"
 
 #include <catch2/catch.hpp>
@@ -69,4 +70,34 @@ TEST_CASE("overloaded kernels: a handle per overload, named by its parameters",
   dpex::call_kernel(tpl::fill_int_ptr_int, dpex::range<1>(3), i, 6);
   REQUIRE(f.to_host() == std::vector<float>{1.25f, 1.25f, 1.25f});
   REQUIRE(i.to_host() == std::vector<int>{7, 7, 7});
+}
+
+TEST_CASE("a struct defined in the kernel source passes by value",
+          "[e2e][stub]") {
+  STATIC_REQUIRE(alignof(tpl::transform) == 16);
+  dpex::queue q;
+  const std::size_t n = 97;
+  std::vector<float> hin(n);
+  for (std::size_t i = 0; i < n; ++i)
+    hin[i] = float(i) * 0.5f - 7.0f;
+  for (unsigned negate : {0u, 1u}) {
+    tpl::transform t{};
+    t.offset = {1.5f, -2.0f, 0.25f};
+    t.scale = 3.0;
+    t.weights[0] = -1;
+    t.weights[1] = 2;
+    t.weights[2] = 5;
+    t.negate = negate;
+    t.shift = 9;
+    dpex::array<float> in(q, n), out(q, n);
+    in.copy_from(hin);
+    dpex::call_kernel(tpl::apply, dpex::range<1>(n), t, in, out);
+    std::vector<float> got = out.to_host();
+    for (std::size_t i = 0; i < n; ++i) {
+      float w = t.weights[i % 3];
+      float v = float(hin[i] * t.scale) + t.offset.x * w + t.offset.y -
+                t.offset.z + float(t.shift);
+      REQUIRE(got[i] == Approx(negate ? -v : v).epsilon(1e-6));
+    }
+  }
 }

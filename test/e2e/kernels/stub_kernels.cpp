@@ -1,5 +1,6 @@
 // Kernels whose handles exercise the generated stub: templates named as
-// their instantiations, overloads of one name.
+// their instantiations, overloads of one name, structs of this file passed
+// by value (the stub re-declares them).
 #include <dpex/kernel.hpp>
 
 #include <cstddef>
@@ -28,6 +29,28 @@ DPEX_KERNEL void fill(dpex::item<1> it, float *x, float v) {
 }
 DPEX_KERNEL void fill(dpex::item<1> it, int *x, int v) {
   x[it.get_id(0)] = v + 1;
+}
+
+// Defined here, not in a header: nested, aligned, with an array and
+// bit-fields.
+struct vec3 {
+  float x, y, z;
+};
+struct alignas(16) transform {
+  vec3 offset;
+  double scale;
+  signed char weights[3];
+  unsigned negate : 1;
+  unsigned shift : 4;
+};
+
+DPEX_KERNEL void apply(dpex::item<1> it, transform t, const float *in,
+                       float *out) {
+  std::size_t i = it.get_id(0);
+  float w = t.weights[i % 3];
+  float v = float(in[i] * t.scale) + t.offset.x * w + t.offset.y - t.offset.z;
+  v = v + float(t.shift);
+  out[i] = t.negate ? -v : v;
 }
 
 } // namespace tpl
