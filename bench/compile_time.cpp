@@ -9,9 +9,12 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -26,20 +29,21 @@ struct Usage {
   double peakMiB = 0; // largest peak RSS of its processes
 };
 
-// Runs argv[0] (looked up in PATH) with stdout discarded; its wall time and
-// peak RSS come from the clock around it and wait4's rusage. Linux counts
-// the parent's resident pages at spawn time in a child's peak RSS, so
-// dpex_bench measures compilers before it allocates anything large.
-Usage runProcess(const std::vector<std::string> &argv) {
+// Spawns argv (argv[0] looked up in PATH) with stdout on `out`; returns its
+// pid.
+pid_t spawn(const std::vector<std::string> &argv, const char *outPath,
+            int outFd) {
   std::vector<char *> args;
   for (const std::string &a : argv)
     args.push_back(const_cast<char *>(a.c_str()));
   args.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null",
-                                   O_WRONLY, 0);
-  auto start = std::chrono::steady_clock::now();
+  if (outPath)
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outPath,
+                                     O_WRONLY, 0);
+  else
+    posix_spawn_file_actions_adddup2(&actions, outFd, STDOUT_FILENO);
   pid_t pid = 0;
   int spawned =
       posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
@@ -47,18 +51,39 @@ Usage runProcess(const std::vector<std::string> &argv) {
   if (spawned != 0)
     throw std::runtime_error("cannot run " + argv[0] + ": " +
                              std::strerror(spawned));
+  return pid;
+}
+
+// Runs argv through this binary's --rss-probe mode and returns the probe's
+// report. Linux starts a process's peak RSS at that of the address space it
+// was spawned from (kept across exec), so a compiler spawned from this
+// process would report at least this process's peak: every row would show
+// the same figure once this process is the largest. The probe is a fresh
+// image of a few MiB; the compiler it spawns reports its own peak.
+Usage runProcess(const std::vector<std::string> &argv) {
+  int fds[2];
+  if (pipe(fds) != 0)
+    throw std::runtime_error("pipe failed");
+  std::vector<std::string> probe = {"/proc/self/exe", kRssProbeFlag};
+  probe.insert(probe.end(), argv.begin(), argv.end());
+  pid_t pid = spawn(probe, nullptr, fds[1]);
+  close(fds[1]);
+  std::string report;
+  char buffer[256];
+  for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;)
+    report.append(buffer, static_cast<std::size_t>(n));
+  close(fds[0]);
   int status = 0;
-  rusage usage{};
-  if (wait4(pid, &status, 0, &usage) != pid)
-    throw std::runtime_error("wait4 failed for " + argv[0]);
-  double ms = std::chrono::duration<double, std::milli>(
-                  std::chrono::steady_clock::now() - start)
-                  .count();
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+  if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+      WEXITSTATUS(status) != 0)
     throw std::runtime_error(argv[0] + " failed (status " +
                              std::to_string(status) + ")");
-  // ru_maxrss is in KiB on Linux.
-  return {ms, usage.ru_maxrss / 1024.0};
+  Usage u;
+  long kib = 0;
+  if (std::sscanf(report.c_str(), "%lf %ld", &u.ms, &kib) != 2)
+    throw std::runtime_error("no report from the probe of " + argv[0]);
+  u.peakMiB = kib / 1024.0;
+  return u;
 }
 
 Usage runPipeline(const std::vector<std::vector<std::string>> &steps) {
@@ -71,7 +96,87 @@ Usage runPipeline(const std::vector<std::vector<std::string>> &steps) {
   return total;
 }
 
+struct StubRow {
+  int kernels;
+  int reps;
+  double dpexcMs, dpexcMiB;
+  double stubMs, stubMiB;
+  std::uintmax_t stubBytes;
+};
+
+// A source of `n` small item kernels, as a large generated or
+// many-instantiation kernel file would be.
+void writeManyKernels(const std::string &path, int n) {
+  std::ofstream out(path);
+  out << "#include <dpex/kernel.hpp>\n\nnamespace many {\n";
+  for (int k = 0; k < n; ++k)
+    out << "DPEX_KERNEL void k" << k
+        << "(dpex::item<1> it, float a, const float *x, float *y) {\n"
+           "  size_t i = it.get_id(0);\n"
+           "  y[i] = a * x[i] + y[i] + "
+        << k << ".0f;\n}\n";
+  out << "} // namespace many\n";
+  if (!out)
+    throw std::runtime_error("cannot write " + path);
+}
+
+// dpexc's time on 10, 100 and 400 kernels against the host compiler's on
+// the stub it writes, interleaved, medians of `reps` (at most 5 for 400).
+std::vector<StubRow> benchStubCompile(const std::string &dpexc,
+                                      const std::string &sourceDir,
+                                      const std::string &tmp, int reps) {
+  // bench/compile/ is in the source tree, next to include/.
+  std::string include = sourceDir + "/../../include";
+  if (!std::filesystem::exists(include + "/dpex/runtime/kernel_handle.hpp"))
+    throw std::runtime_error("no dpex headers at " + include);
+  std::vector<StubRow> rows;
+  for (int n : {10, 100, 400}) {
+    std::string base = tmp + "/many" + std::to_string(n);
+    writeManyKernels(base + ".cpp", n);
+    const std::vector<std::string> compile = {dpexc, base + ".cpp", "-o", base};
+    const std::vector<std::string> stub = {
+        "c++", "-std=c++17", "-O2", "-c", "-I" + include, base + ".dpex.cpp",
+        "-o", base + ".o"};
+    runProcess(compile); // warm-up, and the stub to compile
+    runProcess(stub);
+    int runs = n >= 400 ? std::min(reps, 5) : reps;
+    std::vector<double> dMs, dMiB, sMs, sMiB;
+    for (int r = 0; r < runs; ++r) {
+      Usage d = runProcess(compile);
+      Usage s = runProcess(stub);
+      dMs.push_back(d.ms);
+      dMiB.push_back(d.peakMiB);
+      sMs.push_back(s.ms);
+      sMiB.push_back(s.peakMiB);
+    }
+    rows.push_back({n, runs, median(dMs), median(dMiB), median(sMs),
+                    median(sMiB),
+                    std::filesystem::file_size(base + ".dpex.cpp")});
+  }
+  return rows;
+}
+
 } // namespace
+
+int rssProbe(int argc, char **argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  if (args.empty())
+    return 2;
+  auto start = std::chrono::steady_clock::now();
+  pid_t pid = spawn(args, "/dev/null", -1);
+  int status = 0;
+  rusage usage{};
+  if (wait4(pid, &status, 0, &usage) != pid)
+    return 1;
+  double ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    return 1;
+  // ru_maxrss is in KiB on Linux.
+  std::printf("%.3f %ld\n", ms, usage.ru_maxrss);
+  return 0;
+}
 
 void benchCompile(const std::string &dpexc, const std::string &sourceDir,
                   int reps, Report &report) {
@@ -111,6 +216,8 @@ void benchCompile(const std::string &dpexc, const std::string &sourceDir,
     defaultMs.push_back(c.ms);
     defaultMiB.push_back(c.peakMiB);
   }
+  const std::vector<StubRow> stubRows =
+      benchStubCompile(dpexc, sourceDir, tmp, reps);
   std::filesystem::remove_all(tmp);
 
   const std::string clangName = "clang-15 -cl-std=CL2.0 -O2 + llvm-spirv-15";
@@ -140,6 +247,25 @@ void benchCompile(const std::string &dpexc, const std::string &sourceDir,
   add("compile RSS +spir",
       "peak RSS: dpexc default images (spirv, spir, cuda) + stub", "MiB",
       median(defaultMiB), median(clangMiB), "");
+  for (const StubRow &row : stubRows) {
+    Result r;
+    r.section = "compile";
+    r.key = "stub compile " + std::to_string(row.kernels);
+    r.name = "time: c++ -O2 -c of the .dpex.cpp of " +
+             std::to_string(row.kernels) + " kernels (default images)";
+    r.unit = "ms";
+    r.dpex = row.stubMs;
+    r.baseline = row.dpexcMs;
+    r.baselineName = "dpexc on the same source";
+    r.ratioName = "stub compile / dpexc";
+    r.ratio = row.stubMs / row.dpexcMs;
+    r.target = row.kernels >= 100 ? "<= 0.25" : "";
+    r.reps = row.reps;
+    r.note = std::to_string(row.stubBytes / 1024) + " KiB .dpex.cpp; peak RSS " +
+             std::to_string(static_cast<int>(row.stubMiB)) + " MiB (c++), " +
+             std::to_string(static_cast<int>(row.dpexcMiB)) + " MiB (dpexc)";
+    report.results.push_back(r);
+  }
 }
 
 } // namespace bench

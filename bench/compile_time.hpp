@@ -8,6 +8,11 @@
 
 namespace bench {
 
+// dpex_bench's first argument for its probe mode: runs the command after it
+// and prints its wall time in ms and its own peak RSS in KiB.
+inline constexpr const char *kRssProbeFlag = "--rss-probe";
+int rssProbe(int argc, char **argv);
+
 // Runs each pipeline `reps` times, interleaved, after one warm-up run each;
 // appends the comparisons to `report`. Throws if a compiler fails.
 void benchCompile(const std::string &dpexc, const std::string &sourceDir,

@@ -663,6 +663,8 @@ std::string utcNow() {
 } // namespace
 
 int main(int argc, char **argv) try {
+  if (argc > 1 && std::string(argv[1]) == bench::kRssProbeFlag)
+    return bench::rssProbe(argc - 2, argv + 2);
   Options opts = parse(argc, argv);
   Report report;
   std::string command;
@@ -677,8 +679,6 @@ int main(int argc, char **argv) try {
                   std::to_string(std::thread::hardware_concurrency())},
                  {"kernel", std::string(host.sysname) + " " + host.release}};
 
-  // First, while this process is small: a child's peak RSS counts the pages
-  // of its parent at the time it was started (kept across exec on Linux).
   if (opts.sections.count("compile")) {
     if (opts.dpexc.empty())
       usage("the compile section needs --dpexc");
