@@ -134,6 +134,15 @@ std::string byteLiteral(const std::string &Bytes) {
   return Out + "\"";
 }
 
+// ", arguments 1 'a', 2 'x'": the positions call_kernel's diagnostics give
+// an argument, with the parameter's name.
+std::string argumentNames(const KernelInfo &K) {
+  std::string Out;
+  for (size_t I = 1; I < K.Params.size(); ++I)
+    Out += fmt::format("{}{} '{}'", I == 1 ? ", arguments " : ", ", I, K.Params[I].Name);
+  return Out;
+}
+
 // Kernels grouped by namespace, so each namespace opens once.
 std::vector<const KernelInfo *> byNamespace(const StubInput &In) {
   std::vector<const KernelInfo *> Sorted;
@@ -185,7 +194,7 @@ std::string generateStubHeader(const StubInput &In) {
     switchNamespace(Out, Open, K->Namespace);
     std::string Sig = signatureOf(*K);
     if (!templateHandle(*K)) {
-      Out += fmt::format("// {} ({})\n", K->QualifiedName, K->Location);
+      Out += fmt::format("// {} ({}){}\n", K->QualifiedName, K->Location, argumentNames(*K));
       Out += fmt::format("extern const dpex::kernel<{}> {};\n", Sig, K->HandleName);
       continue;
     }
@@ -198,20 +207,21 @@ std::string generateStubHeader(const StubInput &In) {
       // Naming an instantiation without a specialisation below instantiates
       // this initializer, and so its static_assert.
       Out += fmt::format(
-          "// {0}::{1} ({2}), a kernel template: a handle per instantiation\n"
+          "// {0} ({2}), a kernel template: a handle per instantiation\n"
           "// that dpexc compiled.\n"
           "template <{3}>\n"
           "inline constexpr auto {1} = [](auto instantiation) {{\n"
           "  static_assert(dpex::detail::dependent_false<decltype(instantiation)>,\n"
-          "                \"dpex: this instantiation of kernel template {0}::{1} was "
+          "                \"dpex: this instantiation of kernel template {0} was "
           "not compiled by dpexc: add an explicit instantiation to the kernel "
           "source, as in `{4}`\");\n"
           "  return instantiation;\n"
           "}}(dpex::detail::uncompiled_kernel{{}});\n",
-          K->Namespace, K->TemplateName, K->Location, K->TemplateParams, Example);
+          K->Namespace.empty() ? K->TemplateName : K->Namespace + "::" + K->TemplateName,
+          K->TemplateName, K->Location, K->TemplateParams, Example);
     }
-    Out += fmt::format("template <>\ninline constexpr dpex::kernel<{}> {}{{dpex::generated::{}}};\n",
-                       Sig, K->HandleName, descName(*K));
+    Out += fmt::format("// {}{}\ntemplate <>\ninline constexpr dpex::kernel<{}> {}{{dpex::generated::{}}};\n",
+                       K->QualifiedName, argumentNames(*K), Sig, K->HandleName, descName(*K));
     if (Taken.insert(K->Namespace + "::" + K->FlatName).second)
       Aliases += fmt::format("{}inline constexpr const dpex::kernel<{}> &{} = {};{}\n",
                              K->Namespace.empty() ? "" : "namespace " + K->Namespace + " { ",
