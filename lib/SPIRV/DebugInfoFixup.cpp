@@ -4,7 +4,7 @@
 // - Uses of a class template instantiation (the parent of its members, the
 //   base of a const type) name its DebugTypeTemplate, which spirv-val does
 //   not take for a type or a parent: they name the class instead. A const
-//   qualifier of a class, which it rejects too, is dropped.
+//   qualifier or a typedef of a class, which it rejects too, is dropped.
 // - A composite lists its method declarations (DebugFunctionDeclaration)
 //   among its members, which may only be members, functions and
 //   inheritance. The declarations go, with the types only they used: this
@@ -21,6 +21,8 @@
 // - A DebugTypePointer whose DWARF type has no address space gets the
 //   storage class ~0, which is none. Such a pointer is a C++ pointer of the
 //   kernel source, and those are generic (the frontend's SYCL device mode).
+// - Imported entities (C++ using-declarations) with the source id 0: they
+//   go, nothing refers to them.
 // - DebugInfoNone where the format has no such operand: as a DebugSource's
 //   text and after a DebugTypeArray's component count (dropped), and as a
 //   DebugTypeTemplateParameter's source (the compilation unit's instead),
@@ -186,9 +188,9 @@ private:
 
   // Uses of a class template instantiation name its DebugTypeTemplate,
   // which spirv-val does not take for a type or a parent: they name the
-  // class (the template's target) instead. Then a const qualifier of
-  // anything but a basic type, which spirv-val rejects too, is replaced by
-  // the type it qualifies.
+  // class (the template's target) instead. Then a const qualifier or a
+  // typedef of anything but a basic type, which this SPIRV-Tools rejects
+  // too, is replaced by the type beneath.
   void replaceUnacceptedTypes() {
     replaceUses(DebugTypeTemplate, TemplateTargetWord,
                 [](const Instruction &) { return true; });
@@ -199,6 +201,12 @@ private:
                     });
     for (auto [Qualifier, Base] : Qualifiers)
       Dropped.insert(Qualifier);
+    llvm::DenseMap<uint32_t, uint32_t> Typedefs =
+        replaceUses(DebugTypedef, TypedefBaseWord, [&](const Instruction &T) {
+          return !is(T.Words[TypedefBaseWord], DebugTypeBasic);
+        });
+    for (auto [Typedef, Base] : Typedefs)
+      Dropped.insert(Typedef);
   }
 
   // Declarations of methods, left unlisted by fixOperands(), and the types
@@ -328,25 +336,35 @@ private:
   llvm::DenseSet<uint32_t> Dropped; // instructions left out of the module
 };
 
-// Before parsing: SPIRV-Tools' parser rejects the storage class ~0.
-void assignPointerStorageClasses(std::vector<uint32_t> &Words) {
-  constexpr uint32_t OpExtInstImport = 11;
+// Before parsing, what SPIRV-Tools' parser itself rejects: the storage
+// class ~0, and the id 0 the translator gives an imported entity's source
+// (a C++ using-declaration, such as <cmath>'s; nothing refers to one, so
+// they go).
+void fixBeforeParsing(std::vector<uint32_t> &Words) {
+  constexpr uint32_t OpExtInstImport = 11, DebugImportedEntity = 34;
   uint32_t DebugSet = 0;
-  for (size_t I = HeaderWords; I < Words.size();) {
+  std::vector<uint32_t> Kept(Words.begin(), Words.begin() + HeaderWords);
+  size_t I = HeaderWords;
+  while (I < Words.size()) {
     uint32_t Count = Words[I] >> 16, Op = Words[I] & 0xffff;
-    if (Count == 0 || I + Count > Words.size() || Op == OpFunction)
-      return;
+    if (Count == 0 || I + Count > Words.size())
+      return; // not a binary the translator wrote; spirv-val will say so
     if (Op == OpExtInstImport && Count > 2 &&
         llvm::StringRef(reinterpret_cast<const char *>(&Words[I + 2]),
                         (Count - 2) * sizeof(uint32_t))
             .startswith("OpenCL.DebugInfo.100"))
       DebugSet = Words[I + 1];
-    if (Op == OpExtInst && DebugSet && Count > PointerStorageClassWord &&
-        Words[I + 3] == DebugSet && Words[I + DebugOpWord] == DebugTypePointer &&
+    bool Debug = Op == OpExtInst && DebugSet && Count > DebugOpWord &&
+                 Words[I + 3] == DebugSet;
+    if (Debug && Words[I + DebugOpWord] == DebugTypePointer &&
+        Count > PointerStorageClassWord &&
         Words[I + PointerStorageClassWord] == NoStorageClass)
       Words[I + PointerStorageClassWord] = StorageClassGeneric;
+    if (!(Debug && Words[I + DebugOpWord] == DebugImportedEntity))
+      Kept.insert(Kept.end(), Words.begin() + I, Words.begin() + I + Count);
     I += Count;
   }
+  Words = std::move(Kept);
 }
 
 } // namespace
@@ -356,7 +374,7 @@ void fixUpDebugInfo(std::string &Binary) {
   std::memcpy(Words.data(), Binary.data(), Words.size() * sizeof(uint32_t));
   if (Words.size() < HeaderWords)
     return;
-  assignPointerStorageClasses(Words);
+  fixBeforeParsing(Words);
   std::vector<Instruction> Module;
   spv_context Context = spvContextCreate(SPV_ENV_UNIVERSAL_1_1);
   spv_result_t Parsed = spvBinaryParse(Context, &Module, Words.data(),
