@@ -31,6 +31,21 @@ DPEX_DEVICE=cuda:0 "$bench" \
   --meta "twins built with=nvcc -ptx -arch=sm_90 -O3" \
   2>&1 | tee "$out/gpu.log"
 
+# The kernel rows with fast math on both sides: dpexc -ffast-math against
+# nvcc -use_fast_math.
+if [ -x "$(dirname "$bench")/dpex_bench_fast_math" ]; then
+  nvcc -ptx -arch=sm_90 -O3 -use_fast_math bench/cuda/bench_kernels.cu \
+    -o "$out/bench_kernels_fast_math.ptx"
+  DPEX_DEVICE=cuda:0 "$(dirname "$bench")/dpex_bench_fast_math" \
+    --sections kernels \
+    --ptx "$out/bench_kernels_fast_math.ptx" \
+    --out "$out/fast-math-gpu.json" \
+    --meta "git commit=${DPEX_BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}" \
+    --meta "gpu, driver=$gpu" \
+    --meta "fast math=dpexc -ffast-math; twins nvcc -ptx -arch=sm_90 -O3 -use_fast_math" \
+    2>&1 | tee "$out/fast-math-gpu.log"
+fi
+
 # First launch (module load + first kernel), one process per sample: the
 # bench module through dpex as PTX only and with SASS, and nvcc's twins as
 # PTX and as a cubin. Cold: the driver's JIT cache off; warm: a JIT cache of

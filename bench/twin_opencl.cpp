@@ -22,9 +22,13 @@ public:
       throw std::runtime_error("cannot read " + sourcePath);
     std::stringstream text;
     text << in.rdbuf();
-    // -cl-std=CL2.0 as for the compile-time comparison; no fast-math flags,
-    // as dpexc uses none.
+    // -cl-std=CL2.0 as for the compile-time comparison; fast-math flags
+    // only where dpexc has them too (dpex_bench_fast_math).
+#if DPEX_BENCH_FAST_MATH
+    program_ = cl_.build(text.str(), "-cl-std=CL2.0 -cl-fast-relaxed-math");
+#else
     program_ = cl_.build(text.str(), "-cl-std=CL2.0");
+#endif
     empty_ = kernel("empty");
   }
 

@@ -1,4 +1,5 @@
 #include "CompilerTestSupport.h"
+#include "dpex/Targets.h"
 
 #include <catch2/catch.hpp>
 
@@ -29,7 +30,11 @@ TEST_CASE("CUDA arch lists parse sorted, and reject what LLVM 15 or the "
   CHECK(Archs == std::vector<unsigned>{50, 80});
   REQUIRE(parseCudaArchList("sm_86", Archs, Bad));
   CHECK(Archs == std::vector<unsigned>{86});
-  for (const char *Unsupported : {"sm_35", "sm_90", "sm_8", "compute_80", "80"}) {
+  // sm_90 parses: a SASS-only arch, which dpexc accepts with --cuda-sass.
+  REQUIRE(parseCudaArchList("sm_90,sm_80", Archs, Bad));
+  CHECK(Archs == std::vector<unsigned>{80, 90});
+  CHECK(isSASSOnlyCudaArch(90));
+  for (const char *Unsupported : {"sm_35", "sm_91", "sm_8", "compute_80", "80"}) {
     INFO(Unsupported);
     CHECK_FALSE(parseCudaArchList(std::string("sm_50,") + Unsupported, Archs, Bad));
     CHECK(Bad == Unsupported);
