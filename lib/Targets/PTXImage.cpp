@@ -13,7 +13,9 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
+#include "llvm/IR/IntrinsicsNVPTX.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -39,7 +41,7 @@ llvm::Error fail(const llvm::Twine &Msg) {
 }
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
-createNVPTXTargetMachine(unsigned Arch, bool FastMath) {
+createNVPTXTargetMachine(unsigned Arch, bool FastMath, bool DWARF) {
   static const bool Initialized = [] {
     LLVMInitializeNVPTXTargetInfo();
     LLVMInitializeNVPTXTarget();
@@ -53,14 +55,18 @@ createNVPTXTargetMachine(unsigned Arch, bool FastMath) {
   if (!T)
     return fail("NVPTX target unavailable: " + Error);
   llvm::TargetOptions Options;
-  if (FastMath) {
-    // NVPTX reads these for div.approx / sqrt.approx and fused multiply-add.
-    Options.UnsafeFPMath = Options.NoInfsFPMath = Options.NoNaNsFPMath = true;
-    Options.NoSignedZerosFPMath = Options.ApproxFuncFPMath = true;
+  // Fused multiply-adds everywhere, as nvcc. Not UnsafeFPMath: it would let
+  // codegen reassociate libdevice's double code too, whose rounding tricks
+  // ((x + 0x1.8p52) - 0x1.8p52) then fold away (exp2(0.5) came out 1).
+  if (FastMath)
     Options.AllowFPOpFusion = llvm::FPOpFusion::Fast;
-  }
+  // DWARF sections take label differences, which ptxas accepts from PTX
+  // ISA 7.5 (the newest LLVM 15 writes) only.
+  std::string Features = ptxFeatureFor(Arch); // "+ptx70"
+  if (DWARF && std::stoi(Features.substr(4)) < 75)
+    Features = "+ptx75";
   std::unique_ptr<llvm::TargetMachine> TM(T->createTargetMachine(
-      Triple, cudaArchName(Arch), ptxFeatureFor(Arch), Options,
+      Triple, cudaArchName(Arch), Features, Options,
       llvm::Reloc::PIC_, llvm::None, llvm::CodeGenOpt::Aggressive));
   if (!TM)
     return fail("cannot create the NVPTX target machine");
@@ -102,23 +108,38 @@ void optimize(llvm::Module &M, llvm::TargetMachine &TM) {
 }
 
 // -ffast-math after the round trip through SPIR-V, which keeps the
-// instructions' fast-math flags but not the functions' attributes: every
-// float operation may be approximated (the libdevice and libclc code linked
-// in included), and float denormals flush to zero (NVPTX's .ftz forms).
+// instructions' fast-math flags but not the functions' attributes. Run on
+// the kernels' own code, before libdevice and libclc are linked: their
+// code stays as written (its double functions rely on exact rounding), as
+// with nvcc's -use_fast_math. Float division becomes div.approx.ftz, as
+// nvcc's -prec-div=false (square roots come from libdevice, told
+// __CUDA_PREC_SQRT=0).
 void relaxFloatingPoint(llvm::Module &M) {
   for (llvm::Function &F : M) {
     if (F.isDeclaration())
       continue;
-    F.addFnAttr("denormal-fp-math-f32", "preserve-sign,preserve-sign");
-    F.addFnAttr("unsafe-fp-math", "true");
-    F.addFnAttr("approx-func-fp-math", "true");
-    F.addFnAttr("no-infs-fp-math", "true");
-    F.addFnAttr("no-nans-fp-math", "true");
-    F.addFnAttr("no-signed-zeros-fp-math", "true");
-    for (llvm::Instruction &I : llvm::instructions(F))
-      if (llvm::isa<llvm::FPMathOperator>(I))
-        I.setFast(true);
+    for (llvm::Instruction &I : llvm::make_early_inc_range(llvm::instructions(F))) {
+      if (!llvm::isa<llvm::FPMathOperator>(I))
+        continue;
+      I.setFast(true);
+      if (I.getOpcode() == llvm::Instruction::FDiv && I.getType()->isFloatTy()) {
+        llvm::IRBuilder<> B(&I);
+        llvm::Value *Approx = B.CreateIntrinsic(
+            llvm::Intrinsic::nvvm_div_approx_ftz_f, {},
+            {I.getOperand(0), I.getOperand(1)});
+        I.replaceAllUsesWith(Approx);
+        I.eraseFromParent();
+      }
+    }
   }
+}
+
+// Float denormals flush to zero in all code, libdevice's included (NVPTX's
+// .ftz forms), as nvcc's -ftz=true, which -use_fast_math implies.
+void flushFloatDenormals(llvm::Module &M) {
+  for (llvm::Function &F : M)
+    if (!F.isDeclaration())
+      F.addFnAttr("denormal-fp-math-f32", "preserve-sign,preserve-sign");
 }
 
 // Line tables as nvcc's -lineinfo writes them: the compile units become
@@ -168,13 +189,16 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
     return fail("cannot read the SPIR image: " + llvm::toString(Parsed.takeError()));
   llvm::Module &M = **Parsed;
 
-  auto TM = createNVPTXTargetMachine(Arch, Options.FastMath);
+  bool DWARF = M.getNamedMetadata("llvm.dbg.cu") && !Options.LineDirectivesOnly;
+  auto TM = createNVPTXTargetMachine(Arch, Options.FastMath, DWARF);
   if (!TM)
     return TM.takeError();
   {
     llvm::ModuleAnalysisManager MAM;
     NVPTXKernelLoweringPass().run(M, MAM);
   }
+  if (Options.FastMath)
+    relaxFloatingPoint(M);
   if (!Options.LibDevice.empty())
     if (auto E = linkLibDeviceMath(M, Options.LibDevice, Options.FastMath))
       return std::move(E);
@@ -184,7 +208,7 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
   Reflect.FlushDenormals = Options.FlushDenormals || Options.FastMath;
   Reflect.PreciseSqrt = !Options.FastMath;
   if (Options.FastMath)
-    relaxFloatingPoint(M);
+    flushFloatDenormals(M);
   if (Options.LineDirectivesOnly)
     keepLineDirectivesOnly(M);
   if (auto E = resolveNVVMReflect(M, Arch, Reflect))
