@@ -128,6 +128,41 @@ def render_first_launch():
     return out
 
 
+FAST_MATH_RUNS = [("fast-math-cpu.json", "PoCL"),
+                  ("fast-math-cpu-intel.json", "Intel CPU runtime"),
+                  ("fast-math-gpu.json", "H200")]
+
+
+def render_fast_math():
+    """Black-Scholes and the math mix with -ffast-math on both sides."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
+    runs = [(json.load(open(os.path.join(here, f))), name)
+            for f, name in FAST_MATH_RUNS if os.path.exists(os.path.join(here, f))]
+    if not runs:
+        return []
+    out = ["## Fast math", "",
+           "The kernel rows with every kernel relaxed: dpexc `-ffast-math` "
+           "against twins built with `-cl-fast-relaxed-math` (OpenCL) or "
+           "`nvcc -use_fast_math` (CUDA); `dpex_bench_fast_math`, run by "
+           "`bench/run-gpu.sh` and by hand on the CPU devices (the command is "
+           "in each results file). Ratio: twin time / dpex time. Accuracy "
+           "under `-ffast-math`: [math-accuracy.md](math-accuracy.md).", "",
+           "| kernel | " + " | ".join(
+               f'{name} ({run["meta"].get("git commit", "?")})'
+               for run, name in runs) + " |",
+           "|---|" + "--:|" * len(runs)]
+    for key in ("black-scholes", "math mix"):
+        cells, title = [], key
+        for run, _ in runs:
+            r = next((r for r in run["results"] if r["key"] == key), None)
+            if r:
+                title = r["name"]
+            cells.append(f'{r["ratio"]:.3f}' if r else "—")
+        out.append(f"| {title} | " + " | ".join(cells) + " |")
+    out.append("")
+    return out
+
+
 def render_markdown(runs, plot_name, command, notes, out_path):
     out = ["# dpex performance", ""]
     out += [
@@ -193,6 +228,7 @@ def render_markdown(runs, plot_name, command, notes, out_path):
     if plot_name:
         out += [f"![dpex relative to the baselines]({plot_name})", ""]
     out += render_first_launch()
+    out += render_fast_math()
     out += render_peer_numba_dpex(out_path)
     if notes:
         out += [notes.rstrip(), ""]
