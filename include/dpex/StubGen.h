@@ -25,6 +25,7 @@ struct DeviceImage {
 struct StubInput {
   std::vector<std::string> Sources; // as given on the command line
   std::string ModuleName;           // identifies the module at run time
+  std::string GeneratorVersion;     // dpexc's, for the banner
   std::vector<KernelInfo> Kernels;
   std::vector<DeviceImage> Images;
 };

@@ -409,6 +409,7 @@ private:
       StubInput In;
       In.Sources = Opts.Sources;
       In.ModuleName = llvm::sys::path::filename(Names.Prefix).str();
+      In.GeneratorVersion = versionString();
       In.Kernels = Kernels;
       In.Images = std::move(Images);
       Outputs.add(Names.header(), generateStubHeader(In));

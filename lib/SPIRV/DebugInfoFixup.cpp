@@ -13,8 +13,8 @@
 //   DebugFunction.)
 // - Members come before their composite. The format allows forward
 //   references only from a composite to its members and from a
-//   DebugFunction to its OpFunction, so the global debug instructions are reordered, each
-//   after those it refers to.
+//   DebugFunction to its OpFunction, so the global debug instructions are
+//   reordered, each after those it refers to.
 // - This SPIRV-Tools takes only basic types as the base of a pointer:
 //   pointers to const, typedef'd and enum types point to the type beneath,
 //   pointers to a class to a basic type of its name and size.
@@ -52,7 +52,7 @@ constexpr uint32_t DebugInfoNone = 0, DebugCompilationUnit = 1,
                    DebugTypeBasic = 2, DebugTypePointer = 3,
                    DebugTypeQualifier = 4, DebugTypeArray = 5,
                    DebugTypedef = 7, DebugTypeFunction = 8, DebugTypeEnum = 9,
-                   DebugTypeComposite = 10, DebugTypeMember = 11,
+                   DebugTypeComposite = 10,
                    DebugTypeTemplate = 14, DebugTypeTemplateParameter = 15,
                    DebugFunctionDeclaration = 19, DebugFunction = 20,
                    DebugSource = 35;
