@@ -74,8 +74,10 @@ struct GenericAtomicSpecializationPass
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
-// Lowers the `__dpex_*` index intrinsics of <dpex/kernel.hpp> to loads of
-// SPIR-V built-in variables.
+// Lowers the `__dpex_*` index intrinsics of <dpex/kernel.hpp> to the
+// translator's SPIR-V friendly built-in calls
+// (`__spirv_BuiltInGlobalInvocationId(i32)`), which it emits as built-in
+// variables.
 struct IndexBuiltinLoweringPass
     : llvm::PassInfoMixin<IndexBuiltinLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
