@@ -319,8 +319,8 @@ std::string generateStubSource(const StubInput &In) {
       }
       Out += "};\n";
     }
-    // Item kernels' entries take their range and guard it
-    // (KernelABILowering), so their grid may be rounded up.
+    // Item kernels' entries take their range (KernelABILowering), so the
+    // runtime may give them a grid other than the range.
     std::string Desc = fmt::format(
         "{{\n    &module_desc, {}, {},\n    {}, {}, {}, {}, {}}};\n",
         cString(K.EntryName), cString(K.QualifiedName), K.Dimensions,

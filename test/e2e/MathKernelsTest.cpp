@@ -120,9 +120,10 @@ template <typename T> std::vector<T> hostMath(const Inputs<T> &in) {
 
 // With DPEX_MATH_ULP_REPORT=<file>: appends each function's largest error
 // in ulp, against the host's double result over the same inputs, to <file>
-// (the accuracy table of docs/cli.md is made from these).
+// (docs/math-accuracy.md is made from these).
 template <typename T>
-void reportUlp(const std::vector<T> &got, const Inputs<T> &in) {
+void reportUlp(const dpex::queue &q, const std::vector<T> &got,
+               const Inputs<T> &in) {
   const char *path = std::getenv("DPEX_MATH_ULP_REPORT");
   if (!path)
     return;
@@ -135,11 +136,12 @@ void reportUlp(const std::vector<T> &got, const Inputs<T> &in) {
   }
   std::vector<double> want = hostMath(exact);
   std::ofstream report(path, std::ios::app);
+  const std::string device = q.get_device().name();
   for (std::size_t f = 0; f < checked_math_functions; ++f) {
     double worst = 0;
     for (std::size_t i = 0; i < n; ++i)
       worst = std::max(worst, ulpError(got[f * n + i], want[f * n + i]));
-    report << dpex::queue().get_device().name() << '\t'
+    report << device << '\t'
            << (std::is_same_v<T, float> ? "float" : "double") << '\t'
            << math_names[f] << '\t' << worst << '\n';
   }
@@ -156,7 +158,7 @@ template <typename T, typename Kernel> void checkDpexMath(Kernel kernel) {
   w.copy_from(in.w);
   dpex::call_kernel(kernel, dpex::range<1>(n), x, y, z, w, out);
   std::vector<T> got = out.to_host();
-  reportUlp(got, in);
+  reportUlp(q, got, in);
   requireClose(got, hostMath(in), checked_math_functions, math_names, in.x);
 }
 

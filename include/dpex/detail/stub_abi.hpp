@@ -119,9 +119,10 @@ struct kernel_desc {
   const arg_desc *args;     // parameters after the index parameter
   std::size_t num_args;
   // An item kernel whose entry takes the user's range as `dimensions`
-  // trailing 64-bit arguments (dpex order) and returns at once for a
-  // work-item outside it: the runtime may round the grid up to a size the
-  // device runs well.
+  // trailing 64-bit arguments (dpex order). Where the image also returns at
+  // once for a work-item outside it (every image but spir, whose guard dpexc
+  // folds away), the runtime may round the grid up to a size the device
+  // runs well; on spir it splits the exact grid instead.
   bool rounded_range = false;
 };
 
