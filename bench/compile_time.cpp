@@ -8,13 +8,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -40,8 +40,8 @@ pid_t spawn(const std::vector<std::string> &argv, const char *outPath,
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   if (outPath)
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outPath,
-                                     O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outPath, O_WRONLY,
+                                     0);
   else
     posix_spawn_file_actions_adddup2(&actions, outFd, STDOUT_FILENO);
   pid_t pid = 0;
@@ -135,8 +135,8 @@ std::vector<StubRow> benchStubCompile(const std::string &dpexc,
     writeManyKernels(base + ".cpp", n);
     const std::vector<std::string> compile = {dpexc, base + ".cpp", "-o", base};
     const std::vector<std::string> stub = {
-        "c++", "-std=c++17", "-O2", "-c", "-I" + include, base + ".dpex.cpp",
-        "-o", base + ".o"};
+        "c++",          "-std=c++17",       "-O2", "-c",
+        "-I" + include, base + ".dpex.cpp", "-o",  base + ".o"};
     runProcess(compile); // warm-up, and the stub to compile
     runProcess(stub);
     int runs = n >= 400 ? std::min(reps, 5) : reps;
@@ -242,8 +242,9 @@ void benchCompile(const std::string &dpexc, const std::string &sourceDir,
       "ms", median(spirvMs), median(clangMs), "<= 1.20");
   add("compile RSS", "peak RSS: 10 kernels to SPIR-V + stub (--targets=spirv)",
       "MiB", median(spirvMiB), median(clangMiB), "");
-  add("compile time +spir", "time: dpexc default images (spirv, spir, cuda) + stub",
-      "ms", median(defaultMs), median(clangMs), "");
+  add("compile time +spir",
+      "time: dpexc default images (spirv, spir, cuda) + stub", "ms",
+      median(defaultMs), median(clangMs), "");
   add("compile RSS +spir",
       "peak RSS: dpexc default images (spirv, spir, cuda) + stub", "MiB",
       median(defaultMiB), median(clangMiB), "");
@@ -261,7 +262,8 @@ void benchCompile(const std::string &dpexc, const std::string &sourceDir,
     r.ratio = row.stubMs / row.dpexcMs;
     r.target = row.kernels >= 100 ? "<= 0.25" : "";
     r.reps = row.reps;
-    r.note = std::to_string(row.stubBytes / 1024) + " KiB .dpex.cpp; peak RSS " +
+    r.note = std::to_string(row.stubBytes / 1024) +
+             " KiB .dpex.cpp; peak RSS " +
              std::to_string(static_cast<int>(row.stubMiB)) + " MiB (c++), " +
              std::to_string(static_cast<int>(row.dpexcMiB)) + " MiB (dpexc)";
     report.results.push_back(r);

@@ -149,25 +149,47 @@ int main(int argc, char **argv) {
 
   std::vector<Variant> async = {
       {"raw: cuLaunchKernel + cuEventRecord (dpex_bench's baseline)",
-       [&](int i) { launchEmpty(); record(ends[i]); }, streamSync, {}},
+       [&](int i) {
+         launchEmpty();
+         record(ends[i]);
+       },
+       streamSync,
+       {}},
       {"+ cuEventRecord of a start event",
-       [&](int i) { record(starts[i]); launchEmpty(); record(ends[i]); },
-       streamSync, {}},
+       [&](int i) {
+         record(starts[i]);
+         launchEmpty();
+         record(ends[i]);
+       },
+       streamSync,
+       {}},
       {"+ a thread doing cuEventSynchronize on each end event",
-       watchedLaunch(ends, false), stopWatcher, {}},
+       watchedLaunch(ends, false),
+       stopWatcher,
+       {}},
       {"  ... with blocking-sync end events instead",
-       watchedLaunch(blockingEnds, false), stopWatcher, {}},
+       watchedLaunch(blockingEnds, false),
+       stopWatcher,
+       {}},
       {"  ... polling cuEventQuery with 10-200 us sleeps instead",
-       watchedLaunch(ends, true), stopWatcher, {}},
+       watchedLaunch(ends, true),
+       stopWatcher,
+       {}},
       {"dpex: call_kernel_async",
        [&](int) {
          dpex::call_kernel_async(q, bench::empty, dpex::range<1>(1), {});
        },
-       [&] { q.wait(); }, {}},
+       [&] { q.wait(); },
+       {}},
   };
   std::vector<Variant> sync = {
       {"raw: cuLaunchKernel + cuStreamSynchronize (dpex_bench's baseline)",
-       [&](int) { launchEmpty(); streamSync(); }, [] {}, {}},
+       [&](int) {
+         launchEmpty();
+         streamSync();
+       },
+       [] {},
+       {}},
       {"raw: start/end cuEventRecord + cuEventSynchronize(end)",
        [&](int i) {
          record(starts[i]);
@@ -175,12 +197,12 @@ int main(int argc, char **argv) {
          record(ends[i]);
          cu.check(api.cuEventSynchronize(ends[i]), "cuEventSynchronize");
        },
-       [] {}, {}},
+       [] {},
+       {}},
       {"dpex: call_kernel",
-       [&](int) {
-         dpex::call_kernel(q, bench::empty, dpex::range<1>(1));
-       },
-       [] {}, {}},
+       [&](int) { dpex::call_kernel(q, bench::empty, dpex::range<1>(1)); },
+       [] {},
+       {}},
   };
 
   auto measure = [&](std::vector<Variant> &variants, int perRound) {
@@ -204,9 +226,8 @@ int main(int argc, char **argv) {
               q.get_device().name().c_str(), rounds);
   for (auto *variants : {&async, &sync}) {
     double base = median(variants->front().samples);
-    std::printf("%s\n", variants == &async
-                            ? "## async, 256 launches then wait"
-                            : "## sync, one launch at a time");
+    std::printf("%s\n", variants == &async ? "## async, 256 launches then wait"
+                                           : "## sync, one launch at a time");
     for (Variant &v : *variants) {
       double m = median(v.samples);
       std::printf("%8.2f us  %5.2fx  %s\n", m, m / base, v.name);

@@ -29,7 +29,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double msSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  return std::chrono::duration<double, std::milli>(Clock::now() - start)
+      .count();
 }
 
 double dpexFirstLaunch() {
@@ -54,7 +55,8 @@ double dpexFirstLaunch() {
   std::vector<float> ha = a.to_host();
   for (std::size_t i = 0; i < n; ++i)
     if (ha[i] != hb[i] + 3.0f * hc[i])
-      throw std::runtime_error("triad differs from the host at " + std::to_string(i));
+      throw std::runtime_error("triad differs from the host at " +
+                               std::to_string(i));
   return ms;
 }
 
@@ -68,7 +70,8 @@ double rawFirstLaunch(const std::string &path) {
   bench::RawCuda cu(dpex::queue().get_device().name());
   auto start = Clock::now();
   bench::CUmodule module = nullptr;
-  cu.check(cu.api().cuModuleLoadData(&module, image.c_str()), "cuModuleLoadData");
+  cu.check(cu.api().cuModuleLoadData(&module, image.c_str()),
+           "cuModuleLoadData");
   bench::CUfunction f = cu.function(module, "empty");
   cu.check(cu.api().cuLaunchKernel(f, 1, 1, 1, 1, 1, 1, 0, cu.stream(), nullptr,
                                    nullptr),
@@ -85,7 +88,8 @@ int main(int argc, char **argv) try {
     return 0;
   }
   if (argc != 1) {
-    std::fprintf(stderr, "usage: %s [--module <file.ptx|file.cubin>]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s [--module <file.ptx|file.cubin>]\n",
+                 argv[0]);
     return 2;
   }
   std::printf("%.3f\n", dpexFirstLaunch());

@@ -2,7 +2,8 @@
 // dispatch baseline with the driver calls dpex adds per launch, one at a
 // time, next to dpex's call_kernel_async, in one process and one run.
 //
-//   DPEX_DEVICE=opencl:cpu dpex_opencl_dispatch_breakdown bench/opencl/bench_kernels.cl [ROUNDS]
+//   DPEX_DEVICE=opencl:cpu dpex_opencl_dispatch_breakdown
+//   bench/opencl/bench_kernels.cl [ROUNDS]
 //
 // Prints, per variant, the median host time per launch to submit a batch of
 // 256 launches and to see the batch complete, with ratios to the first
@@ -68,13 +69,18 @@ int main(int argc, char **argv) {
 
   std::vector<Variant> variants = {
       {"raw: clEnqueueNDRangeKernel returning an event (dpex_bench's baseline)",
-       [&] { api.clReleaseEvent(enqueue()); }, finishRaw, {}, {}},
+       [&] { api.clReleaseEvent(enqueue()); },
+       finishRaw,
+       {},
+       {}},
       {"+ clFlush",
        [&] {
          api.clReleaseEvent(enqueue());
          clCheck(api.clFlush(cl.plainQueue()), "clFlush");
        },
-       finishRaw, {}, {}},
+       finishRaw,
+       {},
+       {}},
       {"+ clSetEventCallback (CL_COMPLETE, a callback that returns)",
        [&] {
          cl_event event = enqueue();
@@ -84,10 +90,14 @@ int main(int argc, char **argv) {
                  "clSetEventCallback");
          api.clReleaseEvent(event);
        },
-       finishRaw, {}, {}},
+       finishRaw,
+       {},
+       {}},
       {"dpex: call_kernel_async",
        [&] { dpex::call_kernel_async(q, bench::empty, dpex::range<1>(1), {}); },
-       [&] { q.wait(); }, {}, {}},
+       [&] { q.wait(); },
+       {},
+       {}},
   };
 
   for (int r = -1; r < rounds; ++r) // round -1 warms up
@@ -112,8 +122,8 @@ int main(int argc, char **argv) {
   double baseTotal = median(variants.front().total);
   for (Variant &v : variants) {
     double s = median(v.submit), t = median(v.total);
-    std::printf("%8.2f  %5.2f  | %8.2f         %5.2f  | %s\n", s, s / baseSubmit,
-                t, t / baseTotal, v.name);
+    std::printf("%8.2f  %5.2f  | %8.2f         %5.2f  | %s\n", s,
+                s / baseSubmit, t, t / baseTotal, v.name);
   }
   return 0;
 }

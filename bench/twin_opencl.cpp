@@ -90,8 +90,8 @@ public:
 
   void launchEmptySync() override {
     const std::size_t one = 1;
-    clCheck(cl_.api().clEnqueueNDRangeKernel(cl_.plainQueue(), empty_, 1, nullptr,
-                                             &one, nullptr, 0, nullptr,
+    clCheck(cl_.api().clEnqueueNDRangeKernel(cl_.plainQueue(), empty_, 1,
+                                             nullptr, &one, nullptr, 0, nullptr,
                                              nullptr),
             "clEnqueueNDRangeKernel");
     clCheck(cl_.api().clFinish(cl_.plainQueue()), "clFinish");
@@ -106,8 +106,8 @@ public:
     for (int i = 0; i < count; ++i) {
       cl_event event = nullptr;
       bool wait = chain && previous;
-      clCheck(api.clEnqueueNDRangeKernel(cl_.plainQueue(), empty_, 1, nullptr, &one,
-                                         nullptr, wait ? 1 : 0,
+      clCheck(api.clEnqueueNDRangeKernel(cl_.plainQueue(), empty_, 1, nullptr,
+                                         &one, nullptr, wait ? 1 : 0,
                                          wait ? &previous : nullptr, &event),
               "clEnqueueNDRangeKernel");
       if (previous)

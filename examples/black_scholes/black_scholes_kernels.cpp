@@ -16,9 +16,10 @@ DPEX_KERNEL void black_scholes(dpex::item<1> it, const double *spot,
   size_t i = it.get_id(0);
   double s = spot[i], k = strike[i], t = years[i];
   double vol_sqrt_t = market.volatility * dpex::sqrt(t);
-  double d1 = (dpex::log(s / k) +
-               (market.rate + 0.5 * market.volatility * market.volatility) * t) /
-              vol_sqrt_t;
+  double d1 =
+      (dpex::log(s / k) +
+       (market.rate + 0.5 * market.volatility * market.volatility) * t) /
+      vol_sqrt_t;
   double d2 = d1 - vol_sqrt_t;
   double discounted = k * dpex::exp(-market.rate * t);
   call[i] = s * normal_cdf(d1) - discounted * normal_cdf(d2);

@@ -29,15 +29,19 @@ int main() {
   t.copy_from(years);
 
   auto start = std::chrono::steady_clock::now();
-  dpex::call_kernel(demo::black_scholes, dpex::range<1>(n), s, k, t, market, call, put);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  dpex::call_kernel(demo::black_scholes, dpex::range<1>(n), s, k, t, market,
+                    call, put);
+  double ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
 
   std::vector<double> hc = call.to_host(), hp = put.to_host();
   std::size_t bad = 0;
   for (std::size_t i = 0; i < n; ++i) {
     double vst = market.volatility * std::sqrt(years[i]);
     double d1 = (std::log(spot[i] / strike[i]) +
-                 (market.rate + 0.5 * market.volatility * market.volatility) * years[i]) /
+                 (market.rate + 0.5 * market.volatility * market.volatility) *
+                     years[i]) /
                 vst;
     double d2 = d1 - vst;
     double disc = strike[i] * std::exp(-market.rate * years[i]);
@@ -47,7 +51,8 @@ int main() {
         std::fabs(hp[i] - p) > 1e-9 * (1 + std::fabs(p)))
       ++bad;
   }
-  std::printf("black-scholes, %zu options: %.3f ms (first launch, with program build), %s (%zu mismatches)\n", n, ms,
-              bad ? "FAILED" : "verified against host reference", bad);
+  std::printf("black-scholes, %zu options: %.3f ms (first launch, with program "
+              "build), %s (%zu mismatches)\n",
+              n, ms, bad ? "FAILED" : "verified against host reference", bad);
   return bad ? 1 : 0;
 }

@@ -13,10 +13,9 @@ DPEX_KERNEL void histogram(dpex::nd_item<1> it, const unsigned char *data,
   for (size_t b = l; b < BINS; b += size)
     local_hist[b] = 0;
   dpex::group_barrier(it.get_group());
-  using local_counter =
-      dpex::atomic_ref<unsigned, dpex::memory_order::relaxed,
-                       dpex::memory_scope::work_group,
-                       dpex::address_space::local_space>;
+  using local_counter = dpex::atomic_ref<unsigned, dpex::memory_order::relaxed,
+                                         dpex::memory_scope::work_group,
+                                         dpex::address_space::local_space>;
   for (size_t i = it.get_global_id(0); i < n; i += it.get_global_range(0))
     local_counter(local_hist[data[i]]).fetch_add(1u);
   dpex::group_barrier(it.get_group());

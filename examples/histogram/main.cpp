@@ -24,9 +24,12 @@ int main() {
   hist.copy_from(std::vector<unsigned>(256, 0));
 
   auto start = std::chrono::steady_clock::now();
-  dpex::call_kernel(demo::histogram, dpex::nd_range<1>({local * groups}, {local}), data,
+  dpex::call_kernel(demo::histogram,
+                    dpex::nd_range<1>({local * groups}, {local}), data,
                     (unsigned long)n, hist, dpex::local_memory<unsigned>(256));
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  double ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
 
   std::vector<unsigned> expect(256, 0);
   for (unsigned char v : h)
@@ -35,7 +38,8 @@ int main() {
   std::size_t bad = 0;
   for (std::size_t b = 0; b < 256; ++b)
     bad += got[b] != expect[b];
-  std::printf("histogram of %zu bytes: %.3f ms (first launch, with program build), %s (%zu bins differ)\n", n, ms,
-              bad ? "FAILED" : "verified against host reference", bad);
+  std::printf("histogram of %zu bytes: %.3f ms (first launch, with program "
+              "build), %s (%zu bins differ)\n",
+              n, ms, bad ? "FAILED" : "verified against host reference", bad);
   return bad ? 1 : 0;
 }

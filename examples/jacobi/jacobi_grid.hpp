@@ -105,16 +105,18 @@ public:
   // One sweep from the current grid into the next, submitted and not
   // waited for.
   void sweep() {
-    dpex::call_kernel_async(
-        jacobi::sweep, dpex::range<2>(rows_.count, p_.cols), {}, cur_, next_,
-        static_cast<unsigned long long>(rows_.first),
-        static_cast<unsigned long long>(p_.rows));
+    dpex::call_kernel_async(jacobi::sweep, dpex::range<2>(rows_.count, p_.cols),
+                            {}, cur_, next_,
+                            static_cast<unsigned long long>(rows_.first),
+                            static_cast<unsigned long long>(p_.rows));
   }
   // The next grid becomes the current one.
   void swap() { std::swap(cur_, next_); }
 
   // Rows of the next grid, for the halo exchange after a sweep.
-  dpex::array<float> nextFirstRow() const { return next_.slice(p_.cols, p_.cols); }
+  dpex::array<float> nextFirstRow() const {
+    return next_.slice(p_.cols, p_.cols);
+  }
   dpex::array<float> nextLastRow() const {
     return next_.slice(rows_.count * p_.cols, p_.cols);
   }

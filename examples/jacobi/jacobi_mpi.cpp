@@ -21,8 +21,8 @@ int run(int argc, char **argv, int rank, int size) {
 
   // The ranks sharing this node, numbered from 0: each takes its own device.
   MPI_Comm node;
-  MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, rank,
-                      MPI_INFO_NULL, &node);
+  MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, rank, MPI_INFO_NULL,
+                      &node);
   int localRank = 0;
   MPI_Comm_rank(node, &localRank);
   MPI_Comm_free(&node);
@@ -30,7 +30,8 @@ int run(int argc, char **argv, int rank, int size) {
   const dpex::device &device = devices[std::size_t(localRank) % devices.size()];
   dpex::queue q(device);
 
-  jacobi::Block rows = jacobi::splitRows(p.rows, std::size_t(size), std::size_t(rank));
+  jacobi::Block rows =
+      jacobi::splitRows(p.rows, std::size_t(size), std::size_t(rank));
   std::printf("rank %d: rows [%zu, %zu) on %s\n", rank, rows.first,
               rows.first + rows.count, jacobi::describe(device).c_str());
   std::fflush(stdout);
@@ -50,9 +51,9 @@ int run(int argc, char **argv, int rank, int size) {
       MPI_Sendrecv(sendUp.data(), cols, MPI_FLOAT, above, 0, fromBelow.data(),
                    cols, MPI_FLOAT, below, 0, MPI_COMM_WORLD,
                    MPI_STATUS_IGNORE);
-      MPI_Sendrecv(sendDown.data(), cols, MPI_FLOAT, below, 1,
-                   fromAbove.data(), cols, MPI_FLOAT, above, 1,
-                   MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      MPI_Sendrecv(sendDown.data(), cols, MPI_FLOAT, below, 1, fromAbove.data(),
+                   cols, MPI_FLOAT, above, 1, MPI_COMM_WORLD,
+                   MPI_STATUS_IGNORE);
       if (above != MPI_PROC_NULL)
         block.nextHaloAbove().copy_from(fromAbove);
       if (below != MPI_PROC_NULL)
@@ -79,7 +80,8 @@ int run(int argc, char **argv, int rank, int size) {
   std::vector<float> mine = block.result();
   std::vector<int> counts(size), offsets(size);
   for (int r = 0; r < size; ++r) {
-    jacobi::Block b = jacobi::splitRows(p.rows, std::size_t(size), std::size_t(r));
+    jacobi::Block b =
+        jacobi::splitRows(p.rows, std::size_t(size), std::size_t(r));
     counts[r] = int(b.count * p.cols);
     offsets[r] = int(b.first * p.cols);
   }

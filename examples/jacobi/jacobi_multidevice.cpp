@@ -2,7 +2,8 @@
 // each), halo rows exchanged with array::copy_to after every sweep. The
 // result must equal the unsplit solve's bit for bit; exits 1 otherwise.
 //
-//   jacobi_multidevice [--rows N] [--cols N] [--steps N] [--parts N] [--no-check]
+//   jacobi_multidevice [--rows N] [--cols N] [--steps N] [--parts N]
+//   [--no-check]
 //
 // --parts defaults to one block per device (see solverDevices); more parts
 // than devices put several blocks on a device, each on its own queue.

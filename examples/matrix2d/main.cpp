@@ -23,16 +23,20 @@ int main() {
   b.copy_from(hb);
 
   auto start = std::chrono::steady_clock::now();
-  dpex::call_kernel(demo::add_transposed, dpex::range<2>(rows, cols), a, b, c, s);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  dpex::call_kernel(demo::add_transposed, dpex::range<2>(rows, cols), a, b, c,
+                    s);
+  double ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
 
   std::vector<float> out = c.to_host();
   std::size_t bad = 0;
   for (std::size_t i = 0; i < rows; ++i)
     for (std::size_t j = 0; j < cols; ++j)
-      if (std::fabs(out[i * cols + j] - (ha[i * cols + j] + s * hb[j * rows + i])) > 1e-4f)
+      if (std::fabs(out[i * cols + j] -
+                    (ha[i * cols + j] + s * hb[j * rows + i])) > 1e-4f)
         ++bad;
-  std::printf("matrix2d: %zux%zu in %.3f ms, %s (%zu mismatches)\n", rows, cols, ms,
-              bad ? "FAILED" : "verified against host reference", bad);
+  std::printf("matrix2d: %zux%zu in %.3f ms, %s (%zu mismatches)\n", rows, cols,
+              ms, bad ? "FAILED" : "verified against host reference", bad);
   return bad ? 1 : 0;
 }

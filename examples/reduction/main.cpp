@@ -20,14 +20,18 @@ int main() {
   result.copy_from(std::vector<long>{0});
 
   auto start = std::chrono::steady_clock::now();
-  dpex::call_kernel(demo::reduce_sum, dpex::nd_range<1>({local * groups}, {local}), in,
+  dpex::call_kernel(demo::reduce_sum,
+                    dpex::nd_range<1>({local * groups}, {local}), in,
                     (unsigned long)n, result, dpex::local_memory<long>(local));
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  double ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
 
   long got = result.to_host()[0];
   long expect = std::accumulate(h.begin(), h.end(), 0L);
   bool ok = got == expect;
-  std::printf("reduction of %zu longs: %ld in %.3f ms (first launch, with program build), %s\n", n, got, ms,
-              ok ? "verified against host reference" : "FAILED");
+  std::printf("reduction of %zu longs: %ld in %.3f ms (first launch, with "
+              "program build), %s\n",
+              n, got, ms, ok ? "verified against host reference" : "FAILED");
   return ok ? 0 : 1;
 }

@@ -4,8 +4,9 @@
 
 namespace demo {
 
-DPEX_KERNEL void reduce_sum(dpex::nd_item<1> it, const long *in, unsigned long n,
-                            long *result, dpex::local_accessor<long> partial) {
+DPEX_KERNEL void reduce_sum(dpex::nd_item<1> it, const long *in,
+                            unsigned long n, long *result,
+                            dpex::local_accessor<long> partial) {
   size_t l = it.get_local_id(0), g = it.get_global_id(0);
   // Each work-item first adds up a strided slice, so any n works.
   long sum = 0;

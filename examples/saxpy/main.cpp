@@ -25,10 +25,14 @@ int main() {
   auto start = std::chrono::steady_clock::now();
   dpex::call_kernel(demo::saxpy, dpex::range<1>(n), a, x, y);
   // Two more launches, each depending on the previous one.
-  auto [h1, d1] = dpex::call_kernel_async(demo::saxpy, dpex::range<1>(n), {}, a, x, y);
-  auto [h2, d2] = dpex::call_kernel_async(demo::saxpy, dpex::range<1>(n), {d1}, a, x, y);
+  auto [h1, d1] =
+      dpex::call_kernel_async(demo::saxpy, dpex::range<1>(n), {}, a, x, y);
+  auto [h2, d2] =
+      dpex::call_kernel_async(demo::saxpy, dpex::range<1>(n), {d1}, a, x, y);
   d2.wait();
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  double ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
 
   std::vector<float> out = y.to_host();
   std::size_t bad = 0;
@@ -37,7 +41,7 @@ int main() {
     if (std::fabs(out[i] - expect) > 1e-5f * std::fabs(expect) + 1e-6f)
       ++bad;
   }
-  std::printf("saxpy: n=%zu, 3 launches in %.3f ms, %s (%zu mismatches)\n", n, ms,
-              bad ? "FAILED" : "verified against host reference", bad);
+  std::printf("saxpy: n=%zu, 3 launches in %.3f ms, %s (%zu mismatches)\n", n,
+              ms, bad ? "FAILED" : "verified against host reference", bad);
   return bad ? 1 : 0;
 }

@@ -25,9 +25,11 @@ int main() {
 
   auto start = std::chrono::steady_clock::now();
   for (std::size_t s = 0; s < steps; ++s)
-    dpex::call_kernel(demo::jacobi_step, dpex::range<2>(rows, cols), s % 2 ? b : a,
-                      s % 2 ? a : b, alpha);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    dpex::call_kernel(demo::jacobi_step, dpex::range<2>(rows, cols),
+                      s % 2 ? b : a, s % 2 ? a : b, alpha);
+  double ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
   std::vector<float> got = (steps % 2 ? b : a).to_host();
 
   std::vector<float> cur = h, next(h.size());
@@ -39,7 +41,8 @@ int main() {
           next[c] = cur[c];
           continue;
         }
-        float lap = cur[c - cols] + cur[c + cols] + cur[c - 1] + cur[c + 1] - 4.0f * cur[c];
+        float lap = cur[c - cols] + cur[c + cols] + cur[c - 1] + cur[c + 1] -
+                    4.0f * cur[c];
         next[c] = cur[c] + alpha * lap;
       }
     cur.swap(next);
@@ -48,7 +51,9 @@ int main() {
   for (std::size_t c = 0; c < cur.size(); ++c)
     if (std::fabs(got[c] - cur[c]) > 1e-4f * std::fabs(cur[c]) + 1e-4f)
       ++bad;
-  std::printf("stencil %zux%zu, %zu steps: %.3f ms (first launch, with program build), %s (%zu mismatches)\n", rows, cols,
-              steps, ms, bad ? "FAILED" : "verified against host reference", bad);
+  std::printf("stencil %zux%zu, %zu steps: %.3f ms (first launch, with program "
+              "build), %s (%zu mismatches)\n",
+              rows, cols, steps, ms,
+              bad ? "FAILED" : "verified against host reference", bad);
   return bad ? 1 : 0;
 }

@@ -13,7 +13,8 @@ DPEX_KERNEL void jacobi_step(dpex::item<2> it, const float *in, float *out,
     out[c] = in[c];
     return;
   }
-  float lap = in[c - cols] + in[c + cols] + in[c - 1] + in[c + 1] - 4.0f * in[c];
+  float lap =
+      in[c - cols] + in[c + cols] + in[c - 1] + in[c + 1] - 4.0f * in[c];
   out[c] = in[c] + alpha * lap;
 }
 

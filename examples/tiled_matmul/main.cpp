@@ -22,10 +22,12 @@ int main() {
   b.copy_from(hb);
 
   auto start = std::chrono::steady_clock::now();
-  dpex::call_kernel(demo::matmul_tiled, dpex::nd_range<2>({n, m}, {tile, tile}), a, b, c,
-                    n, k, m, dpex::local_memory<float>(tile * tile),
+  dpex::call_kernel(demo::matmul_tiled, dpex::nd_range<2>({n, m}, {tile, tile}),
+                    a, b, c, n, k, m, dpex::local_memory<float>(tile * tile),
                     dpex::local_memory<float>(tile * tile));
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  double ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
 
   std::vector<float> hc = c.to_host();
   std::size_t bad = 0;
@@ -37,7 +39,9 @@ int main() {
       if (std::fabs(hc[i * m + j] - expect) > 1e-4 * std::fabs(expect) + 1e-3)
         ++bad;
     }
-  std::printf("matmul %ux%u * %ux%u (tile %u): %.3f ms (first launch, with program build), %s (%zu mismatches)\n", n, k, k,
-              m, tile, ms, bad ? "FAILED" : "verified against host reference", bad);
+  std::printf("matmul %ux%u * %ux%u (tile %u): %.3f ms (first launch, with "
+              "program build), %s (%zu mismatches)\n",
+              n, k, k, m, tile, ms,
+              bad ? "FAILED" : "verified against host reference", bad);
   return bad ? 1 : 0;
 }

@@ -8,9 +8,9 @@ constexpr size_t TILE = 16;
 
 // A is n x k, B is k x m, C is n x m, row-major; n and m are multiples of
 // TILE (the launch's local range is TILE x TILE), k need not be.
-DPEX_KERNEL void matmul_tiled(dpex::nd_item<2> it, const float *a, const float *b,
-                              float *c, unsigned n, unsigned k, unsigned m,
-                              dpex::local_accessor<float> tile_a,
+DPEX_KERNEL void matmul_tiled(dpex::nd_item<2> it, const float *a,
+                              const float *b, float *c, unsigned n, unsigned k,
+                              unsigned m, dpex::local_accessor<float> tile_a,
                               dpex::local_accessor<float> tile_b) {
   size_t row = it.get_global_id(0), col = it.get_global_id(1);
   size_t lr = it.get_local_id(0), lc = it.get_local_id(1);

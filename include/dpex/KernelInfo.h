@@ -28,7 +28,8 @@ constexpr detail::arg_kind argKind(ParamKind Kind) {
 
 // The name of a kind in metadata, JSON and stubs.
 constexpr const char *paramKindName(ParamKind Kind) {
-  return Kind == ParamKind::Index ? "index" : detail::arg_kind_name(argKind(Kind));
+  return Kind == ParamKind::Index ? "index"
+                                  : detail::arg_kind_name(argKind(Kind));
 }
 
 // A struct defined in the kernel source, as the stub re-declares it: its
@@ -71,7 +72,7 @@ struct KernelInfo {
   std::string TemplateParams;
   std::string TemplateArgs;
   std::string TemplateKey;
-  bool NDRange = false;      // nd_item kernel
+  bool NDRange = false; // nd_item kernel
   unsigned Dimensions = 1;
   std::vector<KernelParam> Params; // Params[0] is the index parameter
   std::string Location;            // file:line:col of the definition

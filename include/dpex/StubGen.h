@@ -18,7 +18,7 @@ using ImageFormat = detail::image_format;
 struct DeviceImage {
   ImageFormat Format;
   std::string Bytes;
-  unsigned CudaArch = 0; // PTX: the arch it targets (sm_80 is 80)
+  unsigned CudaArch = 0;              // PTX: the arch it targets (sm_80 is 80)
   std::vector<OmittedKernel> Omitted; // kernels this image leaves out
 };
 

@@ -31,7 +31,8 @@ constexpr unsigned Generic = 4;
 
 // The per-kernel facts the passes need travel in the module as the named
 // metadata `!dpex.kernels`, so each pass can run alone on a .ll file.
-void attachKernelMetadata(llvm::Module &M, const std::vector<KernelInfo> &Kernels);
+void attachKernelMetadata(llvm::Module &M,
+                          const std::vector<KernelInfo> &Kernels);
 
 struct KernelRecord {
   llvm::Function *Body; // the user's function
@@ -114,8 +115,8 @@ struct ExactFRemLoweringPass : llvm::PassInfoMixin<ExactFRemLoweringPass> {
 
 // Runs the passes `Build` adds on `M`, with all analysis managers registered
 // (and the target's analyses when `TM` is given).
-using PipelineBuilder =
-    llvm::function_ref<llvm::Error(llvm::PassBuilder &, llvm::ModulePassManager &)>;
+using PipelineBuilder = llvm::function_ref<llvm::Error(
+    llvm::PassBuilder &, llvm::ModulePassManager &)>;
 llvm::Error runModulePasses(llvm::Module &M, PipelineBuilder Build,
                             llvm::TargetMachine *TM = nullptr);
 

@@ -10,7 +10,8 @@
 #pragma once
 
 #if !defined(__SPIR__) && !defined(__SPIR64__)
-#error "<dpex/kernel.hpp> is for kernel sources compiled by dpexc; host code includes <dpex/runtime.hpp>"
+#error                                                                         \
+    "<dpex/kernel.hpp> is for kernel sources compiled by dpexc; host code includes <dpex/runtime.hpp>"
 #endif
 
 #include <stddef.h>
@@ -96,9 +97,10 @@ __attribute__((nothrow)) int __spirv_ocl_printf(const DPEX_CONSTANT_AS char *,
   __attribute__((const, nothrow)) double __spirv_ocl_##NAME(double, double,    \
                                                             double);
 #define DPEX_MATH_1(X)                                                         \
-  X(sqrt) X(rsqrt) X(cbrt) X(exp) X(exp2) X(expm1) X(log) X(log2) X(log10)     \
-  X(log1p) X(sin) X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh)        \
-  X(tanh) X(erf) X(erfc) X(fabs) X(floor) X(ceil) X(trunc) X(round)
+  X(sqrt)                                                                      \
+  X(rsqrt) X(cbrt) X(exp) X(exp2) X(expm1) X(log) X(log2) X(log10) X(log1p)    \
+      X(sin) X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh) X(tanh)     \
+          X(erf) X(erfc) X(fabs) X(floor) X(ceil) X(trunc) X(round)
 #define DPEX_MATH_2(X) X(pow) X(atan2) X(fmin) X(fmax) X(fmod) X(hypot)
 #define DPEX_MATH_3(X) X(fma)
 DPEX_MATH_1(DPEX_SPIRV_OCL_1)
@@ -144,8 +146,9 @@ public:
     return __dpex_local_size(detail::backend_dim<Dims>(d));
   }
   size_t get_group_linear_id() const {
-    return detail::linearize<Dims>([this](int d) { return get_group_id(d); },
-                                   [this](int d) { return get_group_range(d); });
+    return detail::linearize<Dims>(
+        [this](int d) { return get_group_id(d); },
+        [this](int d) { return get_group_range(d); });
   }
   // True for the one work-item of the group whose local id is all zeros.
   bool leader() const {
@@ -271,9 +274,10 @@ constexpr int cross_workgroup_memory = 0x200;
 
 constexpr int semantics(memory_order order, address_space space) {
   return static_cast<int>(order) |
-         (space == address_space::global_space  ? cross_workgroup_memory
-          : space == address_space::local_space ? workgroup_memory
-                                                : workgroup_memory | cross_workgroup_memory);
+         (space == address_space::global_space ? cross_workgroup_memory
+          : space == address_space::local_space
+              ? workgroup_memory
+              : workgroup_memory | cross_workgroup_memory);
 }
 constexpr int scope(memory_scope s) { return static_cast<int>(s); }
 
@@ -301,17 +305,20 @@ template <address_space Space, typename U> auto in_space(U *p) {
     return p;
 }
 
-template <bool C, typename A, typename B> struct select { using type = A; };
+template <bool C, typename A, typename B> struct select {
+  using type = A;
+};
 template <typename A, typename B> struct select<false, A, B> {
   using type = B;
 };
 
-template <typename T> constexpr bool is_atomic_integer =
+template <typename T>
+constexpr bool is_atomic_integer =
     __is_same(T, int) || __is_same(T, unsigned int) || __is_same(T, long) ||
     __is_same(T, unsigned long) || __is_same(T, long long) ||
     __is_same(T, unsigned long long);
-template <typename T> constexpr bool is_atomic_float =
-    __is_same(T, float) || __is_same(T, double);
+template <typename T>
+constexpr bool is_atomic_float = __is_same(T, float) || __is_same(T, double);
 } // namespace detail
 
 // An atomic view of `ref`, which must live in `Space` (a global pointer
@@ -346,8 +353,8 @@ public:
 
   T load(memory_order order = default_read_order,
          memory_scope scope = DefaultScope) const {
-    return from_word(__spirv_AtomicLoad(word_ptr(), detail::scope(scope),
-                                        sem(order)));
+    return from_word(
+        __spirv_AtomicLoad(word_ptr(), detail::scope(scope), sem(order)));
   }
   void store(T value, memory_order order = default_write_order,
              memory_scope scope = DefaultScope) const {
@@ -480,10 +487,9 @@ private:
 // (work-group local and global) written before is visible after.
 template <int Dims>
 void group_barrier(group<Dims>, memory_scope scope = memory_scope::work_group) {
-  __spirv_ControlBarrier(detail::scope(memory_scope::work_group),
-                         detail::scope(scope),
-                         detail::semantics(memory_order::seq_cst,
-                                           address_space::generic_space));
+  __spirv_ControlBarrier(
+      detail::scope(memory_scope::work_group), detail::scope(scope),
+      detail::semantics(memory_order::seq_cst, address_space::generic_space));
 }
 
 // Orders this work-item's memory accesses; a relaxed fence orders nothing.

@@ -43,7 +43,8 @@ bool parseList(const std::string &List,
   llvm::SmallVector<llvm::StringRef, 8> Items;
   llvm::StringRef(List).split(Items, ',', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Item : Items) {
-    auto It = llvm::find_if(Names, [&](const auto &N) { return Item == N.first; });
+    auto It =
+        llvm::find_if(Names, [&](const auto &N) { return Item == N.first; });
     if (It == Names.end()) {
       Bad = Item.str();
       return false;
@@ -146,7 +147,9 @@ private:
   std::vector<std::string> Dependencies;
 
   bool emits(EmitKind E) const { return llvm::is_contained(Opts.Emit, E); }
-  bool targets(TargetKind T) const { return llvm::is_contained(Opts.Targets, T); }
+  bool targets(TargetKind T) const {
+    return llvm::is_contained(Opts.Targets, T);
+  }
 
   // The files an emit kind produces, the first one being its primary output.
   std::vector<std::string> outputsOf(EmitKind E) const {
@@ -176,20 +179,24 @@ private:
   llvm::Error checkBackend(llvm::StringRef Stage) {
     if (BackendErrors.empty())
       return llvm::Error::success();
-    std::string Msg = "in " + Stage.str() + ": " + llvm::join(BackendErrors, "; ");
+    std::string Msg =
+        "in " + Stage.str() + ": " + llvm::join(BackendErrors, "; ");
     BackendErrors.clear();
     return llvm::createStringError(llvm::inconvertibleErrorCode(), Msg);
   }
 
-  llvm::Expected<std::unique_ptr<llvm::Module>> loadDeviceLib(const std::string &Path) {
+  llvm::Expected<std::unique_ptr<llvm::Module>>
+  loadDeviceLib(const std::string &Path) {
     auto Buffer = llvm::MemoryBuffer::getFile(Path);
     if (!Buffer)
-      return llvm::createStringError(Buffer.getError(), "cannot read device library '%s': %s",
-                                     Path.c_str(), Buffer.getError().message().c_str());
+      return llvm::createStringError(
+          Buffer.getError(), "cannot read device library '%s': %s",
+          Path.c_str(), Buffer.getError().message().c_str());
     auto M = llvm::parseBitcodeFile((*Buffer)->getMemBufferRef(), Context);
     if (!M)
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "'%s' is not a dpex device library: %s", Path.c_str(),
+                                     "'%s' is not a dpex device library: %s",
+                                     Path.c_str(),
                                      llvm::toString(M.takeError()).c_str());
     return M;
   }
@@ -224,9 +231,9 @@ private:
       }
       Timer.start("link " + Source);
       if (llvm::Linker::linkModules(*Linked, std::move(Result->Module)))
-        return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                       "cannot link '%s' with the other sources",
-                                       Source.c_str());
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "cannot link '%s' with the other sources", Source.c_str());
     }
     for (std::unique_ptr<llvm::Module> &Lib : Libs) {
       Timer.start("link device library");
@@ -257,9 +264,8 @@ private:
       Outputs.add(Names.deviceLib(), bitcodeOf(M));
     }
 
-    bool NeedDevice = llvm::any_of(Opts.Emit, [](EmitKind E) {
-      return E != EmitKind::DeviceLib;
-    });
+    bool NeedDevice = llvm::any_of(
+        Opts.Emit, [](EmitKind E) { return E != EmitKind::DeviceLib; });
     if (NeedDevice) {
       if (auto E = compileDevice(M))
         return E;
@@ -287,11 +293,9 @@ private:
   // (itself and the PTX) lack these, and their launches there fail.
   void warnOmitted(const std::vector<OmittedKernel> &Omitted) {
     for (const OmittedKernel &K : Omitted) {
-      auto Info = llvm::find_if(Kernels, [&](const KernelInfo &I) {
-        return I.EntryName == K.Entry;
-      });
-      std::string Name =
-          Info == Kernels.end() ? K.Entry : Info->QualifiedName;
+      auto Info = llvm::find_if(
+          Kernels, [&](const KernelInfo &I) { return I.EntryName == K.Entry; });
+      std::string Name = Info == Kernels.end() ? K.Entry : Info->QualifiedName;
       Err << "warning: kernel '" << Name
           << "' is left out of the spir and ptx images (devices that take "
              "SPIR-V run it): "
@@ -310,16 +314,18 @@ private:
     PTXOpts.LibDevice = Opts.CudaLibDevice == "none" ? ""
                         : Opts.CudaLibDevice.empty() ? findLibDevice()
                                                      : Opts.CudaLibDevice;
-    std::string MathLib = PTXOpts.LibDevice.empty()
-                              ? "math from libclc"
-                              : "math from libdevice '" + PTXOpts.LibDevice + "'";
+    std::string MathLib =
+        PTXOpts.LibDevice.empty()
+            ? "math from libclc"
+            : "math from libdevice '" + PTXOpts.LibDevice + "'";
     std::string Ptxas;
     if (Opts.CudaSASS) {
       Ptxas = Opts.Ptxas.empty() ? findPtxas() : Opts.Ptxas;
       if (Ptxas.empty())
         return llvm::createStringError(
             llvm::inconvertibleErrorCode(),
-            "--cuda-sass needs NVIDIA's ptxas: none on PATH, under $CUDA_PATH/bin "
+            "--cuda-sass needs NVIDIA's ptxas: none on PATH, under "
+            "$CUDA_PATH/bin "
             "or /usr/local/cuda/bin; name it with --ptxas=<file>");
       if (!llvm::sys::fs::can_execute(Ptxas))
         return llvm::createStringError(llvm::inconvertibleErrorCode(),
@@ -339,12 +345,12 @@ private:
         auto Cubin = buildCubin(*PTX, Arch, Ptxas);
         if (!Cubin)
           return Cubin.takeError();
-        Images.push_back({ImageFormat::cubin, std::move(*Cubin), Arch,
-                          SPIR.Omitted});
+        Images.push_back(
+            {ImageFormat::cubin, std::move(*Cubin), Arch, SPIR.Omitted});
       }
       if (Embed && !isSASSOnlyCudaArch(Arch))
-        Images.push_back({ImageFormat::ptx, std::move(*PTX), Arch,
-                          SPIR.Omitted});
+        Images.push_back(
+            {ImageFormat::ptx, std::move(*PTX), Arch, SPIR.Omitted});
     }
     return llvm::Error::success();
   }

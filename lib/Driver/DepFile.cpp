@@ -48,7 +48,8 @@ std::string formatKernelList(const std::vector<KernelInfo> &Kernels) {
     }
     List.push_back(llvm::json::Object{
         {"name", K.QualifiedName},
-        {"handle", (K.Namespace.empty() ? "" : K.Namespace + "::") + K.HandleName},
+        {"handle",
+         (K.Namespace.empty() ? "" : K.Namespace + "::") + K.HandleName},
         {"entry", K.EntryName},
         {"index", K.NDRange ? "nd_item" : "item"},
         {"dimensions", K.Dimensions},

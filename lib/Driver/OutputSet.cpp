@@ -10,7 +10,8 @@ namespace {
 // Writes `Contents` to a temporary file next to `Path`, then renames it over
 // `Path`. Not llvm::writeToOutput: LLVM 15's creates its temporary file
 // executable (0777 & ~umask), and the rename keeps that mode.
-llvm::Error writeAtomically(const std::string &Path, const std::string &Contents) {
+llvm::Error writeAtomically(const std::string &Path,
+                            const std::string &Contents) {
   auto Temp = llvm::sys::fs::TempFile::create(
       Path + ".tmp-%%%%%%", llvm::sys::fs::all_read | llvm::sys::fs::all_write);
   if (!Temp)

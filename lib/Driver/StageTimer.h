@@ -31,7 +31,8 @@ public:
   void stop() {
     if (Current.empty())
       return;
-    double Ms = std::chrono::duration<double, std::milli>(Clock::now() - Begin).count();
+    double Ms =
+        std::chrono::duration<double, std::milli>(Clock::now() - Begin).count();
     Times.emplace_back(std::move(Current), Ms);
     Current.clear();
   }
@@ -47,7 +48,8 @@ public:
         << "  dpexc pipeline stages (wall time)\n"
         << "===-------------------------------------------===\n";
     for (const auto &[Stage, Ms] : Times)
-      Err << llvm::format("  %10.3f ms  %5.1f%%  ", Ms, Total > 0 ? 100 * Ms / Total : 0.0)
+      Err << llvm::format("  %10.3f ms  %5.1f%%  ", Ms,
+                          Total > 0 ? 100 * Ms / Total : 0.0)
           << Stage << "\n";
     Err << llvm::format("  %10.3f ms  100.0%%  total\n", Total);
   }

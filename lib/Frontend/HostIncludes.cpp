@@ -28,8 +28,9 @@ std::vector<std::string> hostSystemIncludeArgs(const std::string &Standard) {
   D.ResourceDir = DPEX_CLANG_RESOURCE_DIR;
   D.setCheckInputsExist(false);
   const std::string Std = "-std=" + Standard;
-  std::vector<const char *> Argv = {DPEX_CLANG_EXECUTABLE, "-fsyntax-only",
-                                    "-x", "c++", Std.c_str(), "dpex-probe.cpp"};
+  std::vector<const char *> Argv = {
+      DPEX_CLANG_EXECUTABLE, "-fsyntax-only", "-x", "c++",
+      Std.c_str(),           "dpex-probe.cpp"};
   std::unique_ptr<clang::driver::Compilation> C(D.BuildCompilation(Argv));
   std::vector<std::string> Out;
   if (!C || C->getJobs().empty())

@@ -45,7 +45,8 @@ class KernelConsumer : public ASTConsumer {
 public:
   KernelConsumer(const std::set<std::string> &External, FrontendResult &Result,
                  CodeGenAction &CodeGen, HeaderSearch &Headers)
-      : External(External), Result(Result), CodeGen(CodeGen), Headers(Headers) {}
+      : External(External), Result(Result), CodeGen(CodeGen), Headers(Headers) {
+  }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
@@ -53,7 +54,8 @@ public:
     std::vector<const FunctionDecl *> Kernels = findKernels(Ctx);
     if (!checkKernels(Ctx, Kernels, External))
       return;
-    std::vector<const FunctionDecl *> DeviceFunctions = findDeviceFunctions(Ctx);
+    std::vector<const FunctionDecl *> DeviceFunctions =
+        findDeviceFunctions(Ctx);
     for (const FunctionDecl *K : Kernels)
       Result.Kernels.push_back(extractKernelInfo(K, Headers));
     for (const FunctionDecl *F : DeviceFunctions)
@@ -85,8 +87,8 @@ public:
       : EmitLLVMOnlyAction(&Ctx), External(External), Result(Result) {}
 
 protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 llvm::StringRef File) override {
+  std::unique_ptr<ASTConsumer>
+  CreateASTConsumer(CompilerInstance &CI, llvm::StringRef File) override {
     // Codegen's consumer first: KernelConsumer needs its CodeGenerator. It
     // still runs second, after KernelConsumer has checked the kernels.
     std::unique_ptr<ASTConsumer> CodeGenConsumer =
@@ -190,10 +192,10 @@ std::vector<const char *> debugInfoArgs(DebugInfo Debug) {
 // flush-to-zero, which is a property of x86's startup code, not of the
 // flag).
 constexpr const char *FastMathArgs[] = {
-    "-ffast-math",         "-menable-no-infs",       "-menable-no-nans",
-    "-ffinite-math-only",  "-fapprox-func",          "-menable-unsafe-fp-math",
-    "-fno-signed-zeros",   "-mreassociate",          "-freciprocal-math",
-    "-ffp-contract=fast",  "-fno-rounding-math"};
+    "-ffast-math",        "-menable-no-infs",  "-menable-no-nans",
+    "-ffinite-math-only", "-fapprox-func",     "-menable-unsafe-fp-math",
+    "-fno-signed-zeros",  "-mreassociate",     "-freciprocal-math",
+    "-ffp-contract=fast", "-fno-rounding-math"};
 
 } // namespace
 
@@ -206,16 +208,14 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
       // Generic (addrspace 4) pointers, as SYCL device code has them.
       "-fsycl-is-device",
       // SPIRV-LLVM-Translator 15 consumes typed pointers only.
-      "-no-opaque-pointers",
-      "-O" + std::to_string(Options.OptLevel),
+      "-no-opaque-pointers", "-O" + std::to_string(Options.OptLevel),
       // dpexc runs its own pipeline (Transforms/) on the module.
       "-disable-llvm-passes", "-disable-O0-optnone",
       // Parsed so that the restriction checker can name them; never emitted.
-      "-fcxx-exceptions",
-      "-fno-threadsafe-statics", "-fgnuc-version=4.2.1", "-ferror-limit", "20",
-      "-std=" + Options.Standard,
-      "-I", Options.DpexIncludeDir.empty() ? DPEX_KERNEL_INCLUDE_DIR
-                                           : Options.DpexIncludeDir};
+      "-fcxx-exceptions", "-fno-threadsafe-statics", "-fgnuc-version=4.2.1",
+      "-ferror-limit", "20", "-std=" + Options.Standard, "-I",
+      Options.DpexIncludeDir.empty() ? DPEX_KERNEL_INCLUDE_DIR
+                                     : Options.DpexIncludeDir};
   for (std::string &A : hostSystemIncludeArgs(Options.Standard))
     Args.push_back(std::move(A));
   for (const char *A : debugInfoArgs(Options.Debug))
@@ -227,10 +227,10 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
     std::vector<std::string> DBArgs = argsFromCompilationDatabase(
         Options.CompilationDatabaseDir, SourcePath, Error);
     if (!Error.empty())
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "cannot read compilation database in '%s': %s",
-                                     Options.CompilationDatabaseDir.c_str(),
-                                     Error.c_str());
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "cannot read compilation database in '%s': %s",
+          Options.CompilationDatabaseDir.c_str(), Error.c_str());
     Args.insert(Args.end(), DBArgs.begin(), DBArgs.end());
   }
   for (const std::string &Dir : Options.IncludeDirs) {
@@ -247,8 +247,10 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
   for (const std::string &A : Args)
     CArgs.push_back(A.c_str());
 
-  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
-  auto Printer = std::make_unique<TextDiagnosticPrinter>(Diagnostics, &*DiagOpts);
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts =
+      new DiagnosticOptions();
+  auto Printer =
+      std::make_unique<TextDiagnosticPrinter>(Diagnostics, &*DiagOpts);
   llvm::IntrusiveRefCntPtr<DiagnosticsEngine> Diags = new DiagnosticsEngine(
       new DiagnosticIDs, DiagOpts, Printer.get(), /*ShouldOwnClient=*/false);
   auto Invocation = std::make_shared<CompilerInvocation>();

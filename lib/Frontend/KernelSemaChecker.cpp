@@ -27,10 +27,11 @@ bool isDeviceLibm(llvm::StringRef Name) {
   static const llvm::StringSet<> Names = [] {
     llvm::StringSet<> S;
     for (const char *Base :
-         {"sqrt", "cbrt", "exp", "exp2", "expm1", "log", "log2", "log10",
-          "log1p", "pow", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
-          "sinh", "cosh", "tanh", "erf", "erfc", "fabs", "fmin", "fmax", "fma",
-          "floor", "ceil", "trunc", "round", "fmod", "hypot"}) {
+         {"sqrt",  "cbrt",  "exp",   "exp2", "expm1", "log",   "log2",
+          "log10", "log1p", "pow",   "sin",  "cos",   "tan",   "asin",
+          "acos",  "atan",  "atan2", "sinh", "cosh",  "tanh",  "erf",
+          "erfc",  "fabs",  "fmin",  "fmax", "fma",   "floor", "ceil",
+          "trunc", "round", "fmod",  "hypot"}) {
       S.insert(Base);
       S.insert((llvm::Twine(Base) + "f").str());
     }
@@ -49,11 +50,13 @@ public:
   explicit Diagnoser(ASTContext &Ctx) : Diags(Ctx.getDiagnostics()) {}
 
   DiagnosticBuilder error(SourceLocation Loc, llvm::StringRef Format) {
-    return Diags.Report(Loc, Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
+    return Diags.Report(Loc,
+                        Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
            << Format;
   }
   DiagnosticBuilder note(SourceLocation Loc, llvm::StringRef Text) {
-    return Diags.Report(Loc, Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0"))
+    return Diags.Report(Loc,
+                        Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0"))
            << Text;
   }
   bool failed() const { return Diags.hasErrorOccurred(); }
@@ -89,39 +92,51 @@ public:
   std::vector<Call> Calls;
 
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
-    D.error(E->getThrowLoc(), "exceptions are not supported in device code: 'throw' is not allowed");
+    D.error(
+        E->getThrowLoc(),
+        "exceptions are not supported in device code: 'throw' is not allowed");
     return true;
   }
   bool VisitCXXTryStmt(CXXTryStmt *S) {
-    D.error(S->getTryLoc(), "exceptions are not supported in device code: 'try' is not allowed");
+    D.error(
+        S->getTryLoc(),
+        "exceptions are not supported in device code: 'try' is not allowed");
     return true;
   }
   bool VisitCXXTypeidExpr(CXXTypeidExpr *E) {
-    D.error(E->getBeginLoc(), "RTTI is not supported in device code: 'typeid' is not allowed");
+    D.error(E->getBeginLoc(),
+            "RTTI is not supported in device code: 'typeid' is not allowed");
     return true;
   }
   bool VisitCXXDynamicCastExpr(CXXDynamicCastExpr *E) {
-    D.error(E->getBeginLoc(), "RTTI is not supported in device code: 'dynamic_cast' is not allowed");
+    D.error(
+        E->getBeginLoc(),
+        "RTTI is not supported in device code: 'dynamic_cast' is not allowed");
     return true;
   }
   bool VisitCXXNewExpr(CXXNewExpr *E) {
-    D.error(E->getBeginLoc(), "dynamic allocation is not supported in device code: 'new' is not allowed");
+    D.error(E->getBeginLoc(), "dynamic allocation is not supported in device "
+                              "code: 'new' is not allowed");
     return true;
   }
   bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
-    D.error(E->getBeginLoc(), "dynamic allocation is not supported in device code: 'delete' is not allowed");
+    D.error(E->getBeginLoc(), "dynamic allocation is not supported in device "
+                              "code: 'delete' is not allowed");
     return true;
   }
 
   bool VisitVarDecl(VarDecl *VD) {
     if (VD->getType()->isVariableArrayType())
-      D.error(VD->getLocation(), "variable-length array '" + VD->getName().str() +
+      D.error(VD->getLocation(), "variable-length array '" +
+                                     VD->getName().str() +
                                      "' is not allowed in device code");
     if (VD->getTLSKind() != VarDecl::TLS_None)
-      D.error(VD->getLocation(), "thread_local variable '" + VD->getName().str() +
+      D.error(VD->getLocation(), "thread_local variable '" +
+                                     VD->getName().str() +
                                      "' is not allowed in device code");
     else if (VD->isStaticLocal() && !isConstant(VD))
-      D.error(VD->getLocation(), "static local variable '" + VD->getName().str() +
+      D.error(VD->getLocation(), "static local variable '" +
+                                     VD->getName().str() +
                                      "' is not allowed in device code");
     else if (VD->isStaticLocal())
       checkStaticInitialization(VD, VD->getLocation(), "static local variable");
@@ -131,7 +146,8 @@ public:
     if (VD->hasLocalStorage() && VD->hasAttr<AnnotateAttr>())
       D.error(VD->getLocation(),
               std::string("annotate attribute on ") +
-                  (llvm::isa<ParmVarDecl>(VD) ? "parameter '" : "local variable '") +
+                  (llvm::isa<ParmVarDecl>(VD) ? "parameter '"
+                                              : "local variable '") +
                   VD->getName().str() + "' is not supported in device code");
     // Destructors run without a call expression in the AST; they are device
     // code all the same.
@@ -189,7 +205,8 @@ public:
       if (const auto *DRE = llvm::dyn_cast<DeclRefExpr>(Target))
         Via = "function pointer '" + DRE->getDecl()->getNameAsString() + "'";
       else if (const auto *ME = llvm::dyn_cast<MemberExpr>(Target))
-        Via = "function pointer '" + ME->getMemberDecl()->getNameAsString() + "'";
+        Via =
+            "function pointer '" + ME->getMemberDecl()->getNameAsString() + "'";
       else if (llvm::isa<BinaryOperator>(Target))
         Via = "a pointer to member function";
       D.error(E->getBeginLoc(), "indirect call through " + Via +
@@ -199,7 +216,8 @@ public:
     // Clang 15 passes generic pointers to llvm.clear_cache unconverted:
     // invalid IR. Device code has no use for it.
     if (Callee->getBuiltinID() == Builtin::BI__builtin___clear_cache) {
-      D.error(E->getBeginLoc(), "'__builtin___clear_cache' is not supported in device code");
+      D.error(E->getBeginLoc(),
+              "'__builtin___clear_cache' is not supported in device code");
       return true;
     }
     if (const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(E))
@@ -210,8 +228,9 @@ public:
         return true;
       }
     if (isDynamicAllocator(Callee->getName()) && Callee->isExternC()) {
-      D.error(E->getBeginLoc(), "dynamic allocation is not supported in device code: '" +
-                                    Callee->getName().str() + "' is not allowed");
+      D.error(E->getBeginLoc(),
+              "dynamic allocation is not supported in device code: '" +
+                  Callee->getName().str() + "' is not allowed");
       return true;
     }
     noteCall(Callee, E->getBeginLoc());
@@ -229,7 +248,8 @@ private:
     if (!VD->getType().isConstQualified())
       return false;
     // A mutable member of a const object can still be written.
-    const CXXRecordDecl *RD = VD->getType()->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
+    const CXXRecordDecl *RD =
+        VD->getType()->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
     return !RD || !RD->hasDefinition() || !RD->hasMutableFields();
   }
 
@@ -241,14 +261,17 @@ private:
     if (!VD->hasInit() || VD->getInit()->isValueDependent() ||
         VD->hasConstantInitialization())
       return;
-    D.error(Use, What.str() + " '" + VD->getQualifiedNameAsString() +
-                     "' needs dynamic initialization, which device code cannot run; "
-                     "make its initializer a constant expression");
-    D.note(VD->getLocation(), "'" + VD->getQualifiedNameAsString() + "' declared here");
+    D.error(Use,
+            What.str() + " '" + VD->getQualifiedNameAsString() +
+                "' needs dynamic initialization, which device code cannot run; "
+                "make its initializer a constant expression");
+    D.note(VD->getLocation(),
+           "'" + VD->getQualifiedNameAsString() + "' declared here");
   }
 
   void noteDestruction(QualType T, SourceLocation Loc) {
-    const CXXRecordDecl *RD = T->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
+    const CXXRecordDecl *RD =
+        T->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
     if (RD && RD->hasDefinition() && !RD->hasTrivialDestructor())
       if (const CXXDestructorDecl *DD = RD->getDestructor())
         noteCall(DD, Loc);
@@ -260,7 +283,8 @@ private:
         MD->getParent()->hasAttr<FinalAttr>())
       return false;
     // `obj.Base::f()` names its target explicitly.
-    if (const auto *ME = llvm::dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+    if (const auto *ME =
+            llvm::dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
       if (ME->hasQualifier())
         return false;
     return true;
@@ -300,8 +324,10 @@ private:
         return;
     D.error(Loc, "call to '" + describe(Callee) +
                      "', which has no definition visible to device code");
-    D.note(Callee->getLocation(), "'" + describe(Callee) +
-                                      "' declared here; define it in the kernel source, an included header, or a --device-lib");
+    D.note(Callee->getLocation(),
+           "'" + describe(Callee) +
+               "' declared here; define it in the kernel source, an included "
+               "header, or a --device-lib");
   }
 };
 
@@ -339,10 +365,12 @@ void checkSignature(Diagnoser &D, const FunctionDecl *Kernel) {
             "kernel '" + Name + "' must return 'void'");
   }
   // The host launches a kernel with no object to call it on.
-  if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(Kernel); MD && MD->isInstance())
+  if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(Kernel);
+      MD && MD->isInstance())
     D.error(Kernel->getLocation(),
-            "kernel '" + Name + "' is a non-static member function; make it "
-                                "static or move it to namespace scope");
+            "kernel '" + Name +
+                "' is a non-static member function; make it "
+                "static or move it to namespace scope");
   // An index parameter further down gets its own, more precise, error below.
   bool HasIndex = llvm::any_of(Kernel->parameters(), [](const ParmVarDecl *P) {
     return asIndexType(P->getType()).has_value();
@@ -351,16 +379,18 @@ void checkSignature(Diagnoser &D, const FunctionDecl *Kernel) {
     D.error(Kernel->getNumParams() ? Kernel->getParamDecl(0)->getLocation()
                                    : Kernel->getLocation(),
             "kernel '" + Name +
-                "' must take dpex::item<N> or dpex::nd_item<N> as its first parameter");
+                "' must take dpex::item<N> or dpex::nd_item<N> as its first "
+                "parameter");
   const ASTContext &Ctx = Kernel->getASTContext();
   for (unsigned I = 0; I < Kernel->getNumParams(); ++I) {
     const ParmVarDecl *P = Kernel->getParamDecl(I);
     std::string Why;
     std::optional<ParamKind> Kind = classifyParam(P->getType(), Ctx, Why);
-    std::string What = "parameter " + std::to_string(I + 1) +
-                       (P->getName().empty() ? "" : " '" + P->getName().str() + "'") +
-                       " of kernel '" + Name + "' has type '" +
-                       P->getType().getAsString(Ctx.getPrintingPolicy()) + "'";
+    std::string What =
+        "parameter " + std::to_string(I + 1) +
+        (P->getName().empty() ? "" : " '" + P->getName().str() + "'") +
+        " of kernel '" + Name + "' has type '" +
+        P->getType().getAsString(Ctx.getPrintingPolicy()) + "'";
     if (!Kind)
       D.error(P->getLocation(), What + ": " + Why);
     else if (*Kind == ParamKind::Index && I != 0)
@@ -368,16 +398,19 @@ void checkSignature(Diagnoser &D, const FunctionDecl *Kernel) {
     else if (*Kind == ParamKind::ByValue)
       if (auto Problem = redeclarationProblem(P->getType()->getAsRecordDecl()))
         D.error(P->getLocation(),
-                What + ": the generated stub cannot re-declare a struct of the "
-                       "kernel source where " + *Problem +
-                       "; define it in a header, which the stub includes");
+                What +
+                    ": the generated stub cannot re-declare a struct of the "
+                    "kernel source where " +
+                    *Problem +
+                    "; define it in a header, which the stub includes");
   }
 }
 
 // Reports the first call that closes a cycle in the device call graph.
 void checkRecursion(
     Diagnoser &D, const std::vector<const FunctionDecl *> &Order,
-    const llvm::DenseMap<const FunctionDecl *, std::vector<BodyChecker::Call>> &Graph) {
+    const llvm::DenseMap<const FunctionDecl *, std::vector<BodyChecker::Call>>
+        &Graph) {
   enum State { Unvisited, Active, Done };
   llvm::DenseMap<const FunctionDecl *, State> States;
   std::function<void(const FunctionDecl *)> Visit = [&](const FunctionDecl *F) {
@@ -413,7 +446,8 @@ std::vector<const FunctionDecl *> findDeviceFunctions(ASTContext &Ctx) {
   return {Finder.DeviceFunctions.begin(), Finder.DeviceFunctions.end()};
 }
 
-bool checkKernels(ASTContext &Ctx, const std::vector<const FunctionDecl *> &Kernels,
+bool checkKernels(ASTContext &Ctx,
+                  const std::vector<const FunctionDecl *> &Kernels,
                   const std::set<std::string> &ExternalDefinitions) {
   Diagnoser D(Ctx);
   std::unique_ptr<MangleContext> Mangler(Ctx.createMangleContext());

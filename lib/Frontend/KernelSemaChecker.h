@@ -25,6 +25,7 @@ bool checkKernels(clang::ASTContext &Ctx,
 std::vector<const clang::FunctionDecl *> findKernels(clang::ASTContext &Ctx);
 
 // Every DPEX_DEVICE_FUNC with a body (templates only where instantiated).
-std::vector<const clang::FunctionDecl *> findDeviceFunctions(clang::ASTContext &Ctx);
+std::vector<const clang::FunctionDecl *>
+findDeviceFunctions(clang::ASTContext &Ctx);
 
 } // namespace dpex

@@ -3,9 +3,9 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
-#include "clang/AST/RecordLayout.h"
 #include "clang/AST/Mangle.h"
 #include "clang/AST/QualTypeNames.h"
+#include "clang/AST/RecordLayout.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/HeaderSearch.h"
 
@@ -48,13 +48,15 @@ static std::string handleNameFor(const FunctionDecl *FD) {
 }
 
 // The stub's spelling of one template argument, or of each in a pack.
-static void printTemplateArgument(const TemplateArgument &Arg, const ASTContext &Ctx,
+static void printTemplateArgument(const TemplateArgument &Arg,
+                                  const ASTContext &Ctx,
                                   const PrintingPolicy &Policy,
                                   std::vector<std::string> &Out) {
   switch (Arg.getKind()) {
   case TemplateArgument::Type:
-    Out.push_back(TypeName::getFullyQualifiedName(Arg.getAsType(), Ctx, Policy,
-                                                  /*WithGlobalNsPrefix=*/false));
+    Out.push_back(
+        TypeName::getFullyQualifiedName(Arg.getAsType(), Ctx, Policy,
+                                        /*WithGlobalNsPrefix=*/false));
     return;
   case TemplateArgument::Pack:
     for (const TemplateArgument &Element : Arg.pack_elements())
@@ -79,14 +81,16 @@ static std::string templateParameters(const FunctionTemplateDecl *Template,
   unsigned Index = 0;
   for (const NamedDecl *P : *Template->getTemplateParameters()) {
     OS << (Index ? ", " : "");
-    std::string Name = P->getName().empty() ? "dpex_param" + std::to_string(Index)
-                                            : P->getNameAsString();
+    std::string Name = P->getName().empty()
+                           ? "dpex_param" + std::to_string(Index)
+                           : P->getNameAsString();
     ++Index;
     if (const auto *Type = llvm::dyn_cast<TemplateTypeParmDecl>(P)) {
       OS << (Type->isParameterPack() ? "typename... " : "typename ") << Name;
       if (Type->hasDefaultArgument())
         OS << " = "
-           << TypeName::getFullyQualifiedName(Type->getDefaultArgument(), Ctx, Policy,
+           << TypeName::getFullyQualifiedName(Type->getDefaultArgument(), Ctx,
+                                              Policy,
                                               /*WithGlobalNsPrefix=*/false);
     } else if (const auto *Value = llvm::dyn_cast<NonTypeTemplateParmDecl>(P)) {
       OS << TypeName::getFullyQualifiedName(Value->getType(), Ctx, Policy,
@@ -111,7 +115,8 @@ static std::string templateParameters(const FunctionTemplateDecl *Template,
 // its absolute path, the only name that still finds it.
 static std::string portableName(llvm::StringRef File, const SourceManager &SM,
                                 HeaderSearch &Headers) {
-  llvm::SmallString<256> Main(SM.getFileEntryForID(SM.getMainFileID())->getName());
+  llvm::SmallString<256> Main(
+      SM.getFileEntryForID(SM.getMainFileID())->getName());
   llvm::SmallString<256> Path(File);
   for (llvm::SmallString<256> *P : {&Main, &Path}) {
     llvm::sys::fs::make_absolute(*P);
@@ -138,7 +143,8 @@ static std::string namespaceOf(const RecordDecl *RD) {
   std::string Out;
   for (const DeclContext *DC = RD->getDeclContext(); !DC->isTranslationUnit();
        DC = DC->getParent())
-    Out = llvm::cast<NamespaceDecl>(DC)->getName().str() + (Out.empty() ? "" : "::") + Out;
+    Out = llvm::cast<NamespaceDecl>(DC)->getName().str() +
+          (Out.empty() ? "" : "::") + Out;
   return Out;
 }
 
@@ -146,14 +152,14 @@ static std::string namespaceOf(const RecordDecl *RD) {
 // it, or its re-declaration after those of the structs it uses. The sema
 // checker has rejected structs of the kernel source that cannot be
 // re-declared (redeclarationProblem).
-static void addStruct(const RecordDecl *RD, const ASTContext &Ctx, HeaderSearch &Headers,
-                      KernelParam &Out) {
+static void addStruct(const RecordDecl *RD, const ASTContext &Ctx,
+                      HeaderSearch &Headers, KernelParam &Out) {
   const SourceManager &SM = Ctx.getSourceManager();
   auto addHeaderOf = [&](const Decl *D) {
     // The host compiler resolves this through the include directories the
     // kernel was compiled with (add_dpex_kernel gives them to the stub).
-    std::string Header =
-        portableName(SM.getFilename(SM.getExpansionLoc(D->getLocation())), SM, Headers);
+    std::string Header = portableName(
+        SM.getFilename(SM.getExpansionLoc(D->getLocation())), SM, Headers);
     if (!llvm::is_contained(Out.Headers, Header))
       Out.Headers.push_back(std::move(Header));
   };
@@ -195,19 +201,21 @@ static void addStruct(const RecordDecl *RD, const ASTContext &Ctx, HeaderSearch 
     QualType T = F->getType();
     T = Ctx.getBaseElementType(T)->isBuiltinType()
             ? T.getCanonicalType()
-            : TypeName::getFullyQualifiedType(T, Ctx, /*WithGlobalNsPrefix=*/false);
+            : TypeName::getFullyQualifiedType(T, Ctx,
+                                              /*WithGlobalNsPrefix=*/false);
     T.print(OS, Policy, F->getName());
     if (F->isBitField())
       OS << " : " << F->getBitWidthValue(Ctx);
     else
-      Offsets += " &&\n              offsetof(" + Name + ", " + F->getNameAsString() +
-                 ") == " +
+      Offsets += " &&\n              offsetof(" + Name + ", " +
+                 F->getNameAsString() + ") == " +
                  std::to_string(Layout.getFieldOffset(F->getFieldIndex()) / 8);
     OS << ";\n";
   }
   OS << "};\n";
-  OS << "static_assert(sizeof(" << Name << ") == " << Layout.getSize().getQuantity()
-     << " && alignof(" << Name << ") == " << Layout.getAlignment().getQuantity() << Offsets
+  OS << "static_assert(sizeof(" << Name
+     << ") == " << Layout.getSize().getQuantity() << " && alignof(" << Name
+     << ") == " << Layout.getAlignment().getQuantity() << Offsets
      << ",\n              \"dpex: the host lays out " << Qualified
      << " differently from the kernel source\");\n";
   if (!NS.empty())
@@ -232,30 +240,36 @@ static KernelParam extractParam(const ParmVarDecl *P, const ASTContext &Ctx,
   else if (Out.Kind == ParamKind::LocalAccessor)
     Sized = *asLocalAccessor(T);
   if (Out.Kind != ParamKind::Index) {
-    Out.Size = static_cast<uint32_t>(Ctx.getTypeSizeInChars(Sized).getQuantity());
-    Out.Align = static_cast<uint32_t>(Ctx.getTypeAlignInChars(Sized).getQuantity());
+    Out.Size =
+        static_cast<uint32_t>(Ctx.getTypeSizeInChars(Sized).getQuantity());
+    Out.Align =
+        static_cast<uint32_t>(Ctx.getTypeAlignInChars(Sized).getQuantity());
   }
   if (Out.Kind == ParamKind::ByValue)
     addStruct(T->getAsRecordDecl()->getDefinition(), Ctx, Headers, Out);
   return Out;
 }
 
-KernelInfo extractKernelInfo(const FunctionDecl *Kernel, HeaderSearch &Headers) {
+KernelInfo extractKernelInfo(const FunctionDecl *Kernel,
+                             HeaderSearch &Headers) {
   const ASTContext &Ctx = Kernel->getASTContext();
   KernelInfo Info;
   Info.MangledName = mangledName(Kernel);
   Info.EntryName = Info.MangledName;
   {
     llvm::raw_string_ostream OS(Info.QualifiedName);
-    Kernel->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
+    Kernel->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(),
+                                 /*Qualified=*/true);
   }
   // The handle lives in the kernel's named namespaces; an anonymous one has
   // no name the generated header could open, so it is left out.
-  for (const DeclContext *DC = Kernel->getDeclContext()->getEnclosingNamespaceContext();
+  for (const DeclContext *DC =
+           Kernel->getDeclContext()->getEnclosingNamespaceContext();
        DC && !DC->isTranslationUnit(); DC = DC->getParent())
-    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC); NS && !NS->isAnonymousNamespace())
-      Info.Namespace = NS->getName().str() + (Info.Namespace.empty() ? "" : "::") +
-                       Info.Namespace;
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC);
+        NS && !NS->isAnonymousNamespace())
+      Info.Namespace = NS->getName().str() +
+                       (Info.Namespace.empty() ? "" : "::") + Info.Namespace;
   Info.FlatName = handleNameFor(Kernel);
   Info.HandleName = Info.FlatName;
   if (const FunctionTemplateDecl *Template = Kernel->getPrimaryTemplate()) {
@@ -264,7 +278,8 @@ KernelInfo extractKernelInfo(const FunctionDecl *Kernel, HeaderSearch &Headers) 
     Info.TemplateName = Kernel->getNameAsString();
     Info.TemplateParams = templateParameters(Template, Ctx, Policy);
     std::vector<std::string> Args;
-    for (const TemplateArgument &Arg : Kernel->getTemplateSpecializationArgs()->asArray())
+    for (const TemplateArgument &Arg :
+         Kernel->getTemplateSpecializationArgs()->asArray())
       printTemplateArgument(Arg, Ctx, Policy, Args);
     Info.TemplateArgs = llvm::join(Args, ", ");
     Info.TemplateKey = locationOf(Template->getCanonicalDecl(), Headers);

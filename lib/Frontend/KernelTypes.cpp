@@ -29,8 +29,8 @@ bool isDeviceFunction(const FunctionDecl *FD) {
 }
 
 // The specialisation behind `T` if it is dpex::<Name><...>.
-static const ClassTemplateSpecializationDecl *asDpexTemplate(QualType T,
-                                                             llvm::StringRef Name) {
+static const ClassTemplateSpecializationDecl *
+asDpexTemplate(QualType T, llvm::StringRef Name) {
   const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T.getCanonicalType()->getAsCXXRecordDecl());
   if (!Spec || Spec->getName() != Name)
@@ -48,7 +48,8 @@ std::optional<IndexType> asIndexType(QualType T) {
       const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
       if (Arg.getKind() != TemplateArgument::Integral)
         return std::nullopt;
-      return IndexType{ND, static_cast<unsigned>(Arg.getAsIntegral().getZExtValue())};
+      return IndexType{
+          ND, static_cast<unsigned>(Arg.getAsIntegral().getZExtValue())};
     }
   return std::nullopt;
 }
@@ -85,7 +86,8 @@ std::optional<ParamKind> classifyParam(QualType T, const ASTContext &Ctx,
       return std::nullopt;
     }
     if (Pointee->isVoidType() || Pointee->isIncompleteType()) {
-      Why = "a kernel pointer parameter must point to a complete, non-void type";
+      Why =
+          "a kernel pointer parameter must point to a complete, non-void type";
       return std::nullopt;
     }
     return ParamKind::GlobalPointer;
@@ -143,7 +145,8 @@ std::optional<std::string> redeclarationProblem(const RecordDecl *RD) {
   }
   if (llvm::isa<ClassTemplateSpecializationDecl>(RD))
     return Name + " is a template specialisation";
-  if (const auto *CRD = llvm::dyn_cast<CXXRecordDecl>(RD); CRD && CRD->getNumBases())
+  if (const auto *CRD = llvm::dyn_cast<CXXRecordDecl>(RD);
+      CRD && CRD->getNumBases())
     return Name + " has base classes";
   if (RD->hasAttr<PackedAttr>() || RD->hasAttr<MaxFieldAlignmentAttr>())
     return Name + " is packed";
@@ -151,8 +154,10 @@ std::optional<std::string> redeclarationProblem(const RecordDecl *RD) {
     if (F->getName().empty())
       return Name + " has an unnamed member";
     QualType T = F->getType().getCanonicalType();
-    if (T->isReferenceType() || T->isMemberPointerType() || T->isFunctionPointerType())
-      return Name + "'s member '" + F->getNameAsString() + "' has a type the stub cannot declare";
+    if (T->isReferenceType() || T->isMemberPointerType() ||
+        T->isFunctionPointerType())
+      return Name + "'s member '" + F->getNameAsString() +
+             "' has a type the stub cannot declare";
     const TagDecl *Tag = namedTag(T);
     if (!Tag || !definedInMainFile(Tag))
       continue;
@@ -162,7 +167,8 @@ std::optional<std::string> redeclarationProblem(const RecordDecl *RD) {
         F->getASTContext().getBaseElementType(T)->getAsRecordDecl();
     if (!Member)
       return Name + "'s member '" + F->getNameAsString() +
-             "' names an enum or a pointer to a type defined in the kernel source";
+             "' names an enum or a pointer to a type defined in the kernel "
+             "source";
     if (auto Problem = redeclarationProblem(Member->getDefinition()))
       return Problem;
   }

@@ -50,21 +50,20 @@ constexpr uint32_t OpExtInst = 12, OpFunction = 54, HeaderWords = 5;
 // the opcode) in an OpExtInst.
 constexpr uint32_t DebugInfoNone = 0, DebugCompilationUnit = 1,
                    DebugTypeBasic = 2, DebugTypePointer = 3,
-                   DebugTypeQualifier = 4, DebugTypeArray = 5,
-                   DebugTypedef = 7, DebugTypeFunction = 8, DebugTypeEnum = 9,
-                   DebugTypeComposite = 10,
-                   DebugTypeTemplate = 14, DebugTypeTemplateParameter = 15,
+                   DebugTypeQualifier = 4, DebugTypeArray = 5, DebugTypedef = 7,
+                   DebugTypeFunction = 8, DebugTypeEnum = 9,
+                   DebugTypeComposite = 10, DebugTypeTemplate = 14,
+                   DebugTypeTemplateParameter = 15,
                    DebugFunctionDeclaration = 19, DebugFunction = 20,
                    DebugSource = 35;
 constexpr uint32_t DebugOpWord = 4, PointerStorageClassWord = 6,
-                   SourceTextWord = 6, ArrayCountsWord = 6,
-                   UnitSourceWord = 7, TemplateParameterSourceWord = 8,
-                   TemplateTargetWord = 5, QualifierBaseWord = 5,
-                   PointerBaseWord = 5, TypedefBaseWord = 6,
-                   FunctionReturnTypeWord = 6,
+                   SourceTextWord = 6, ArrayCountsWord = 6, UnitSourceWord = 7,
+                   TemplateParameterSourceWord = 8, TemplateTargetWord = 5,
+                   QualifierBaseWord = 5, PointerBaseWord = 5,
+                   TypedefBaseWord = 6, FunctionReturnTypeWord = 6,
                    CompositeNameWord = 5, CompositeSizeWord = 12,
-                   CompositeMembersWord = 14,
-                   FunctionWord = 14, FunctionDeclarationWord = 15;
+                   CompositeMembersWord = 14, FunctionWord = 14,
+                   FunctionDeclarationWord = 15;
 constexpr uint32_t StorageClassGeneric = 8, NoStorageClass = ~0u;
 
 struct Instruction {
@@ -142,10 +141,11 @@ private:
       uint32_t Base = Pointer.Words[PointerBaseWord];
       while (const Instruction *B = debugInstruction(Base)) {
         uint32_t Op = B->debugOp();
-        if (Op != DebugTypeQualifier && Op != DebugTypedef && Op != DebugTypeEnum)
+        if (Op != DebugTypeQualifier && Op != DebugTypedef &&
+            Op != DebugTypeEnum)
           break;
         Base = B->Words[Op == DebugTypeQualifier ? QualifierBaseWord
-                                                  : TypedefBaseWord];
+                                                 : TypedefBaseWord];
       }
       if (const Instruction *Class = debugInstruction(Base);
           Class && Class->debugOp() == DebugTypeComposite) {
@@ -164,8 +164,13 @@ private:
   static Instruction basicStandIn(const Instruction &Class, uint32_t Result) {
     constexpr uint32_t EncodingUnspecified = 0;
     Instruction I;
-    I.Words = {0, Class.Words[1], Result, Class.Words[3], DebugTypeBasic,
-               Class.Words[CompositeNameWord], Class.Words[CompositeSizeWord],
+    I.Words = {0,
+               Class.Words[1],
+               Result,
+               Class.Words[3],
+               DebugTypeBasic,
+               Class.Words[CompositeNameWord],
+               Class.Words[CompositeSizeWord],
                EncodingUnspecified};
     I.Words[0] = static_cast<uint32_t>(I.Words.size()) << 16 | OpExtInst;
     I.IdWords = {1, 3, 5, 6};
@@ -194,11 +199,10 @@ private:
   void replaceUnacceptedTypes() {
     replaceUses(DebugTypeTemplate, TemplateTargetWord,
                 [](const Instruction &) { return true; });
-    llvm::DenseMap<uint32_t, uint32_t> Qualifiers =
-        replaceUses(DebugTypeQualifier, QualifierBaseWord,
-                    [&](const Instruction &Q) {
-                      return !is(Q.Words[QualifierBaseWord], DebugTypeBasic);
-                    });
+    llvm::DenseMap<uint32_t, uint32_t> Qualifiers = replaceUses(
+        DebugTypeQualifier, QualifierBaseWord, [&](const Instruction &Q) {
+          return !is(Q.Words[QualifierBaseWord], DebugTypeBasic);
+        });
     for (auto [Qualifier, Base] : Qualifiers)
       Dropped.insert(Qualifier);
     llvm::DenseMap<uint32_t, uint32_t> Typedefs =
@@ -236,8 +240,8 @@ private:
   // Every use of a `DebugOp` instruction that `Replace` selects becomes a
   // use of the id in its word `By`. Returns what was replaced by what.
   template <typename Predicate>
-  llvm::DenseMap<uint32_t, uint32_t>
-  replaceUses(uint32_t DebugOp, uint32_t By, Predicate Replace) {
+  llvm::DenseMap<uint32_t, uint32_t> replaceUses(uint32_t DebugOp, uint32_t By,
+                                                 Predicate Replace) {
     llvm::DenseMap<uint32_t, uint32_t> With;
     for (size_t I = RunBegin; I < RunEnd; ++I)
       if (Module[I].debugOp() == DebugOp && Replace(Module[I]))
@@ -332,7 +336,7 @@ private:
   size_t RunBegin, RunEnd;
   uint32_t &IdBound; // the module's, grows with the stand-ins
   llvm::DenseMap<uint32_t, size_t> Defining;
-  uint32_t UnitSource = 0; // the DebugSource of the compilation unit
+  uint32_t UnitSource = 0;          // the DebugSource of the compilation unit
   llvm::DenseSet<uint32_t> Dropped; // instructions left out of the module
 };
 

@@ -1,5 +1,5 @@
-#include "dpex/SPIRV.h"
 #include "DebugInfoFixup.h"
+#include "dpex/SPIRV.h"
 
 #include "LLVMSPIRVLib/LLVMSPIRVLib.h"
 
@@ -28,15 +28,16 @@ static void dropLoopMetadata(llvm::Module &M) {
 // OpenCL 1.2's `atomic_add`, which has no generic overload, and fails to
 // link it; from C++ source it keeps the SPIR-V semantics.
 static void declareSourceLanguage(llvm::Module &M) {
-  constexpr unsigned OpenCLCPP = 4;       // spv::SourceLanguageOpenCL_CPP
-  constexpr unsigned Version = 100000;    // OpenCL C++ 1.0
+  constexpr unsigned OpenCLCPP = 4;    // spv::SourceLanguageOpenCL_CPP
+  constexpr unsigned Version = 100000; // OpenCL C++ 1.0
   llvm::LLVMContext &Ctx = M.getContext();
   llvm::Type *I32 = llvm::Type::getInt32Ty(Ctx);
   llvm::NamedMDNode *Source = M.getOrInsertNamedMetadata("spirv.Source");
   Source->clearOperands();
   Source->addOperand(llvm::MDNode::get(
-      Ctx, {llvm::ConstantAsMetadata::get(llvm::ConstantInt::get(I32, OpenCLCPP)),
-            llvm::ConstantAsMetadata::get(llvm::ConstantInt::get(I32, Version))}));
+      Ctx,
+      {llvm::ConstantAsMetadata::get(llvm::ConstantInt::get(I32, OpenCLCPP)),
+       llvm::ConstantAsMetadata::get(llvm::ConstantInt::get(I32, Version))}));
 }
 
 llvm::Expected<std::string> emitSPIRV(llvm::Module &M,

@@ -49,7 +49,8 @@ llvm::Error validateSPIRV(const std::string &Binary) {
   if (Tools.Validate(Words))
     return llvm::Error::success();
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 "generated SPIR-V failed validation:\n" + Messages);
+                                 "generated SPIR-V failed validation:\n" +
+                                     Messages);
 }
 
 llvm::Expected<std::string> disassembleSPIRV(const std::string &Binary) {

@@ -33,7 +33,8 @@ std::string findPtxas() {
   if (llvm::ErrorOr<std::string> OnPath = llvm::sys::findProgramByName("ptxas"))
     return *OnPath;
   llvm::SmallVector<std::string, 2> Roots;
-  if (llvm::Optional<std::string> CudaPath = llvm::sys::Process::GetEnv("CUDA_PATH"))
+  if (llvm::Optional<std::string> CudaPath =
+          llvm::sys::Process::GetEnv("CUDA_PATH"))
     if (!CudaPath->empty())
       Roots.push_back(*CudaPath);
   Roots.push_back("/usr/local/cuda");
@@ -64,9 +65,8 @@ llvm::Expected<std::string> buildCubin(const std::string &PTX, unsigned Arch,
   }
   std::string ArchFlag = "-arch=" + cudaArchName(Arch);
   llvm::StringRef Args[] = {Ptxas, ArchFlag, "-O3", "-o", *Out, *In};
-  llvm::Optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
-                                                llvm::StringRef(*Log),
-                                                llvm::StringRef(*Log)};
+  llvm::Optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(*Log), llvm::StringRef(*Log)};
   std::string ExecError;
   int Status = llvm::sys::ExecuteAndWait(Ptxas, Args, llvm::None, Redirects,
                                          /*SecondsToWait=*/0, /*MemoryLimit=*/0,
@@ -75,10 +75,11 @@ llvm::Expected<std::string> buildCubin(const std::string &PTX, unsigned Arch,
     std::string Output;
     if (auto Buf = llvm::MemoryBuffer::getFile(*Log))
       Output = llvm::StringRef((*Buf)->getBuffer()).trim().str();
-    return fail("ptxas '" + Ptxas + "' cannot build SASS for " +
-                cudaArchName(Arch) + " (" +
-                (Status < 0 ? ExecError : "exit status " + std::to_string(Status)) +
-                ")" + (Output.empty() ? "" : ": " + Output));
+    return fail(
+        "ptxas '" + Ptxas + "' cannot build SASS for " + cudaArchName(Arch) +
+        " (" +
+        (Status < 0 ? ExecError : "exit status " + std::to_string(Status)) +
+        ")" + (Output.empty() ? "" : ": " + Output));
   }
   auto Cubin = llvm::MemoryBuffer::getFile(*Out, /*IsText=*/false,
                                            /*RequiresNullTerminator=*/false);

@@ -1,7 +1,7 @@
 // The CUDA architectures dpexc builds PTX for, and the PTX ISA version of
 // each.
-#include "dpex/Targets.h"
 #include "CudaArch.h"
+#include "dpex/Targets.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -35,7 +35,8 @@ constexpr unsigned NewestPTXArch = 86;
 const ArchInfo *find(unsigned Arch) {
   if (llvm::is_contained(SASSOnlyArchs, Arch))
     Arch = NewestPTXArch;
-  auto *It = llvm::find_if(Archs, [&](const ArchInfo &A) { return A.Arch == Arch; });
+  auto *It =
+      llvm::find_if(Archs, [&](const ArchInfo &A) { return A.Arch == Arch; });
   return It == std::end(Archs) ? nullptr : It;
 }
 

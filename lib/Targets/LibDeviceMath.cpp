@@ -66,7 +66,8 @@ std::string libDeviceName(const llvm::Function &F) {
   if (Params.size() != It->second ||
       Params.find_first_not_of(Code) != llvm::StringRef::npos ||
       F.arg_size() != It->second ||
-      llvm::any_of(F.args(), [&](const llvm::Argument &A) { return A.getType() != T; }))
+      llvm::any_of(F.args(),
+                   [&](const llvm::Argument &A) { return A.getType() != T; }))
     return "";
   return ("__nv_" + Name + (T->isFloatTy() ? "f" : "")).str();
 }
@@ -78,7 +79,8 @@ std::optional<llvm::StringRef> reflectQuery(const llvm::CallInst &Call) {
       Call.getArgOperand(0)->stripPointerCasts());
   if (!GV || !GV->hasInitializer())
     return std::nullopt;
-  auto *Data = llvm::dyn_cast<llvm::ConstantDataSequential>(GV->getInitializer());
+  auto *Data =
+      llvm::dyn_cast<llvm::ConstantDataSequential>(GV->getInitializer());
   if (!Data || !Data->isCString())
     return std::nullopt;
   return Data->getAsCString();
@@ -88,7 +90,8 @@ std::optional<llvm::StringRef> reflectQuery(const llvm::CallInst &Call) {
 
 std::string findLibDevice() {
   llvm::SmallVector<std::string, 2> Roots;
-  if (llvm::Optional<std::string> CudaPath = llvm::sys::Process::GetEnv("CUDA_PATH"))
+  if (llvm::Optional<std::string> CudaPath =
+          llvm::sys::Process::GetEnv("CUDA_PATH"))
     if (!CudaPath->empty())
       Roots.push_back(*CudaPath);
   Roots.push_back("/usr/local/cuda");
@@ -133,14 +136,17 @@ llvm::Error linkLibDeviceMath(llvm::Module &M, llvm::StringRef LibDevicePath,
   std::unique_ptr<llvm::Module> Lib =
       llvm::getLazyIRFileModule(LibDevicePath, Diag, M.getContext());
   if (!Lib)
-    return fail("cannot read libdevice '" + LibDevicePath + "': " + Diag.getMessage());
+    return fail("cannot read libdevice '" + LibDevicePath +
+                "': " + Diag.getMessage());
   // libdevice says "nvptx64-nvidia-gpulibs" and an older data layout; its
   // code is for this target all the same.
   Lib->setTargetTriple(M.getTargetTriple());
   Lib->setDataLayout(M.getDataLayout());
   Lib->setModuleIdentifier("libdevice"); // no path in anything derived
-  if (llvm::Linker::linkModules(M, std::move(Lib), llvm::Linker::LinkOnlyNeeded))
-    return fail("cannot link libdevice '" + LibDevicePath + "' into the device module");
+  if (llvm::Linker::linkModules(M, std::move(Lib),
+                                llvm::Linker::LinkOnlyNeeded))
+    return fail("cannot link libdevice '" + LibDevicePath +
+                "' into the device module");
   for (const std::string &Name : Wanted) {
     llvm::Function *F = M.getFunction(Name);
     if (!F || F->isDeclaration())

@@ -5,9 +5,9 @@
 // (LibDeviceMath.cpp), linked with libclc for the rest, optimised and
 // compiled by LLVM's NVPTX backend for one arch (CudaArch.cpp), which the
 // driver JIT-compiles for the GPU at hand.
-#include "dpex/Targets.h"
 #include "CudaArch.h"
 #include "LibDeviceMath.h"
+#include "dpex/Targets.h"
 #include "dpex/Transforms.h"
 
 #include "llvm/ADT/StringSet.h"
@@ -66,8 +66,8 @@ createNVPTXTargetMachine(unsigned Arch, bool FastMath, bool DWARF) {
   if (DWARF && std::stoi(Features.substr(4)) < 75)
     Features = "+ptx75";
   std::unique_ptr<llvm::TargetMachine> TM(T->createTargetMachine(
-      Triple, cudaArchName(Arch), Features, Options,
-      llvm::Reloc::PIC_, llvm::None, llvm::CodeGenOpt::Aggressive));
+      Triple, cudaArchName(Arch), Features, Options, llvm::Reloc::PIC_,
+      llvm::None, llvm::CodeGenOpt::Aggressive));
   if (!TM)
     return fail("cannot create the NVPTX target machine");
   return std::move(TM);
@@ -82,7 +82,8 @@ llvm::Error linkLibclc(llvm::Module &M) {
                 "': " + Diag.getMessage());
   Lib->setTargetTriple(M.getTargetTriple());
   Lib->setDataLayout(M.getDataLayout());
-  if (llvm::Linker::linkModules(M, std::move(Lib), llvm::Linker::LinkOnlyNeeded))
+  if (llvm::Linker::linkModules(M, std::move(Lib),
+                                llvm::Linker::LinkOnlyNeeded))
     return fail("cannot link libclc into the device module");
   return llvm::Error::success();
 }
@@ -98,9 +99,11 @@ void optimize(llvm::Module &M, llvm::TargetMachine &TM) {
       M,
       [&](llvm::PassBuilder &PB, llvm::ModulePassManager &MPM) {
         MPM.addPass(ExactFRemLoweringPass());
-        MPM.addPass(llvm::InternalizePass(
-            [&](const llvm::GlobalValue &GV) { return Kernels.contains(GV.getName()); }));
-        MPM.addPass(PB.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3));
+        MPM.addPass(llvm::InternalizePass([&](const llvm::GlobalValue &GV) {
+          return Kernels.contains(GV.getName());
+        }));
+        MPM.addPass(
+            PB.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3));
         MPM.addPass(llvm::GlobalDCEPass());
         return llvm::Error::success();
       },
@@ -118,15 +121,17 @@ void relaxFloatingPoint(llvm::Module &M) {
   for (llvm::Function &F : M) {
     if (F.isDeclaration())
       continue;
-    for (llvm::Instruction &I : llvm::make_early_inc_range(llvm::instructions(F))) {
+    for (llvm::Instruction &I :
+         llvm::make_early_inc_range(llvm::instructions(F))) {
       if (!llvm::isa<llvm::FPMathOperator>(I))
         continue;
       I.setFast(true);
-      if (I.getOpcode() == llvm::Instruction::FDiv && I.getType()->isFloatTy()) {
+      if (I.getOpcode() == llvm::Instruction::FDiv &&
+          I.getType()->isFloatTy()) {
         llvm::IRBuilder<> B(&I);
-        llvm::Value *Approx = B.CreateIntrinsic(
-            llvm::Intrinsic::nvvm_div_approx_ftz_f, {},
-            {I.getOperand(0), I.getOperand(1)});
+        llvm::Value *Approx =
+            B.CreateIntrinsic(llvm::Intrinsic::nvvm_div_approx_ftz_f, {},
+                              {I.getOperand(0), I.getOperand(1)});
         I.replaceAllUsesWith(Approx);
         I.eraseFromParent();
       }
@@ -186,7 +191,8 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
   auto Parsed = llvm::parseBitcodeFile(
       llvm::MemoryBufferRef(SPIRBitcode, "dpex.spir"), Ctx);
   if (!Parsed)
-    return fail("cannot read the SPIR image: " + llvm::toString(Parsed.takeError()));
+    return fail("cannot read the SPIR image: " +
+                llvm::toString(Parsed.takeError()));
   llvm::Module &M = **Parsed;
 
   bool DWARF = M.getNamedMetadata("llvm.dbg.cu") && !Options.LineDirectivesOnly;

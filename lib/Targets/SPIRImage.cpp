@@ -28,14 +28,15 @@
 namespace dpex {
 
 static void cleanUp(llvm::Module &M) {
-  llvm::cantFail(runModulePasses(M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
-    llvm::FunctionPassManager FPM;
-    FPM.addPass(llvm::InstCombinePass());
-    FPM.addPass(llvm::ADCEPass());
-    FPM.addPass(llvm::SimplifyCFGPass());
-    MPM.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(FPM)));
-    return llvm::Error::success();
-  }));
+  llvm::cantFail(
+      runModulePasses(M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+        llvm::FunctionPassManager FPM;
+        FPM.addPass(llvm::InstCombinePass());
+        FPM.addPass(llvm::ADCEPass());
+        FPM.addPass(llvm::SimplifyCFGPass());
+        MPM.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(FPM)));
+        return llvm::Error::success();
+      }));
 }
 
 // The reader turns OpMemoryBarrier (dpex::atomic_fence) into OpenCL 1.2's
@@ -48,7 +49,8 @@ static void lowerMemFences(llvm::Module &M) {
     return;
   for (llvm::User *U : llvm::make_early_inc_range(MemFence->users())) {
     auto *Call = llvm::cast<llvm::CallInst>(U);
-    llvm::IRBuilder<>(Call).CreateFence(llvm::AtomicOrdering::SequentiallyConsistent);
+    llvm::IRBuilder<>(Call).CreateFence(
+        llvm::AtomicOrdering::SequentiallyConsistent);
     Call->eraseFromParent();
   }
   MemFence->eraseFromParent();
@@ -153,7 +155,8 @@ llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV) {
   std::string Error;
   if (!llvm::readSpirv(Ctx, Opts, IS, Raw, Error))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "SPIR-V to SPIR translation failed: " + Error);
+                                   "SPIR-V to SPIR translation failed: " +
+                                       Error);
   std::unique_ptr<llvm::Module> M(Raw);
   lowerMemFences(*M);
   std::vector<OmittedKernel> Omitted = omitGenericBuiltinCallers(*M);

@@ -69,7 +69,8 @@ Error runDevicePipeline(Module &M, unsigned OptLevel) {
   raw_string_ostream OS(Broken);
   if (verifyModule(M, &OS))
     return createStringError(inconvertibleErrorCode(),
-                             "device pipeline produced invalid IR: " + OS.str());
+                             "device pipeline produced invalid IR: " +
+                                 OS.str());
   return Error::success();
 }
 

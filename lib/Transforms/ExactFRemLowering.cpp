@@ -15,38 +15,45 @@ namespace dpex {
 // fmod is exact: with q = trunc(x/y), x - q*y is representable, so one FMA
 // gives it exactly; when x/y rounded to the neighbouring integer, one step
 // of |y| brings the remainder back into range with x's sign.
-PreservedAnalyses ExactFRemLoweringPass::run(Module &M, ModuleAnalysisManager &) {
+PreservedAnalyses ExactFRemLoweringPass::run(Module &M,
+                                             ModuleAnalysisManager &) {
   bool Changed = false;
   for (Function &F : M)
     for (Instruction &I : make_early_inc_range(instructions(F))) {
       auto *Rem = dyn_cast<BinaryOperator>(&I);
-      if (!Rem || Rem->getOpcode() != Instruction::FRem || Rem->getType()->isVectorTy())
+      if (!Rem || Rem->getOpcode() != Instruction::FRem ||
+          Rem->getType()->isVectorTy())
         continue;
       IRBuilder<> B(Rem);
       Value *X = Rem->getOperand(0), *Y = Rem->getOperand(1);
       Type *T = Rem->getType();
       Value *Q = B.CreateUnaryIntrinsic(Intrinsic::trunc, B.CreateFDiv(X, Y));
-      Value *R = B.CreateIntrinsic(Intrinsic::fma, {T}, {B.CreateFNeg(Q), Y, X});
+      Value *R =
+          B.CreateIntrinsic(Intrinsic::fma, {T}, {B.CreateFNeg(Q), Y, X});
       Value *AbsY = B.CreateUnaryIntrinsic(Intrinsic::fabs, Y);
       Value *Step = B.CreateBinaryIntrinsic(Intrinsic::copysign, AbsY, X);
-      Value *TooBig = B.CreateFCmpOGE(B.CreateUnaryIntrinsic(Intrinsic::fabs, R), AbsY);
+      Value *TooBig =
+          B.CreateFCmpOGE(B.CreateUnaryIntrinsic(Intrinsic::fabs, R), AbsY);
       R = B.CreateSelect(TooBig, B.CreateFSub(R, Step), R);
       Value *Zero = ConstantFP::get(T, 0.0);
       Value *WrongSign = B.CreateAnd(
           B.CreateFCmpONE(R, Zero),
-          B.CreateICmpNE(B.CreateIsNeg(B.CreateBitCast(R, B.getIntNTy(T->getPrimitiveSizeInBits()))),
-                         B.CreateIsNeg(B.CreateBitCast(X, B.getIntNTy(T->getPrimitiveSizeInBits())))));
+          B.CreateICmpNE(B.CreateIsNeg(B.CreateBitCast(
+                             R, B.getIntNTy(T->getPrimitiveSizeInBits()))),
+                         B.CreateIsNeg(B.CreateBitCast(
+                             X, B.getIntNTy(T->getPrimitiveSizeInBits())))));
       R = B.CreateSelect(WrongSign, B.CreateFAdd(R, Step), R);
       // fmod(finite x, ±inf) is x; the FMA would give NaN from 0 * inf.
       Value *Inf = ConstantFP::getInfinity(T);
-      Value *XFinite = B.CreateFCmpOLT(B.CreateUnaryIntrinsic(Intrinsic::fabs, X), Inf);
-      R = B.CreateSelect(B.CreateAnd(XFinite, B.CreateFCmpOEQ(AbsY, Inf)), X, R);
+      Value *XFinite =
+          B.CreateFCmpOLT(B.CreateUnaryIntrinsic(Intrinsic::fabs, X), Inf);
+      R = B.CreateSelect(B.CreateAnd(XFinite, B.CreateFCmpOEQ(AbsY, Inf)), X,
+                         R);
       Rem->replaceAllUsesWith(R);
       Rem->eraseFromParent();
       Changed = true;
     }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
-
 
 } // namespace dpex

@@ -51,7 +51,8 @@ std::string openclTypeName(Type *T) {
 }
 
 struct ArgMetadata {
-  SmallVector<Metadata *, 8> AddrSpace, AccessQual, Type, BaseType, TypeQual, Name;
+  SmallVector<Metadata *, 8> AddrSpace, AccessQual, Type, BaseType, TypeQual,
+      Name;
 };
 
 // Element type behind a local_accessor<T> passed byval: its first field is
@@ -92,7 +93,8 @@ Error checkItemLayout(const KernelRecord &K, Type *ItemTy) {
     return createStringError(inconvertibleErrorCode(),
                              "kernel '" + K.EntryName +
                                  "': dpex::item does not hold its range as "
-                                 "size_t[" + std::to_string(K.Dimensions) +
+                                 "size_t[" +
+                                 std::to_string(K.Dimensions) +
                                  "]; kernel.hpp and dpexc disagree");
   return Error::success();
 }
@@ -145,7 +147,8 @@ void describeEntry(Function &Entry, const Function &Body, CallInst &Call) {
           (BodySP->isOptimized() ? DISubprogram::SPFlagOptimized
                                  : DISubprogram::SPFlagZero));
   Entry.setSubprogram(SP);
-  Call.setDebugLoc(DILocation::get(Entry.getContext(), BodySP->getLine(), 0, SP));
+  Call.setDebugLoc(
+      DILocation::get(Entry.getContext(), BodySP->getLine(), 0, SP));
   DIB.finalizeSubprogram(SP);
 }
 
@@ -205,7 +208,8 @@ Expected<Function *> createEntry(Module &M, const KernelRecord &K) {
     case ParamKind::LocalAccessor: {
       AS = addrspace::Local;
       Type *AccessorTy = A.getParamByValType();
-      Value *Accessor = B.CreateAlloca(AccessorTy, nullptr, P.Name + ".accessor");
+      Value *Accessor =
+          B.CreateAlloca(AccessorTy, nullptr, P.Name + ".accessor");
       Value *Field = B.CreateStructGEP(AccessorTy, Accessor, 0);
       Type *FieldTy = cast<StructType>(AccessorTy)->getElementType(0);
       B.CreateStore(B.CreateAddrSpaceCast(&EA, FieldTy), Field);
@@ -213,8 +217,8 @@ Expected<Function *> createEntry(Module &M, const KernelRecord &K) {
       break;
     }
     case ParamKind::ByValue:
-      Entry->addParamAttr(EA.getArgNo(),
-                          Attribute::getWithByValType(Ctx, A.getParamByValType()));
+      Entry->addParamAttr(EA.getArgNo(), Attribute::getWithByValType(
+                                             Ctx, A.getParamByValType()));
       CallArgs.push_back(&EA);
       break;
     case ParamKind::Scalar:
@@ -273,7 +277,8 @@ Expected<Function *> createEntry(Module &M, const KernelRecord &K) {
 
 } // namespace
 
-PreservedAnalyses KernelABILoweringPass::run(Module &M, ModuleAnalysisManager &) {
+PreservedAnalyses KernelABILoweringPass::run(Module &M,
+                                             ModuleAnalysisManager &) {
   Expected<std::vector<KernelRecord>> Kernels = readKernelMetadata(M);
   if (!Kernels) {
     M.getContext().emitError(toString(Kernels.takeError()));

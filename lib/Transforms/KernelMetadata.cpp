@@ -33,9 +33,10 @@ void attachKernelMetadata(Module &M, const std::vector<KernelInfo> &Kernels) {
     SmallVector<Metadata *, 8> Params;
     for (const KernelParam &P : K.Params)
       Params.push_back(MDNode::get(
-          Ctx, {MDString::get(Ctx, paramKindName(P.Kind)),
-                MDString::get(Ctx, P.Name),
-                ConstantAsMetadata::get(ConstantInt::get(I1, isConstPointer(P)))}));
+          Ctx,
+          {MDString::get(Ctx, paramKindName(P.Kind)),
+           MDString::get(Ctx, P.Name),
+           ConstantAsMetadata::get(ConstantInt::get(I1, isConstPointer(P)))}));
     Root->addOperand(MDNode::get(
         Ctx, {ValueAsMetadata::get(F), MDString::get(Ctx, K.EntryName),
               MDString::get(Ctx, K.NDRange ? "nd_item" : "item"),
@@ -65,8 +66,11 @@ Expected<std::vector<KernelRecord>> readKernelMetadata(Module &M) {
     Function *F = FnMD ? dyn_cast<Function>(FnMD->getValue()) : nullptr;
     if (!F || !Entry || !Index || !Dims || !Params)
       return malformed("expected {function, entry, index kind, dims, params}");
-    KernelRecord R{F, Entry->getString().str(), Index->getString() == "nd_item",
-                   static_cast<unsigned>(Dims->getZExtValue()), {}};
+    KernelRecord R{F,
+                   Entry->getString().str(),
+                   Index->getString() == "nd_item",
+                   static_cast<unsigned>(Dims->getZExtValue()),
+                   {}};
     for (const MDOperand &PO : Params->operands()) {
       auto *P = dyn_cast_or_null<MDNode>(PO.get());
       if (!P || P->getNumOperands() != 3)

@@ -18,17 +18,17 @@ namespace {
 
 // libm base name (the double version) → OpenCL.std name.
 constexpr std::pair<const char *, const char *> LibmFunctions[] = {
-    {"sqrt", "sqrt"},   {"cbrt", "cbrt"},   {"exp", "exp"},
-    {"exp2", "exp2"},   {"expm1", "expm1"}, {"log", "log"},
-    {"log2", "log2"},   {"log10", "log10"}, {"log1p", "log1p"},
-    {"pow", "pow"},     {"sin", "sin"},     {"cos", "cos"},
-    {"tan", "tan"},     {"asin", "asin"},   {"acos", "acos"},
-    {"atan", "atan"},   {"atan2", "atan2"}, {"sinh", "sinh"},
-    {"cosh", "cosh"},   {"tanh", "tanh"},   {"erf", "erf"},
-    {"erfc", "erfc"},   {"fabs", "fabs"},   {"fmin", "fmin"},
-    {"fmax", "fmax"},   {"fma", "fma"},     {"floor", "floor"},
-    {"ceil", "ceil"},   {"trunc", "trunc"}, {"round", "round"},
-    {"fmod", "fmod"},   {"hypot", "hypot"},
+    {"sqrt", "sqrt"}, {"cbrt", "cbrt"},   {"exp", "exp"},
+    {"exp2", "exp2"}, {"expm1", "expm1"}, {"log", "log"},
+    {"log2", "log2"}, {"log10", "log10"}, {"log1p", "log1p"},
+    {"pow", "pow"},   {"sin", "sin"},     {"cos", "cos"},
+    {"tan", "tan"},   {"asin", "asin"},   {"acos", "acos"},
+    {"atan", "atan"}, {"atan2", "atan2"}, {"sinh", "sinh"},
+    {"cosh", "cosh"}, {"tanh", "tanh"},   {"erf", "erf"},
+    {"erfc", "erfc"}, {"fabs", "fabs"},   {"fmin", "fmin"},
+    {"fmax", "fmax"}, {"fma", "fma"},     {"floor", "floor"},
+    {"ceil", "ceil"}, {"trunc", "trunc"}, {"round", "round"},
+    {"fmod", "fmod"}, {"hypot", "hypot"},
 };
 
 // LLVM intrinsic → OpenCL.std name. minnum/maxnum have fmin/fmax's NaN rule.
@@ -88,7 +88,8 @@ PreservedAnalyses MathBuiltinLoweringPass::run(Module &M,
     FunctionType *FT = F.getFunctionType();
     // Only scalar float/double: vector or half math has no such built-in.
     if (!Name || !isFloatOrDouble(FT->getReturnType()) ||
-        !all_of(FT->params(), [&](Type *P) { return P == FT->getReturnType(); }))
+        !all_of(FT->params(),
+                [&](Type *P) { return P == FT->getReturnType(); }))
       continue;
     Function *Builtin = cast<Function>(
         M.getOrInsertFunction(spirvBuiltinName(Name, FT), FT).getCallee());

@@ -58,14 +58,17 @@ static bool isLocalPointer(Type *T) {
 
 // Rebuilds `F` with local pointer parameters turned into i64 offsets.
 static Function *lowerLocalParams(Module &M, Function *F) {
-  if (none_of(F->args(), [](Argument &A) { return isLocalPointer(A.getType()); }))
+  if (none_of(F->args(),
+              [](Argument &A) { return isLocalPointer(A.getType()); }))
     return F;
   LLVMContext &Ctx = M.getContext();
   SmallVector<Type *, 8> Params;
   for (Argument &A : F->args())
-    Params.push_back(isLocalPointer(A.getType()) ? Type::getInt64Ty(Ctx) : A.getType());
-  Function *New = Function::Create(FunctionType::get(F->getReturnType(), Params, false),
-                                   F->getLinkage(), F->getAddressSpace(), "", &M);
+    Params.push_back(isLocalPointer(A.getType()) ? Type::getInt64Ty(Ctx)
+                                                 : A.getType());
+  Function *New =
+      Function::Create(FunctionType::get(F->getReturnType(), Params, false),
+                       F->getLinkage(), F->getAddressSpace(), "", &M);
   New->copyAttributesFrom(F);
   New->copyMetadata(F, 0);
   New->takeName(F);
@@ -80,9 +83,11 @@ static Function *lowerLocalParams(Module &M, Function *F) {
       continue;
     }
     // Attributes of the pointer (noalias, align...) do not apply to an i64.
-    New->removeParamAttrs(Arg.getArgNo(), AttributeFuncs::typeIncompatible(Arg.getType()));
+    New->removeParamAttrs(Arg.getArgNo(),
+                          AttributeFuncs::typeIncompatible(Arg.getType()));
     Value *Base = B.CreatePointerCast(Shared, B.getInt8PtrTy(addrspace::Local));
-    Value *Ptr = B.CreateInBoundsGEP(B.getInt8Ty(), Base, &Arg, Arg.getName() + ".ptr");
+    Value *Ptr =
+        B.CreateInBoundsGEP(B.getInt8Ty(), Base, &Arg, Arg.getName() + ".ptr");
     // Known alignment lets the backend merge neighbouring shared-memory
     // accesses into vector loads and stores (ld.shared.v4).
     B.CreateAlignmentAssumption(M.getDataLayout(), Ptr, LocalAlignment);
@@ -106,8 +111,9 @@ static constexpr unsigned NVPTXConstantSpace = 4;
 
 // `V` (a pointer into SPIR constant memory, e.g. a string literal) as a
 // generic pointer to the same bytes in NVPTX constant memory.
-static Value *constantToGeneric(IRBuilder<> &B, Value *V,
-                                DenseMap<GlobalVariable *, GlobalVariable *> &Moved) {
+static Value *
+constantToGeneric(IRBuilder<> &B, Value *V,
+                  DenseMap<GlobalVariable *, GlobalVariable *> &Moved) {
   Module &M = *B.GetInsertBlock()->getModule();
   APInt Offset(64, 0);
   auto *Base = dyn_cast<GlobalVariable>(
@@ -118,12 +124,15 @@ static Value *constantToGeneric(IRBuilder<> &B, Value *V,
   if (!New) {
     New = new GlobalVariable(M, Base->getValueType(), true, Base->getLinkage(),
                              Base->getInitializer(), Base->getName() + ".const",
-                             nullptr, GlobalValue::NotThreadLocal, NVPTXConstantSpace);
+                             nullptr, GlobalValue::NotThreadLocal,
+                             NVPTXConstantSpace);
     New->setAlignment(Base->getAlign());
   }
   Value *Bytes = B.CreateAddrSpaceCast(
-      B.CreatePointerCast(New, B.getInt8PtrTy(NVPTXConstantSpace)), B.getInt8PtrTy());
-  return B.CreateInBoundsGEP(B.getInt8Ty(), Bytes, B.getInt64(Offset.getZExtValue()));
+      B.CreatePointerCast(New, B.getInt8PtrTy(NVPTXConstantSpace)),
+      B.getInt8PtrTy());
+  return B.CreateInBoundsGEP(B.getInt8Ty(), Bytes,
+                             B.getInt64(Offset.getZExtValue()));
 }
 
 static void lowerPrintf(Module &M) {
@@ -133,7 +142,8 @@ static void lowerPrintf(Module &M) {
   LLVMContext &Ctx = M.getContext();
   Type *Generic = Type::getInt8PtrTy(Ctx);
   FunctionCallee VPrintf = M.getOrInsertFunction(
-      "vprintf", FunctionType::get(Type::getInt32Ty(Ctx), {Generic, Generic}, false));
+      "vprintf",
+      FunctionType::get(Type::getInt32Ty(Ctx), {Generic, Generic}, false));
   DenseMap<GlobalVariable *, GlobalVariable *> Moved;
   auto toGeneric = [&](IRBuilder<> &B, Value *V) -> Value * {
     auto *PT = dyn_cast<PointerType>(V->getType());
@@ -141,8 +151,8 @@ static void lowerPrintf(Module &M) {
       return V;
     if (PT->getAddressSpace() == addrspace::Constant)
       return constantToGeneric(B, V, Moved);
-    return B.CreateAddrSpaceCast(B.CreatePointerCast(V, B.getInt8PtrTy(PT->getAddressSpace())),
-                                 Generic);
+    return B.CreateAddrSpaceCast(
+        B.CreatePointerCast(V, B.getInt8PtrTy(PT->getAddressSpace())), Generic);
   };
   for (User *U : make_early_inc_range(Printf->users())) {
     auto *Call = dyn_cast<CallInst>(U);
@@ -158,7 +168,8 @@ static void lowerPrintf(Module &M) {
     Value *Packed = ConstantPointerNull::get(cast<PointerType>(Generic));
     if (!Args.empty()) {
       StructType *Layout = StructType::get(Ctx, Fields);
-      IRBuilder<> Entry(&*Call->getFunction()->getEntryBlock().getFirstInsertionPt());
+      IRBuilder<> Entry(
+          &*Call->getFunction()->getEntryBlock().getFirstInsertionPt());
       AllocaInst *Buffer = Entry.CreateAlloca(Layout, nullptr, "printf.args");
       for (unsigned I = 0; I < Args.size(); ++I)
         B.CreateStore(Args[I], B.CreateStructGEP(Layout, Buffer, I));
@@ -227,14 +238,17 @@ static void lowerAtomics(Module &M) {
       // OpenCL 1.2 atomics are relaxed; fences order everything else.
       if (!Op) {
         Result = B.CreateExtractValue(
-            B.CreateAtomicCmpXchg(Ptr, Call->getArgOperand(1), Call->getArgOperand(2),
-                                  MaybeAlign(), AtomicOrdering::Monotonic,
+            B.CreateAtomicCmpXchg(Ptr, Call->getArgOperand(1),
+                                  Call->getArgOperand(2), MaybeAlign(),
+                                  AtomicOrdering::Monotonic,
                                   AtomicOrdering::Monotonic),
             0);
       } else {
-        Value *Val = Call->arg_size() > 1 ? Call->getArgOperand(1)
-                                          : ConstantInt::get(Call->getType(), 1);
-        Result = B.CreateAtomicRMW(*Op, Ptr, Val, MaybeAlign(), AtomicOrdering::Monotonic);
+        Value *Val = Call->arg_size() > 1
+                         ? Call->getArgOperand(1)
+                         : ConstantInt::get(Call->getType(), 1);
+        Result = B.CreateAtomicRMW(*Op, Ptr, Val, MaybeAlign(),
+                                   AtomicOrdering::Monotonic);
       }
       Result->takeName(Call);
       Call->replaceAllUsesWith(Result);
@@ -245,7 +259,8 @@ static void lowerAtomics(Module &M) {
   }
 }
 
-PreservedAnalyses NVPTXKernelLoweringPass::run(Module &M, ModuleAnalysisManager &) {
+PreservedAnalyses NVPTXKernelLoweringPass::run(Module &M,
+                                               ModuleAnalysisManager &) {
   LLVMContext &Ctx = M.getContext();
   M.setTargetTriple("nvptx64-nvidia-cuda");
   M.setDataLayout("e-i64:64-i128:128-v16:16-v32:32-n16:32:64");
@@ -260,8 +275,9 @@ PreservedAnalyses NVPTXKernelLoweringPass::run(Module &M, ModuleAnalysisManager 
     Function *K = lowerLocalParams(M, F);
     K->setCallingConv(CallingConv::C);
     Annotations->addOperand(MDNode::get(
-        Ctx, {ValueAsMetadata::get(K), MDString::get(Ctx, "kernel"),
-              ConstantAsMetadata::get(ConstantInt::get(Type::getInt32Ty(Ctx), 1))}));
+        Ctx,
+        {ValueAsMetadata::get(K), MDString::get(Ctx, "kernel"),
+         ConstantAsMetadata::get(ConstantInt::get(Type::getInt32Ty(Ctx), 1))}));
   }
   lowerFences(M);
   lowerPrintf(M);

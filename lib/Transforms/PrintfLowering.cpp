@@ -28,7 +28,8 @@ bool isString(Type *T) {
 
 // The constant-space copy of the string `Format` points to, or null if it
 // does not point to the start of a constant global.
-Constant *constantCopy(Value *Format, DenseMap<GlobalVariable *, Constant *> &Copies) {
+Constant *constantCopy(Value *Format,
+                       DenseMap<GlobalVariable *, Constant *> &Copies) {
   auto *GV = dyn_cast<GlobalVariable>(Format->stripPointerCasts());
   if (!GV || !GV->isConstant() || !GV->hasDefinitiveInitializer())
     return nullptr;
@@ -36,8 +37,9 @@ Constant *constantCopy(Value *Format, DenseMap<GlobalVariable *, Constant *> &Co
   if (!Copy) {
     auto *NewGV = new GlobalVariable(
         *GV->getParent(), GV->getValueType(), /*isConstant=*/true,
-        GlobalValue::PrivateLinkage, GV->getInitializer(), GV->getName() + ".format",
-        nullptr, GlobalValue::NotThreadLocal, addrspace::Constant);
+        GlobalValue::PrivateLinkage, GV->getInitializer(),
+        GV->getName() + ".format", nullptr, GlobalValue::NotThreadLocal,
+        addrspace::Constant);
     NewGV->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
     NewGV->setAlignment(GV->getAlign());
     Copy = ConstantExpr::getPointerCast(
@@ -57,7 +59,8 @@ PreservedAnalyses PrintfLoweringPass::run(Module &M, ModuleAnalysisManager &) {
         FT->getNumParams() == 0 ||
         FT->getParamType(0)->getPointerAddressSpace() == addrspace::Constant)
       continue;
-    Type *ConstantString = Type::getInt8PtrTy(M.getContext(), addrspace::Constant);
+    Type *ConstantString =
+        Type::getInt8PtrTy(M.getContext(), addrspace::Constant);
     SmallVector<Type *, 8> Params;
     for (Type *P : FT->params())
       Params.push_back(isString(P) ? ConstantString : P);
@@ -77,8 +80,8 @@ PreservedAnalyses PrintfLoweringPass::run(Module &M, ModuleAnalysisManager &) {
           continue;
         A = constantCopy(A, Copies);
         if (!A) {
-          M.getContext().emitError(
-              Call, "dpex::printf: the format and %s arguments must be string literals");
+          M.getContext().emitError(Call, "dpex::printf: the format and %s "
+                                         "arguments must be string literals");
           return PreservedAnalyses::all();
         }
       }

@@ -26,8 +26,7 @@ Status Queue::launchAndWait(Kernel &kernel, const LaunchConfig &config,
   return (*event)->wait();
 }
 
-Expected<bool> Queue::copyFromPeer(void *, Queue &, const void *,
-                                   std::size_t) {
+Expected<bool> Queue::copyFromPeer(void *, Queue &, const void *, std::size_t) {
   return false;
 }
 

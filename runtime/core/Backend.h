@@ -178,8 +178,8 @@ public:
   // False, having done nothing, where the backend has no copy between the
   // two devices; the caller then stages it through the host. The default
   // has none.
-  virtual Expected<bool> copyFromPeer(void *dst, Queue &source,
-                                      const void *src, std::size_t bytes);
+  virtual Expected<bool> copyFromPeer(void *dst, Queue &source, const void *src,
+                                      std::size_t bytes);
   // Enqueues `kernel` after `deps` (backend events, possibly of other
   // devices or backends) and submits it for execution. Safe to call from
   // many threads at once.

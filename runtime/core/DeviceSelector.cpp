@@ -160,13 +160,12 @@ Expected<std::shared_ptr<Device>> selectDevice(const DeviceSelector &selector,
   }
   if (found == 0)
     return notFound(text, "no " + describeFilter(selector), platform);
-  return notFound(text,
-                  describeFilter(selector) + " " +
-                      std::to_string(selector.index) + " does not exist; " +
-                      std::to_string(found) +
-                      (found == 1 ? " such device" : " such devices") +
-                      " found",
-                  platform);
+  return notFound(
+      text,
+      describeFilter(selector) + " " + std::to_string(selector.index) +
+          " does not exist; " + std::to_string(found) +
+          (found == 1 ? " such device" : " such devices") + " found",
+      platform);
 }
 
 Expected<std::shared_ptr<Device>>

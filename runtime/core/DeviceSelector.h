@@ -19,8 +19,8 @@ class Platform;
 struct DeviceSelector {
   backend kind = backend::opencl;
   std::optional<device_type> type;
-  std::string nameFragment;  // lower case; empty: any name
-  std::size_t index = 0;     // among the backend's devices that match
+  std::string nameFragment; // lower case; empty: any name
+  std::size_t index = 0;    // among the backend's devices that match
 };
 
 Expected<DeviceSelector> parseDeviceSelector(const std::string &text);

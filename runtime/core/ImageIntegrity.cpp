@@ -31,13 +31,14 @@ Status verifyImageDigests(const detail::module_desc &module) {
 Status verifyStubAbi(const detail::module_desc &module) {
   if (module.abi_version == detail::stub_abi_version)
     return Status::ok();
-  return Status::error(
-      errc::unsupported_image,
-      "module '" + std::string(module.name) + "' was generated for stub ABI "
-          "version " + std::to_string(module.abi_version) +
-          "; this runtime reads version " +
-          std::to_string(detail::stub_abi_version) +
-          ": regenerate the stub with this dpex's dpexc");
+  return Status::error(errc::unsupported_image,
+                       "module '" + std::string(module.name) +
+                           "' was generated for stub ABI "
+                           "version " +
+                           std::to_string(module.abi_version) +
+                           "; this runtime reads version " +
+                           std::to_string(detail::stub_abi_version) +
+                           ": regenerate the stub with this dpex's dpexc");
 }
 
 } // namespace dpex::rt

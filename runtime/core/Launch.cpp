@@ -198,10 +198,9 @@ std::vector<rt::Event *> dependencies(const std::vector<event> &deps,
 
 // A launch of an empty range: nothing runs, but its events complete only
 // once `deps` have, those on `queue` included (a marker follows them).
-Expected<std::pair<event, event>> launchNothing(rt::Queue &queue,
-                                                const kernel_desc &desc,
-                                                const index_space &space,
-                                                const std::vector<event> &deps) {
+Expected<std::pair<event, event>>
+launchNothing(rt::Queue &queue, const kernel_desc &desc,
+              const index_space &space, const std::vector<event> &deps) {
   rt::trace("launch %s: empty range %s, nothing to run", desc.display_name,
             extents(space.global, space.dims).c_str());
   if (std::none_of(deps.begin(), deps.end(),
@@ -230,8 +229,7 @@ rt::LaunchConfig backendConfig(const index_space &space) {
 // How the trailing range arguments of a rounded_range kernel describe
 // themselves in an error.
 const arg_desc RangeArgDesc{arg_kind::scalar, sizeof(std::uint64_t),
-                            alignof(std::uint64_t), "(launch range)",
-                            "size_t"};
+                            alignof(std::uint64_t), "(launch range)", "size_t"};
 
 // The grid of an item launch (see RangeRounding.h): rounded up where the
 // image guards the range, else exact, split where the driver would pick
@@ -402,13 +400,14 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
       // The kernel's own time where the queue records it.
       Expected<profiling_info> times = deviceEvent->profiling();
       std::string kernelTime =
-          times ? " (kernel " + std::to_string((times->end - times->start) / 1e6) + " ms)"
+          times ? " (kernel " +
+                      std::to_string((times->end - times->start) / 1e6) + " ms)"
                 : "";
-      rt::trace("launch %s: sync %.3f ms%s",
-                describeLaunch(desc, device, *kernel->module, space, config,
-                               split)
-                    .c_str(),
-                msSince(start), kernelTime.c_str());
+      rt::trace(
+          "launch %s: sync %.3f ms%s",
+          describeLaunch(desc, device, *kernel->module, space, config, split)
+              .c_str(),
+          msSince(start), kernelTime.c_str());
     }
     return std::pair<event, event>{};
   }
@@ -428,11 +427,11 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
       return waited;
   }
   if (tracing)
-    rt::trace("launch %s: async submitted in %.3f ms",
-              describeLaunch(desc, device, *kernel->module, space, config,
-                               split)
-                  .c_str(),
-              msSince(start));
+    rt::trace(
+        "launch %s: async submitted in %.3f ms",
+        describeLaunch(desc, device, *kernel->module, space, config, split)
+            .c_str(),
+        msSince(start));
   return std::pair<event, event>{event(host), event(deviceEvent)};
 }
 

@@ -21,8 +21,8 @@ void roundItemGrid(LaunchConfig &config, std::size_t granule) {
   for (std::uint32_t axis = 0; axis < config.dims && remaining > 1; ++axis) {
     std::size_t extent = config.global[axis];
     // A multiple of at most extent/8 wastes at most an eighth.
-    std::size_t multiple =
-        std::min(remaining, powerOfTwoAtMost(std::max<std::size_t>(extent / 8, 1)));
+    std::size_t multiple = std::min(
+        remaining, powerOfTwoAtMost(std::max<std::size_t>(extent / 8, 1)));
     config.global[axis] = (extent + multiple - 1) / multiple * multiple;
     remaining /= multiple;
   }

@@ -1,8 +1,8 @@
 // Reuses CUDA events across launches. Every launch needs an end event, and a
 // start event on a profiling queue; creating and destroying them per launch
-// cost more than the launch itself on the H100 (bench/notes.md). Re-recording a released event is safe:
-// a stream that waits on an event waits for the record current at the time
-// of cuStreamWaitEvent, not for later ones.
+// cost more than the launch itself on the H100 (bench/notes.md). Re-recording a
+// released event is safe: a stream that waits on an event waits for the record
+// current at the time of cuStreamWaitEvent, not for later ones.
 #pragma once
 
 #include "CudaLoader.h"

@@ -97,9 +97,8 @@ static Expected<CUmodule> loadImage(CudaDevice &device,
         result == CUDA_ERROR_OUT_OF_MEMORY ? errc::out_of_memory
                                            : errc::build_failed,
         moduleName + " failed to build for '" + device.name() + "' (" +
-            device.architecture() + ") from its " +
-            formatName(image.format) + " sm_" +
-            std::to_string(image.cuda_arch) +
+            device.architecture() + ") from its " + formatName(image.format) +
+            " sm_" + std::to_string(image.cuda_arch) +
             " image: cuModuleLoadDataEx: " + errorText(api, result) +
             "; JIT log:\n" + (log.empty() ? "(empty)" : log));
   }
@@ -133,18 +132,19 @@ CudaModule::build(CudaDevice &device, const detail::module_desc &module) {
         errc::unsupported_image,
         moduleName + " has no ptx image that '" + device.name() + "' (" +
             device.architecture() + ") can run: its ptx images are for " +
-            archs + ", all newer than the device; rebuild with a --cuda-arch "
-            "list that includes " + device.architecture() +
-            " or an older arch");
+            archs +
+            ", all newer than the device; rebuild with a --cuda-arch "
+            "list that includes " +
+            device.architecture() + " or an older arch");
 
   std::string info;
   if (cubin) {
     Expected<CUmodule> loaded = loadImage(device, *cubin, moduleName, info);
     if (loaded)
-      return std::unique_ptr<CudaModule>(new CudaModule(
-          device, *loaded, *cubin,
-          "cubin sm_" + std::to_string(cubin->cuda_arch) +
-              " (cuModuleLoadDataEx, no JIT)"));
+      return std::unique_ptr<CudaModule>(
+          new CudaModule(device, *loaded, *cubin,
+                         "cubin sm_" + std::to_string(cubin->cuda_arch) +
+                             " (cuModuleLoadDataEx, no JIT)"));
     // A driver older than the ptxas that built the cubin refuses it; the
     // PTX still runs, as with a fat binary.
     if (!ptx)

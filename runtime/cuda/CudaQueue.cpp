@@ -48,14 +48,13 @@ Status CudaQueue::copy(void *dst, const void *src, std::size_t bytes) {
   return Status::ok();
 }
 
-Status CudaQueue::copyOnDevice(void *dst, const void *src,
-                               std::size_t bytes) {
+Status CudaQueue::copyOnDevice(void *dst, const void *src, std::size_t bytes) {
   ContextScope scope(api_, cudaDevice_.context());
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    CUresult result = api_.cuMemcpyDtoDAsync(
-        reinterpret_cast<CUdeviceptr>(dst), reinterpret_cast<CUdeviceptr>(src),
-        bytes, stream_);
+    CUresult result = api_.cuMemcpyDtoDAsync(reinterpret_cast<CUdeviceptr>(dst),
+                                             reinterpret_cast<CUdeviceptr>(src),
+                                             bytes, stream_);
     if (result != CUDA_SUCCESS)
       return cuError(api_, "cuMemcpyDtoDAsync", result);
   }
@@ -79,8 +78,8 @@ Expected<bool> CudaQueue::copyFromPeer(void *dst, Queue &source,
     std::lock_guard<std::mutex> lock(mutex_);
     CUresult result = api_.cuMemcpyPeerAsync(
         reinterpret_cast<CUdeviceptr>(dst), cudaDevice_.context(),
-        reinterpret_cast<CUdeviceptr>(src), peer->cudaDevice().context(),
-        bytes, stream_);
+        reinterpret_cast<CUdeviceptr>(src), peer->cudaDevice().context(), bytes,
+        stream_);
     if (result != CUDA_SUCCESS)
       return cuError(api_, "cuMemcpyPeerAsync", result);
   }

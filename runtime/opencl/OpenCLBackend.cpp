@@ -44,11 +44,10 @@ private:
     api.clGetPlatformIDs(numPlatforms, platforms.data(), nullptr);
     for (cl_platform_id platform : platforms) {
       auto platformInfo = [&](cl_platform_info what) {
-        return opencl::readInfoString(
-            [&](std::size_t size, void *value, std::size_t *sizeRet) {
-              return api.clGetPlatformInfo(platform, what, size, value,
-                                           sizeRet);
-            });
+        return opencl::readInfoString([&](std::size_t size, void *value,
+                                          std::size_t *sizeRet) {
+          return api.clGetPlatformInfo(platform, what, size, value, sizeRet);
+        });
       };
       std::string platformName = platformInfo(CL_PLATFORM_NAME);
       std::string platformVendor = platformInfo(CL_PLATFORM_VENDOR);
@@ -61,9 +60,8 @@ private:
                          nullptr);
       for (cl_device_id id : ids) {
         std::string why;
-        if (auto device =
-                opencl::OpenCLDevice::create(api, id, platformName,
-                                             platformVendor, why))
+        if (auto device = opencl::OpenCLDevice::create(api, id, platformName,
+                                                       platformVendor, why))
           devices_.push_back(std::move(device));
         else
           trace("skipping OpenCL device: %s", why.c_str());

@@ -43,10 +43,11 @@ bool hasWord(const std::string &list, const std::string &word) {
 
 } // namespace
 
-std::shared_ptr<OpenCLDevice>
-OpenCLDevice::create(const OpenCLApi &api, cl_device_id id,
-                     std::string platformName, std::string platformVendor,
-                     std::string &why) {
+std::shared_ptr<OpenCLDevice> OpenCLDevice::create(const OpenCLApi &api,
+                                                   cl_device_id id,
+                                                   std::string platformName,
+                                                   std::string platformVendor,
+                                                   std::string &why) {
   std::shared_ptr<OpenCLDevice> device(new OpenCLDevice(api, id));
   device->name_ = stringInfo(api, id, CL_DEVICE_NAME);
   device->platformName_ = std::move(platformName);

@@ -16,8 +16,7 @@ template <typename Query> std::string readInfoString(Query query) {
   std::string value(size, '\0');
   if (query(size, value.data(), nullptr) != 0)
     return {};
-  value.resize(value.find('\0') == std::string::npos ? size
-                                                     : value.find('\0'));
+  value.resize(value.find('\0') == std::string::npos ? size : value.find('\0'));
   return value;
 }
 

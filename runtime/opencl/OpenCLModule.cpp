@@ -80,10 +80,9 @@ Status checkSpirHeader(const detail::device_image &image) {
   // Raw bitcode ('BC' 0xC0DE) or the bitcode wrapper (0x0B17C0DE).
   if (!startsWith(image, {'B', 'C', 0xC0, 0xDE}) &&
       !startsWith(image, {0xDE, 0xC0, 0x17, 0x0B}))
-    return Status::error(errc::build_failed,
-                         "SPIR image: not LLVM bitcode (" +
-                             std::to_string(image.size) +
-                             " bytes, no bitcode magic)");
+    return Status::error(errc::build_failed, "SPIR image: not LLVM bitcode (" +
+                                                 std::to_string(image.size) +
+                                                 " bytes, no bitcode magic)");
   return Status::ok();
 }
 
@@ -152,9 +151,8 @@ OpenCLModule::build(OpenCLDevice &device, const detail::module_desc &module) {
   if (useSpirv) {
     Expected<cl_program> program = buildSpirv(device, *spirv);
     if (program)
-      return std::unique_ptr<OpenCLModule>(
-          new OpenCLModule(device, *program, *spirv,
-                           "spirv (clCreateProgramWithIL)"));
+      return std::unique_ptr<OpenCLModule>(new OpenCLModule(
+          device, *program, *spirv, "spirv (clCreateProgramWithIL)"));
     failures = program.status().message();
   }
   if (useSpir) {

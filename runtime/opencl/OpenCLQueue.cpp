@@ -10,7 +10,8 @@ namespace dpex::rt::opencl {
 
 OpenCLQueue::OpenCLQueue(std::shared_ptr<OpenCLDevice> device,
                          cl_command_queue queue, bool profiling)
-    : Queue(device, profiling), api_(device->api()), clDevice_(*device), queue_(queue) {}
+    : Queue(device, profiling), api_(device->api()), clDevice_(*device),
+      queue_(queue) {}
 
 OpenCLQueue::~OpenCLQueue() {
   api_.clFinish(queue_);

@@ -72,9 +72,12 @@ TEST_CASE("an async chain of three dependent launches is ordered", "[e2e]") {
   dpex::array<int> data(q, n);
   data.copy_from(init);
   // ((x*2+1)*3+2)*5+3: any reordering changes the result.
-  auto [h1, d1] = dpex::call_kernel_async(e2e::chain_step, dpex::range<1>(n), {}, data, 2, 1);
-  auto [h2, d2] = dpex::call_kernel_async(e2e::chain_step, dpex::range<1>(n), {d1}, data, 3, 2);
-  auto [h3, d3] = dpex::call_kernel_async(e2e::chain_step, dpex::range<1>(n), {d2}, data, 5, 3);
+  auto [h1, d1] = dpex::call_kernel_async(e2e::chain_step, dpex::range<1>(n),
+                                          {}, data, 2, 1);
+  auto [h2, d2] = dpex::call_kernel_async(e2e::chain_step, dpex::range<1>(n),
+                                          {d1}, data, 3, 2);
+  auto [h3, d3] = dpex::call_kernel_async(e2e::chain_step, dpex::range<1>(n),
+                                          {d2}, data, 5, 3);
   h3.wait();
   std::vector<int> h = data.to_host();
   for (std::size_t i = 0; i < n; ++i)
@@ -106,10 +109,11 @@ TEST_CASE("a prime range runs each work-item once and reports its own range",
           "[e2e][range]") {
   dpex::queue q;
   for (std::size_t n : {1ul, 7ul, 997ul, 1000003ul}) {
-    checkVisits(q, n, [&](dpex::array<int> &visits, dpex::array<size_t> &range) {
-      dpex::call_kernel(e2e::visit1d, dpex::range<1>(n), visits, range);
-      REQUIRE(range.to_host()[0] == n);
-    });
+    checkVisits(
+        q, n, [&](dpex::array<int> &visits, dpex::array<size_t> &range) {
+          dpex::call_kernel(e2e::visit1d, dpex::range<1>(n), visits, range);
+          REQUIRE(range.to_host()[0] == n);
+        });
   }
 }
 
@@ -117,14 +121,14 @@ TEST_CASE("odd 3-D ranges run each work-item once", "[e2e][range]") {
   dpex::queue q;
   const std::size_t shapes[][3] = {{3, 5, 7}, {1, 1, 4099}, {131, 3, 1}};
   for (const auto &e : shapes) {
-    checkVisits(q, e[0] * e[1] * e[2],
-                [&](dpex::array<int> &visits, dpex::array<size_t> &range) {
-                  auto [host, device] = dpex::call_kernel_async(
-                      e2e::visit3d, dpex::range<3>(e[0], e[1], e[2]), {},
-                      visits, range);
-                  host.wait();
-                  REQUIRE(range.to_host() ==
-                          std::vector<size_t>{e[0], e[1], e[2]});
-                });
+    checkVisits(
+        q, e[0] * e[1] * e[2],
+        [&](dpex::array<int> &visits, dpex::array<size_t> &range) {
+          auto [host, device] = dpex::call_kernel_async(
+              e2e::visit3d, dpex::range<3>(e[0], e[1], e[2]), {}, visits,
+              range);
+          host.wait();
+          REQUIRE(range.to_host() == std::vector<size_t>{e[0], e[1], e[2]});
+        });
   }
 }

@@ -5,7 +5,8 @@
 
 #include <vector>
 
-TEST_CASE("a kernel calls a device_func defined only in a device library", "[e2e][devlib]") {
+TEST_CASE("a kernel calls a device_func defined only in a device library",
+          "[e2e][devlib]") {
   dpex::queue q;
   const std::size_t n = 1000;
   std::vector<float> h(n);

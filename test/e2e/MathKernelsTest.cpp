@@ -9,8 +9,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
-#include <string>
 #include <limits>
+#include <string>
 #include <vector>
 
 namespace {
@@ -85,33 +85,43 @@ void requireClose(const std::vector<T> &got, const std::vector<T> &want,
     for (std::size_t i = 0; i < n; ++i) {
       T g = got[f * n + i], w = want[f * n + i];
       INFO(names[f] << " at input " << i << ": device " << g << ", host " << w);
-      REQUIRE((std::abs(g - w) <= tolerance<T>() * std::max(T(1), std::abs(w)) ||
-               (fmod && samePeriodic(g, w, divisors[i]))));
+      REQUIRE(
+          (std::abs(g - w) <= tolerance<T>() * std::max(T(1), std::abs(w)) ||
+           (fmod && samePeriodic(g, w, divisors[i]))));
     }
   }
 }
 
 const char *const math_names[e2e::math_function_count] = {
-    "sqrt", "rsqrt", "cbrt", "exp", "exp2", "expm1", "log", "log2", "log10",
-    "log1p", "pow", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
-    "sinh", "cosh", "tanh", "erf", "erfc", "fabs", "fmin", "fmax", "fma",
-    "floor", "ceil", "trunc", "round", "fmod", "hypot", "isnan", "isinf"};
+    "sqrt", "rsqrt", "cbrt",  "exp",   "exp2",  "expm1", "log",
+    "log2", "log10", "log1p", "pow",   "sin",   "cos",   "tan",
+    "asin", "acos",  "atan",  "atan2", "sinh",  "cosh",  "tanh",
+    "erf",  "erfc",  "fabs",  "fmin",  "fmax",  "fma",   "floor",
+    "ceil", "trunc", "round", "fmod",  "hypot", "isnan", "isinf"};
 
 template <typename T> std::vector<T> hostMath(const Inputs<T> &in) {
   std::vector<T> out(e2e::math_function_count * n);
   for (std::size_t i = 0; i < n; ++i) {
     T a = in.x[i], b = in.y[i], c = in.z[i];
     T r[e2e::math_function_count] = {
-        std::sqrt(a),  T(1) / std::sqrt(a), std::cbrt(c),  std::exp(b),
-        std::exp2(b),  std::expm1(c),  std::log(b),        std::log2(b),
-        std::log10(b), std::log1p(a),  std::pow(b, c),     std::sin(c),
-        std::cos(c),   std::tan(c),    std::asin(a),       std::acos(a),
-        std::atan(c),  std::atan2(c, b), std::sinh(c),     std::cosh(c),
-        std::tanh(c),  std::erf(c),    std::erfc(c),       std::fabs(c),
-        std::fmin(a, c), std::fmax(a, c), std::fma(a, b, c), std::floor(10 * c),
-        std::ceil(10 * c), std::trunc(10 * c), std::round(10 * c),
-        std::fmod(10 * b, a), std::hypot(b, c),
-        T(std::isnan(in.w[i])), T(std::isinf(in.w[i]))};
+        std::sqrt(a),          T(1) / std::sqrt(a),
+        std::cbrt(c),          std::exp(b),
+        std::exp2(b),          std::expm1(c),
+        std::log(b),           std::log2(b),
+        std::log10(b),         std::log1p(a),
+        std::pow(b, c),        std::sin(c),
+        std::cos(c),           std::tan(c),
+        std::asin(a),          std::acos(a),
+        std::atan(c),          std::atan2(c, b),
+        std::sinh(c),          std::cosh(c),
+        std::tanh(c),          std::erf(c),
+        std::erfc(c),          std::fabs(c),
+        std::fmin(a, c),       std::fmax(a, c),
+        std::fma(a, b, c),     std::floor(10 * c),
+        std::ceil(10 * c),     std::trunc(10 * c),
+        std::round(10 * c),    std::fmod(10 * b, a),
+        std::hypot(b, c),      T(std::isnan(in.w[i])),
+        T(std::isinf(in.w[i]))};
     for (std::size_t f = 0; f < e2e::math_function_count; ++f)
       out[f * n + i] = r[f];
   }
@@ -141,9 +151,8 @@ void reportUlp(const dpex::queue &q, const std::vector<T> &got,
     double worst = 0;
     for (std::size_t i = 0; i < n; ++i)
       worst = std::max(worst, ulpError(got[f * n + i], want[f * n + i]));
-    report << device << '\t'
-           << (std::is_same_v<T, float> ? "float" : "double") << '\t'
-           << math_names[f] << '\t' << worst << '\n';
+    report << device << '\t' << (std::is_same_v<T, float> ? "float" : "double")
+           << '\t' << math_names[f] << '\t' << worst << '\n';
   }
 }
 
@@ -163,10 +172,10 @@ template <typename T, typename Kernel> void checkDpexMath(Kernel kernel) {
 }
 
 const char *const std_names[e2e::std_function_count] = {
-    "std::sqrt", "std::exp", "std::log",   "std::pow",  "std::sin",
-    "std::cos",  "std::atan2", "std::erf", "std::fabs", "std::floor",
-    "std::fmin", "std::fmax", "std::fma",  "std::fmod", "std::min",
-    "std::max"};
+    "std::sqrt", "std::exp",   "std::log",   "std::pow",
+    "std::sin",  "std::cos",   "std::atan2", "std::erf",
+    "std::fabs", "std::floor", "std::fmin",  "std::fmax",
+    "std::fma",  "std::fmod",  "std::min",   "std::max"};
 
 template <typename T, typename Kernel> void checkStdMath(Kernel kernel) {
   dpex::queue q;
@@ -180,10 +189,12 @@ template <typename T, typename Kernel> void checkStdMath(Kernel kernel) {
   for (std::size_t i = 0; i < n; ++i) {
     T a = in.x[i], b = in.y[i], c = in.z[i];
     T r[e2e::std_function_count] = {
-        std::sqrt(a), std::exp(b),      std::log(b),      std::pow(b, c),
-        std::sin(c),  std::cos(c),      std::atan2(c, b), std::erf(c),
-        std::fabs(c), std::floor(10 * c), std::fmin(a, c), std::fmax(a, c),
-        std::fma(a, b, c), std::fmod(10 * b, a), std::min(a, c), std::max(a, c)};
+        std::sqrt(a),       std::exp(b),          std::log(b),
+        std::pow(b, c),     std::sin(c),          std::cos(c),
+        std::atan2(c, b),   std::erf(c),          std::fabs(c),
+        std::floor(10 * c), std::fmin(a, c),      std::fmax(a, c),
+        std::fma(a, b, c),  std::fmod(10 * b, a), std::min(a, c),
+        std::max(a, c)};
     for (std::size_t f = 0; f < e2e::std_function_count; ++f)
       want[f * n + i] = r[f];
   }
@@ -218,7 +229,8 @@ TEST_CASE("C library names (sqrtf, expf, ...) in kernels", "[e2e][math]") {
   dpex::call_kernel(e2e::libm_float, dpex::range<1>(n), x, out);
   std::vector<float> r = out.to_host();
   for (std::size_t i = 0; i < n; ++i) {
-    float want = std::sqrt(h[i]) + std::exp(h[i]) * std::tanh(h[i]) - std::cbrt(h[i]);
+    float want =
+        std::sqrt(h[i]) + std::exp(h[i]) * std::tanh(h[i]) - std::cbrt(h[i]);
     REQUIRE(std::abs(r[i] - want) <=
             tolerance<float>() * std::max(1.0f, std::abs(want)));
   }

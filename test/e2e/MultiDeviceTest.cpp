@@ -173,8 +173,8 @@ TEST_CASE("copy_to checks sizes and overlap", "[one-device]") {
     FAIL("no error for arrays of different sizes");
   } catch (const dpex::error &e) {
     REQUIRE(e.code() == dpex::errc::invalid_argument);
-    REQUIRE_THAT(e.what(), Catch::Contains("10 elements") &&
-                               Catch::Contains("12"));
+    REQUIRE_THAT(e.what(),
+                 Catch::Contains("10 elements") && Catch::Contains("12"));
   }
   try {
     b.slice(0, 8).copy_to(b.slice(4, 8));

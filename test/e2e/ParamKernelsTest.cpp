@@ -41,8 +41,8 @@ TEST_CASE("scalars of every width arrive intact", "[e2e]") {
   const std::size_t n = 64;
   dpex::array<long long> out(q, n);
   const long long big = 1LL << 40;
-  dpex::call_kernel(e2e::mixed_scalars, dpex::range<1>(n), char(-3), short(-300),
-                    4000000000u, big, 2.75, out);
+  dpex::call_kernel(e2e::mixed_scalars, dpex::range<1>(n), char(-3),
+                    short(-300), 4000000000u, big, 2.75, out);
   std::vector<long long> h = out.to_host();
   for (std::size_t i = 0; i < n; ++i)
     REQUIRE(h[i] == (long long)i - 3 - 300 + 4000000000LL + big + 2);

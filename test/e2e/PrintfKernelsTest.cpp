@@ -40,18 +40,16 @@ TEST_CASE("dpex::printf prints each work-item's line", "[e2e][printf]") {
   std::vector<float> h = {0.25f, 1.5f, -2.0f, 3.125f};
   dpex::array<float> x(q, n);
   x.copy_from(h);
-  std::string out = captureStdout([&] {
-    dpex::call_kernel(e2e::print_values, dpex::range<1>(n), x);
-  });
+  std::string out = captureStdout(
+      [&] { dpex::call_kernel(e2e::print_values, dpex::range<1>(n), x); });
   std::vector<std::string> lines;
   std::istringstream is(out);
   for (std::string l; std::getline(is, l);)
     lines.push_back(l);
   // Work-items may print in any order.
   std::sort(lines.begin(), lines.end());
-  REQUIRE(lines == std::vector<std::string>{
-                       "item 0: 0.25 ok a 0",
-                       "item 1: 1.50 ok b 1099511627776",
-                       "item 2: -2.00 ok c 2199023255552",
-                       "item 3: 3.12 ok d 3298534883328"});
+  REQUIRE(lines == std::vector<std::string>{"item 0: 0.25 ok a 0",
+                                            "item 1: 1.50 ok b 1099511627776",
+                                            "item 2: -2.00 ok c 2199023255552",
+                                            "item 3: 3.12 ok d 3298534883328"});
 }

@@ -57,8 +57,9 @@ TEST_CASE("tpl::add_k<int, 3>: type and value template arguments",
 TEST_CASE("the earlier flat names refer to the same handles", "[e2e][stub]") {
   STATIC_REQUIRE(&tpl::axpy_float == &tpl::axpy<float>);
   STATIC_REQUIRE(&tpl::add_k_int_3 == &tpl::add_k<int, 3>);
-  STATIC_REQUIRE(std::is_same_v<decltype(tpl::add_k<int, 3>),
-                                const dpex::kernel<void(dpex::item<1>, int *)>>);
+  STATIC_REQUIRE(
+      std::is_same_v<decltype(tpl::add_k<int, 3>),
+                     const dpex::kernel<void(dpex::item<1>, int *)>>);
 }
 
 TEST_CASE("overloaded kernels: a handle per overload, named by its parameters",

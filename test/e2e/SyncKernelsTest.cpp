@@ -22,15 +22,16 @@ template <typename T> std::vector<T> fill(std::size_t n, T v) {
 
 } // namespace
 
-TEST_CASE("group_barrier orders local memory within a work-group", "[e2e][sync]") {
+TEST_CASE("group_barrier orders local memory within a work-group",
+          "[e2e][sync]") {
   dpex::queue q;
   const std::size_t n = 1 << 16, local = 128;
   std::vector<int> h(n);
   std::iota(h.begin(), h.end(), 0);
   dpex::array<int> in(q, n), out(q, n);
   in.copy_from(h);
-  dpex::call_kernel(e2e::reverse_groups, dpex::nd_range<1>({n}, {local}), in, out,
-                    dpex::local_memory<int>(local));
+  dpex::call_kernel(e2e::reverse_groups, dpex::nd_range<1>({n}, {local}), in,
+                    out, dpex::local_memory<int>(local));
   std::vector<int> r = out.to_host();
   for (std::size_t i = 0; i < n; ++i) {
     std::size_t g = i / local, l = i % local;
@@ -46,8 +47,8 @@ TEST_CASE("tree reduction with barriers in a loop", "[e2e][sync]") {
     h[i] = int(i % 1000) - 300;
   dpex::array<int> in(q, n), partial(q, groups);
   in.copy_from(h);
-  dpex::call_kernel(e2e::block_sum, dpex::nd_range<1>({n}, {local}), in, partial,
-                    dpex::local_memory<int>(local));
+  dpex::call_kernel(e2e::block_sum, dpex::nd_range<1>({n}, {local}), in,
+                    partial, dpex::local_memory<int>(local));
   std::vector<int> r = partial.to_host();
   for (std::size_t g = 0; g < groups; ++g)
     REQUIRE(r[g] == std::accumulate(h.begin() + g * local,
@@ -77,14 +78,21 @@ TEMPLATE_TEST_CASE("contended fetch_add loses no update", "[e2e][atomic]", int,
   dpex::array<TestType> counters(q, ncounters);
   counters.copy_from(fill<TestType>(ncounters, TestType(0)));
   auto kernel = [] {
-    if constexpr (std::is_same_v<TestType, int>) return e2e::count_add_int;
-    else if constexpr (std::is_same_v<TestType, unsigned int>) return e2e::count_add_unsigned_int;
-    else if constexpr (std::is_same_v<TestType, long>) return e2e::count_add_long;
-    else if constexpr (std::is_same_v<TestType, unsigned long>) return e2e::count_add_unsigned_long;
-    else if constexpr (std::is_same_v<TestType, float>) return e2e::count_add_float;
-    else return e2e::count_add_double;
+    if constexpr (std::is_same_v<TestType, int>)
+      return e2e::count_add_int;
+    else if constexpr (std::is_same_v<TestType, unsigned int>)
+      return e2e::count_add_unsigned_int;
+    else if constexpr (std::is_same_v<TestType, long>)
+      return e2e::count_add_long;
+    else if constexpr (std::is_same_v<TestType, unsigned long>)
+      return e2e::count_add_unsigned_long;
+    else if constexpr (std::is_same_v<TestType, float>)
+      return e2e::count_add_float;
+    else
+      return e2e::count_add_double;
   }();
-  dpex::call_kernel(kernel, dpex::range<1>(contended_items), counters, ncounters);
+  dpex::call_kernel(kernel, dpex::range<1>(contended_items), counters,
+                    ncounters);
   // 2^16 per counter: exact in float too.
   for (TestType c : counters.to_host())
     REQUIRE(c == TestType(contended_items / ncounters));
@@ -140,19 +148,27 @@ TEMPLATE_TEST_CASE("fetch_min and fetch_max find the extremes", "[e2e][atomic]",
       v *= 1ll << 30;
     if (std::is_unsigned_v<TestType>)
       v += sizeof(TestType) == 8 ? 1ll << 60 : 500000;
-    h[i] = std::is_floating_point_v<TestType> ? TestType(double(v) / 8) : TestType(v);
+    h[i] = std::is_floating_point_v<TestType> ? TestType(double(v) / 8)
+                                              : TestType(v);
   }
   dpex::array<TestType> in(q, n), result(q, 2);
   in.copy_from(h);
-  result.copy_from(std::vector<TestType>{std::numeric_limits<TestType>::max(),
-                                         std::numeric_limits<TestType>::lowest()});
+  result.copy_from(
+      std::vector<TestType>{std::numeric_limits<TestType>::max(),
+                            std::numeric_limits<TestType>::lowest()});
   auto kernel = [] {
-    if constexpr (std::is_same_v<TestType, int>) return e2e::min_max_int;
-    else if constexpr (std::is_same_v<TestType, unsigned int>) return e2e::min_max_unsigned_int;
-    else if constexpr (std::is_same_v<TestType, long>) return e2e::min_max_long;
-    else if constexpr (std::is_same_v<TestType, unsigned long>) return e2e::min_max_unsigned_long;
-    else if constexpr (std::is_same_v<TestType, float>) return e2e::min_max_float;
-    else return e2e::min_max_double;
+    if constexpr (std::is_same_v<TestType, int>)
+      return e2e::min_max_int;
+    else if constexpr (std::is_same_v<TestType, unsigned int>)
+      return e2e::min_max_unsigned_int;
+    else if constexpr (std::is_same_v<TestType, long>)
+      return e2e::min_max_long;
+    else if constexpr (std::is_same_v<TestType, unsigned long>)
+      return e2e::min_max_unsigned_long;
+    else if constexpr (std::is_same_v<TestType, float>)
+      return e2e::min_max_float;
+    else
+      return e2e::min_max_double;
   }();
   dpex::call_kernel(kernel, dpex::range<1>(n), in, result);
   std::vector<TestType> r = result.to_host();
@@ -189,7 +205,8 @@ TEST_CASE("fetch_or, fetch_xor and fetch_and", "[e2e][atomic]") {
   }
 }
 
-TEST_CASE("compare_exchange_strong loops hand out unique tickets", "[e2e][atomic]") {
+TEST_CASE("compare_exchange_strong loops hand out unique tickets",
+          "[e2e][atomic]") {
   dpex::queue q;
   const std::size_t n = 1 << 16;
   auto check = [&](auto kernel, auto zero) {
@@ -208,7 +225,8 @@ TEST_CASE("compare_exchange_strong loops hand out unique tickets", "[e2e][atomic
   check(e2e::cas_tickets_float, 0.0f); // below 2^24: every count is exact
 }
 
-TEST_CASE("exchange returns each previous value exactly once", "[e2e][atomic]") {
+TEST_CASE("exchange returns each previous value exactly once",
+          "[e2e][atomic]") {
   dpex::queue q;
   const std::size_t n = 1 << 16;
   auto check = [&](auto kernel, auto init) {
@@ -232,7 +250,8 @@ TEST_CASE("atomic store and load with a fence and barrier", "[e2e][atomic]") {
   const std::size_t n = 1 << 12, local = 64;
   dpex::array<long> data(q, n), out(q, n);
   data.copy_from(fill<long>(n, -1));
-  dpex::call_kernel(e2e::store_load, dpex::nd_range<1>({n}, {local}), data, out);
+  dpex::call_kernel(e2e::store_load, dpex::nd_range<1>({n}, {local}), data,
+                    out);
   std::vector<long> r = out.to_host();
   for (std::size_t i = 0; i < n; ++i) {
     std::size_t j = i / local * local + (i % local + 1) % local;
@@ -240,7 +259,8 @@ TEST_CASE("atomic store and load with a fence and barrier", "[e2e][atomic]") {
   }
 }
 
-TEST_CASE("local-space atomics build per-group histograms", "[e2e][atomic][sync]") {
+TEST_CASE("local-space atomics build per-group histograms",
+          "[e2e][atomic][sync]") {
   dpex::queue q;
   const std::size_t n = contended_items, local = 256;
   const unsigned nbins = 10;
@@ -250,8 +270,8 @@ TEST_CASE("local-space atomics build per-group histograms", "[e2e][atomic][sync]
   dpex::array<unsigned> in(q, n), hist(q, nbins);
   in.copy_from(h);
   hist.copy_from(fill<unsigned>(nbins, 0u));
-  dpex::call_kernel(e2e::local_histogram, dpex::nd_range<1>({n}, {local}), in, hist,
-                    nbins, dpex::local_memory<unsigned>(nbins));
+  dpex::call_kernel(e2e::local_histogram, dpex::nd_range<1>({n}, {local}), in,
+                    hist, nbins, dpex::local_memory<unsigned>(nbins));
   std::vector<unsigned> expect(nbins, 0);
   for (unsigned v : h)
     ++expect[v % nbins];
@@ -270,8 +290,8 @@ TEST_CASE("generic-space atomics on local and global memory",
   dpex::array<int> hist(q, nbins);
   in.copy_from(h);
   hist.copy_from(std::vector<int>(nbins, 0));
-  dpex::call_kernel(e2e::generic_histogram, dpex::nd_range<1>({n}, {local}),
-                    in, hist, nbins, dpex::local_memory<int>(nbins));
+  dpex::call_kernel(e2e::generic_histogram, dpex::nd_range<1>({n}, {local}), in,
+                    hist, nbins, dpex::local_memory<int>(nbins));
   std::vector<int> expect(nbins, 0);
   for (unsigned v : h)
     ++expect[v % nbins];
@@ -312,8 +332,8 @@ TEST_CASE("float min, max and add on local memory", "[e2e][atomic][sync]") {
     h[i] = float(int((i * 2654435761u) % 2001) - 1000) * 0.125f;
   dpex::array<float> in(q, n), out(q, 3 * groups);
   in.copy_from(h);
-  dpex::call_kernel(e2e::local_float_minmax, dpex::nd_range<1>({n}, {local}), in,
-                    out, dpex::local_memory<float>(3));
+  dpex::call_kernel(e2e::local_float_minmax, dpex::nd_range<1>({n}, {local}),
+                    in, out, dpex::local_memory<float>(3));
   std::vector<float> r = out.to_host();
   for (std::size_t g = 0; g < groups; ++g) {
     auto first = h.begin() + g * local, last = first + local;

@@ -33,7 +33,8 @@ void abortIfCompiling() {
 }
 
 void removeScratch() {
-  for (const char *Name : {"input.cpp", "out.spv", "out.dpex.hpp", "out.dpex.cpp"})
+  for (const char *Name :
+       {"input.cpp", "out.spv", "out.dpex.hpp", "out.dpex.cpp"})
     std::remove((ScratchDir + "/" + Name).c_str());
   rmdir(ScratchDir.c_str());
 }
@@ -52,11 +53,13 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
   return 0;
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *Data, std::size_t Size) {
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *Data,
+                                      std::size_t Size) {
   std::string Source = ScratchDir + "/input.cpp";
   {
     std::ofstream OS(Source, std::ios::binary | std::ios::trunc);
-    OS.write(reinterpret_cast<const char *>(Data), static_cast<std::streamsize>(Size));
+    OS.write(reinterpret_cast<const char *>(Data),
+             static_cast<std::streamsize>(Size));
   }
 
   dpex::CompilerOptions Opts;
@@ -75,7 +78,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *Data, std::size_t Size
   // come from the input; the driver's diagnostic also names the input file,
   // whose random directory name an input cannot know.
   std::string ICE = "' while compiling '" + Source + "'";
-  if (Diagnostics.find("error: internal compiler error: ") != std::string::npos &&
+  if (Diagnostics.find("error: internal compiler error: ") !=
+          std::string::npos &&
       Diagnostics.find(ICE) != std::string::npos) {
     std::fputs(Diagnostics.c_str(), stderr);
     std::abort();

@@ -79,7 +79,8 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
   return 0;
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *Data, std::size_t Size) {
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *Data,
+                                      std::size_t Size) {
   if (Size < HeaderSize || Size - HeaderSize > MaxImageSize)
     return -1; // not added to the corpus
   const std::uint8_t *H = Data;
@@ -94,13 +95,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *Data, std::size_t Size
   static const char *const Entries[] = {"fill", "affine", "", "no_such_kernel"};
   std::size_t NumArgs = H[2] % 5;
   for (std::size_t I = 0; I < NumArgs; ++I)
-    D.args.push_back({static_cast<arg_kind>(H[3 + I]), H[7 + I], 4, "a", "int"});
-  D.kernel = {&D.module,
-              Entries[H[11] % 4],
-              "fuzzed",
-              static_cast<std::uint32_t>((H[1] >> 1) & 3),
-              (H[1] & 1) != 0,
-              D.args.data(),
+    D.args.push_back(
+        {static_cast<arg_kind>(H[3 + I]), H[7 + I], 4, "a", "int"});
+  D.kernel = {&D.module,       Entries[H[11] % 4],
+              "fuzzed",        static_cast<std::uint32_t>((H[1] >> 1) & 3),
+              (H[1] & 1) != 0, D.args.data(),
               NumArgs};
 
   // The signature of test/unit/runtime's fill kernel, the valid seeds' one.

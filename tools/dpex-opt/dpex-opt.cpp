@@ -18,8 +18,9 @@ using namespace llvm;
 static cl::opt<std::string> Input(cl::Positional, cl::desc("<input .ll/.bc>"),
                                   cl::init("-"));
 static cl::opt<std::string> Output("o", cl::desc("Output file"), cl::init("-"));
-static cl::opt<std::string> Passes("passes", cl::desc("Pass pipeline, e.g. dpex-kernel-abi"),
-                                   cl::Required);
+static cl::opt<std::string>
+    Passes("passes", cl::desc("Pass pipeline, e.g. dpex-kernel-abi"),
+           cl::Required);
 
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
@@ -33,9 +34,10 @@ int main(int argc, char **argv) {
     return 1;
   }
 
-  if (Error E = dpex::runModulePasses(*M, [](PassBuilder &PB, ModulePassManager &MPM) {
-        return dpex::buildPipelineFromText(PB, MPM, Passes);
-      })) {
+  if (Error E = dpex::runModulePasses(
+          *M, [](PassBuilder &PB, ModulePassManager &MPM) {
+            return dpex::buildPipelineFromText(PB, MPM, Passes);
+          })) {
     errs() << argv[0] << ": error: " << toString(std::move(E)) << "\n";
     return 2;
   }

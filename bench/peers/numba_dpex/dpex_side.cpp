@@ -183,8 +183,8 @@ void save(const std::string &dir, const std::string &name,
 
 void kernels(const dpex::queue &q, int reps, const std::string &dir,
              Fields &out) {
-  auto b = deviceArray(q, unit(kTriadN, 1)), c = deviceArray(q, unit(kTriadN, 2)),
-       a = zeros(q, kTriadN);
+  auto b = deviceArray(q, unit(kTriadN, 1)),
+       c = deviceArray(q, unit(kTriadN, 2)), a = zeros(q, kTriadN);
   kernelTimes("triad", reps, out, bench::triad, dpex::range<1>(kTriadN),
               kTriadS, b, c, a);
 
@@ -196,8 +196,8 @@ void kernels(const dpex::queue &q, int reps, const std::string &dir,
 
   const std::size_t n = kStencilN;
   auto grid = deviceArray(q, unit(n * n, 6)), gridOut = zeros(q, n * n);
-  kernelTimes("stencil", reps, out, bench::stencil, dpex::range<2>(n - 2, n - 2),
-              static_cast<int>(n), grid, gridOut);
+  kernelTimes("stencil", reps, out, bench::stencil,
+              dpex::range<2>(n - 2, n - 2), static_cast<int>(n), grid, gridOut);
 
   auto S = deviceArray(q, spot(kBsN, 7)), X = deviceArray(q, spot(kBsN, 8)),
        T = deviceArray(q, maturity(kBsN, 9)), call = zeros(q, kBsN),

@@ -103,11 +103,11 @@ struct module_desc {
 
 struct arg_desc {
   arg_kind kind;
-  std::uint32_t size;      // bytes of the value (element size for pointers
-                           // and local accessors)
-  std::uint32_t align;     // alignment of the value / element
-  const char *name;        // parameter name in the kernel source
-  const char *type_name;   // C++ spelling of the parameter type
+  std::uint32_t size;    // bytes of the value (element size for pointers
+                         // and local accessors)
+  std::uint32_t align;   // alignment of the value / element
+  const char *name;      // parameter name in the kernel source
+  const char *type_name; // C++ spelling of the parameter type
 };
 
 struct kernel_desc {

@@ -3,7 +3,9 @@
 namespace e2e {
 
 DPEX_DEVICE_FUNC float twice(float v) { return 2.0f * v; }
-DPEX_DEVICE_FUNC float axpy1(float a, float x, float y) { return twice(a * x) * 0.5f + y; }
+DPEX_DEVICE_FUNC float axpy1(float a, float x, float y) {
+  return twice(a * x) * 0.5f + y;
+}
 
 DPEX_KERNEL void saxpy(dpex::item<1> it, float a, const float *x, float *y) {
   size_t i = it.get_id(0);
@@ -26,8 +28,8 @@ template void index3d<long>(dpex::item<3>, long *, long);
 // Each work-item records (group, local id, local range) of its nd_range.
 DPEX_KERNEL void groups(dpex::nd_item<1> it, int *out) {
   size_t g = it.get_global_id(0);
-  out[g] = int(it.get_group().get_group_id(0) * 10000 + it.get_local_id(0) * 10 +
-               (it.get_group().leader() ? 1 : 0));
+  out[g] = int(it.get_group().get_group_id(0) * 10000 +
+               it.get_local_id(0) * 10 + (it.get_group().leader() ? 1 : 0));
 }
 
 DPEX_KERNEL void chain_step(dpex::item<1> it, int *data, int mul, int add) {

@@ -4,7 +4,8 @@
 
 namespace e2e {
 
-DPEX_KERNEL void affine(dpex::item<1> it, Affine f, const float *in, float *out) {
+DPEX_KERNEL void affine(dpex::item<1> it, Affine f, const float *in,
+                        float *out) {
   size_t i = it.get_id(0);
   float v = f.scale * in[i] + f.offset;
   out[i] = (f.clamp_negative && v < 0.0f) ? 0.0f : v;

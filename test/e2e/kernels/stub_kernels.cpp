@@ -15,8 +15,7 @@ DPEX_KERNEL void axpy(dpex::item<1> it, T a, const T *x, T *y) {
 template void axpy<float>(dpex::item<1>, float, const float *, float *);
 template void axpy<double>(dpex::item<1>, double, const double *, double *);
 
-template <typename T, int K>
-DPEX_KERNEL void add_k(dpex::item<1> it, T *x) {
+template <typename T, int K> DPEX_KERNEL void add_k(dpex::item<1> it, T *x) {
   x[it.get_id(0)] += T(K);
 }
 template void add_k<int, 3>(dpex::item<1>, int *);

@@ -53,7 +53,8 @@ DPEX_KERNEL void count_add(dpex::item<1> it, T *counters, unsigned ncounters) {
 template void count_add<int>(dpex::item<1>, int *, unsigned);
 template void count_add<unsigned int>(dpex::item<1>, unsigned int *, unsigned);
 template void count_add<long>(dpex::item<1>, long *, unsigned);
-template void count_add<unsigned long>(dpex::item<1>, unsigned long *, unsigned);
+template void count_add<unsigned long>(dpex::item<1>, unsigned long *,
+                                       unsigned);
 template void count_add<float>(dpex::item<1>, float *, unsigned);
 template void count_add<double>(dpex::item<1>, double *, unsigned);
 
@@ -61,7 +62,8 @@ template void count_add<double>(dpex::item<1>, double *, unsigned);
 // counts down counters[1] (prefix --).
 template <typename T>
 DPEX_KERNEL void count_sub(dpex::item<1> it, const T *in, T *counters) {
-  dpex::atomic_ref<T, dpex::memory_order::acq_rel> a(counters[0]), b(counters[1]);
+  dpex::atomic_ref<T, dpex::memory_order::acq_rel> a(counters[0]),
+      b(counters[1]);
   a -= in[it.get_id(0)];
   --b;
 }
@@ -128,7 +130,8 @@ DPEX_KERNEL void store_load(dpex::nd_item<1> it, long *data, long *out) {
   size_t i = it.get_global_id(0);
   dpex::atomic_ref<long, dpex::memory_order::release> w(data[i]);
   w.store(long(i) * 3);
-  dpex::atomic_fence(dpex::memory_order::acq_rel, dpex::memory_scope::work_group);
+  dpex::atomic_fence(dpex::memory_order::acq_rel,
+                     dpex::memory_scope::work_group);
   dpex::group_barrier(it.get_group(), dpex::memory_scope::device);
   size_t j = it.get_group().get_group_id(0) * it.get_local_range(0) +
              (it.get_local_id(0) + 1) % it.get_local_range(0);
@@ -145,10 +148,9 @@ DPEX_KERNEL void local_histogram(dpex::nd_item<1> it, const unsigned *in,
   for (size_t b = l; b < nbins; b += n)
     bins[b] = 0;
   dpex::group_barrier(it.get_group());
-  using local_ref =
-      dpex::atomic_ref<unsigned, dpex::memory_order::relaxed,
-                       dpex::memory_scope::work_group,
-                       dpex::address_space::local_space>;
+  using local_ref = dpex::atomic_ref<unsigned, dpex::memory_order::relaxed,
+                                     dpex::memory_scope::work_group,
+                                     dpex::address_space::local_space>;
   local_ref(bins[in[it.get_global_id(0)] % nbins]).fetch_add(1u);
   dpex::group_barrier(it.get_group());
   for (size_t b = l; b < nbins; b += n)
@@ -165,10 +167,9 @@ DPEX_KERNEL void generic_histogram(dpex::nd_item<1> it, const unsigned *in,
   for (size_t b = l; b < nbins; b += n)
     bins[b] = 0;
   dpex::group_barrier(it.get_group());
-  using generic_ref =
-      dpex::atomic_ref<int, dpex::memory_order::relaxed,
-                       dpex::memory_scope::device,
-                       dpex::address_space::generic_space>;
+  using generic_ref = dpex::atomic_ref<int, dpex::memory_order::relaxed,
+                                       dpex::memory_scope::device,
+                                       dpex::address_space::generic_space>;
   generic_ref(bins[in[it.get_global_id(0)] % nbins]).fetch_add(1);
   dpex::group_barrier(it.get_group());
   for (size_t b = l; b < nbins; b += n)
@@ -180,10 +181,9 @@ DPEX_KERNEL void generic_histogram(dpex::nd_item<1> it, const unsigned *in,
 // leave this kernel out (and the module's other kernels in).
 DPEX_KERNEL void generic_either(dpex::nd_item<1> it, int *count, int use_local,
                                 dpex::local_accessor<int> local_count) {
-  using generic_ref =
-      dpex::atomic_ref<int, dpex::memory_order::relaxed,
-                       dpex::memory_scope::device,
-                       dpex::address_space::generic_space>;
+  using generic_ref = dpex::atomic_ref<int, dpex::memory_order::relaxed,
+                                       dpex::memory_scope::device,
+                                       dpex::address_space::generic_space>;
   if (it.get_local_id(0) == 0)
     local_count[0] = 0;
   dpex::group_barrier(it.get_group());
@@ -196,17 +196,17 @@ DPEX_KERNEL void generic_either(dpex::nd_item<1> it, int *count, int use_local,
 
 // Float min/max and add on local memory through the CAS loop.
 DPEX_KERNEL void local_float_minmax(dpex::nd_item<1> it, const float *in,
-                                    float *out, dpex::local_accessor<float> acc) {
+                                    float *out,
+                                    dpex::local_accessor<float> acc) {
   if (it.get_group().leader()) {
     acc[0] = in[it.get_global_id(0)];
     acc[1] = in[it.get_global_id(0)];
     acc[2] = 0.0f;
   }
   dpex::group_barrier(it.get_group());
-  using local_ref =
-      dpex::atomic_ref<float, dpex::memory_order::relaxed,
-                       dpex::memory_scope::work_group,
-                       dpex::address_space::local_space>;
+  using local_ref = dpex::atomic_ref<float, dpex::memory_order::relaxed,
+                                     dpex::memory_scope::work_group,
+                                     dpex::address_space::local_space>;
   float v = in[it.get_global_id(0)];
   local_ref(acc[0]).fetch_min(v);
   local_ref(acc[1]).fetch_max(v);

@@ -17,13 +17,15 @@ TEST_CASE("emit and target lists parse, and reject unknown names", "[driver]") {
   std::vector<TargetKind> Targets;
   REQUIRE(parseTargetList("spir", Targets, Bad));
   // SPIR-V is always embedded, first.
-  CHECK(Targets == std::vector<TargetKind>{TargetKind::SPIRV, TargetKind::SPIR});
+  CHECK(Targets ==
+        std::vector<TargetKind>{TargetKind::SPIRV, TargetKind::SPIR});
   CHECK_FALSE(parseTargetList("spir,metal", Targets, Bad));
   CHECK(Bad == "metal");
 }
 
 TEST_CASE("CUDA arch lists parse sorted, and reject what LLVM 15 or the "
-          "driver cannot take", "[driver]") {
+          "driver cannot take",
+          "[driver]") {
   std::vector<unsigned> Archs;
   std::string Bad;
   REQUIRE(parseCudaArchList("sm_80,sm_50,sm_80", Archs, Bad));
@@ -34,9 +36,11 @@ TEST_CASE("CUDA arch lists parse sorted, and reject what LLVM 15 or the "
   REQUIRE(parseCudaArchList("sm_90,sm_80", Archs, Bad));
   CHECK(Archs == std::vector<unsigned>{80, 90});
   CHECK(isSASSOnlyCudaArch(90));
-  for (const char *Unsupported : {"sm_35", "sm_91", "sm_8", "compute_80", "80"}) {
+  for (const char *Unsupported :
+       {"sm_35", "sm_91", "sm_8", "compute_80", "80"}) {
     INFO(Unsupported);
-    CHECK_FALSE(parseCudaArchList(std::string("sm_50,") + Unsupported, Archs, Bad));
+    CHECK_FALSE(
+        parseCudaArchList(std::string("sm_50,") + Unsupported, Archs, Bad));
     CHECK(Bad == Unsupported);
   }
   // The default loads on every GPU a CUDA 12 or 13 driver runs.
@@ -64,7 +68,8 @@ TEST_CASE("same input and flags give byte-identical outputs", "[driver]") {
   llvm::sys::fs::remove_directories(B);
 }
 
-TEST_CASE("a failed compile removes the outputs of an earlier run", "[driver]") {
+TEST_CASE("a failed compile removes the outputs of an earlier run",
+          "[driver]") {
   std::string Dir = freshDir();
   REQUIRE(!Dir.empty());
   CompilerOptions Opts;

@@ -13,8 +13,8 @@ using namespace dpex;
 TEST_CASE("the frontend records each kernel's signature", "[frontend]") {
   llvm::LLVMContext Ctx;
   Ctx.setOpaquePointers(false);
-  auto Result = runFrontend(test::inputPath("multi_kernel.cpp"), FrontendOptions(), Ctx,
-                            llvm::errs());
+  auto Result = runFrontend(test::inputPath("multi_kernel.cpp"),
+                            FrontendOptions(), Ctx, llvm::errs());
   REQUIRE(static_cast<bool>(Result));
   REQUIRE(Result->Kernels.size() == 5);
 
@@ -50,5 +50,6 @@ TEST_CASE("the frontend records each kernel's signature", "[frontend]") {
 
   CHECK(Result->DeviceFunctions.size() == 2);
   CHECK(std::find(Result->Dependencies.begin(), Result->Dependencies.end(),
-                  test::inputPath("multi_kernel.cpp")) != Result->Dependencies.end());
+                  test::inputPath("multi_kernel.cpp")) !=
+        Result->Dependencies.end());
 }

@@ -24,7 +24,8 @@ struct CLDevice {
   // The first device that advertises cl_khr_spir, or none.
   CLDevice() {
     cl_uint NumPlatforms = 0;
-    if (clGetPlatformIDs(0, nullptr, &NumPlatforms) != CL_SUCCESS || !NumPlatforms)
+    if (clGetPlatformIDs(0, nullptr, &NumPlatforms) != CL_SUCCESS ||
+        !NumPlatforms)
       return;
     std::vector<cl_platform_id> Platforms(NumPlatforms);
     clGetPlatformIDs(NumPlatforms, Platforms.data(), nullptr);
@@ -55,17 +56,19 @@ struct CLDevice {
   }
 
   cl_program build(const std::string &Bitcode, std::string &Log) {
-    const unsigned char *Bytes = reinterpret_cast<const unsigned char *>(Bitcode.data());
+    const unsigned char *Bytes =
+        reinterpret_cast<const unsigned char *>(Bitcode.data());
     size_t Size = Bitcode.size();
     cl_int Status = CL_SUCCESS, Err = CL_SUCCESS;
     cl_program P = clCreateProgramWithBinary(Context, 1, &Device, &Size, &Bytes,
                                              &Status, &Err);
     if (Err != CL_SUCCESS)
       return nullptr;
-    if (clBuildProgram(P, 1, &Device, "-x spir -spir-std=1.2", nullptr, nullptr) !=
-        CL_SUCCESS) {
+    if (clBuildProgram(P, 1, &Device, "-x spir -spir-std=1.2", nullptr,
+                       nullptr) != CL_SUCCESS) {
       char Buf[16384] = {};
-      clGetProgramBuildInfo(P, Device, CL_PROGRAM_BUILD_LOG, sizeof Buf - 1, Buf, nullptr);
+      clGetProgramBuildInfo(P, Device, CL_PROGRAM_BUILD_LOG, sizeof Buf - 1,
+                            Buf, nullptr);
       Log = Buf;
       clReleaseProgram(P);
       return nullptr;
@@ -78,14 +81,15 @@ struct CLDevice {
                           Host.size() * sizeof(T), Host.data(), nullptr);
   }
   template <typename T> void read(cl_mem Buf, std::vector<T> &Host) {
-    clEnqueueReadBuffer(Queue, Buf, CL_TRUE, 0, Host.size() * sizeof(T), Host.data(),
-                        0, nullptr, nullptr);
+    clEnqueueReadBuffer(Queue, Buf, CL_TRUE, 0, Host.size() * sizeof(T),
+                        Host.data(), 0, nullptr, nullptr);
   }
 };
 
 } // namespace
 
-TEST_CASE("the spir image of a multi-kernel module runs on an OpenCL device", "[targets]") {
+TEST_CASE("the spir image of a multi-kernel module runs on an OpenCL device",
+          "[targets]") {
   CLDevice CL;
   if (!CL.Device) {
     WARN("no OpenCL device with cl_khr_spir; skipping");
@@ -121,7 +125,8 @@ TEST_CASE("the spir image of a multi-kernel module runs on an OpenCL device", "[
       Y[I] = 1.0f - float(I);
     }
     cl_mem BX = CL.buffer(X), BY = CL.buffer(Y);
-    cl_kernel K = clCreateKernel(Program, "_ZN4demo5saxpyEN4dpex4itemILi1EEEfPKfPf", nullptr);
+    cl_kernel K = clCreateKernel(
+        Program, "_ZN4demo5saxpyEN4dpex4itemILi1EEEfPKfPf", nullptr);
     REQUIRE(K != nullptr);
     float A = 2.5f;
     clSetKernelArg(K, 0, sizeof A, &A);
@@ -132,8 +137,8 @@ TEST_CASE("the spir image of a multi-kernel module runs on an OpenCL device", "[
     const size_t TailOffset = Bulk, Tail = N - Bulk;
     REQUIRE(clEnqueueNDRangeKernel(CL.Queue, K, 1, nullptr, &Bulk, &Group, 0,
                                    nullptr, nullptr) == CL_SUCCESS);
-    REQUIRE(clEnqueueNDRangeKernel(CL.Queue, K, 1, &TailOffset, &Tail, &Tail,
-                                   0, nullptr, nullptr) == CL_SUCCESS);
+    REQUIRE(clEnqueueNDRangeKernel(CL.Queue, K, 1, &TailOffset, &Tail, &Tail, 0,
+                                   nullptr, nullptr) == CL_SUCCESS);
     std::vector<float> Out(Grid);
     CL.read(BY, Out);
     for (size_t I = 0; I < N; ++I)
@@ -151,7 +156,8 @@ TEST_CASE("the spir image of a multi-kernel module runs on an OpenCL device", "[
     for (size_t I = 0; I < A.size(); ++I)
       A[I] = int(I) * 3;
     cl_mem BA = CL.buffer(A), BB = CL.buffer(B);
-    cl_kernel K = clCreateKernel(Program, "_ZN4demo5add2dEN4dpex4itemILi2EEEPKiPib", nullptr);
+    cl_kernel K = clCreateKernel(
+        Program, "_ZN4demo5add2dEN4dpex4itemILi2EEEPKiPib", nullptr);
     REQUIRE(K != nullptr);
     cl_uchar Twice = 1;
     clSetKernelArg(K, 0, sizeof BA, &BA);
@@ -162,8 +168,8 @@ TEST_CASE("the spir image of a multi-kernel module runs on an OpenCL device", "[
     clSetKernelArg(K, 4, sizeof Range[1], &Range[1]);
     // dpex range<2>(Rows, Cols): the last dpex dimension is OpenCL's dim 0.
     size_t Global[2] = {Cols, Rows};
-    REQUIRE(clEnqueueNDRangeKernel(CL.Queue, K, 2, nullptr, Global, nullptr, 0, nullptr,
-                                   nullptr) == CL_SUCCESS);
+    REQUIRE(clEnqueueNDRangeKernel(CL.Queue, K, 2, nullptr, Global, nullptr, 0,
+                                   nullptr, nullptr) == CL_SUCCESS);
     CL.read(BB, B);
     for (size_t R = 0; R < Rows; ++R)
       for (size_t C = 0; C < Cols; ++C)
@@ -179,11 +185,12 @@ TEST_CASE("the spir image of a multi-kernel module runs on an OpenCL device", "[
     const size_t N = 256, Local = 32;
     std::vector<int> Out(N, -1);
     cl_mem BO = CL.buffer(Out);
-    cl_kernel K = clCreateKernel(Program, "_ZN4demo2ndEN4dpex7nd_itemILi1EEEPi", nullptr);
+    cl_kernel K =
+        clCreateKernel(Program, "_ZN4demo2ndEN4dpex7nd_itemILi1EEEPi", nullptr);
     REQUIRE(K != nullptr);
     clSetKernelArg(K, 0, sizeof BO, &BO);
-    REQUIRE(clEnqueueNDRangeKernel(CL.Queue, K, 1, nullptr, &N, &Local, 0, nullptr,
-                                   nullptr) == CL_SUCCESS);
+    REQUIRE(clEnqueueNDRangeKernel(CL.Queue, K, 1, nullptr, &N, &Local, 0,
+                                   nullptr, nullptr) == CL_SUCCESS);
     CL.read(BO, Out);
     for (size_t I = 0; I < N; ++I)
       REQUIRE(Out[I] == int((I / Local) * 1000 + I % Local));

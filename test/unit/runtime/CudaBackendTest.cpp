@@ -297,8 +297,8 @@ TEST_CASE("of several ptx images, the GPU builds the best one",
   dpex::array<float> x(q, 256), y(q, 256);
   x.copy_from(std::vector<float>(256, 2.0f));
   y.copy_from(std::vector<float>(256, 1.0f));
-  dpex::call_kernel(dpex_cuda_test::multi_arch_saxpy, dpex::range<1>(256),
-                    3.0f, x, y);
+  dpex::call_kernel(dpex_cuda_test::multi_arch_saxpy, dpex::range<1>(256), 3.0f,
+                    x, y);
   REQUIRE(y.to_host() == std::vector<float>(256, 7.0f));
 }
 
@@ -403,9 +403,9 @@ TEST_CASE("a short launch on one queue completes while a long one runs on "
   auto [slowHost, slowDevice] =
       dpex::call_kernel_async(dpex_cuda_test::spin, dpex::range<1>(1), {},
                               std::int64_t{400000000}, slowDone);
-  auto [fastHost, fastDevice] = dpex::call_kernel_async(
-      dpex_cuda_test::spin, dpex::range<1>(1), {}, std::int64_t{1000},
-      fastDone);
+  auto [fastHost, fastDevice] =
+      dpex::call_kernel_async(dpex_cuda_test::spin, dpex::range<1>(1), {},
+                              std::int64_t{1000}, fastDone);
   // The short launch's host event does not wait for the other queue's.
   fastHost.wait();
   REQUIRE_FALSE(slowDevice.is_complete());
@@ -478,7 +478,8 @@ TEST_CASE("CUDA errors name the module, entry and driver error",
                       floats, floats);
   });
   REQUIRE(newer.code() == dpex::errc::unsupported_image);
-  REQUIRE_THAT(newer.what(), Contains("call_kernel(dpex_cuda_test::newer_saxpy)"));
+  REQUIRE_THAT(newer.what(),
+               Contains("call_kernel(dpex_cuda_test::newer_saxpy)"));
   REQUIRE_THAT(newer.what(),
                Contains("module 'newer.cpp' has no ptx image that '"));
   REQUIRE_THAT(newer.what(), Contains("its ptx images are for sm_1000"));

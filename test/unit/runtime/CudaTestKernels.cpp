@@ -189,7 +189,8 @@ $L_tiles_barrier:
 }
 )";
 
-const device_image images[] = {intactImage(image_format::ptx, ptx, sizeof(ptx), 80)};
+const device_image images[] = {
+    intactImage(image_format::ptx, ptx, sizeof(ptx), 80)};
 const module_desc module{"cuda_test_kernels.cpp", images, 1};
 
 const arg_desc saxpy_args[] = {
@@ -278,9 +279,13 @@ const kernel_desc broken_fill_desc{
 const device_image newer_images[] = {
     intactImage(image_format::ptx, ptx, sizeof(ptx), 1000)};
 const module_desc newer_module{"newer.cpp", newer_images, 1};
-const kernel_desc newer_saxpy_desc{
-    &newer_module, "dpex_test_saxpy", "dpex_cuda_test::newer_saxpy", 1, false,
-    saxpy_args,    3};
+const kernel_desc newer_saxpy_desc{&newer_module,
+                                   "dpex_test_saxpy",
+                                   "dpex_cuda_test::newer_saxpy",
+                                   1,
+                                   false,
+                                   saxpy_args,
+                                   3};
 // Only the sm_80 image builds: a launch works on a GPU of sm_80 or newer
 // only if the runtime picks the highest arch that is not above the GPU's,
 // whatever the order of the images.
@@ -289,9 +294,13 @@ const device_image multi_arch_images[] = {
     intactImage(image_format::ptx, ptx, sizeof(ptx), 80),
     intactImage(image_format::ptx, broken_ptx, sizeof(broken_ptx), 50)};
 const module_desc multi_arch_module{"multi_arch.cpp", multi_arch_images, 3};
-const kernel_desc multi_arch_saxpy_desc{
-    &multi_arch_module, "dpex_test_saxpy", "dpex_cuda_test::multi_arch_saxpy",
-    1, false, saxpy_args, 3};
+const kernel_desc multi_arch_saxpy_desc{&multi_arch_module,
+                                        "dpex_test_saxpy",
+                                        "dpex_cuda_test::multi_arch_saxpy",
+                                        1,
+                                        false,
+                                        saxpy_args,
+                                        3};
 
 const kernel_desc missing_fill_desc{&module,
                                     "dpex_test_missing",

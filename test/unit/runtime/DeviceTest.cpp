@@ -73,8 +73,7 @@ TEST_CASE("without DPEX_DEVICE the default prefers a GPU, else the CPU",
     // Among CPUs, one that takes the SPIR-V itself wins over the spir image.
     bool anySpirvCpu = std::any_of(devices.begin(), devices.end(), takesSpirv);
     REQUIRE(takesSpirv(chosen) == anySpirvCpu);
-  }
-  else // A GPU unless it is an OpenCL one that loads neither SPIR-V nor SPIR.
+  } else // A GPU unless it is an OpenCL one that loads neither SPIR-V nor SPIR.
     REQUIRE((chosen.type() == dpex::device_type::gpu ||
              chosen.type() == dpex::device_type::cpu));
 }
@@ -105,12 +104,12 @@ TEST_CASE("DPEX_DEVICE selects OpenCL devices by type and index",
     ScopedEnv env("DPEX_DEVICE", text.c_str());
     dpex::error e = expectError([] { dpex::queue q; });
     REQUIRE(e.code() == dpex::errc::device_not_found);
-    REQUIRE_THAT(e.what(),
-                 Contains("opencl device " + std::to_string(opencl.size()) +
-                          " does not exist; " + std::to_string(opencl.size()) +
-                          (opencl.size() == 1 ? " such device"
-                                              : " such devices") +
-                          " found"));
+    REQUIRE_THAT(
+        e.what(),
+        Contains("opencl device " + std::to_string(opencl.size()) +
+                 " does not exist; " + std::to_string(opencl.size()) +
+                 (opencl.size() == 1 ? " such device" : " such devices") +
+                 " found"));
   }
   if (countOpenCL(devices, dpex::device_type::gpu) == 0) {
     ScopedEnv env("DPEX_DEVICE", "opencl:gpu");
@@ -136,9 +135,9 @@ TEST_CASE("DPEX_DEVICE counts devices of one type: opencl:cpu:N",
   ScopedEnv env("DPEX_DEVICE", text.c_str());
   dpex::error e = expectError([] { dpex::default_device(); });
   REQUIRE(e.code() == dpex::errc::device_not_found);
-  REQUIRE_THAT(e.what(), Contains("opencl cpu device " +
-                                  std::to_string(cpus.size()) +
-                                  " does not exist"));
+  REQUIRE_THAT(e.what(),
+               Contains("opencl cpu device " + std::to_string(cpus.size()) +
+                        " does not exist"));
 }
 
 TEST_CASE("DPEX_DEVICE selects by part of the platform or device name",
@@ -166,10 +165,10 @@ TEST_CASE("DPEX_DEVICE selects by part of the platform or device name",
 
 TEST_CASE("garbled DPEX_DEVICE values list the accepted forms",
           "[device][selection]") {
-  for (const char *text : {"gpu", "opencl:", "cuda:", "vulkan:0", "opencl:-1",
-                           "opencl:1x", ":0", "opencl::0", "opencl:cpu:x",
-                           "opencl:intel:0", "opencl:cpu:0:1",
-                           "opencl:99999999999"}) {
+  for (const char *text :
+       {"gpu", "opencl:", "cuda:", "vulkan:0", "opencl:-1", "opencl:1x", ":0",
+        "opencl::0", "opencl:cpu:x", "opencl:intel:0", "opencl:cpu:0:1",
+        "opencl:99999999999"}) {
     INFO("DPEX_DEVICE=" << text);
     ScopedEnv env("DPEX_DEVICE", text);
     dpex::error e = expectError([] { dpex::queue q; });

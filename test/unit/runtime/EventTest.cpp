@@ -47,8 +47,8 @@ TEST_CASE("profiling needs a queue made with enable_profiling",
   dpex::queue q;
   REQUIRE_FALSE(q.profiling_enabled());
   dpex::array<int> out(q, 16);
-  auto [host, device] = dpex::call_kernel_async(dpex_test::fill,
-                                                dpex::range<1>(16), {}, 3, out);
+  auto [host, device] =
+      dpex::call_kernel_async(dpex_test::fill, dpex::range<1>(16), {}, 3, out);
   for (const dpex::event &e : {host, device}) {
     dpex::error error = dpex_test::expectError([&] { e.profiling(); });
     REQUIRE(error.code() == dpex::errc::invalid_argument);

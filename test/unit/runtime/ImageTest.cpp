@@ -52,9 +52,10 @@ TEST_CASE("a kernel the loaded image leaves out is unsupported_image, the "
                Contains("kernel 'dpex_test::omitted_fill' of module "
                         "'omitting.cpp' is not in the spir (cl_khr_spir) "
                         "image that '" +
-                        q.get_device().name() + "' loaded: it stands in for "
-                                                "a kernel SPIR 1.2 cannot "
-                                                "express"));
+                        q.get_device().name() +
+                        "' loaded: it stands in for "
+                        "a kernel SPIR 1.2 cannot "
+                        "express"));
 }
 
 TEST_CASE("a corrupt image is build_failed, reported the same each time",
@@ -99,13 +100,12 @@ TEST_CASE("a module with a SPIR image runs where cl_khr_spir is offered",
 namespace {
 // runtime_image_fuzzer's input that made PoCL's clCreateProgramWithBinary
 // read out of bounds: 27 bytes of text offered as a SPIR image.
-const unsigned char fuzzed_spir[] = {
-    0x75, 0x6e, 0x6f, 0x72, 0x64, 0x02, 0x00, 0x00, 0x69, 0x73, 0x20, 0x6e,
-    0x6f, 0x74, 0x20, 0x4c, 0x4c, 0x56, 0x63, 0x20, 0x4d, 0x74, 0x62, 0x6f,
-    0x69, 0x9c, 0x65};
-const dpex::detail::device_image fuzzed_images[] = {
-    dpex_test::intactImage(dpex::detail::image_format::spir, fuzzed_spir,
-                           sizeof(fuzzed_spir))};
+const unsigned char fuzzed_spir[] = {0x75, 0x6e, 0x6f, 0x72, 0x64, 0x02, 0x00,
+                                     0x00, 0x69, 0x73, 0x20, 0x6e, 0x6f, 0x74,
+                                     0x20, 0x4c, 0x4c, 0x56, 0x63, 0x20, 0x4d,
+                                     0x74, 0x62, 0x6f, 0x69, 0x9c, 0x65};
+const dpex::detail::device_image fuzzed_images[] = {dpex_test::intactImage(
+    dpex::detail::image_format::spir, fuzzed_spir, sizeof(fuzzed_spir))};
 const dpex::detail::module_desc fuzzed_module{"fuzzed.cpp", fuzzed_images, 1};
 const dpex::detail::arg_desc fuzzed_args[] = {
     {dpex::detail::arg_kind::scalar, 4, 4, "value", "int"},
@@ -145,9 +145,11 @@ TEST_CASE("an image that differs from its recorded digest never reaches the "
   static const device_image image{image_format::spir, bytes.data(), size,
                                   image_digest(original, size), 0};
   static const module_desc module{"flipped.cpp", &image, 1};
-  static const arg_desc args[] = {{arg_kind::scalar, 4, 4, "value", "int"},
-                                  {arg_kind::global_pointer, 4, 4, "out", "int*"}};
-  static const kernel_desc desc{&module, "fill", "flipped_fill", 1, false, args, 2};
+  static const arg_desc args[] = {
+      {arg_kind::scalar, 4, 4, "value", "int"},
+      {arg_kind::global_pointer, 4, 4, "out", "int*"}};
+  static const kernel_desc desc{&module, "fill", "flipped_fill", 1, false,
+                                args,    2};
   const dpex::kernel<void(dpex::item<1>, int, int *)> flipped{desc};
 
   dpex::queue q;

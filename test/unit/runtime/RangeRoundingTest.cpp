@@ -56,8 +56,7 @@ TEST_CASE("a short fastest dimension leaves the group to the next one",
   REQUIRE(config.global[1] - 4099 < 64);
 }
 
-TEST_CASE("an exact grid splits into whole work-groups and a tail",
-          "[range]") {
+TEST_CASE("an exact grid splits into whole work-groups and a tail", "[range]") {
   auto split = dpex::rt::splitItemGrid(grid({16777213, 3}), 64);
   REQUIRE(split);
   const auto &bulk = split->bulk, &tail = split->tail;

@@ -63,8 +63,8 @@ TEST_CASE("a split launch completes with its last part", "[split]") {
 }
 
 TEST_CASE("a split launch fails when its first part failed", "[split]") {
-  auto first = part(0, 0, 0,
-                    Status::error(dpex::errc::launch_failed, "first part"));
+  auto first =
+      part(0, 0, 0, Status::error(dpex::errc::launch_failed, "first part"));
   dpex::rt::SplitLaunchEvent event(first, part(0, 0, 0));
   Status status = event.wait();
   REQUIRE_FALSE(status);

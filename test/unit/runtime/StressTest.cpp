@@ -88,9 +88,9 @@ TEST_CASE("100000 async launches in dependency chains from 8 threads",
     t.join();
   for (dpex::queue &q : queues)
     q.wait();
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   const long rssAfter = statusKiB("VmRSS");
   const int launches = threads * chainsPerThread * chainLength;
   std::printf("stress: %d launches in %.2f s (%.0f launches/s); VmRSS "
@@ -100,7 +100,8 @@ TEST_CASE("100000 async launches in dependency chains from 8 threads",
 
   REQUIRE(failures == 0);
   // affine(1, 1) adds 1 per launch: the warm-up chain plus all the others.
-  const float expected = static_cast<float>((chainsPerThread + 1) * chainLength);
+  const float expected =
+      static_cast<float>((chainsPerThread + 1) * chainLength);
   for (int t = 0; t < threads; ++t)
     REQUIRE(ys[t].to_host() == std::vector<float>(n, expected));
   if (MeasuresMemory)

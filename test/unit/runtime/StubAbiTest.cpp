@@ -34,13 +34,12 @@ const module_desc next_module{"next_abi.cpp", next_images, 2,
                               stub_abi_version + 1};
 const arg_desc fill_args[] = {{arg_kind::scalar, 4, 4, "value", "int"},
                               {arg_kind::global_pointer, 4, 4, "out", "int*"}};
-const kernel_desc next_fill_desc{&next_module, "fill", "next_abi_fill", 1,
-                                 false, fill_args, 2};
+const kernel_desc next_fill_desc{
+    &next_module, "fill", "next_abi_fill", 1, false, fill_args, 2};
 // The same module under this runtime's version.
-const module_desc same_module{"same_abi.cpp", next_images, 2,
-                              stub_abi_version};
-const kernel_desc same_fill_desc{&same_module, "fill", "same_abi_fill", 1,
-                                 false, fill_args, 2};
+const module_desc same_module{"same_abi.cpp", next_images, 2, stub_abi_version};
+const kernel_desc same_fill_desc{
+    &same_module, "fill", "same_abi_fill", 1, false, fill_args, 2};
 
 } // namespace
 

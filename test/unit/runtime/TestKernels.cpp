@@ -119,11 +119,11 @@ const device_image omitting_images[] = {
                               dpex_test_test_kernels_spir_image_size))};
 const module_desc omitting_module{"omitting.cpp", omitting_images, 2};
 const kernel_desc omitted_fill_desc{
-    &omitting_module, "fill", "dpex_test::omitted_fill", 1, false, fill_args,
-    2};
+    &omitting_module, "fill", "dpex_test::omitted_fill", 1, false,
+    fill_args,        2};
 const kernel_desc kept_affine_desc{
-    &omitting_module, "affine", "dpex_test::kept_affine", 1, false, affine_args,
-    3};
+    &omitting_module, "affine", "dpex_test::kept_affine", 1, false,
+    affine_args,      3};
 
 const unsigned char garbage[] = "BC this is not LLVM bitcode";
 const device_image corrupt_images[] = {
