@@ -15,10 +15,10 @@ std::uint64_t hostNowNs() {
 HostEvent::HostEvent(std::shared_ptr<Event> device,
                      std::shared_ptr<Queue> queue,
                      std::vector<std::shared_ptr<Buffer>> buffers)
-    : device_(std::move(device)), queue_(std::move(queue)),
+    : device_(std::move(device)),
+      pending_(std::shared_ptr<PendingWork>(queue, &queue->pendingLaunches())),
       buffers_(std::move(buffers)) {
   times_.queued = hostNowNs();
-  queue_->pendingLaunches().begin();
 }
 
 Status HostEvent::wait() {
@@ -73,8 +73,7 @@ void HostEvent::finish() {
   done_.notify_all();
   for (auto &callback : callbacks)
     callback();
-  std::shared_ptr<Queue> queue = std::move(queue_);
-  queue->pendingLaunches().end();
+  pending_.end();
 }
 
 } // namespace dpex::rt

@@ -1,6 +1,7 @@
 // The host event of an async launch: completes after the device event, once
-// the launch released its arguments. It holds those arguments (the arrays,
-// and the queue, whose wait() counts the launch) until then.
+// the launch released its arguments (the arrays, which it holds until then).
+// Until then it also counts as pending work of the launch's queue, which
+// queue::wait() waits for.
 #pragma once
 
 #include "Backend.h"
@@ -18,7 +19,8 @@ class Buffer;
 
 class HostEvent final : public Event {
 public:
-  // Counts itself as pending work of `queue` until finish().
+  // Counts itself as pending work of `queue` until finish(), and keeps
+  // `queue` alive until then.
   HostEvent(std::shared_ptr<Event> device, std::shared_ptr<Queue> queue,
             std::vector<std::shared_ptr<Buffer>> buffers);
 
@@ -31,12 +33,12 @@ public:
   Event *deviceEvent() override { return device_->deviceEvent(); }
 
   // Once the device event completed: releases the arguments, completes this
-  // event, then lets the queue go.
+  // event, then ends its pending work and lets the queue go.
   void finish();
 
 private:
   std::shared_ptr<Event> device_;
-  std::shared_ptr<Queue> queue_;
+  PendingWork::Token pending_;
   std::vector<std::shared_ptr<Buffer>> buffers_;
   std::mutex mutex_;
   std::condition_variable done_;
