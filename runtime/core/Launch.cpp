@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
+#include <numeric>
 #include <optional>
 #include <string>
 
@@ -90,7 +92,20 @@ Expected<std::shared_ptr<rt::Queue>> inferQueue(const queue *explicitQueue,
   return chosen;
 }
 
-Status checkRange(const index_space &space, const rt::DeviceLimits &limits) {
+// dpex dimension d is backend axis dims-1-d (see Backend.h).
+std::uint32_t backendAxis(std::uint32_t dims, std::uint32_t d) {
+  return dims - 1 - d;
+}
+
+// Work-items per work-group of an nd launch.
+std::size_t workGroupSize(const index_space &space) {
+  return std::accumulate(space.local, space.local + space.dims, std::size_t{1},
+                         std::multiplies<>());
+}
+
+// `groupSize`: workGroupSize(space).
+Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
+                  std::size_t groupSize) {
   if (space.dims > limits.maxDimensions)
     return Status::error(errc::invalid_range,
                          std::to_string(space.dims) +
@@ -100,7 +115,6 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits) {
     return Status::ok();
   std::string global = extents(space.global, space.dims);
   std::string local = extents(space.local, space.dims);
-  std::size_t groupSize = 1;
   for (std::uint32_t d = 0; d < space.dims; ++d) {
     std::size_t l = space.local[d];
     if (l == 0 || space.global[d] % l != 0)
@@ -108,14 +122,12 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits) {
                            "local range " + local +
                                " does not divide global range " + global +
                                " in dimension " + std::to_string(d));
-    // dpex dimension d is backend dimension dims-1-d.
-    std::size_t max = limits.maxWorkItemSizes[space.dims - 1 - d];
+    std::size_t max = limits.maxWorkItemSizes[backendAxis(space.dims, d)];
     if (l > max)
       return Status::error(errc::invalid_range,
                            "local range " + local + " exceeds the device's " +
                                std::to_string(max) +
                                " work-items in dimension " + std::to_string(d));
-    groupSize *= l;
   }
   if (groupSize > limits.maxWorkGroupSize)
     return Status::error(errc::invalid_range,
@@ -126,10 +138,25 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits) {
   return Status::ok();
 }
 
+// A kernel's registers or local memory can limit its work-groups below the
+// device's limit. `groupSize`: workGroupSize(space).
+Status checkKernelGroupSize(const index_space &space, std::size_t groupSize,
+                            const rt::Kernel &kernel,
+                            const rt::Device &device) {
+  std::size_t max = kernel.maxWorkGroupSize();
+  if (!space.nd || groupSize <= max)
+    return Status::ok();
+  return Status::error(errc::invalid_range,
+                       "work-group of " + std::to_string(groupSize) +
+                           " work-items exceeds this kernel's limit of " +
+                           std::to_string(max) + " on '" + device.name() + "'");
+}
+
 Expected<std::vector<rt::KernelArg>> prepareArgs(const kernel_desc &desc,
                                                  const launch_arg *args,
                                                  std::size_t numArgs) {
-  // Room for the range arguments launchOrError appends to an item kernel's.
+  // Room for the range arguments ConfiguredLaunch appends to an item
+  // kernel's.
   std::vector<rt::KernelArg> prepared;
   prepared.reserve(numArgs + (desc.rounded_range ? desc.dimensions : 0));
   prepared.resize(numArgs);
@@ -179,6 +206,54 @@ Expected<std::vector<rt::KernelArg>> prepareArgs(const kernel_desc &desc,
   return prepared;
 }
 
+// A launch checked against its kernel's descriptor and its queue's device.
+struct ValidLaunch {
+  std::shared_ptr<rt::Queue> queue;
+  rt::KernelCache::Entry kernel;
+  std::vector<rt::KernelArg> args;
+};
+
+// The first check that fails names the descriptor, argument or range at
+// fault; so does a kernel that fails to build.
+Expected<ValidLaunch> validateLaunch(const queue *explicitQueue,
+                                     const kernel_desc &desc,
+                                     const index_space &space,
+                                     const launch_arg *args,
+                                     std::size_t numArgs) {
+  if (numArgs != desc.num_args || space.dims != desc.dimensions ||
+      space.nd != desc.nd)
+    return Status::error(
+        errc::invalid_argument,
+        "the kernel handle's signature does not match its descriptor (" +
+            std::to_string(desc.num_args) + " arguments, " +
+            (desc.nd ? "nd_item<" : "item<") + std::to_string(desc.dimensions) +
+            ">); regenerate the stub");
+
+  Expected<std::shared_ptr<rt::Queue>> queue =
+      inferQueue(explicitQueue, desc, args, numArgs);
+  if (!queue)
+    return queue.status();
+  rt::Device &device = (*queue)->device();
+
+  const std::size_t groupSize = workGroupSize(space);
+  if (Status status = checkRange(space, device.limits(), groupSize); !status)
+    return status;
+
+  Expected<rt::KernelCache::Entry> kernel = device.getKernel(desc);
+  if (!kernel)
+    return kernel.status();
+  if (Status status =
+          checkKernelGroupSize(space, groupSize, *kernel->kernel, device);
+      !status)
+    return status;
+
+  Expected<std::vector<rt::KernelArg>> prepared =
+      prepareArgs(desc, args, numArgs);
+  if (!prepared)
+    return prepared.status();
+  return ValidLaunch{queue.take(), *kernel, prepared.take()};
+}
+
 // Backend events a launch on `queue` must wait for; host events order device
 // work through their device event. Commands of `queue` itself are already
 // ahead of anything enqueued on it.
@@ -214,14 +289,15 @@ launchNothing(rt::Queue &queue, const kernel_desc &desc,
   return std::pair<event, event>{e, e};
 }
 
-// The backend's view of `space`: its dimensions reversed (see Backend.h).
+// The backend's view of `space`: its dimensions reversed.
 rt::LaunchConfig backendConfig(const index_space &space) {
   rt::LaunchConfig config;
   config.dims = space.dims;
   config.hasLocal = space.nd;
   for (std::uint32_t d = 0; d < space.dims; ++d) {
-    config.global[space.dims - 1 - d] = space.global[d];
-    config.local[space.dims - 1 - d] = space.nd ? space.local[d] : 1;
+    std::uint32_t axis = backendAxis(space.dims, d);
+    config.global[axis] = space.global[d];
+    config.local[axis] = space.nd ? space.local[d] : 1;
   }
   return config;
 }
@@ -244,21 +320,56 @@ std::optional<rt::SplitGrid> chooseItemGrid(rt::LaunchConfig &config,
   return std::nullopt;
 }
 
+// A launch in the backend's terms: its grid and its arguments, those of a
+// rounded_range kernel followed by the launch range, which they point to
+// inside this object: so it is neither copied nor moved.
+class ConfiguredLaunch {
+public:
+  ConfiguredLaunch(const kernel_desc &desc, const index_space &space,
+                   const rt::Module &module, const rt::DeviceLimits &limits,
+                   std::vector<rt::KernelArg> args)
+      : config_(backendConfig(space)), args_(std::move(args)) {
+    if (!desc.rounded_range)
+      return;
+    for (std::uint32_t d = 0; d < space.dims; ++d) {
+      range_[d] = space.global[d];
+      rt::KernelArg &arg = args_.emplace_back();
+      arg.kind = rt::KernelArg::Kind::Value;
+      arg.value = &range_[d];
+      arg.size = sizeof(std::uint64_t);
+      arg.position = desc.num_args + 1 + d;
+      arg.desc = &RangeArgDesc;
+    }
+    split_ = chooseItemGrid(config_, module, limits);
+  }
+  ConfiguredLaunch(const ConfiguredLaunch &) = delete;
+  ConfiguredLaunch &operator=(const ConfiguredLaunch &) = delete;
+
+  const rt::LaunchConfig &config() const { return config_; }
+  // Set where the grid runs as two launches.
+  const std::optional<rt::SplitGrid> &split() const { return split_; }
+  const std::vector<rt::KernelArg> &args() const { return args_; }
+
+private:
+  rt::LaunchConfig config_;
+  std::optional<rt::SplitGrid> split_;
+  std::vector<rt::KernelArg> args_;
+  std::uint64_t range_[3];
+};
+
 // Enqueues the launch: once, or a split grid's bulk then its tail, which the
 // in-order queue runs after the bulk.
 Expected<std::shared_ptr<rt::Event>>
-submit(rt::Queue &queue, rt::Kernel &kernel, const rt::LaunchConfig &config,
-       const std::optional<rt::SplitGrid> &split,
-       const std::vector<rt::KernelArg> &args,
+submit(rt::Queue &queue, rt::Kernel &kernel, const ConfiguredLaunch &launch,
        const std::vector<rt::Event *> &waitFor) {
-  if (!split)
-    return queue.launch(kernel, config, args, waitFor);
+  if (!launch.split())
+    return queue.launch(kernel, launch.config(), launch.args(), waitFor);
   Expected<std::shared_ptr<rt::Event>> bulk =
-      queue.launch(kernel, split->bulk, args, waitFor);
+      queue.launch(kernel, launch.split()->bulk, launch.args(), waitFor);
   if (!bulk)
     return bulk.status();
   Expected<std::shared_ptr<rt::Event>> tail =
-      queue.launch(kernel, split->tail, args, {});
+      queue.launch(kernel, launch.split()->tail, launch.args(), {});
   if (!tail)
     return tail.status();
   return std::shared_ptr<rt::Event>(
@@ -267,24 +378,50 @@ submit(rt::Queue &queue, rt::Kernel &kernel, const rt::LaunchConfig &config,
 
 // submit() run to completion, without an event where the backend needs none.
 Status submitAndWait(rt::Queue &queue, rt::Kernel &kernel,
-                     const rt::LaunchConfig &config,
-                     const std::optional<rt::SplitGrid> &split,
-                     const std::vector<rt::KernelArg> &args,
+                     const ConfiguredLaunch &launch,
                      const std::vector<rt::Event *> &waitFor) {
-  if (!split)
-    return queue.launchAndWait(kernel, config, args, waitFor);
+  if (!launch.split())
+    return queue.launchAndWait(kernel, launch.config(), launch.args(), waitFor);
   Expected<std::shared_ptr<rt::Event>> bulk =
-      queue.launch(kernel, split->bulk, args, waitFor);
+      queue.launch(kernel, launch.split()->bulk, launch.args(), waitFor);
   if (!bulk)
     return bulk.status();
-  return queue.launchAndWait(kernel, split->tail, args, {});
+  return queue.launchAndWait(kernel, launch.split()->tail, launch.args(), {});
+}
+
+// The events of a sync launch: none, once it completed.
+Expected<std::pair<event, event>> waitForLaunch(rt::Event &deviceEvent) {
+  if (Status status = deviceEvent.wait(); !status)
+    return status;
+  return std::pair<event, event>{};
+}
+
+// The events of an async launch: the host event holds the arrays, and counts
+// as pending work of the queue, until the device event completed.
+Expected<std::pair<event, event>>
+trackAsyncLaunch(std::shared_ptr<rt::Queue> queue, const launch_arg *args,
+                 std::size_t numArgs, std::shared_ptr<rt::Event> deviceEvent) {
+  std::vector<std::shared_ptr<rt::Buffer>> buffers;
+  for (std::size_t i = 0; i < numArgs; ++i)
+    if (args[i].kind == arg_kind::global_pointer)
+      buffers.push_back(*args[i].buffer);
+  auto host = std::make_shared<rt::HostEvent>(deviceEvent, std::move(queue),
+                                              std::move(buffers));
+  if (Status registered = deviceEvent->onComplete([host] { host->finish(); });
+      !registered) {
+    // No completion callback: fall back to finishing the launch here.
+    Status waited = deviceEvent->wait();
+    host->finish();
+    if (!waited)
+      return waited;
+  }
+  return std::pair<event, event>{event(host), event(deviceEvent)};
 }
 
 // The trace's words for a launch: kernel, device, image and ranges.
-std::string describeLaunch(const kernel_desc &desc, rt::Device &device,
-                           const rt::Module &module, const index_space &space,
-                           const rt::LaunchConfig &config,
-                           const std::optional<rt::SplitGrid> &split) {
+std::string describeLaunch(const kernel_desc &desc, const index_space &space,
+                           rt::Device &device, const rt::Module &module,
+                           const ConfiguredLaunch &launch) {
   std::string text = std::string(desc.display_name) + " on '" + device.name() +
                      "' (" + to_string(device.backendKind()) + ") image " +
                      module.imageDescription() + " global " +
@@ -292,11 +429,11 @@ std::string describeLaunch(const kernel_desc &desc, rt::Device &device,
                      (space.nd ? extents(space.local, space.dims) : "-");
   std::size_t grid[3];
   for (std::uint32_t d = 0; d < space.dims; ++d)
-    grid[d] = config.global[space.dims - 1 - d];
+    grid[d] = launch.config().global[backendAxis(space.dims, d)];
   if (!std::equal(grid, grid + space.dims, space.global))
     text += " grid " + extents(grid, space.dims);
-  if (split)
-    text += " split after " + std::to_string(split->bulk.global[0]) +
+  if (launch.split())
+    text += " split after " + std::to_string(launch.split()->bulk.global[0]) +
             " along dimension " + std::to_string(space.dims - 1);
   return text;
 }
@@ -305,6 +442,25 @@ double msSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(
              std::chrono::steady_clock::now() - start)
       .count();
+}
+
+// DPEX_TRACE's line for a launch that ran (sync, with the kernel's own time
+// where the queue records it) or was submitted (async).
+void traceLaunch(const std::string &launch, launch_mode mode,
+                 rt::Event &deviceEvent,
+                 std::chrono::steady_clock::time_point start) {
+  if (mode == launch_mode::async) {
+    rt::trace("launch %s: async submitted in %.3f ms", launch.c_str(),
+              msSince(start));
+    return;
+  }
+  Expected<profiling_info> times = deviceEvent.profiling();
+  std::string kernelTime =
+      times ? " (kernel " + std::to_string((times->end - times->start) / 1e6) +
+                  " ms)"
+            : "";
+  rt::trace("launch %s: sync %.3f ms%s", launch.c_str(), msSince(start),
+            kernelTime.c_str());
 }
 
 Expected<std::pair<event, event>>
@@ -316,123 +472,41 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
   const bool tracing = rt::traceEnabled();
   auto start = tracing ? std::chrono::steady_clock::now()
                        : std::chrono::steady_clock::time_point();
-  if (numArgs != desc.num_args || space.dims != desc.dimensions ||
-      space.nd != desc.nd)
-    return Status::error(
-        errc::invalid_argument,
-        "the kernel handle's signature does not match its descriptor (" +
-            std::to_string(desc.num_args) + " arguments, " +
-            (desc.nd ? "nd_item<" : "item<") + std::to_string(desc.dimensions) +
-            ">); regenerate the stub");
-
-  Expected<std::shared_ptr<rt::Queue>> inferred =
-      inferQueue(explicitQueue, desc, args, numArgs);
-  if (!inferred)
-    return inferred.status();
-  std::shared_ptr<rt::Queue> queue = inferred.take();
-  rt::Device &device = queue->device();
-
-  if (Status status = checkRange(space, device.limits()); !status)
-    return status;
-
-  Expected<rt::KernelCache::Entry> kernel = device.getKernel(desc);
-  if (!kernel)
-    return kernel.status();
-  if (space.nd) {
-    std::size_t groupSize = 1;
-    for (std::uint32_t d = 0; d < space.dims; ++d)
-      groupSize *= space.local[d];
-    std::size_t max = kernel->kernel->maxWorkGroupSize();
-    if (groupSize > max)
-      return Status::error(errc::invalid_range,
-                           "work-group of " + std::to_string(groupSize) +
-                               " work-items exceeds this kernel's limit of " +
-                               std::to_string(max) + " on '" + device.name() +
-                               "'");
-  }
-
-  Expected<std::vector<rt::KernelArg>> prepared =
-      prepareArgs(desc, args, numArgs);
-  if (!prepared)
-    return prepared.status();
-
+  Expected<ValidLaunch> valid =
+      validateLaunch(explicitQueue, desc, space, args, numArgs);
+  if (!valid)
+    return valid.status();
+  rt::Queue &queue = *valid->queue;
   if (std::any_of(space.global, space.global + space.dims,
                   [](std::size_t extent) { return extent == 0; }))
-    return launchNothing(*queue, desc, space, deps);
-  std::vector<rt::Event *> waitFor = dependencies(deps, *queue);
+    return launchNothing(queue, desc, space, deps);
 
-  rt::LaunchConfig config = backendConfig(space);
-  std::optional<rt::SplitGrid> split;
-  // Alive until the backend has taken the arguments.
-  std::uint64_t userRange[3];
-  if (desc.rounded_range) {
-    for (std::uint32_t d = 0; d < space.dims; ++d) {
-      userRange[d] = space.global[d];
-      rt::KernelArg &arg = prepared->emplace_back();
-      arg.kind = rt::KernelArg::Kind::Value;
-      arg.value = &userRange[d];
-      arg.size = sizeof(std::uint64_t);
-      arg.position = numArgs + 1 + d;
-      arg.desc = &RangeArgDesc;
-    }
-    split = chooseItemGrid(config, *kernel->module, device.limits());
-  }
+  std::vector<rt::Event *> waitFor = dependencies(deps, queue);
+  const rt::Module &module = *valid->kernel.module;
+  rt::Kernel &kernel = *valid->kernel.kernel;
+  const ConfiguredLaunch configured(
+      desc, space, module, queue.device().limits(), std::move(valid->args));
 
   // Only the trace reads a sync launch's event (for the kernel's time).
   if (mode == launch_mode::sync && !tracing) {
-    if (Status status = submitAndWait(*queue, *kernel->kernel, config, split,
-                                      *prepared, waitFor);
+    if (Status status = submitAndWait(queue, kernel, configured, waitFor);
         !status)
       return status;
     return std::pair<event, event>{};
   }
-
   Expected<std::shared_ptr<rt::Event>> launched =
-      submit(*queue, *kernel->kernel, config, split, *prepared, waitFor);
+      submit(queue, kernel, configured, waitFor);
   if (!launched)
     return launched.status();
   std::shared_ptr<rt::Event> deviceEvent = launched.take();
-
-  if (mode == launch_mode::sync) {
-    if (Status status = deviceEvent->wait(); !status)
-      return status;
-    if (tracing) {
-      // The kernel's own time where the queue records it.
-      Expected<profiling_info> times = deviceEvent->profiling();
-      std::string kernelTime =
-          times ? " (kernel " +
-                      std::to_string((times->end - times->start) / 1e6) + " ms)"
-                : "";
-      rt::trace(
-          "launch %s: sync %.3f ms%s",
-          describeLaunch(desc, device, *kernel->module, space, config, split)
-              .c_str(),
-          msSince(start), kernelTime.c_str());
-    }
-    return std::pair<event, event>{};
-  }
-
-  std::vector<std::shared_ptr<rt::Buffer>> buffers;
-  for (std::size_t i = 0; i < numArgs; ++i)
-    if (args[i].kind == arg_kind::global_pointer)
-      buffers.push_back(*args[i].buffer);
-  auto host =
-      std::make_shared<rt::HostEvent>(deviceEvent, queue, std::move(buffers));
-  if (Status registered = deviceEvent->onComplete([host] { host->finish(); });
-      !registered) {
-    // No completion callback: fall back to finishing the launch here.
-    Status waited = deviceEvent->wait();
-    host->finish();
-    if (!waited)
-      return waited;
-  }
-  if (tracing)
-    rt::trace(
-        "launch %s: async submitted in %.3f ms",
-        describeLaunch(desc, device, *kernel->module, space, config, split)
-            .c_str(),
-        msSince(start));
-  return std::pair<event, event>{event(host), event(deviceEvent)};
+  Expected<std::pair<event, event>> events =
+      mode == launch_mode::sync
+          ? waitForLaunch(*deviceEvent)
+          : trackAsyncLaunch(valid->queue, args, numArgs, deviceEvent);
+  if (events && tracing)
+    traceLaunch(describeLaunch(desc, space, queue.device(), module, configured),
+                mode, *deviceEvent, start);
+  return events;
 }
 
 } // namespace
