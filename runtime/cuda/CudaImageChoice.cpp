@@ -40,4 +40,12 @@ std::string cudaArchs(const detail::module_desc &module,
   return archs;
 }
 
+const char *terminatedPtx(const detail::device_image &ptx, std::string &copy) {
+  const char *text = reinterpret_cast<const char *>(ptx.data);
+  if (ptx.size != 0 && text[ptx.size - 1] == '\0')
+    return text;
+  copy.assign(text, ptx.size);
+  return copy.c_str();
+}
+
 } // namespace dpex::rt::cuda

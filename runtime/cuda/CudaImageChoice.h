@@ -1,5 +1,6 @@
-// Which of a module's cubin and ptx images a CUDA device loads. Apart from
-// the driver so that it can be tested without a GPU.
+// Which of a module's cubin and ptx images a CUDA device loads, and how the
+// driver reads a ptx image. Apart from the driver so that it can be tested
+// without a GPU.
 #pragma once
 
 #include <dpex/detail/kernel_desc.hpp>
@@ -32,5 +33,10 @@ std::string cudaArchs(const detail::module_desc &module,
 inline std::string ptxArchs(const detail::module_desc &module) {
   return cudaArchs(module, detail::image_format::ptx);
 }
+
+// The text of a ptx image, NUL-terminated: the driver reads PTX up to its
+// NUL, which the image need not end with. The image itself where it does,
+// else a copy in `copy`.
+const char *terminatedPtx(const detail::device_image &ptx, std::string &copy);
 
 } // namespace dpex::rt::cuda

@@ -88,9 +88,12 @@ static Expected<CUmodule> loadImage(CudaDevice &device,
       reinterpret_cast<void *>(static_cast<std::uintptr_t>(JitLogBytes - 1)),
       infoLog.data(),
       reinterpret_cast<void *>(static_cast<std::uintptr_t>(JitLogBytes - 1))};
+  std::string copy;
+  const void *data = image.format == detail::image_format::ptx
+                         ? terminatedPtx(image, copy)
+                         : static_cast<const void *>(image.data);
   CUmodule loaded = nullptr;
-  CUresult result =
-      api.cuModuleLoadDataEx(&loaded, image.data, 4, options, values);
+  CUresult result = api.cuModuleLoadDataEx(&loaded, data, 4, options, values);
   if (result != CUDA_SUCCESS) {
     std::string log = trimLog(errorLog);
     return Status::error(
@@ -152,12 +155,6 @@ CudaModule::build(CudaDevice &device, const detail::module_desc &module) {
     trace("%s: cubin not loaded, falling back to ptx: %s", moduleName.c_str(),
           loaded.status().message().c_str());
   }
-  // The driver reads PTX up to its NUL; without one it would read past the
-  // image.
-  if (ptx->size == 0 || ptx->data[ptx->size - 1] != '\0')
-    return Status::error(errc::build_failed,
-                         moduleName +
-                             ": the ptx image is not NUL-terminated text");
   Expected<CUmodule> loaded = loadImage(device, *ptx, moduleName, info);
   if (!loaded)
     return loaded.status();

@@ -262,6 +262,35 @@ TEST_CASE("a GPU loads a cubin of its own major arch, else its ptx",
   REQUIRE(chooseCubinImage(ptxOnly, 80) == nullptr);
 }
 
+TEST_CASE("the driver reads a ptx image's text NUL-terminated, with or "
+          "without a NUL in the image",
+          "[cuda][image]") {
+  using namespace dpex::detail;
+  using dpex::rt::cuda::terminatedPtx;
+  const char text[] = ".version 7.5\n.target sm_80\n";
+  // Text followed by a byte that is no NUL: the copy must stop at the
+  // image's end.
+  const char unterminated[] = ".version 7.5\n.target sm_80\nXXXX";
+  const auto bytes = [](const char *chars) {
+    return reinterpret_cast<const unsigned char *>(chars);
+  };
+  std::string copy;
+
+  const device_image withNul{image_format::ptx, bytes(text), sizeof text, 0,
+                             80};
+  REQUIRE(terminatedPtx(withNul, copy) == text);
+  REQUIRE(copy.empty());
+
+  const device_image withoutNul{image_format::ptx, bytes(unterminated),
+                                sizeof text - 1, 0, 80};
+  const char *copied = terminatedPtx(withoutNul, copy);
+  REQUIRE(copied == copy.c_str());
+  REQUIRE(copy == text);
+
+  const device_image empty{image_format::ptx, nullptr, 0, 0, 80};
+  REQUIRE(std::string(terminatedPtx(empty, copy)).empty());
+}
+
 TEST_CASE("saxpy in hand-written PTX runs on the GPU", "[cuda][kernel][gpu]") {
   dpex::device gpu = firstGpu();
   dpex::queue q(gpu);
