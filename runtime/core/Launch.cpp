@@ -1,6 +1,8 @@
 // detail::launch: everything between call_kernel's type-checked arguments
-// and the backend's enqueue: queue inference, range checks, kernel lookup,
-// argument validation, and keeping async arguments alive.
+// and the backend's enqueue. A launch is validated (queue inference, range
+// checks, kernel lookup, arguments), configured in the backend's terms (grid,
+// range arguments), then submitted; an async launch's arguments stay alive
+// until it completed.
 #include "Backend.h"
 #include "Buffer.h"
 #include "HostEvent.h"
