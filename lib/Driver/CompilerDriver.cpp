@@ -243,10 +243,10 @@ private:
                                        "cannot link the device libraries");
     }
     if (auto E = checkBackend("frontend"))
-      return std::move(E);
+      return E;
     Linked->setModuleIdentifier(llvm::sys::path::filename(Names.Prefix));
     Linked->setSourceFileName(llvm::sys::path::filename(Opts.Sources.front()));
-    return std::move(Linked);
+    return Linked;
   }
 
   llvm::Error compile() {
@@ -390,7 +390,8 @@ private:
       Outputs.add(Names.spirvAsm(), std::move(*Text));
     }
 
-    std::vector<DeviceImage> Images = {{ImageFormat::spirv, *SPIRV}};
+    std::vector<DeviceImage> Images = {
+        {ImageFormat::spirv, *SPIRV, /*CudaArch=*/0, /*Omitted=*/{}}};
     bool EmbedSPIR = emits(EmitKind::Stub) && targets(TargetKind::SPIR);
     bool NeedPTX = emits(EmitKind::PTX) ||
                    (emits(EmitKind::Stub) && targets(TargetKind::CUDA));

@@ -272,7 +272,7 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
   dropAnnotations(*M);
   Result.Module = std::move(M);
   Result.Dependencies = Deps->getDependencies();
-  return std::move(Result);
+  return Result;
 }
 
 } // namespace dpex

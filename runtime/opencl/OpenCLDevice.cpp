@@ -108,6 +108,7 @@ bool OpenCLDevice::canLoad(detail::image_format format) const {
   case detail::image_format::spir:
     return hasKhrSpir_;
   case detail::image_format::ptx:
+  case detail::image_format::cubin:
     return false;
   }
   return false;
