@@ -96,11 +96,13 @@ __attribute__((nothrow)) int __spirv_ocl_printf(const DPEX_CONSTANT_AS char *,
                                                            float);             \
   __attribute__((const, nothrow)) double __spirv_ocl_##NAME(double, double,    \
                                                             double);
+// clang-format lays this list out differently on every run.
+// clang-format off
 #define DPEX_MATH_1(X)                                                         \
-  X(sqrt)                                                                      \
-  X(rsqrt) X(cbrt) X(exp) X(exp2) X(expm1) X(log) X(log2) X(log10) X(log1p)    \
-      X(sin) X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh) X(tanh)     \
-          X(erf) X(erfc) X(fabs) X(floor) X(ceil) X(trunc) X(round)
+  X(sqrt) X(rsqrt) X(cbrt) X(exp) X(exp2) X(expm1) X(log) X(log2) X(log10)     \
+  X(log1p) X(sin) X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh)        \
+  X(tanh) X(erf) X(erfc) X(fabs) X(floor) X(ceil) X(trunc) X(round)
+// clang-format on
 #define DPEX_MATH_2(X) X(pow) X(atan2) X(fmin) X(fmax) X(fmod) X(hypot)
 #define DPEX_MATH_3(X) X(fma)
 DPEX_MATH_1(DPEX_SPIRV_OCL_1)
