@@ -33,6 +33,11 @@ config.substitutions.append(("%dpex_include", os.path.join(config.dpex_src_root,
 # directory so %s stays stable.
 config.environment["LC_ALL"] = "C"
 
+# The passes' statistics (-stats) and traces (-debug-only) compile in only
+# against an LLVM built with assertions; tests of them say REQUIRES: asserts.
+if config.llvm_enable_assertions.upper() in ("ON", "1", "TRUE", "YES"):
+    config.available_features.add("asserts")
+
 # NVIDIA's CUDA toolkit, where present: libdevice for the PTX image's math,
 # ptxas for --cuda-sass. Tests that need them say REQUIRES: libdevice / ptxas.
 import shutil
