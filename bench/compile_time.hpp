@@ -1,5 +1,6 @@
 // Compile time and peak memory of dpexc against clang + llvm-spirv on the
-// same ten kernels (bench/compile/ten_kernels.{cpp,cl}).
+// bench kernels (bench/kernels/bench_kernels.cpp and its OpenCL C twin), and
+// the host compiler's time on the stubs dpexc writes.
 #pragma once
 
 #include "results.hpp"
@@ -15,7 +16,8 @@ int rssProbe(int argc, char **argv);
 
 // Runs each pipeline `reps` times, interleaved, after one warm-up run each;
 // appends the comparisons to `report`. Throws if a compiler fails.
-void benchCompile(const std::string &dpexc, const std::string &sourceDir,
-                  int reps, Report &report);
+// `sourceRoot` is the dpex source tree, `clSource` the OpenCL C twin.
+void benchCompile(const std::string &dpexc, const std::string &sourceRoot,
+                  const std::string &clSource, int reps, Report &report);
 
 } // namespace bench

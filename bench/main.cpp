@@ -39,9 +39,9 @@ using bench::TwinArg;
 struct Options {
   std::string out = "bench-results.json";
   std::string clSource = "bench/opencl/bench_kernels.cl";
-  std::string ptx;   // CUDA twins; required on a CUDA device
-  std::string dpexc; // the compile section runs only with it
-  std::string compileDir = "bench/compile";
+  std::string ptx;              // CUDA twins; required on a CUDA device
+  std::string dpexc;            // the compile section runs only with it
+  std::string sourceRoot = "."; // the compile section's kernels and include/
   std::set<std::string> sections = {"dispatch", "kernels", "compile"};
   int kernelReps = 0;     // 0: per device type
   int dispatchRounds = 0; // 0: per device type
@@ -54,7 +54,7 @@ struct Options {
       stderr,
       "dpex_bench: %s\n"
       "usage: dpex_bench [--out FILE] [--sections dispatch,kernels,compile]\n"
-      "  [--cl-source FILE] [--ptx FILE] [--dpexc PATH] [--compile-dir DIR]\n"
+      "  [--cl-source FILE] [--ptx FILE] [--dpexc PATH] [--source-root DIR]\n"
       "  [--kernel-reps N] [--dispatch-rounds N] [--compile-reps N]\n"
       "  [--meta KEY=VALUE]...\n"
       "The device is dpex's default device (DPEX_DEVICE selects it).\n",
@@ -79,8 +79,8 @@ Options parse(int argc, char **argv) {
       o.ptx = value();
     else if (arg == "--dpexc")
       o.dpexc = value();
-    else if (arg == "--compile-dir")
-      o.compileDir = value();
+    else if (arg == "--source-root")
+      o.sourceRoot = value();
     else if (arg == "--kernel-reps")
       o.kernelReps = std::stoi(value());
     else if (arg == "--dispatch-rounds")
@@ -683,7 +683,8 @@ int main(int argc, char **argv) try {
     if (opts.dpexc.empty())
       usage("the compile section needs --dpexc");
     std::fprintf(stderr, "compile time ...\n");
-    bench::benchCompile(opts.dpexc, opts.compileDir, opts.compileReps, report);
+    bench::benchCompile(opts.dpexc, opts.sourceRoot, opts.clSource,
+                        opts.compileReps, report);
   }
   bool needDevice =
       opts.sections.count("dispatch") || opts.sections.count("kernels");

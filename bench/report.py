@@ -45,7 +45,9 @@ def fmt(v):
 
 def label(run):
     m = run["meta"]
-    return f'{m.get("device", "host")} ({m.get("backend", "-")})'
+    if "device" not in m:  # the compile section runs on the host only
+        return "Compile time (host)"
+    return f'{m["device"]} ({m.get("backend", "-")})'
 
 
 def render_peer_numba_dpex(out_path):
@@ -198,9 +200,10 @@ def render_markdown(runs, plot_name, command, notes, out_path):
         "shapes. Outputs of dpex and twin are compared after the run. "
         "Triad bandwidth counts 3 arrays moved, copy bandwidth 2.",
         "- **Compile**: `dpexc --targets=spirv` (SPIR-V, validated, plus the "
-        "stub) on ten kernels (`bench/compile/ten_kernels.cpp`) against "
+        "stub) on the seven bench kernels (`bench/kernels/bench_kernels.cpp`) "
+        "against "
         "`clang-15 -cl-std=CL2.0 -O2 -target spir64 -emit-llvm -c` + "
-        "`llvm-spirv-15` on the same kernels in OpenCL C; wall time and peak "
+        "`llvm-spirv-15` on their OpenCL C twins (`bench/opencl/bench_kernels.cl`); wall time and peak "
         "RSS (`wait4` rusage; the larger of the two clang-pipeline processes).",
         "",
     ]
