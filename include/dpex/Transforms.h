@@ -84,11 +84,45 @@ struct IndexBuiltinLoweringPass
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
-// Retargets a SPIR 1.2 module to NVPTX: kernel annotations, C calling
-// convention, local accessor parameters as dynamic shared memory offsets.
-struct NVPTXKernelLoweringPass : llvm::PassInfoMixin<NVPTXKernelLoweringPass> {
+// The passes that retarget the SPIR 1.2 image to NVPTX, where libclc's
+// nvptx64 library implements its OpenCL built-ins; addNVPTXLoweringPasses
+// runs them in order.
+
+// Turns each kernel's Workgroup (local accessor) pointer parameters into i64
+// byte offsets into the kernel's dynamic shared memory, rebuilding the
+// kernel.
+struct NVPTXLocalParamLoweringPass
+    : llvm::PassInfoMixin<NVPTXLocalParamLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
+
+// Replaces LLVM `fence` instructions, which NVPTX cannot select, by
+// `membar.gl`.
+struct NVPTXFenceLoweringPass : llvm::PassInfoMixin<NVPTXFenceLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Replaces OpenCL `printf` by the CUDA driver's `vprintf`, its strings moved
+// to NVPTX constant memory.
+struct NVPTXPrintfLoweringPass : llvm::PassInfoMixin<NVPTXPrintfLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Replaces OpenCL 1.2 atomic built-in calls by LLVM atomic instructions.
+struct NVPTXAtomicLoweringPass : llvm::PassInfoMixin<NVPTXAtomicLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Gives the module NVPTX's triple and data layout and the C calling
+// convention, and marks its kernels in !nvvm.annotations.
+struct NVPTXKernelAnnotationPass
+    : llvm::PassInfoMixin<NVPTXKernelAnnotationPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Adds the NVPTX passes above to `MPM`, annotation last: the local
+// parameter lowering replaces the kernels the annotations name.
+void addNVPTXLoweringPasses(llvm::ModulePassManager &MPM);
 
 // Replaces libm calls and LLVM math intrinsics by the OpenCL.std built-ins
 // (`__spirv_ocl_sqrtf`, ...) the translator emits as OpExtInst.

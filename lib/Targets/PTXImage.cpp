@@ -70,7 +70,7 @@ createNVPTXTargetMachine(unsigned Arch, bool FastMath, bool DWARF) {
       llvm::None, llvm::CodeGenOpt::Aggressive));
   if (!TM)
     return fail("cannot create the NVPTX target machine");
-  return std::move(TM);
+  return TM;
 }
 
 llvm::Error linkLibclc(llvm::Module &M) {
@@ -199,17 +199,18 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
   auto TM = createNVPTXTargetMachine(Arch, Options.FastMath, DWARF);
   if (!TM)
     return TM.takeError();
-  {
-    llvm::ModuleAnalysisManager MAM;
-    NVPTXKernelLoweringPass().run(M, MAM);
-  }
+  llvm::cantFail(
+      runModulePasses(M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+        addNVPTXLoweringPasses(MPM);
+        return llvm::Error::success();
+      }));
   if (Options.FastMath)
     relaxFloatingPoint(M);
   if (!Options.LibDevice.empty())
     if (auto E = linkLibDeviceMath(M, Options.LibDevice, Options.FastMath))
-      return std::move(E);
+      return E;
   if (auto E = linkLibclc(M))
-    return std::move(E);
+    return E;
   NVVMReflectSettings Reflect;
   Reflect.FlushDenormals = Options.FlushDenormals || Options.FastMath;
   Reflect.PreciseSqrt = !Options.FastMath;
@@ -218,7 +219,7 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
   if (Options.LineDirectivesOnly)
     keepLineDirectivesOnly(M);
   if (auto E = resolveNVVMReflect(M, Arch, Reflect))
-    return std::move(E);
+    return E;
   optimize(M, **TM);
 
   std::string Broken;

@@ -1,4 +1,5 @@
-// The order of the device pipeline and the pass registry behind dpex-opt.
+// The order of the device pipeline, of the NVPTX lowerings, and the pass
+// registry behind dpex-opt.
 #include "dpex/Transforms.h"
 
 #include "llvm/IR/Module.h"
@@ -72,6 +73,15 @@ Error runDevicePipeline(Module &M, unsigned OptLevel) {
                              "device pipeline produced invalid IR: " +
                                  OS.str());
   return Error::success();
+}
+
+void addNVPTXLoweringPasses(ModulePassManager &MPM) {
+  MPM.addPass(NVPTXLocalParamLoweringPass());
+  MPM.addPass(NVPTXFenceLoweringPass());
+  MPM.addPass(NVPTXPrintfLoweringPass());
+  MPM.addPass(NVPTXAtomicLoweringPass());
+  // Last: it names the kernels, which the local parameter lowering rebuilds.
+  MPM.addPass(NVPTXKernelAnnotationPass());
 }
 
 } // namespace dpex

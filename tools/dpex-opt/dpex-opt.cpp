@@ -1,5 +1,7 @@
 // dpex-opt: runs any dpex pass (lib/Transforms/PassRegistry.def) or LLVM
-// pass on an IR file, so each lowering can be tested alone.
+// pass on an IR file, so each lowering can be tested alone. Against an LLVM
+// built with assertions, -stats counts what the passes changed and
+// -debug-only=<pass name> traces one pass.
 #include "dpex/Transforms.h"
 
 #include "llvm/IR/LLVMContext.h"
@@ -19,7 +21,7 @@ static cl::opt<std::string> Input(cl::Positional, cl::desc("<input .ll/.bc>"),
                                   cl::init("-"));
 static cl::opt<std::string> Output("o", cl::desc("Output file"), cl::init("-"));
 static cl::opt<std::string>
-    Passes("passes", cl::desc("Pass pipeline, e.g. dpex-kernel-abi"),
+    Passes("passes", cl::desc("Pass pipeline, e.g. dpex-lower-kernel-abi"),
            cl::Required);
 
 int main(int argc, char **argv) {

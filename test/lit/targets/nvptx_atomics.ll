@@ -1,6 +1,6 @@
-; dpex-nvptx-kernels: OpenCL 1.2 atomic built-ins (32-bit atomic_*, 64-bit
-; atom_*) become LLVM atomics, signedness taken from the mangled name.
-; RUN: dpex-opt -passes=dpex-nvptx-kernels %s -o - | FileCheck %s
+; dpex-nvptx-lower-atomics: OpenCL 1.2 atomic built-ins (32-bit atomic_*,
+; 64-bit atom_*) become LLVM atomics, signedness taken from the mangled name.
+; RUN: dpex-opt -passes=dpex-nvptx-lower-atomics %s -o - | FileCheck %s
 
 target triple = "spir64-unknown-unknown"
 

@@ -1,6 +1,7 @@
-; dpex-nvptx-kernels: a fence (from dpex::atomic_fence) becomes membar.gl,
-; which LLVM 15's NVPTX backend can select where it cannot select `fence`.
-; RUN: dpex-opt -passes=dpex-nvptx-kernels %s -o - | FileCheck %s
+; dpex-nvptx-lower-fences: a fence (from dpex::atomic_fence) becomes
+; membar.gl, which LLVM 15's NVPTX backend can select where it cannot select
+; `fence`.
+; RUN: dpex-opt -passes=dpex-nvptx-lower-fences %s -o - | FileCheck %s
 
 target triple = "spir64-unknown-unknown"
 
@@ -12,7 +13,7 @@ entry:
   ret void
 }
 
-; CHECK-LABEL: define void @fenced(
+; CHECK-LABEL: define spir_kernel void @fenced(
 ; CHECK: store i32 1
 ; CHECK-NEXT: call void @llvm.nvvm.membar.gl()
 ; CHECK-NEXT: store i32 2

@@ -1,8 +1,7 @@
-; dpex-nvptx-kernels: a Workgroup pointer parameter (local accessor) becomes
-; an i64 byte offset into the dynamic shared memory array, assumed 16-byte
-; aligned as the runtime places it; kernels get !nvvm.annotations and the C
-; calling convention.
-; RUN: dpex-opt -passes=dpex-nvptx-kernels %s -o - | FileCheck %s
+; dpex-nvptx-lower-local-params: a Workgroup pointer parameter (local
+; accessor) becomes an i64 byte offset into the dynamic shared memory array,
+; assumed 16-byte aligned as the runtime places it.
+; RUN: dpex-opt -passes=dpex-nvptx-lower-local-params %s -o - | FileCheck %s
 
 target triple = "spir64-unknown-unknown"
 
@@ -18,12 +17,9 @@ entry:
   ret void
 }
 
-; CHECK: target triple = "nvptx64-nvidia-cuda"
 ; CHECK: @__dpex_dynamic_shared = external addrspace(3) global [0 x i8], align 16
-; CHECK: define void @tile(float addrspace(1)* %in, i64 %tile)
+; CHECK: define spir_kernel void @tile(float addrspace(1)* %in, i64 %tile)
 ; CHECK: %tile.ptr = getelementptr inbounds i8, i8 addrspace(3)* getelementptr inbounds ([0 x i8], [0 x i8] addrspace(3)* @__dpex_dynamic_shared, i32 0, i32 0), i64 %tile
 ; CHECK-NEXT: call void @llvm.assume(i1 true) [ "align"(i8 addrspace(3)* %tile.ptr, i64 16) ]
 ; CHECK: bitcast i8 addrspace(3)* %tile.ptr to float addrspace(3)*
-; CHECK: call i64 @_Z13get_local_idj(i32 0)
-; CHECK: !nvvm.annotations = !{![[K:[0-9]+]]}
-; CHECK: ![[K]] = !{void (float addrspace(1)*, i64)* @tile, !"kernel", i32 1}
+; CHECK: call spir_func i64 @_Z13get_local_idj(i32 0)

@@ -1,6 +1,6 @@
-; dpex-exact-frem: frem becomes trunc(x/y) and one FMA, with the range and
+; dpex-lower-exact-frem: frem becomes trunc(x/y) and one FMA, with the range and
 ; sign fix-ups, instead of NVPTX's doubly rounded expansion.
-; RUN: dpex-opt -passes=dpex-exact-frem %s -o - | FileCheck %s
+; RUN: dpex-opt -passes=dpex-lower-exact-frem %s -o - | FileCheck %s
 
 define double @rem(double %x, double %y) {
   %r = frem double %x, %y

@@ -1,11 +1,11 @@
-; dpex-kernel-abi wraps each kernel listed in !dpex.kernels in a spir_kernel
-; entry that takes the kernel's name: the index parameter disappears,
-; pointers become CrossWorkgroup (addrspace 1), bool becomes i8, a local
-; accessor becomes a Workgroup (addrspace 3) pointer, structs stay byval.
-; The user's function is renamed <entry>.body, made internal and called.
-; An item kernel's entry also takes the user's range (one i64 per dimension,
-; last), stores it in the item and returns at once outside it.
-; RUN: dpex-opt -passes=dpex-kernel-abi %s -o - | FileCheck %s
+; dpex-lower-kernel-abi wraps each kernel listed in !dpex.kernels in a
+; spir_kernel entry that takes the kernel's name: the index parameter
+; disappears, pointers become CrossWorkgroup (addrspace 1), bool becomes i8, a
+; local accessor becomes a Workgroup (addrspace 3) pointer, structs stay byval.
+; The user's function is renamed <entry>.body, made internal and called. An item
+; kernel's entry also takes the user's range (one i64 per dimension, last),
+; stores it in the item and returns at once outside it.
+; RUN: dpex-opt -passes=dpex-lower-kernel-abi %s -o - | FileCheck %s
 
 target datalayout = "e-i64:64-v16:16-v24:32-v32:32-v48:64-v96:128-v192:256-v256:256-v512:512-v1024:1024"
 target triple = "spir64-unknown-unknown"

@@ -1,6 +1,6 @@
-; dpex-kernel-abi: a struct passed by value keeps its byval pointer parameter,
-; and the OpenCL argument metadata names the struct, not the pointer.
-; RUN: dpex-opt -passes=dpex-kernel-abi %s -o - | FileCheck %s
+; dpex-lower-kernel-abi: a struct passed by value keeps its byval pointer
+; parameter, and the OpenCL argument metadata names the struct, not the pointer.
+; RUN: dpex-opt -passes=dpex-lower-kernel-abi %s -o - | FileCheck %s
 
 target triple = "spir64-unknown-unknown"
 

@@ -1,12 +1,12 @@
-; dpex-kernel-abi gives an item<3> kernel's entry the user's range as three
-; trailing i64 arguments in dpex order: dpex dimension d is stored in the
+; dpex-lower-kernel-abi gives an item<3> kernel's entry the user's range as
+; three trailing i64 arguments in dpex order: dpex dimension d is stored in the
 ; item's range_[d] and compared with backend dimension 2-d's global id, and a
-; work-item outside the range in any dimension returns before the body runs.
-; An nd_item kernel gets no range arguments: it runs exactly as launched.
-; A kernel.hpp whose item does not hold size_t[N] is an error, not a guess.
-; RUN: dpex-opt -passes=dpex-kernel-abi %s -o - | FileCheck %s
+; work-item outside the range in any dimension returns before the body runs. An
+; nd_item kernel gets no range arguments: it runs exactly as launched. A
+; kernel.hpp whose item does not hold size_t[N] is an error, not a guess.
+; RUN: dpex-opt -passes=dpex-lower-kernel-abi %s -o - | FileCheck %s
 ; RUN: sed -e 's/{ \[3 x i64\] }/{ i8 }/' %s > %t.ll
-; RUN: not dpex-opt -passes=dpex-kernel-abi %t.ll -o /dev/null 2>&1 | FileCheck %s --check-prefix=LAYOUT
+; RUN: not dpex-opt -passes=dpex-lower-kernel-abi %t.ll -o /dev/null 2>&1 | FileCheck %s --check-prefix=LAYOUT
 
 target datalayout = "e-i64:64-v16:16-v24:32-v32:32-v48:64-v96:128-v192:256-v256:256-v512:512-v1024:1024"
 target triple = "spir64-unknown-unknown"

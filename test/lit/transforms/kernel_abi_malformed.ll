@@ -1,9 +1,9 @@
 ; Malformed !dpex.kernels metadata is an error that says what is wrong, and
 ; the module is left as it was.
 ; RUN: split-file %s %t
-; RUN: not dpex-opt -passes=dpex-kernel-abi %t/arity.ll -o /dev/null 2>&1 | FileCheck --check-prefix=ARITY %s
-; RUN: not dpex-opt -passes=dpex-kernel-abi %t/param_count.ll -o /dev/null 2>&1 | FileCheck --check-prefix=COUNT %s
-; RUN: not dpex-opt -passes=dpex-kernel-abi %t/kind.ll -o /dev/null 2>&1 | FileCheck --check-prefix=KIND %s
+; RUN: not dpex-opt -passes=dpex-lower-kernel-abi %t/arity.ll -o /dev/null 2>&1 | FileCheck --check-prefix=ARITY %s
+; RUN: not dpex-opt -passes=dpex-lower-kernel-abi %t/param_count.ll -o /dev/null 2>&1 | FileCheck --check-prefix=COUNT %s
+; RUN: not dpex-opt -passes=dpex-lower-kernel-abi %t/kind.ll -o /dev/null 2>&1 | FileCheck --check-prefix=KIND %s
 ; ARITY: error: malformed !dpex.kernels metadata: a kernel node needs 5 operands
 ; COUNT: error: malformed !dpex.kernels metadata: kernel 'k' has 2 parameters, metadata lists 1
 ; KIND: error: malformed !dpex.kernels metadata: unknown parameter kind 'texture'

@@ -1,0 +1,113 @@
+// OpenCL `printf` becomes the CUDA driver's `vprintf(format, args)`: the
+// arguments (already promoted as C varargs) are packed into a naturally
+// aligned struct on the stack, and the constant-space (2) strings move to
+// NVPTX's constant space (4), passed as generic pointers.
+#include "dpex/Transforms.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/Statistic.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "dpex-nvptx-lower-printf"
+
+using namespace llvm;
+
+STATISTIC(NumPrintfCallsLowered, "printf calls turned into vprintf");
+STATISTIC(NumStringsMoved, "Strings moved to NVPTX constant memory");
+
+namespace dpex {
+namespace {
+
+constexpr unsigned NVPTXConstantSpace = 4;
+
+// `V` (a pointer into SPIR constant memory, e.g. a string literal) as a
+// generic pointer to the same bytes in NVPTX constant memory.
+Value *constantToGeneric(IRBuilder<> &B, Value *V,
+                         DenseMap<GlobalVariable *, GlobalVariable *> &Moved) {
+  Module &M = *B.GetInsertBlock()->getModule();
+  APInt Offset(64, 0);
+  auto *Base = dyn_cast<GlobalVariable>(
+      V->stripAndAccumulateConstantOffsets(M.getDataLayout(), Offset, true));
+  if (!Base)
+    return V;
+  GlobalVariable *&New = Moved[Base];
+  if (!New) {
+    LLVM_DEBUG(dbgs() << "moving " << Base->getName()
+                      << " to constant memory\n");
+    New = new GlobalVariable(M, Base->getValueType(), true, Base->getLinkage(),
+                             Base->getInitializer(), Base->getName() + ".const",
+                             nullptr, GlobalValue::NotThreadLocal,
+                             NVPTXConstantSpace);
+    New->setAlignment(Base->getAlign());
+    ++NumStringsMoved;
+  }
+  Value *Bytes = B.CreateAddrSpaceCast(
+      B.CreatePointerCast(New, B.getInt8PtrTy(NVPTXConstantSpace)),
+      B.getInt8PtrTy());
+  return B.CreateInBoundsGEP(B.getInt8Ty(), Bytes,
+                             B.getInt64(Offset.getZExtValue()));
+}
+
+} // namespace
+
+PreservedAnalyses NVPTXPrintfLoweringPass::run(Module &M,
+                                               ModuleAnalysisManager &) {
+  Function *Printf = M.getFunction("printf");
+  if (!Printf)
+    return PreservedAnalyses::all();
+  LLVMContext &Ctx = M.getContext();
+  Type *Generic = Type::getInt8PtrTy(Ctx);
+  FunctionCallee VPrintf = M.getOrInsertFunction(
+      "vprintf",
+      FunctionType::get(Type::getInt32Ty(Ctx), {Generic, Generic}, false));
+  DenseMap<GlobalVariable *, GlobalVariable *> Moved;
+  auto toGeneric = [&](IRBuilder<> &B, Value *V) -> Value * {
+    auto *PT = dyn_cast<PointerType>(V->getType());
+    if (!PT)
+      return V;
+    if (PT->getAddressSpace() == addrspace::Constant)
+      return constantToGeneric(B, V, Moved);
+    return B.CreateAddrSpaceCast(
+        B.CreatePointerCast(V, B.getInt8PtrTy(PT->getAddressSpace())), Generic);
+  };
+  for (User *U : make_early_inc_range(Printf->users())) {
+    auto *Call = dyn_cast<CallInst>(U);
+    if (!Call)
+      continue;
+    LLVM_DEBUG(dbgs() << Call->getFunction()->getName() << ": printf with "
+                      << Call->arg_size() - 1 << " arguments\n");
+    IRBuilder<> B(Call);
+    SmallVector<Value *, 8> Args;
+    SmallVector<Type *, 8> Fields;
+    for (unsigned I = 1; I < Call->arg_size(); ++I) {
+      Args.push_back(toGeneric(B, Call->getArgOperand(I)));
+      Fields.push_back(Args.back()->getType());
+    }
+    Value *Packed = ConstantPointerNull::get(cast<PointerType>(Generic));
+    if (!Args.empty()) {
+      StructType *Layout = StructType::get(Ctx, Fields);
+      IRBuilder<> Entry(
+          &*Call->getFunction()->getEntryBlock().getFirstInsertionPt());
+      AllocaInst *Buffer = Entry.CreateAlloca(Layout, nullptr, "printf.args");
+      for (unsigned I = 0; I < Args.size(); ++I)
+        B.CreateStore(Args[I], B.CreateStructGEP(Layout, Buffer, I));
+      Packed = B.CreatePointerCast(Buffer, Generic);
+    }
+    Value *Format = toGeneric(B, Call->getArgOperand(0));
+    Call->replaceAllUsesWith(B.CreateCall(VPrintf, {Format, Packed}));
+    Call->eraseFromParent();
+    ++NumPrintfCallsLowered;
+  }
+  Printf->eraseFromParent();
+  for (auto &[Old, New] : Moved) {
+    New->takeName(Old);
+    if (Old->use_empty())
+      Old->eraseFromParent();
+  }
+  return PreservedAnalyses::none();
+}
+
+} // namespace dpex
