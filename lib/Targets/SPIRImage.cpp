@@ -13,6 +13,7 @@
 
 #include "LLVMSPIRVLib/LLVMSPIRVLib.h"
 
+#include "llvm/ADT/Statistic.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
@@ -24,6 +25,12 @@
 #include "llvm/Transforms/Scalar/SimplifyCFG.h"
 
 #include <sstream>
+
+#define DEBUG_TYPE "dpex-spir-image"
+
+STATISTIC(NumMemFencesLowered, "mem_fence calls turned into fences");
+STATISTIC(NumKernelsOmitted, "Kernels left out for a generic built-in call");
+STATISTIC(NumRangeGuardsFolded, "Range guard comparisons folded");
 
 namespace dpex {
 
@@ -52,6 +59,7 @@ static void lowerMemFences(llvm::Module &M) {
     llvm::IRBuilder<>(Call).CreateFence(
         llvm::AtomicOrdering::SequentiallyConsistent);
     Call->eraseFromParent();
+    ++NumMemFencesLowered;
   }
   MemFence->eraseFromParent();
 }
@@ -83,6 +91,7 @@ static std::vector<OmittedKernel> omitGenericBuiltinCallers(llvm::Module &M) {
              "is neither provably global nor local), which SPIR 1.2 cannot "
              "express"});
     F.eraseFromParent();
+    ++NumKernelsOmitted;
   }
   for (llvm::Function &F : llvm::make_early_inc_range(M))
     if (F.isDeclaration() && F.use_empty())
@@ -118,7 +127,7 @@ static void foldRangeGuards(llvm::Module &M) {
       unsigned BackendDim = Range.size() - 1 - D;
       for (llvm::User *U : llvm::make_early_inc_range(R->users())) {
         auto *Cmp = llvm::dyn_cast<llvm::ICmpInst>(U);
-        if (!Cmp || !Cmp->isEquality() && !Cmp->isUnsigned())
+        if (!Cmp || (!Cmp->isEquality() && !Cmp->isUnsigned()))
           continue;
         // As `id <pred> range`.
         llvm::CmpInst::Predicate Pred = Cmp->getPredicate();
@@ -133,6 +142,7 @@ static void foldRangeGuards(llvm::Module &M) {
         Cmp->replaceAllUsesWith(
             llvm::ConstantInt::getBool(M.getContext(), Holds));
         Cmp->eraseFromParent();
+        ++NumRangeGuardsFolded;
       }
     }
   }

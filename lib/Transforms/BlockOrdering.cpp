@@ -8,10 +8,16 @@
 #include "dpex/Transforms.h"
 
 #include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/ADT/Statistic.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "dpex-order-blocks"
 
 using namespace llvm;
+
+STATISTIC(NumBlocksMoved, "Blocks moved after their dominators");
 
 namespace dpex {
 
@@ -20,7 +26,10 @@ static bool orderBlocks(Function &F) {
   BasicBlock *Prev = nullptr;
   for (BasicBlock *BB : ReversePostOrderTraversal<Function *>(&F)) {
     if (Prev && BB->getPrevNode() != Prev) {
+      LLVM_DEBUG(dbgs() << F.getName() << ": moving " << BB->getName()
+                        << " after " << Prev->getName() << '\n');
       BB->moveAfter(Prev);
+      ++NumBlocksMoved;
       Changed = true;
     }
     Prev = BB;

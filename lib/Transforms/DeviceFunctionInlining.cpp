@@ -4,11 +4,17 @@
 // inliner always terminates with no calls to user code left.
 #include "dpex/Transforms.h"
 
+#include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
 #include "llvm/Transforms/IPO/AlwaysInliner.h"
 #include "llvm/Transforms/IPO/GlobalDCE.h"
 
+#define DEBUG_TYPE "dpex-inline-device-functions"
+
 using namespace llvm;
+
+STATISTIC(NumFunctionsInlined, "User functions inlined into the kernels");
 
 namespace dpex {
 
@@ -23,6 +29,8 @@ PreservedAnalyses DeviceFunctionInliningPass::run(Module &M,
     F.addFnAttr(Attribute::AlwaysInline);
     F.setLinkage(GlobalValue::InternalLinkage);
     F.setComdat(nullptr);
+    LLVM_DEBUG(dbgs() << "inlining " << F.getName() << '\n');
+    ++NumFunctionsInlined;
     Changed = true;
   }
   if (!Changed)

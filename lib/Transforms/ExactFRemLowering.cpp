@@ -4,11 +4,17 @@
 // libclc, whose fmod is an `frem`.
 #include "dpex/Transforms.h"
 
+#include "llvm/ADT/Statistic.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "dpex-lower-exact-frem"
 
 using namespace llvm;
+
+STATISTIC(NumFRemsLowered, "frem instructions computed with an FMA");
 
 namespace dpex {
 
@@ -24,6 +30,7 @@ PreservedAnalyses ExactFRemLoweringPass::run(Module &M,
       if (!Rem || Rem->getOpcode() != Instruction::FRem ||
           Rem->getType()->isVectorTy())
         continue;
+      LLVM_DEBUG(dbgs() << F.getName() << ": " << *Rem << '\n');
       IRBuilder<> B(Rem);
       Value *X = Rem->getOperand(0), *Y = Rem->getOperand(1);
       Type *T = Rem->getType();
@@ -51,6 +58,7 @@ PreservedAnalyses ExactFRemLoweringPass::run(Module &M,
                          R);
       Rem->replaceAllUsesWith(R);
       Rem->eraseFromParent();
+      ++NumFRemsLowered;
       Changed = true;
     }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();

@@ -10,6 +10,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DerivedTypes.h"
 #include "llvm/IR/Instructions.h"
@@ -20,6 +21,11 @@
 #define DEBUG_TYPE "dpex-specialize-generic-atomics"
 
 using namespace llvm;
+
+STATISTIC(NumAtomicCallsSpecialized,
+          "Generic atomic calls moved to a global or local overload");
+STATISTIC(NumAtomicCallsLeftGeneric,
+          "Generic atomic calls whose pointer's space is unknown");
 
 namespace dpex {
 
@@ -94,8 +100,13 @@ GenericAtomicSpecializationPass::run(Module &M, ModuleAnalysisManager &) {
         continue;
       Value *Source = nullptr;
       Optional<unsigned> Space = concreteSpace(Call->getArgOperand(0), Source);
-      if (!Space)
+      if (!Space) {
+        LLVM_DEBUG(dbgs() << "leaving " << Generic.getName() << " in "
+                          << Call->getFunction()->getName()
+                          << " generic: its pointer's space is unknown\n");
+        ++NumAtomicCallsLeftGeneric;
         continue;
+      }
       LLVM_DEBUG(dbgs() << "specializing " << Generic.getName()
                         << " for address space " << *Space << '\n');
       Value *Cast = Call->getArgOperand(0);
@@ -103,6 +114,7 @@ GenericAtomicSpecializationPass::run(Module &M, ModuleAnalysisManager &) {
       Call->setArgOperand(0, Source);
       if (auto *I = dyn_cast<Instruction>(Cast); I && I->use_empty())
         I->eraseFromParent();
+      ++NumAtomicCallsSpecialized;
       Changed = true;
     }
     if (Generic.use_empty())

@@ -6,10 +6,16 @@
 // still CSE and hoist like any pure value.
 #include "dpex/Transforms.h"
 
+#include "llvm/ADT/Statistic.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "dpex-lower-index-builtins"
 
 using namespace llvm;
+
+STATISTIC(NumIndexCallsLowered, "Index intrinsic calls turned into built-ins");
 
 namespace dpex {
 
@@ -32,6 +38,7 @@ PreservedAnalyses IndexBuiltinLoweringPass::run(Module &M,
     Function *F = M.getFunction(Intrinsic);
     if (!F)
       continue;
+    LLVM_DEBUG(dbgs() << "lowering " << Intrinsic << " to " << Builtin << '\n');
     FunctionCallee Callee =
         M.getOrInsertFunction(Builtin, FunctionType::get(I64, {I32}, false));
     auto *BuiltinFn = cast<Function>(Callee.getCallee());
@@ -49,6 +56,7 @@ PreservedAnalyses IndexBuiltinLoweringPass::run(Module &M,
       New->setCallingConv(CallingConv::SPIR_FUNC);
       Call->replaceAllUsesWith(B.CreateZExtOrTrunc(New, Call->getType()));
       Call->eraseFromParent();
+      ++NumIndexCallsLowered;
     }
     if (F->use_empty())
       F->eraseFromParent();

@@ -12,13 +12,20 @@
 // kernels have no barriers, so the early return is safe.
 #include "dpex/Transforms.h"
 
+#include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DIBuilder.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "dpex-lower-kernel-abi"
 
 using namespace llvm;
+
+STATISTIC(NumKernelEntries, "Kernel entries created");
+STATISTIC(NumRangeGuards, "Item kernel entries that guard the user's range");
 
 namespace dpex {
 namespace {
@@ -163,11 +170,14 @@ Expected<Function *> createEntry(Module &M, const KernelRecord &K) {
     else if (!K.NDRange) {
       ItemTy = A.getParamByValType();
       if (Error E = checkItemLayout(K, ItemTy))
-        return std::move(E);
+        return E;
     }
   }
   if (ItemTy)
     ParamTypes.append(K.Dimensions, Type::getInt64Ty(Ctx));
+  LLVM_DEBUG(dbgs() << "entry " << K.EntryName << " with " << ParamTypes.size()
+                    << " parameters" << (ItemTy ? ", range-guarded" : "")
+                    << '\n');
 
   // The entry takes over the kernel's name; the body keeps a private one.
   Body->setName(K.EntryName + ".body");
@@ -251,6 +261,7 @@ Expected<Function *> createEntry(Module &M, const KernelRecord &K) {
       MD.Name.push_back(MDString::get(Ctx, EA.getName()));
     }
     guardItemRange(B, K, ItemTy, Item, Range);
+    ++NumRangeGuards;
   }
   // SPIR-V wants every OpVariable at the top of the first block, and at -O0
   // nothing promotes the index and accessor allocas away.
@@ -272,6 +283,7 @@ Expected<Function *> createEntry(Module &M, const KernelRecord &K) {
   Entry->setMetadata("kernel_arg_base_type", MDNode::get(Ctx, MD.BaseType));
   Entry->setMetadata("kernel_arg_type_qual", MDNode::get(Ctx, MD.TypeQual));
   Entry->setMetadata("kernel_arg_name", MDNode::get(Ctx, MD.Name));
+  ++NumKernelEntries;
   return Entry;
 }
 

@@ -7,11 +7,17 @@
 // optimiser, which can itself turn a call into a math intrinsic.
 #include "dpex/Transforms.h"
 
+#include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "dpex-lower-math-builtins"
 
 using namespace llvm;
+
+STATISTIC(NumMathCallsLowered, "Math calls turned into OpenCL.std built-ins");
 
 namespace dpex {
 namespace {
@@ -91,8 +97,11 @@ PreservedAnalyses MathBuiltinLoweringPass::run(Module &M,
         !all_of(FT->params(),
                 [&](Type *P) { return P == FT->getReturnType(); }))
       continue;
-    Function *Builtin = cast<Function>(
-        M.getOrInsertFunction(spirvBuiltinName(Name, FT), FT).getCallee());
+    std::string BuiltinName = spirvBuiltinName(Name, FT);
+    LLVM_DEBUG(dbgs() << "lowering " << F.getName() << " to " << BuiltinName
+                      << '\n');
+    Function *Builtin =
+        cast<Function>(M.getOrInsertFunction(BuiltinName, FT).getCallee());
     Builtin->setCallingConv(CallingConv::SPIR_FUNC);
     Builtin->setDoesNotAccessMemory();
     Builtin->setDoesNotThrow();
@@ -108,6 +117,7 @@ PreservedAnalyses MathBuiltinLoweringPass::run(Module &M,
       New->takeName(Call);
       Call->replaceAllUsesWith(New);
       Call->eraseFromParent();
+      ++NumMathCallsLowered;
       Changed = true;
     }
     if (F.use_empty())

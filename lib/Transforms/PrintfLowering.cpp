@@ -9,12 +9,19 @@
 #include "dpex/Transforms.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "dpex-lower-printf"
 
 using namespace llvm;
+
+STATISTIC(NumPrintfCallsLowered, "printf calls given constant-space strings");
+STATISTIC(NumStringsCopied, "Strings copied into the constant space");
 
 namespace dpex {
 namespace {
@@ -35,6 +42,9 @@ Constant *constantCopy(Value *Format,
     return nullptr;
   Constant *&Copy = Copies[GV];
   if (!Copy) {
+    LLVM_DEBUG(dbgs() << "copying " << GV->getName()
+                      << " into the constant space\n");
+    ++NumStringsCopied;
     auto *NewGV = new GlobalVariable(
         *GV->getParent(), GV->getValueType(), /*isConstant=*/true,
         GlobalValue::PrivateLinkage, GV->getInitializer(),
@@ -91,6 +101,7 @@ PreservedAnalyses PrintfLoweringPass::run(Module &M, ModuleAnalysisManager &) {
       New->takeName(Call);
       Call->replaceAllUsesWith(New);
       Call->eraseFromParent();
+      ++NumPrintfCallsLowered;
     }
     F.eraseFromParent();
     Changed = true;
