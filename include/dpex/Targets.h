@@ -65,7 +65,7 @@ struct PTXOptions {
 // /usr/local/cuda; "" if neither exists.
 std::string findLibDevice();
 
-// NVPTX assembly (NUL-terminated) for the CUDA driver, derived from the SPIR
+// NVPTX assembly text for the CUDA driver, derived from the SPIR
 // 1.2 image above, for one of supportedCudaArchs() (for a SASS-only arch:
 // the PTX ptxas compiles for it). Local accessor parameters become 64-bit
 // byte offsets into dynamic shared memory.

@@ -339,7 +339,7 @@ private:
       if (!PTX)
         return PTX.takeError();
       if (emits(EmitKind::PTX))
-        Outputs.add(Names.ptx(Arch), PTX->substr(0, PTX->size() - 1));
+        Outputs.add(Names.ptx(Arch), *PTX);
       if (Embed && Opts.CudaSASS) {
         Timer.start("SASS " + cudaArchName(Arch) + " by ptxas '" + Ptxas + "'");
         auto Cubin = buildCubin(*PTX, Arch, Ptxas);

@@ -59,9 +59,7 @@ llvm::Expected<std::string> buildCubin(const std::string &PTX, unsigned Arch,
     llvm::raw_fd_ostream OS(*In, EC);
     if (EC)
       return fail("cannot write '" + *In + "': " + EC.message());
-    // The image is NUL-terminated for the driver; ptxas reads text.
-    llvm::StringRef Text(PTX);
-    OS << (Text.endswith(llvm::StringRef("\0", 1)) ? Text.drop_back() : Text);
+    OS << PTX;
   }
   std::string ArchFlag = "-arch=" + cudaArchName(Arch);
   llvm::StringRef Args[] = {Ptxas, ArchFlag, "-O3", "-o", *Out, *In};

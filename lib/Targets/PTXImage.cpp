@@ -233,9 +233,7 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
   if ((*TM)->addPassesToEmitFile(CodeGen, OS, nullptr, llvm::CGFT_AssemblyFile))
     return fail("the NVPTX backend cannot emit assembly");
   CodeGen.run(M);
-  std::string Out(PTX.str());
-  Out.push_back('\0'); // cuModuleLoadData takes a NUL-terminated image
-  return Out;
+  return std::string(PTX.str());
 }
 
 } // namespace dpex

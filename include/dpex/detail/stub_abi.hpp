@@ -22,7 +22,7 @@ inline constexpr std::uint32_t stub_abi_version = 2;
 enum class image_format : std::uint8_t {
   spirv, // SPIR-V 1.0+ module (clCreateProgramWithIL)
   spir,  // SPIR 1.2 LLVM bitcode (cl_khr_spir, build with -x spir)
-  ptx,   // NVPTX assembly text, NUL-terminated (cuModuleLoadData)
+  ptx,   // NVPTX assembly text (the loader NUL-terminates it)
   cubin, // SASS for one CUDA arch, built by ptxas (cuModuleLoadData, no JIT)
 };
 
