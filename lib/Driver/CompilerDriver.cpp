@@ -1,13 +1,13 @@
-#include "dpex/Driver.h"
+#include "dpex/compiler/Driver.h"
 
 #include "DepFile.h"
 #include "OutputSet.h"
 #include "StageTimer.h"
 
-#include "dpex/SPIRV.h"
-#include "dpex/StubGen.h"
-#include "dpex/Targets.h"
-#include "dpex/Transforms.h"
+#include "dpex/compiler/SPIRV.h"
+#include "dpex/compiler/StubGen.h"
+#include "dpex/compiler/Targets.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"

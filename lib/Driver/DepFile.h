@@ -1,7 +1,7 @@
 // Make-style dependency files (-MD -MF) and the --list-kernels JSON.
 #pragma once
 
-#include "dpex/KernelInfo.h"
+#include "dpex/compiler/KernelInfo.h"
 
 #include <string>
 #include <vector>

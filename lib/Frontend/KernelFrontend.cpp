@@ -1,4 +1,4 @@
-#include "dpex/Frontend.h"
+#include "dpex/compiler/Frontend.h"
 
 #include "HostIncludes.h"
 #include "KernelSemaChecker.h"

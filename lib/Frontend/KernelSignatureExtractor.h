@@ -2,7 +2,7 @@
 // later stages consume.
 #pragma once
 
-#include "dpex/KernelInfo.h"
+#include "dpex/compiler/KernelInfo.h"
 
 #include "clang/AST/Decl.h"
 

@@ -2,7 +2,7 @@
 // shared by the restriction checker and the signature extractor.
 #pragma once
 
-#include "dpex/KernelInfo.h"
+#include "dpex/compiler/KernelInfo.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"

@@ -1,5 +1,5 @@
 #include "DebugInfoFixup.h"
-#include "dpex/SPIRV.h"
+#include "dpex/compiler/SPIRV.h"
 
 #include "LLVMSPIRVLib/LLVMSPIRVLib.h"
 

@@ -1,4 +1,4 @@
-#include "dpex/SPIRV.h"
+#include "dpex/compiler/SPIRV.h"
 
 #include "spirv-tools/libspirv.hpp"
 

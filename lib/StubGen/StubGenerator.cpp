@@ -1,4 +1,4 @@
-#include "dpex/StubGen.h"
+#include "dpex/compiler/StubGen.h"
 #include "dpex/detail/image_digest.hpp"
 
 #include "llvm/ADT/StringExtras.h"

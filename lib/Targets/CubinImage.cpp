@@ -1,7 +1,7 @@
 // SASS for NVIDIA GPUs: the PTX image compiled by NVIDIA's ptxas into a
 // cubin, which the driver loads without JIT-compiling anything. Only with
 // --cuda-sass, since it makes dpexc's output depend on the CUDA toolkit.
-#include "dpex/Targets.h"
+#include "dpex/compiler/Targets.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"

@@ -1,7 +1,7 @@
 // The CUDA architectures dpexc builds PTX for, and the PTX ISA version of
 // each.
 #include "CudaArch.h"
-#include "dpex/Targets.h"
+#include "dpex/compiler/Targets.h"
 
 #include "llvm/ADT/STLExtras.h"
 

@@ -7,8 +7,8 @@
 // driver JIT-compiles for the GPU at hand.
 #include "CudaArch.h"
 #include "LibDeviceMath.h"
-#include "dpex/Targets.h"
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Targets.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Bitcode/BitcodeReader.h"

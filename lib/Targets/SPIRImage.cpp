@@ -8,8 +8,8 @@
 // without the target features its work-item loop vectorizer needs for a
 // conditional body, and a guarded kernel ran 2-3x slower there. The guarded
 // form stays the input of the PTX image, whose grids the runtime rounds.
-#include "dpex/Targets.h"
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Targets.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "LLVMSPIRVLib/LLVMSPIRVLib.h"
 

@@ -3,7 +3,7 @@
 // alloca; rewriting them to that space gives SPIR 1.2 consumers (which have
 // no generic space) a module they accept, and every consumer cheaper loads.
 // Locals are promoted first: a pointer spilled to an alloca hides its origin.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/InstIterator.h"

@@ -5,7 +5,7 @@
 // each function's blocks are laid out in reverse post-order, which visits a
 // block's dominators first. Unreachable blocks keep their relative order at
 // the end.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/ADT/Statistic.h"

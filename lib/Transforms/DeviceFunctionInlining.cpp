@@ -2,7 +2,7 @@
 // handle flat kernels best, so every user function is inlined into the kernel
 // entries and then dropped. Recursion is rejected by the frontend, so the
 // inliner always terminates with no calls to user code left.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Module.h"

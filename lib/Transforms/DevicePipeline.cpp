@@ -1,6 +1,6 @@
 // The order of the device pipeline, of the NVPTX lowerings, and the pass
 // registry behind dpex-opt.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"

@@ -2,7 +2,7 @@
 // roundings, which is not the exact result fmod must return. This pass
 // computes it with one FMA instead; the PTX target runs it after linking
 // libclc, whose fmod is an `frem`.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/IRBuilder.h"

@@ -6,7 +6,7 @@
 // is a cast from one known space; calling the overload for that space
 // instead (`_Z18__spirv_AtomicIAddPU3AS3iiii`) gives every image a concrete
 // storage class, and every consumer a cheaper atomic.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"

@@ -4,7 +4,7 @@
 // BuiltIn-decorated Input variables. Unlike loads of a <3 x i64> global,
 // these calls stay intact through InstCombine, and as readnone calls they
 // still CSE and hoist like any pure value.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/IRBuilder.h"

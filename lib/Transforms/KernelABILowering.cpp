@@ -10,7 +10,7 @@
 // and returns at once for a work-item outside the range. The runtime can then
 // round any extent (a prime, say) up to a grid the device runs well; item
 // kernels have no barriers, so the early return is safe.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Constants.h"

@@ -1,7 +1,7 @@
 // The `!dpex.kernels` named metadata: one node per kernel,
 //   !{<function>, !"<entry>", !"item"|"nd_item", i32 <dims>, !{<param>...}}
 // with each parameter !{!"<kind>", !"<name>", i1 <pointer to const>}.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/IR/Constants.h"

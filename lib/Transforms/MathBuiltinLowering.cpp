@@ -5,7 +5,7 @@
 // built-in `__spirv_ocl_<name>` that <dpex/kernel.hpp>'s dpex:: math calls,
 // so all math reaches SPIR-V as an OpenCL.std OpExtInst. It runs after the
 // optimiser, which can itself turn a call into a math intrinsic.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringMap.h"

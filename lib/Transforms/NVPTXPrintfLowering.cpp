@@ -2,7 +2,7 @@
 // arguments (already promoted as C varargs) are packed into a naturally
 // aligned struct on the stack, and the constant-space (2) strings move to
 // NVPTX's constant space (4), passed as generic pointers.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Statistic.h"

@@ -1,6 +1,6 @@
 // One place that wires the new pass manager's analysis managers together,
 // for every stage that runs LLVM passes.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/Analysis/CGSCCPassManager.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"

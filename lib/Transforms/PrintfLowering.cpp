@@ -6,7 +6,7 @@
 // each `__spirv_ocl_printf` declaration is retyped to take it there. OpenCL
 // 1.2 allows only literal strings for %s too, so every `char *` argument is
 // moved the same way.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Statistic.h"

@@ -4,7 +4,7 @@
 // happen is a crash, a sanitizer report, an LLVM fatal error (which exits) or
 // an "internal compiler error" diagnostic, the driver's name for a crash it
 // recovered from.
-#include "dpex/Driver.h"
+#include "dpex/compiler/Driver.h"
 
 #include "llvm/Support/raw_ostream.h"
 

@@ -2,7 +2,7 @@
 // pass on an IR file, so each lowering can be tested alone. Against an LLVM
 // built with assertions, -stats counts what the passes changed and
 // -debug-only=<pass name> traces one pass.
-#include "dpex/Transforms.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"

@@ -1,6 +1,6 @@
 // dpexc: command-line parsing only; the compiler lives in lib/.
-#include "dpex/Driver.h"
-#include "dpex/Targets.h"
+#include "dpex/compiler/Driver.h"
+#include "dpex/compiler/Targets.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"

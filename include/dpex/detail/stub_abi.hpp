@@ -1,8 +1,9 @@
 // The stub ABI: what a generated `.dpex.cpp` hands to the runtime, defined
 // once for both sides. dpexc's stub generator and its kernel metadata
-// (dpex/KernelInfo.h) name these enumerators and write these aggregates; the
-// runtime reads them. Plain aggregates with static storage, so a stub needs no
-// constructor code and the runtime reads them without any file I/O.
+// (dpex/compiler/KernelInfo.h) name these enumerators and write these
+// aggregates; the runtime reads them. Plain aggregates with static storage, so
+// a stub needs no constructor code and the runtime reads them without any file
+// I/O.
 //
 // Changing an enumerator's value, a member's type or the order of members is
 // an ABI change: bump stub_abi_version. New image formats and argument kinds

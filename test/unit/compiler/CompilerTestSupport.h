@@ -1,7 +1,7 @@
 // Runs the compiler library on a test input into a fresh temporary directory.
 #pragma once
 
-#include "dpex/Driver.h"
+#include "dpex/compiler/Driver.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -1,5 +1,5 @@
 #include "CompilerTestSupport.h"
-#include "dpex/Targets.h"
+#include "dpex/compiler/Targets.h"
 
 #include <catch2/catch.hpp>
 

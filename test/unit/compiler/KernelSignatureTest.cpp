@@ -1,6 +1,6 @@
 #include "CompilerTestSupport.h"
 
-#include "dpex/Frontend.h"
+#include "dpex/compiler/Frontend.h"
 
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"

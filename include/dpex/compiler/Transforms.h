@@ -4,7 +4,7 @@
 // one of them by name.
 #pragma once
 
-#include "dpex/KernelInfo.h"
+#include "dpex/compiler/KernelInfo.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/IR/PassManager.h"

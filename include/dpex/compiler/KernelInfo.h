@@ -58,7 +58,7 @@ struct KernelInfo {
   std::string QualifiedName; // e.g. "demo::scale<float>"
   std::string Namespace;     // e.g. "demo" ("" for the global namespace)
   // The stub handle as host code names it, in `Namespace`: "saxpy",
-  // "scale<float>" (see nameHandles in dpex/StubGen.h).
+  // "scale<float>" (see nameHandles in dpex/compiler/StubGen.h).
   std::string HandleName;
   // A C++ identifier for the kernel: its name, for an instantiation followed
   // by its template arguments ("scale_float").

@@ -2,7 +2,7 @@
 // struct, so tools and tests share a single implementation.
 #pragma once
 
-#include "dpex/Frontend.h"
+#include "dpex/compiler/Frontend.h"
 
 #include <string>
 #include <vector>

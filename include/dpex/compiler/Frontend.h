@@ -3,7 +3,7 @@
 // checked on the AST.
 #pragma once
 
-#include "dpex/KernelInfo.h"
+#include "dpex/compiler/KernelInfo.h"
 
 #include "llvm/Support/Error.h"
 

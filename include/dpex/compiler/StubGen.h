@@ -3,8 +3,8 @@
 // runtime needs, embedded).
 #pragma once
 
-#include "dpex/KernelInfo.h"
-#include "dpex/Targets.h"
+#include "dpex/compiler/KernelInfo.h"
+#include "dpex/compiler/Targets.h"
 #include "dpex/detail/stub_abi.hpp"
 
 #include <string>
