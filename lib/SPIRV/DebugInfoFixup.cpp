@@ -21,13 +21,31 @@
 // - A DebugTypePointer whose DWARF type has no address space gets the
 //   storage class ~0, which is none. Such a pointer is a C++ pointer of the
 //   kernel source, and those are generic (the frontend's SYCL device mode).
+// - A Generic DebugTypePointer needs the GenericPointer capability, which a
+//   module whose pointers were all inferred to a named address space does
+//   not declare. There it is CrossWorkgroup: the debug type does not say
+//   which space inference chose, and a kernel's C++ pointers are mostly to
+//   its buffers, which are global (Function would send a debugger to
+//   private memory for every buffer).
+// - The value of a static constexpr member (DebugTypeMember) or of a
+//   template parameter may only be an OpConstant; a bool's is an
+//   OpConstantTrue or OpConstantFalse. It becomes a 32-bit integer 1 or 0.
+//   Another value of a member, which is optional there, is left out.
+// - A template parameter pack (a variadic template's) gets the number
+//   (16) the format gives DebugTypeTemplateTemplateParameter, whose
+//   operands it then rejects: it gets the format's (17). spirv-val takes no
+//   pack among a template's parameters: the pack's own parameters replace
+//   it (their types are kept, the pack's name goes).
+// - A method template's declaration has a DebugTypeTemplate, whose target
+//   may only be a class or a DebugFunction: it goes with the declaration
+//   (the DebugFunction of a compiled method has a template of its own).
 // - Imported entities (C++ using-declarations) with the source id 0: they
 //   go, nothing refers to them.
 // - DebugInfoNone where the format has no such operand: as a DebugSource's
-//   text and after a DebugTypeArray's component count (dropped), and as a
-//   DebugTypeTemplateParameter's source (the compilation unit's instead),
-//   as the return type of a function returning void (OpTypeVoid), and as a
-//   DebugFunction's declaration (dropped).
+//   text and after a DebugTypeArray's component count (dropped), as the
+//   source of a template parameter or parameter pack (the compilation
+//   unit's instead), as the return type of a function returning void
+//   (OpTypeVoid), and as a DebugFunction's declaration (dropped).
 #include "DebugInfoFixup.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -45,32 +63,41 @@
 namespace dpex {
 namespace {
 
-constexpr uint32_t OpExtInst = 12, OpFunction = 54, HeaderWords = 5;
+constexpr uint32_t OpExtInst = 12, OpTypeInt = 21, OpConstantTrue = 41,
+                   OpConstantFalse = 42, OpConstant = 43, OpFunction = 54,
+                   HeaderWords = 5;
 // OpenCL.DebugInfo.100 instruction numbers, and word positions (word 0 is
 // the opcode) in an OpExtInst.
 constexpr uint32_t DebugInfoNone = 0, DebugCompilationUnit = 1,
                    DebugTypeBasic = 2, DebugTypePointer = 3,
                    DebugTypeQualifier = 4, DebugTypeArray = 5, DebugTypedef = 7,
                    DebugTypeFunction = 8, DebugTypeEnum = 9,
-                   DebugTypeComposite = 10, DebugTypeTemplate = 14,
-                   DebugTypeTemplateParameter = 15,
+                   DebugTypeComposite = 10, DebugTypeMember = 11,
+                   DebugTypeTemplate = 14, DebugTypeTemplateParameter = 15,
+                   DebugTypeTemplateParameterPack = 17,
                    DebugFunctionDeclaration = 19, DebugFunction = 20,
                    DebugSource = 35;
 constexpr uint32_t DebugOpWord = 4, PointerStorageClassWord = 6,
                    SourceTextWord = 6, ArrayCountsWord = 6, UnitSourceWord = 7,
+                   TemplateParameterValueWord = 7,
                    TemplateParameterSourceWord = 8, TemplateTargetWord = 5,
-                   QualifierBaseWord = 5, PointerBaseWord = 5,
-                   TypedefBaseWord = 6, FunctionReturnTypeWord = 6,
-                   CompositeNameWord = 5, CompositeSizeWord = 12,
-                   CompositeMembersWord = 14, FunctionWord = 14,
-                   FunctionDeclarationWord = 15;
-constexpr uint32_t StorageClassGeneric = 8, NoStorageClass = ~0u;
+                   TemplateParametersWord = 6,
+                   TemplateParameterPackSourceWord = 6,
+                   TemplateParameterPackParametersWord = 9,
+                   MemberValueWord = 14, QualifierBaseWord = 5,
+                   PointerBaseWord = 5, TypedefBaseWord = 6,
+                   FunctionReturnTypeWord = 6, CompositeNameWord = 5,
+                   CompositeSizeWord = 12, CompositeMembersWord = 14,
+                   FunctionWord = 14, FunctionDeclarationWord = 15;
+constexpr uint32_t StorageClassCrossWorkgroup = 5, StorageClassGeneric = 8,
+                   NoStorageClass = ~0u;
 
 struct Instruction {
   std::vector<uint32_t> Words;
   std::vector<uint32_t> IdWords; // positions of ids it refers to
   uint32_t Result = 0;
   bool Debug = false; // an OpenCL.DebugInfo.100 instruction
+  uint32_t opcode() const { return Words[0] & 0xffff; }
   uint32_t debugOp() const { return Words[DebugOpWord]; }
 };
 
@@ -114,6 +141,8 @@ public:
     replaceUnacceptedTypes();
     for (size_t I = RunBegin; I < RunEnd; ++I)
       fixOperands(Module[I]);
+    insertBeforeRun(std::move(Constants));
+    fixTemplates();
     pointToBasicTypes();
     dropMethodDeclarations();
     reorder();
@@ -163,20 +192,84 @@ private:
 
   static Instruction basicStandIn(const Instruction &Class, uint32_t Result) {
     constexpr uint32_t EncodingUnspecified = 0;
-    Instruction I;
-    I.Words = {0,
-               Class.Words[1],
-               Result,
-               Class.Words[3],
-               DebugTypeBasic,
-               Class.Words[CompositeNameWord],
-               Class.Words[CompositeSizeWord],
-               EncodingUnspecified};
-    I.Words[0] = static_cast<uint32_t>(I.Words.size()) << 16 | OpExtInst;
-    I.IdWords = {1, 3, 5, 6};
-    I.Result = Result;
+    Instruction I =
+        makeInstruction(OpExtInst,
+                        {Class.Words[1], Result, Class.Words[3], DebugTypeBasic,
+                         Class.Words[CompositeNameWord],
+                         Class.Words[CompositeSizeWord], EncodingUnspecified},
+                        {1, 3, 5, 6}, Result);
     I.Debug = true;
     return I;
+  }
+
+  // `Operands` follow the opcode word; `IdWords` are word positions.
+  static Instruction makeInstruction(uint32_t Opcode,
+                                     std::vector<uint32_t> Operands,
+                                     std::vector<uint32_t> IdWords,
+                                     uint32_t Result) {
+    Instruction I;
+    I.Words.push_back(Opcode);
+    I.Words.insert(I.Words.end(), Operands.begin(), Operands.end());
+    setWordCount(I);
+    I.IdWords = std::move(IdWords);
+    I.Result = Result;
+    return I;
+  }
+
+  static void setWordCount(Instruction &I) {
+    I.Words[0] = static_cast<uint32_t>(I.Words.size()) << 16 | I.opcode();
+  }
+
+  // The module's global instructions that precede the run may be used by
+  // it: created types and constants go there.
+  void insertBeforeRun(std::vector<Instruction> Added) {
+    Module.insert(Module.begin() + RunBegin, Added.begin(), Added.end());
+    RunBegin += Added.size();
+    RunEnd += Added.size();
+    index();
+  }
+
+  // The OpConstant `Value` is or stands for: an OpConstantTrue or
+  // OpConstantFalse as a 32-bit integer 1 or 0 (an OpConstant may not be a
+  // bool). 0 when there is none.
+  uint32_t asOpConstant(uint32_t Value) {
+    auto Def = Defining.find(Value);
+    if (Def == Defining.end())
+      return 0;
+    uint32_t Op = Module[Def->second].opcode();
+    if (Op == OpConstant)
+      return Value;
+    if (Op != OpConstantTrue && Op != OpConstantFalse)
+      return 0;
+    return uint32Constant(Op == OpConstantTrue);
+  }
+
+  // The module's OpConstant of a 32-bit integer `Value`, created if it has
+  // none.
+  uint32_t uint32Constant(uint32_t Value) {
+    uint32_t &Id = Value ? One : Zero;
+    if (Id)
+      return Id;
+    uint32_t Type = uint32Type();
+    for (const Instruction &I : Module)
+      if (I.opcode() == OpConstant && I.Words[1] == Type && I.Words[3] == Value)
+        return Id = I.Result;
+    Id = IdBound++;
+    Constants.push_back(
+        makeInstruction(OpConstant, {Type, Id, Value}, {1}, Id));
+    return Id;
+  }
+
+  uint32_t uint32Type() {
+    if (UInt32)
+      return UInt32;
+    for (const Instruction &I : Module)
+      if (I.opcode() == OpTypeInt && I.Words[2] == 32 && I.Words[3] == 0)
+        return UInt32 = I.Result;
+    UInt32 = IdBound++;
+    Constants.insert(Constants.begin(),
+                     makeInstruction(OpTypeInt, {UInt32, 32, 0}, {}, UInt32));
+    return UInt32;
   }
 
   bool is(uint32_t Id, uint32_t DebugOp) const {
@@ -211,6 +304,44 @@ private:
         });
     for (auto [Typedef, Base] : Typedefs)
       Dropped.insert(Typedef);
+  }
+
+  // spirv-val takes a class or a DebugFunction as a template's target, and
+  // no parameter pack among its parameters. The template of a method
+  // template's declaration goes (nothing refers to a template after
+  // replaceUnacceptedTypes(); a compiled method's DebugFunction has a
+  // template of its own). A pack's parameters become the template's own,
+  // which keeps their types but not the pack's name.
+  void fixTemplates() {
+    for (size_t I = RunBegin; I < RunEnd; ++I) {
+      Instruction &Template = Module[I];
+      if (Template.debugOp() != DebugTypeTemplate)
+        continue;
+      if (is(Template.Words[TemplateTargetWord], DebugFunctionDeclaration)) {
+        Dropped.insert(Template.Result);
+        continue;
+      }
+      std::vector<uint32_t> Parameters;
+      for (size_t W = TemplateParametersWord; W < Template.Words.size(); ++W) {
+        const Instruction *Pack = debugInstruction(Template.Words[W]);
+        if (Pack && Pack->debugOp() == DebugTypeTemplateParameterPack) {
+          Parameters.insert(Parameters.end(),
+                            Pack->Words.begin() +
+                                TemplateParameterPackParametersWord,
+                            Pack->Words.end());
+          Dropped.insert(Pack->Result);
+        } else {
+          Parameters.push_back(Template.Words[W]);
+        }
+      }
+      Template.Words.resize(TemplateParametersWord);
+      Template.Words.insert(Template.Words.end(), Parameters.begin(),
+                            Parameters.end());
+      setWordCount(Template);
+      Template.IdWords = {1, 3};
+      for (uint32_t W = TemplateTargetWord; W < Template.Words.size(); ++W)
+        Template.IdWords.push_back(W);
+    }
   }
 
   // Declarations of methods, left unlisted by fixOperands(), and the types
@@ -284,8 +415,20 @@ private:
         Words[FunctionReturnTypeWord] = Words[1];
       break;
     case DebugTypeTemplateParameter:
-      if (is(Words[TemplateParameterSourceWord], DebugInfoNone) && UnitSource)
-        Words[TemplateParameterSourceWord] = UnitSource;
+      if (uint32_t Value = asOpConstant(Words[TemplateParameterValueWord]))
+        Words[TemplateParameterValueWord] = Value;
+      replaceNoneSource(I, TemplateParameterSourceWord);
+      break;
+    case DebugTypeTemplateParameterPack:
+      replaceNoneSource(I, TemplateParameterPackSourceWord);
+      break;
+    case DebugTypeMember:
+      if (Words.size() == MemberValueWord + 1) {
+        if (uint32_t Value = asOpConstant(Words[MemberValueWord]))
+          Words[MemberValueWord] = Value;
+        else
+          dropWords(I, MemberValueWord);
+      }
       break;
     case DebugTypeComposite:
       for (size_t W = Words.size(); W-- > CompositeMembersWord;)
@@ -295,6 +438,11 @@ private:
     }
   }
 
+  void replaceNoneSource(Instruction &I, size_t W) {
+    if (is(I.Words[W], DebugInfoNone) && UnitSource)
+      I.Words[W] = UnitSource;
+  }
+
   static void dropWords(Instruction &I, size_t W) {
     I.Words.erase(I.Words.begin() + W);
     I.IdWords.erase(std::remove(I.IdWords.begin(), I.IdWords.end(), W),
@@ -302,7 +450,7 @@ private:
     for (uint32_t &Id : I.IdWords)
       if (Id > W)
         --Id;
-    I.Words[0] = static_cast<uint32_t>(I.Words.size()) << 16 | OpExtInst;
+    setWordCount(I);
   }
 
   // The run, each instruction after those it may not reference forward.
@@ -338,15 +486,24 @@ private:
   llvm::DenseMap<uint32_t, size_t> Defining;
   uint32_t UnitSource = 0;          // the DebugSource of the compilation unit
   llvm::DenseSet<uint32_t> Dropped; // instructions left out of the module
+  // Created for asOpConstant(), to go before the run.
+  std::vector<Instruction> Constants;
+  uint32_t UInt32 = 0, Zero = 0, One = 0;
 };
 
 // Before parsing, what SPIRV-Tools' parser itself rejects: the storage
-// class ~0, and the id 0 the translator gives an imported entity's source
-// (a C++ using-declaration, such as <cmath>'s; nothing refers to one, so
-// they go).
+// class ~0, the id 0 the translator gives an imported entity's source (a
+// C++ using-declaration, such as <cmath>'s; nothing refers to one, so they
+// go), and a template parameter pack read as a template template
+// parameter. The Generic storage class is replaced here too, where the
+// capabilities are at hand.
 void fixBeforeParsing(std::vector<uint32_t> &Words) {
-  constexpr uint32_t OpExtInstImport = 11, DebugImportedEntity = 34;
+  constexpr uint32_t OpCapability = 17, OpExtInstImport = 11,
+                     CapabilityGenericPointer = 38,
+                     TranslatorTemplateParameterPack = 16,
+                     DebugImportedEntity = 34;
   uint32_t DebugSet = 0;
+  bool GenericPointers = false;
   std::vector<uint32_t> Kept(Words.begin(), Words.begin() + HeaderWords);
   size_t I = HeaderWords;
   while (I < Words.size()) {
@@ -358,12 +515,21 @@ void fixBeforeParsing(std::vector<uint32_t> &Words) {
                         (Count - 2) * sizeof(uint32_t))
             .startswith("OpenCL.DebugInfo.100"))
       DebugSet = Words[I + 1];
+    if (Op == OpCapability && Count > 1 &&
+        Words[I + 1] == CapabilityGenericPointer)
+      GenericPointers = true;
     bool Debug = Op == OpExtInst && DebugSet && Count > DebugOpWord &&
                  Words[I + 3] == DebugSet;
     if (Debug && Words[I + DebugOpWord] == DebugTypePointer &&
-        Count > PointerStorageClassWord &&
-        Words[I + PointerStorageClassWord] == NoStorageClass)
-      Words[I + PointerStorageClassWord] = StorageClassGeneric;
+        Count > PointerStorageClassWord) {
+      uint32_t &Class = Words[I + PointerStorageClassWord];
+      if (Class == NoStorageClass)
+        Class = StorageClassGeneric;
+      if (Class == StorageClassGeneric && !GenericPointers)
+        Class = StorageClassCrossWorkgroup;
+    }
+    if (Debug && Words[I + DebugOpWord] == TranslatorTemplateParameterPack)
+      Words[I + DebugOpWord] = DebugTypeTemplateParameterPack;
     if (!(Debug && Words[I + DebugOpWord] == DebugImportedEntity))
       Kept.insert(Kept.end(), Words.begin() + I, Words.begin() + I + Count);
     I += Count;
@@ -391,7 +557,7 @@ void fixUpDebugInfo(std::string &Binary) {
   // run before the first function.
   size_t RunBegin = Module.size(), RunEnd = Module.size();
   for (size_t I = 0; I < Module.size(); ++I) {
-    if ((Module[I].Words[0] & 0xffff) == OpFunction)
+    if (Module[I].opcode() == OpFunction)
       break;
     if (!Module[I].Debug)
       continue;
