@@ -1,7 +1,8 @@
 // Corrupted device images and descriptors through the runtime's module
 // loader and launch path on an OpenCL device (PoCL by default: DPEX_DEVICE
-// defaults to opencl:cpu). Every failure must surface as dpex::error; any
-// other exception, a crash or a sanitizer report is a bug.
+// defaults to opencl:cpu) or, with DPEX_DEVICE=cuda:0, on a CUDA GPU, where
+// the ptx seed is the image that loads. Every failure must surface as
+// dpex::error; any other exception, a crash or a sanitizer report is a bug.
 //
 // An input's image bytes model a stub's image after corruption: the digest
 // recorded with them is the one dpexc recorded for the uncorrupted image,
@@ -52,7 +53,7 @@ struct Descriptor {
 std::deque<std::unique_ptr<Descriptor>> Descriptors;
 
 // image_digest of the seed images in corpus/runtime_image_fuzzer/: spirv_fill,
-// spir_fill and ptx_text.
+// spir_fill and ptx_fill (PTX text without a NUL, as dpexc writes it).
 std::uint64_t recordedDigest(image_format Format) {
   switch (Format) {
   case image_format::spirv:
@@ -60,7 +61,7 @@ std::uint64_t recordedDigest(image_format Format) {
   case image_format::spir:
     return 0x4f2b5a7dd5a8daafull;
   case image_format::ptx:
-    return 0x343e7a30aa5e4b89ull;
+    return 0x9624c50edfd5844eull;
   case image_format::cubin: // no seed: every cubin input must be rejected
     break;
   }
