@@ -22,7 +22,7 @@ binaries=(
   test/unit/runtime/dpex_cuda_tests
   test/e2e/dpex_e2e_tests
   test/e2e/dpex_e2e_language_tests
-  test/e2e/dpex_e2e_math_g_tests
+  test/e2e/dpex_e2e_language_g_tests
   test/e2e/dpex_e2e_math_fast_math_tests
   examples/saxpy examples/matrix2d examples/tiled_matmul examples/reduction
   examples/histogram examples/stencil2d examples/black_scholes
