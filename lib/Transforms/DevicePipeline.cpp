@@ -61,6 +61,9 @@ Error runDevicePipeline(Module &M, unsigned OptLevel) {
     MPM.addPass(PrintfLoweringPass());
     // Last, so that it also sees the math intrinsics the optimiser formed.
     MPM.addPass(MathBuiltinLoweringPass());
+    // After every pass that can form them: what the translator cannot take.
+    MPM.addPass(SPIRVLegalizationPass());
+    MPM.addPass(IntegerWidthLegalizationPass());
     MPM.addPass(GlobalDCEPass());
     MPM.addPass(BlockOrderingPass());
     return Error::success();

@@ -147,6 +147,21 @@ struct ExactFRemLoweringPass : llvm::PassInfoMixin<ExactFRemLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Removes or rewrites what SPIRV-LLVM-Translator 15 cannot take or turns
+// into invalid SPIR-V: `freeze`, repeated edges into a block with phis, and
+// fixed-size allocas outside the entry block.
+struct SPIRVLegalizationPass : llvm::PassInfoMixin<SPIRVLegalizationPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Computes integers of widths SPIR-V lacks (i3, i24, ...) in the next legal
+// width; wider than 64 bits, or in a construct it cannot rewrite, is an
+// error naming the kernel.
+struct IntegerWidthLegalizationPass
+    : llvm::PassInfoMixin<IntegerWidthLegalizationPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // Runs the passes `Build` adds on `M`, with all analysis managers registered
 // (and the target's analyses when `TM` is given).
 using PipelineBuilder = llvm::function_ref<llvm::Error(

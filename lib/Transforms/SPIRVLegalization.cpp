@@ -1,0 +1,121 @@
+// Rewrites the constructs of optimised LLVM IR that SPIRV-LLVM-Translator 15
+// cannot take, or turns into SPIR-V that spirv-val rejects:
+// - `freeze` (the optimiser adds it when it pairs `x / c` with `x % c`): the
+//   translator ends the process on it. Each is replaced by its operand, as
+//   later translators do; a device computes with whatever value it holds.
+// - a terminator with two edges into one block with phis (a switch whose two
+//   cases share a target, from `s == 5 || s == 9`): the translator writes an
+//   OpPhi that names the predecessor twice, which the validator rejects.
+//   Each such target is reached through one block of its own instead.
+// - a fixed-size alloca outside the entry block (the inliner leaves a local
+//   array of a function called inside a loop there): every OpVariable must
+//   open the first block. Such allocas move to the entry block.
+#include "dpex/compiler/Transforms.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/Statistic.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
+
+#define DEBUG_TYPE "dpex-legalize-for-spirv"
+
+using namespace llvm;
+
+STATISTIC(NumFreezesRemoved, "freeze instructions replaced by their operand");
+STATISTIC(NumEdgesSplit, "Repeated edges into a block with phis split");
+STATISTIC(NumAllocasHoisted, "Fixed-size allocas moved to the entry block");
+
+namespace dpex {
+
+static bool removeFreezes(Function &F) {
+  bool Changed = false;
+  for (Instruction &I : make_early_inc_range(instructions(F)))
+    if (auto *Freeze = dyn_cast<FreezeInst>(&I)) {
+      Freeze->replaceAllUsesWith(Freeze->getOperand(0));
+      Freeze->eraseFromParent();
+      ++NumFreezesRemoved;
+      Changed = true;
+    }
+  return Changed;
+}
+
+// All edges from BB to Succ go through one new block, so Succ's phis name
+// each predecessor once.
+static void splitRepeatedEdges(BasicBlock &BB, BasicBlock &Succ) {
+  BasicBlock *Via = BasicBlock::Create(BB.getContext(),
+                                       BB.getName() + ".to." + Succ.getName(),
+                                       BB.getParent(), &Succ);
+  BranchInst::Create(&Succ, Via);
+  Instruction *Term = BB.getTerminator();
+  for (unsigned I = 0, E = Term->getNumSuccessors(); I != E; ++I)
+    if (Term->getSuccessor(I) == &Succ)
+      Term->setSuccessor(I, Via);
+  for (PHINode &Phi : Succ.phis()) {
+    Value *V = Phi.getIncomingValueForBlock(&BB);
+    while (Phi.getBasicBlockIndex(&BB) >= 0)
+      Phi.removeIncomingValue(&BB, /*DeletePHIIfEmpty=*/false);
+    Phi.addIncoming(V, Via);
+  }
+  ++NumEdgesSplit;
+}
+
+static bool splitRepeatedEdgesIntoPhis(Function &F) {
+  bool Changed = false;
+  for (BasicBlock &BB : make_early_inc_range(F)) {
+    Instruction *Term = BB.getTerminator();
+    if (!Term)
+      continue;
+    SmallPtrSet<BasicBlock *, 8> Seen, Repeated;
+    for (BasicBlock *Succ : successors(&BB))
+      if (!Seen.insert(Succ).second && !Succ->phis().empty())
+        Repeated.insert(Succ);
+    for (BasicBlock *Succ : Repeated) {
+      LLVM_DEBUG(dbgs() << F.getName() << ": splitting the edges "
+                        << BB.getName() << " -> " << Succ->getName() << '\n');
+      splitRepeatedEdges(BB, *Succ);
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
+static bool hoistFixedSizeAllocas(Function &F) {
+  if (F.isDeclaration())
+    return false;
+  BasicBlock &Entry = F.getEntryBlock();
+  // After the entry block's own allocas, so their order is kept.
+  BasicBlock::iterator InsertAt = Entry.getFirstInsertionPt();
+  while (isa<AllocaInst>(*InsertAt))
+    ++InsertAt;
+  bool Changed = false;
+  for (BasicBlock &BB : F) {
+    if (&BB == &Entry)
+      continue;
+    for (Instruction &I : make_early_inc_range(BB)) {
+      auto *Alloca = dyn_cast<AllocaInst>(&I);
+      if (!Alloca || !isa<ConstantInt>(Alloca->getArraySize()))
+        continue;
+      LLVM_DEBUG(dbgs() << F.getName() << ": hoisting " << *Alloca << '\n');
+      Alloca->moveBefore(&*InsertAt);
+      ++NumAllocasHoisted;
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
+PreservedAnalyses SPIRVLegalizationPass::run(Module &M,
+                                             ModuleAnalysisManager &) {
+  bool Changed = false;
+  for (Function &F : M) {
+    Changed |= removeFreezes(F);
+    Changed |= splitRepeatedEdgesIntoPhis(F);
+    Changed |= hoistFixedSizeAllocas(F);
+  }
+  return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
+
+} // namespace dpex
