@@ -1,6 +1,7 @@
 #include "dpex/compiler/Driver.h"
 
 #include "DepFile.h"
+#include "ExitGuard.h"
 #include "OutputSet.h"
 #include "StageTimer.h"
 
@@ -108,6 +109,7 @@ public:
     std::string Stage = Timer.current().empty() ? "startup" : Timer.current();
     Err << "error: internal compiler error: " << What << " in stage '" << Stage
         << "' while compiling '" << llvm::join(Opts.Sources, "', '") << "'\n";
+    Out.flush();
     Err.flush();
     Outputs.removeStale();
     // Timers a crashed stage left running would print a report at exit.
@@ -476,18 +478,22 @@ bool parseCudaArchList(const std::string &List, std::vector<unsigned> &Out,
 int runCompiler(const CompilerOptions &Options, llvm::raw_ostream &Out,
                 llvm::raw_ostream &Err) {
   Compilation C(Options, Out, Err);
-  // LLVM exits after the handler returns; the handler has cleaned up.
+  // LLVM exits after the handler returns; the handler has cleaned up, and
+  // the exit guard below gives that exit the internal error's status.
   llvm::ScopedFatalErrorHandler OnFatal(
       [](void *Self, const char *Reason, bool) {
         static_cast<Compilation *>(Self)->internalError(Reason);
       },
       &C);
+  // SPIRV-LLVM-Translator exit()s on IR it cannot take. The device pipeline
+  // legalises what it is known to reject; anything else ends here.
+  ExitGuard OnExit([&C] { C.internalError("a library ended the process"); });
   llvm::CrashRecoveryContext::Enable();
   llvm::CrashRecoveryContext CRC;
   int Status = 1;
   if (!CRC.RunSafely([&] { Status = C.run(); })) {
     C.internalError("crash");
-    return 1;
+    return ExitGuard::Status;
   }
   return Status;
 }

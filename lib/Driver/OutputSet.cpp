@@ -45,11 +45,18 @@ llvm::Error OutputSet::commit() const {
   return llvm::Error::success();
 }
 
+// Files only: a directory with an output's name is the user's, not a stale
+// output (fs::remove would take it if empty).
+static void removeFile(const std::string &Path) {
+  if (llvm::sys::fs::is_regular_file(Path))
+    llvm::sys::fs::remove(Path);
+}
+
 void OutputSet::removeStale() const {
   for (const std::string &Path : Expected)
-    llvm::sys::fs::remove(Path);
+    removeFile(Path);
   for (const auto &File : Files)
-    llvm::sys::fs::remove(File.first);
+    removeFile(File.first);
 }
 
 } // namespace dpex

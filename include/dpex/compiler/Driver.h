@@ -56,7 +56,9 @@ bool parseCudaArchList(const std::string &List, std::vector<unsigned> &Out,
                        std::string &Bad);
 
 // Runs the whole compilation. Returns the process exit status: 0 success,
-// 1 compile error (diagnostics written to `Err`). `Out` gets --list-kernels.
+// 1 compile error (diagnostics written to `Err`), 3 internal error (a crash;
+// a library's exit() or LLVM fatal error ends the process with 3 instead of
+// returning). Every failure removes the outputs. `Out` gets --list-kernels.
 int runCompiler(const CompilerOptions &Options, llvm::raw_ostream &Out,
                 llvm::raw_ostream &Err);
 
