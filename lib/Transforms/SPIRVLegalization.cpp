@@ -10,6 +10,10 @@
 // - a fixed-size alloca outside the entry block (the inliner leaves a local
 //   array of a function called inside a loop there): every OpVariable must
 //   open the first block. Such allocas move to the entry block.
+// - a dbg.declare of an undef address (SROA leaves one when it splits a
+//   variable it cannot describe): the translator writes a DebugDeclare whose
+//   Variable is no OpVariable, which spirv-val rejects. It describes
+//   nothing, so it goes.
 #include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -17,6 +21,7 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Debug.h"
 
@@ -27,6 +32,7 @@ using namespace llvm;
 STATISTIC(NumFreezesRemoved, "freeze instructions replaced by their operand");
 STATISTIC(NumEdgesSplit, "Repeated edges into a block with phis split");
 STATISTIC(NumAllocasHoisted, "Fixed-size allocas moved to the entry block");
+STATISTIC(NumDeclaresDropped, "dbg.declare of an undef address removed");
 
 namespace dpex {
 
@@ -107,6 +113,18 @@ static bool hoistFixedSizeAllocas(Function &F) {
   return Changed;
 }
 
+static bool removeDeclaresOfNothing(Function &F) {
+  bool Changed = false;
+  for (Instruction &I : make_early_inc_range(instructions(F)))
+    if (auto *Declare = dyn_cast<DbgDeclareInst>(&I))
+      if (isa<UndefValue>(Declare->getAddress())) {
+        Declare->eraseFromParent();
+        ++NumDeclaresDropped;
+        Changed = true;
+      }
+  return Changed;
+}
+
 PreservedAnalyses SPIRVLegalizationPass::run(Module &M,
                                              ModuleAnalysisManager &) {
   bool Changed = false;
@@ -114,6 +132,7 @@ PreservedAnalyses SPIRVLegalizationPass::run(Module &M,
     Changed |= removeFreezes(F);
     Changed |= splitRepeatedEdgesIntoPhis(F);
     Changed |= hoistFixedSizeAllocas(F);
+    Changed |= removeDeclaresOfNothing(F);
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

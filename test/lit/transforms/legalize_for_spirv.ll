@@ -1,6 +1,7 @@
 ; dpex-legalize-for-spirv rewrites what SPIRV-LLVM-Translator 15 cannot take
 ; (freeze) or turns into SPIR-V that spirv-val rejects (a phi naming one
-; predecessor twice, an OpVariable outside the first block).
+; predecessor twice, an OpVariable outside the first block, a DebugDeclare
+; of no variable).
 ; RUN: dpex-opt -passes=dpex-legalize-for-spirv %s -o - | FileCheck %s
 
 target triple = "spir64-unknown-unknown"
@@ -111,3 +112,35 @@ exit:
   store i32 %r, i32 addrspace(1)* %out
   ret void
 }
+
+; With -g, SROA can leave the declare of a variable it split with an undef
+; address; it describes nothing and goes. A declare of an alloca stays.
+define spir_func i32 @declares(i32 %v) !dbg !5 {
+; CHECK-LABEL: define spir_func i32 @declares(
+; CHECK-NEXT: entry:
+; CHECK-NEXT: %x = alloca i32
+; CHECK-NEXT: call void @llvm.dbg.declare(metadata i32* %x
+; CHECK-NEXT: call void @llvm.dbg.value(metadata i32 %v
+; CHECK-NEXT: ret i32 %v
+entry:
+  %x = alloca i32
+  call void @llvm.dbg.declare(metadata i32* %x, metadata !9, metadata !DIExpression()), !dbg !10
+  call void @llvm.dbg.declare(metadata i32 addrspace(4)* undef, metadata !9, metadata !DIExpression()), !dbg !10
+  call void @llvm.dbg.value(metadata i32 %v, metadata !9, metadata !DIExpression()), !dbg !10
+  ret i32 %v
+}
+
+declare void @llvm.dbg.declare(metadata, metadata, metadata)
+declare void @llvm.dbg.value(metadata, metadata, metadata)
+
+!llvm.dbg.cu = !{!0}
+!llvm.module.flags = !{!3}
+!0 = distinct !DICompileUnit(language: DW_LANG_C_plus_plus_14, file: !1, producer: "clang", emissionKind: FullDebug)
+!1 = !DIFile(filename: "k.cpp", directory: "/")
+!3 = !{i32 2, !"Debug Info Version", i32 3}
+!5 = distinct !DISubprogram(name: "declares", scope: !1, file: !1, line: 1, type: !6, unit: !0, spFlags: DISPFlagDefinition)
+!6 = !DISubroutineType(types: !7)
+!7 = !{!8, !8}
+!8 = !DIBasicType(name: "int", size: 32, encoding: DW_ATE_signed)
+!9 = !DILocalVariable(name: "x", scope: !5, file: !1, line: 1, type: !8)
+!10 = !DILocation(line: 1, column: 1, scope: !5)
