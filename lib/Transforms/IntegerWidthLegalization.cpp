@@ -183,11 +183,9 @@ public:
     for (Instruction *I : Old) {
       SmallVector<DbgVariableIntrinsic *, 2> Users;
       findDbgUsers(Users, I);
-      for (DbgVariableIntrinsic *Dbg : Users)
-        if (Value *W = Wide.lookup(I))
+      if (Value *W = Wide.lookup(I))
+        for (DbgVariableIntrinsic *Dbg : Users)
           Dbg->replaceVariableLocationOp(I, W);
-        else
-          Dbg->eraseFromParent();
     }
     for (Instruction *I : Old)
       I->dropAllReferences();
@@ -410,6 +408,35 @@ std::string whyNotLegalizable(Function &F) {
   return "";
 }
 
+// Debug records can hold odd or wide constants (a salvaged value) where no
+// instruction has one; the translator writes their types as well. An odd
+// constant becomes its zero-extended twin, anything else an undef of a
+// legal width: the variable's value is then unavailable there.
+bool legalizeDebugLocations(Function &F) {
+  bool Changed = false;
+  for (Instruction &I : instructions(F)) {
+    auto *Dbg = dyn_cast<DbgVariableIntrinsic>(&I);
+    if (!Dbg)
+      continue;
+    for (Value *V : Dbg->location_ops()) {
+      auto *T = dyn_cast<IntegerType>(V->getType());
+      if (!T || isLegalWidth(T->getBitWidth()))
+        continue;
+      Type *Legal = IntegerType::get(
+          F.getContext(), promotedWidth(std::min(T->getBitWidth(), 64u)));
+      auto *C = dyn_cast<ConstantInt>(V);
+      Value *New =
+          C && T->getBitWidth() <= 64
+              ? ConstantInt::get(
+                    Legal, C->getValue().zext(Legal->getIntegerBitWidth()))
+              : UndefValue::get(Legal);
+      Dbg->replaceVariableLocationOp(V, New);
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
 } // namespace
 
 PreservedAnalyses IntegerWidthLegalizationPass::run(Module &M,
@@ -430,6 +457,8 @@ PreservedAnalyses IntegerWidthLegalizationPass::run(Module &M,
     Promoter(F).run();
     Changed = true;
   }
+  for (Function &F : M)
+    Changed |= legalizeDebugLocations(F);
   // Signatures and globals: nothing here forms odd widths in them, so one
   // that has them came from the source and is reported as such.
   for (Function &F : M)

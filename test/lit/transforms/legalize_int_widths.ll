@@ -192,3 +192,33 @@ entry:
   %r = zext i12 %v to i32
   ret i32 %r
 }
+
+; Debug records follow the wide twin; an odd constant in one becomes its
+; zero-extended twin, a wide one an undef (the value is unavailable there).
+define spir_func i32 @debug_records(i32 %v) !dbg !5 {
+; CHECK-LABEL: define spir_func i32 @debug_records(
+; CHECK: call void @llvm.dbg.value(metadata i8 %t, metadata ![[VAR:[0-9]+]]
+; CHECK-NEXT: call void @llvm.dbg.value(metadata i8 5, metadata ![[VAR]]
+; CHECK-NEXT: call void @llvm.dbg.value(metadata i64 undef, metadata ![[VAR]]
+entry:
+  %t = trunc i32 %v to i3
+  call void @llvm.dbg.value(metadata i3 %t, metadata !9, metadata !DIExpression()), !dbg !10
+  call void @llvm.dbg.value(metadata i3 -3, metadata !9, metadata !DIExpression()), !dbg !10
+  call void @llvm.dbg.value(metadata i128 7, metadata !9, metadata !DIExpression()), !dbg !10
+  %r = zext i3 %t to i32
+  ret i32 %r
+}
+
+declare void @llvm.dbg.value(metadata, metadata, metadata)
+
+!llvm.dbg.cu = !{!0}
+!llvm.module.flags = !{!3}
+!0 = distinct !DICompileUnit(language: DW_LANG_C_plus_plus_14, file: !1, producer: "clang", emissionKind: FullDebug)
+!1 = !DIFile(filename: "k.cpp", directory: "/")
+!3 = !{i32 2, !"Debug Info Version", i32 3}
+!5 = distinct !DISubprogram(name: "debug_records", scope: !1, file: !1, line: 1, type: !6, unit: !0, spFlags: DISPFlagDefinition)
+!6 = !DISubroutineType(types: !7)
+!7 = !{!8, !8}
+!8 = !DIBasicType(name: "int", size: 32, encoding: DW_ATE_signed)
+!9 = !DILocalVariable(name: "t", scope: !5, file: !1, line: 1, type: !8)
+!10 = !DILocation(line: 1, column: 1, scope: !5)
