@@ -74,6 +74,16 @@ TEST_CASE("switches on the low 3 and 7 bits (i3 and i7 switches)",
     REQUIRE(out[i] == ord::lowBits(in[i]) + ord::lowSevenBits(in[i]));
 }
 
+TEST_CASE("switches that become lookup tables (an i4 switch)",
+          "[e2e][ordinary]") {
+  std::vector<int> in = signedInputs(4096);
+  for (int v = -40; v < 40; ++v)
+    in[std::size_t(v + 100)] = v;
+  std::vector<int> out = runIntKernel(e2e::switch_tables, in);
+  for (std::size_t i = 0; i < in.size(); ++i)
+    REQUIRE(out[i] == ord::switchTables(in[i]));
+}
+
 TEST_CASE("a switch over a 4-bit enum class bit-field (an i4 switch)",
           "[e2e][ordinary]") {
   dpex::queue q;

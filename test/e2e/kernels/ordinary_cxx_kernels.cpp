@@ -23,6 +23,11 @@ DPEX_KERNEL void low_bits_switch(dpex::item<1> it, const int *in, int *out) {
   out[i] = ordinary::lowBits(in[i]) + ordinary::lowSevenBits(in[i]);
 }
 
+DPEX_KERNEL void switch_tables(dpex::item<1> it, const int *in, int *out) {
+  size_t i = it.get_id(0);
+  out[i] = ordinary::switchTables(in[i]);
+}
+
 DPEX_KERNEL void bitfield_enum_switch(dpex::item<1> it,
                                       const unsigned char *code, const int *in,
                                       int *out) {

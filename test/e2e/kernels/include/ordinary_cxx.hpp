@@ -54,6 +54,49 @@ inline int lowSevenBits(int v) {
   }
 }
 
+// Switches that become lookup tables: a set of small values (a bitmap) and
+// a byte table over the low four bits (an i4 switch, even at -O0).
+inline int switchTables(int v) {
+  bool inSet;
+  switch (v) {
+  case 1:
+  case 2:
+  case 4:
+  case 7:
+  case 8:
+  case 11:
+  case 13:
+    inSet = true;
+    break;
+  default:
+    inSet = false;
+  }
+  unsigned char c;
+  switch (v & 15) {
+  case 0:
+    c = 3;
+    break;
+  case 1:
+    c = 5;
+    break;
+  case 2:
+    c = 1;
+    break;
+  case 3:
+    c = 9;
+    break;
+  case 4:
+    c = 0;
+    break;
+  case 5:
+    c = 2;
+    break;
+  default:
+    c = 7;
+  }
+  return inSet * 100 + c;
+}
+
 // A bit-field enum: the switch is on its four bits.
 enum class Op : unsigned char { Add, Sub, Mul, Xor, Or, And, Shl, Min, Max };
 struct Insn {
