@@ -91,6 +91,45 @@ public:
   };
   std::vector<Call> Calls;
 
+  // Unevaluated operands never run on the device, so what they name need
+  // not be device code: libstdc++'s noexcept specifiers name function
+  // pointers, its heap functions name uninstantiated templates in decltype.
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
+  bool TraverseConceptSpecializationExpr(ConceptSpecializationExpr *) {
+    return true;
+  }
+  bool TraverseStaticAssertDecl(StaticAssertDecl *) { return true; }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
+  bool TraverseDecltypeType(DecltypeType *) { return true; }
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc) { return true; }
+  bool TraverseTypeOfExprType(TypeOfExprType *) { return true; }
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+    // Only the size of a variable-length array is computed at run time.
+    if (E->getTypeOfArgument()->isVariablyModifiedType())
+      return RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
+    return true;
+  }
+  // A function's type, without its noexcept operand.
+  bool TraverseFunctionProtoTypeLoc(FunctionProtoTypeLoc TL) {
+    if (!TraverseTypeLoc(TL.getReturnLoc()))
+      return false;
+    const FunctionProtoType *T = TL.getTypePtr();
+    for (unsigned I = 0, E = TL.getNumParams(); I != E; ++I) {
+      if (ParmVarDecl *P = TL.getParam(I)) {
+        if (!TraverseDecl(P))
+          return false;
+      } else if (I < T->getNumParams() && !TraverseType(T->getParamType(I))) {
+        return false;
+      }
+    }
+    return true;
+  }
+  // A default member initialiser runs in the constructor that uses it.
+  bool TraverseCXXDefaultInitExpr(CXXDefaultInitExpr *E) {
+    return TraverseStmt(E->getExpr());
+  }
+
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
     D.error(
         E->getThrowLoc(),
