@@ -154,6 +154,11 @@ public:
     return true;
   }
   bool VisitCXXNewExpr(CXXNewExpr *E) {
+    // `new (p) T` with the reserved `operator new(size_t, void*)` constructs
+    // in storage the caller provides and allocates nothing.
+    if (const FunctionDecl *Op = E->getOperatorNew();
+        Op && Op->isReservedGlobalPlacementOperator())
+      return true;
     D.error(E->getBeginLoc(), "dynamic allocation is not supported in device "
                               "code: 'new' is not allowed");
     return true;
