@@ -10,6 +10,7 @@
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
@@ -45,6 +46,26 @@ bool isDynamicAllocator(llvm::StringRef Name) {
          Name == "free" || Name == "aligned_alloc";
 }
 
+// Non-local jumps save and restore a machine context; devices have none.
+bool isNonLocalJump(llvm::StringRef Name) {
+  return Name == "setjmp" || Name == "_setjmp" || Name == "__sigsetjmp" ||
+         Name == "sigsetjmp" || Name == "longjmp" || Name == "_longjmp" ||
+         Name == "siglongjmp" || Name == "__builtin_setjmp" ||
+         Name == "__builtin_longjmp";
+}
+
+bool isAlloca(llvm::StringRef Name) {
+  return Name == "alloca" || Name == "_alloca" ||
+         Name.startswith("__builtin_alloca");
+}
+
+// The GCC and C11 atomic built-ins, which clang lowers to host-address-space
+// atomics.
+bool isAtomicBuiltin(llvm::StringRef Name) {
+  return Name.startswith("__sync_") || Name.startswith("__atomic_") ||
+         Name.startswith("__c11_atomic_");
+}
+
 class Diagnoser {
 public:
   explicit Diagnoser(ASTContext &Ctx) : Diags(Ctx.getDiagnostics()) {}
@@ -78,7 +99,8 @@ class BodyChecker : public RecursiveASTVisitor<BodyChecker> {
 public:
   BodyChecker(Diagnoser &D, const std::set<std::string> &External,
               MangleContext &Mangler)
-      : D(D), External(External), Mangler(Mangler) {}
+      : D(D), External(External), Mangler(Mangler),
+        Ctx(Mangler.getASTContext()) {}
 
   // A lambda's body is checked when its call operator is reached, so it is
   // checked once even if called many times.
@@ -128,6 +150,26 @@ public:
   // A default member initialiser runs in the constructor that uses it.
   bool TraverseCXXDefaultInitExpr(CXXDefaultInitExpr *E) {
     return TraverseStmt(E->getExpr());
+  }
+
+  bool VisitAsmStmt(AsmStmt *S) {
+    D.error(S->getAsmLoc(), "inline assembly is not supported in device code");
+    return true;
+  }
+  bool VisitAddrLabelExpr(AddrLabelExpr *E) {
+    D.error(E->getAmpAmpLoc(), "address of label '" +
+                                   E->getLabel()->getName().str() +
+                                   "' (computed goto) is not supported in "
+                                   "device code");
+    return true;
+  }
+  bool VisitIndirectGotoStmt(IndirectGotoStmt *S) {
+    D.error(S->getGotoLoc(), "computed 'goto' is not supported in device code");
+    return true;
+  }
+  bool VisitAtomicExpr(AtomicExpr *E) {
+    rejectAtomicBuiltin(E->getBuiltinLoc(), spelling(E->getBuiltinLoc()));
+    return true;
   }
 
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
@@ -271,6 +313,30 @@ public:
                                      "' is not allowed in device code");
         return true;
       }
+    if (unsigned ID = Callee->getBuiltinID()) {
+      llvm::StringRef Name = Callee->getASTContext().BuiltinInfo.getName(ID);
+      if (isAtomicBuiltin(Name)) {
+        // As written: Sema resolves `__sync_fetch_and_add` to a sized
+        // variant.
+        rejectAtomicBuiltin(E->getBeginLoc(),
+                            spelling(E->getCallee()->getBeginLoc()));
+        return true;
+      }
+      if (isAlloca(Name)) {
+        D.error(E->getBeginLoc(),
+                "'" + Name.str() +
+                    "' is not supported in device code: device code has no "
+                    "dynamic stack allocation; use dpex::private_array<T, N>");
+        return true;
+      }
+    }
+    if (isNonLocalJump(Callee->getName()) &&
+        (Callee->isExternC() || Callee->getBuiltinID())) {
+      D.error(E->getBeginLoc(), "non-local jump '" + Callee->getName().str() +
+                                    "' (setjmp/longjmp) is not supported in "
+                                    "device code");
+      return true;
+    }
     if (isDynamicAllocator(Callee->getName()) && Callee->isExternC()) {
       D.error(E->getBeginLoc(),
               "dynamic allocation is not supported in device code: '" +
@@ -285,6 +351,21 @@ private:
   Diagnoser &D;
   const std::set<std::string> &External;
   MangleContext &Mangler;
+  ASTContext &Ctx;
+
+  void rejectAtomicBuiltin(SourceLocation Loc, llvm::StringRef Name) {
+    D.error(Loc, "'" + Name.str() +
+                     "' is not supported in device code; use "
+                     "dpex::atomic_ref<T> for atomic operations");
+  }
+
+  std::string spelling(SourceLocation Loc) const {
+    const SourceManager &SM = Ctx.getSourceManager();
+    return Lexer::getSourceText(
+               CharSourceRange::getTokenRange(SM.getSpellingLoc(Loc)), SM,
+               Ctx.getLangOpts())
+        .str();
+  }
 
   static bool isConstant(const VarDecl *VD) {
     if (VD->isConstexpr())
