@@ -211,7 +211,29 @@ public:
     return true;
   }
 
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    checkInt128(FD->getReturnType(), FD->getLocation(),
+                "return value of '" + describe(FD) + "'");
+    return true;
+  }
+  bool VisitExplicitCastExpr(ExplicitCastExpr *E) {
+    checkInt128(E->getTypeAsWritten(), E->getBeginLoc(), "cast");
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    checkInt128(E->getType(), E->getMemberLoc(),
+                "member '" + E->getMemberDecl()->getNameAsString() + "'");
+    return true;
+  }
+
   bool VisitVarDecl(VarDecl *VD) {
+    // A kernel's own parameters are judged with its signature.
+    const auto *PVD = llvm::dyn_cast<ParmVarDecl>(VD);
+    const auto *Owner =
+        PVD ? llvm::dyn_cast<FunctionDecl>(PVD->getDeclContext()) : nullptr;
+    if (!Owner || !isKernel(Owner))
+      checkInt128(VD->getType(), VD->getLocation(),
+                  "'" + VD->getName().str() + "'");
     if (VD->getType()->isVariableArrayType())
       D.error(VD->getLocation(), "variable-length array '" +
                                      VD->getName().str() +
@@ -352,6 +374,15 @@ private:
   const std::set<std::string> &External;
   MangleContext &Mangler;
   ASTContext &Ctx;
+
+  // SPIR-V and PTX have no 128-bit integers: the translator rejects them.
+  void checkInt128(QualType T, SourceLocation Loc, llvm::StringRef What) {
+    if (!isInt128(T))
+      return;
+    D.error(Loc, What.str() + " has type '" +
+                     T.getAsString(Ctx.getPrintingPolicy()) +
+                     "': 128-bit integers are not supported in device code");
+  }
 
   void rejectAtomicBuiltin(SourceLocation Loc, llvm::StringRef Name) {
     D.error(Loc, "'" + Name.str() +

@@ -25,6 +25,10 @@ std::optional<IndexType> asIndexType(clang::QualType T);
 // The element type of dpex::local_accessor<T>, if `T` is one.
 std::optional<clang::QualType> asLocalAccessor(clang::QualType T);
 
+// Whether `T` is (a pointer to, reference to or array of) a 128-bit integer,
+// which neither SPIR-V nor the PTX image can represent.
+bool isInt128(clang::QualType T);
+
 // How a kernel parameter of type `T` is passed, or nothing if the kernel
 // language does not allow it. `Why` receives the reason for a rejection.
 std::optional<ParamKind> classifyParam(clang::QualType T,
