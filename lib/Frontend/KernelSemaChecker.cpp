@@ -212,16 +212,16 @@ public:
   }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
-    checkInt128(FD->getReturnType(), FD->getLocation(),
+    checkScalar(FD->getReturnType(), FD->getLocation(),
                 "return value of '" + describe(FD) + "'");
     return true;
   }
   bool VisitExplicitCastExpr(ExplicitCastExpr *E) {
-    checkInt128(E->getTypeAsWritten(), E->getBeginLoc(), "cast");
+    checkScalar(E->getTypeAsWritten(), E->getBeginLoc(), "cast");
     return true;
   }
   bool VisitMemberExpr(MemberExpr *E) {
-    checkInt128(E->getType(), E->getMemberLoc(),
+    checkScalar(E->getType(), E->getMemberLoc(),
                 "member '" + E->getMemberDecl()->getNameAsString() + "'");
     return true;
   }
@@ -232,7 +232,7 @@ public:
     const auto *Owner =
         PVD ? llvm::dyn_cast<FunctionDecl>(PVD->getDeclContext()) : nullptr;
     if (!Owner || !isKernel(Owner))
-      checkInt128(VD->getType(), VD->getLocation(),
+      checkScalar(VD->getType(), VD->getLocation(),
                   "'" + VD->getName().str() + "'");
     if (VD->getType()->isVariableArrayType())
       D.error(VD->getLocation(), "variable-length array '" +
@@ -375,13 +375,13 @@ private:
   MangleContext &Mangler;
   ASTContext &Ctx;
 
-  // SPIR-V and PTX have no 128-bit integers: the translator rejects them.
-  void checkInt128(QualType T, SourceLocation Loc, llvm::StringRef What) {
-    if (!isInt128(T))
-      return;
-    D.error(Loc, What.str() + " has type '" +
-                     T.getAsString(Ctx.getPrintingPolicy()) +
-                     "': 128-bit integers are not supported in device code");
+  // SPIR-V and PTX have no such types: the translator rejects them or
+  // crashes.
+  void checkScalar(QualType T, SourceLocation Loc, llvm::StringRef What) {
+    if (auto Scalar = unsupportedScalar(T))
+      D.error(Loc, What.str() + " has type '" +
+                       T.getAsString(Ctx.getPrintingPolicy()) +
+                       "': " + *Scalar + " are not supported in device code");
   }
 
   void rejectAtomicBuiltin(SourceLocation Loc, llvm::StringRef Name) {

@@ -63,7 +63,7 @@ std::optional<QualType> asLocalAccessor(QualType T) {
   return std::nullopt;
 }
 
-bool isInt128(QualType T) {
+std::optional<std::string> unsupportedScalar(QualType T) {
   T = T.getCanonicalType();
   while (true) {
     if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
@@ -73,8 +73,18 @@ bool isInt128(QualType T) {
     else
       break;
   }
-  return T->isSpecificBuiltinType(BuiltinType::Int128) ||
-         T->isSpecificBuiltinType(BuiltinType::UInt128);
+  if (T->isSpecificBuiltinType(BuiltinType::Int128) ||
+      T->isSpecificBuiltinType(BuiltinType::UInt128))
+    return std::string("128-bit integers");
+  if (T->isSpecificBuiltinType(BuiltinType::Float128) ||
+      T->isSpecificBuiltinType(BuiltinType::Ibm128))
+    return std::string("128-bit floating-point types");
+  if (const auto *BI = T->getAs<BitIntType>()) {
+    unsigned Bits = BI->getNumBits();
+    if (Bits != 8 && Bits != 16 && Bits != 32 && Bits != 64)
+      return "integers of " + std::to_string(Bits) + " bits";
+  }
+  return std::nullopt;
 }
 
 // 'long double' as the device compiles it (IEEE double on spir64) and as
@@ -110,8 +120,8 @@ layoutProblem(QualType T, const ASTContext &Ctx, std::string &Path,
   }
   if (T->isSpecificBuiltinType(BuiltinType::LongDouble))
     return longDoubleProblem(Ctx);
-  if (isInt128(T))
-    return std::string("128-bit integers are not supported on the device");
+  if (auto Scalar = unsupportedScalar(T))
+    return *Scalar + " are not supported on the device";
   const RecordDecl *RD = T->getAsRecordDecl();
   if (!RD || !(RD = RD->getDefinition()) || !Seen.insert(RD).second)
     return std::nullopt;
