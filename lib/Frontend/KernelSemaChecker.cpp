@@ -66,26 +66,6 @@ bool isAtomicBuiltin(llvm::StringRef Name) {
          Name.startswith("__c11_atomic_");
 }
 
-class Diagnoser {
-public:
-  explicit Diagnoser(ASTContext &Ctx) : Diags(Ctx.getDiagnostics()) {}
-
-  DiagnosticBuilder error(SourceLocation Loc, llvm::StringRef Format) {
-    return Diags.Report(Loc,
-                        Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
-           << Format;
-  }
-  DiagnosticBuilder note(SourceLocation Loc, llvm::StringRef Text) {
-    return Diags.Report(Loc,
-                        Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0"))
-           << Text;
-  }
-  bool failed() const { return Diags.hasErrorOccurred(); }
-
-private:
-  DiagnosticsEngine &Diags;
-};
-
 std::string describe(const FunctionDecl *FD) {
   std::string Name;
   llvm::raw_string_ostream OS(Name);
@@ -93,6 +73,64 @@ std::string describe(const FunctionDecl *FD) {
                            /*Qualified=*/true);
   return Name;
 }
+
+// Reports violations. An error in a header (the standard library's, say) is
+// followed by a note at the call in the kernel source through which a kernel
+// reaches it.
+class Diagnoser {
+public:
+  explicit Diagnoser(ASTContext &Ctx)
+      : Diags(Ctx.getDiagnostics()), SM(Ctx.getSourceManager()) {}
+
+  // An error, then the note `NoteText` at `NoteLoc` where given.
+  void error(SourceLocation Loc, const llvm::Twine &Text,
+             SourceLocation NoteLoc = {}, const llvm::Twine &NoteText = {}) {
+    report(DiagnosticsEngine::Error, Loc, Text);
+    if (NoteLoc.isValid())
+      report(DiagnosticsEngine::Note, NoteLoc, NoteText);
+    noteReach(Loc);
+  }
+  // The function whose body the errors are in.
+  void setFunction(const FunctionDecl *F) { Current = F; }
+  // The call through which `Callee` is first reached.
+  void calledFrom(const FunctionDecl *Callee, const FunctionDecl *Caller,
+                  SourceLocation Loc) {
+    Origins.try_emplace(Callee, Caller, Loc);
+  }
+  bool failed() const { return Diags.hasErrorOccurred(); }
+
+private:
+  DiagnosticsEngine &Diags;
+  const SourceManager &SM;
+  const FunctionDecl *Current = nullptr;
+  llvm::DenseMap<const FunctionDecl *,
+                 std::pair<const FunctionDecl *, SourceLocation>>
+      Origins;
+
+  void report(DiagnosticsEngine::Level Level, SourceLocation Loc,
+              const llvm::Twine &Text) {
+    Diags.Report(Loc, Diags.getCustomDiagID(Level, "%0")) << Text.str();
+  }
+  bool inMainFile(SourceLocation Loc) const {
+    return SM.isInMainFile(SM.getExpansionLoc(Loc));
+  }
+  void noteReach(SourceLocation Loc) {
+    if (!Current || Loc.isInvalid() || inMainFile(Loc))
+      return;
+    for (const FunctionDecl *F = Current;;) {
+      auto It = Origins.find(F);
+      if (It == Origins.end())
+        return;
+      auto [Caller, CallLoc] = It->second;
+      if (inMainFile(CallLoc)) {
+        report(DiagnosticsEngine::Note, CallLoc,
+               "reached through this call to '" + describe(F) + "'");
+        return;
+      }
+      F = Caller;
+    }
+  }
+};
 
 // Walks one function body; collects the device functions it calls.
 class BodyChecker : public RecursiveASTVisitor<BodyChecker> {
@@ -420,9 +458,9 @@ private:
     D.error(Use,
             What.str() + " '" + VD->getQualifiedNameAsString() +
                 "' needs dynamic initialization, which device code cannot run; "
-                "make its initializer a constant expression");
-    D.note(VD->getLocation(),
-           "'" + VD->getQualifiedNameAsString() + "' declared here");
+                "make its initializer a constant expression",
+            VD->getLocation(),
+            "'" + VD->getQualifiedNameAsString() + "' declared here");
   }
 
   void noteDestruction(QualType T, SourceLocation Loc) {
@@ -478,12 +516,13 @@ private:
     if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(Callee))
       if (MD->isDefaulted() || MD->isTrivial())
         return;
-    D.error(Loc, "call to '" + describe(Callee) +
-                     "', which has no definition visible to device code");
-    D.note(Callee->getLocation(),
-           "'" + describe(Callee) +
-               "' declared here; define it in the kernel source, an included "
-               "header, or a --device-lib");
+    D.error(Loc,
+            "call to '" + describe(Callee) +
+                "', which has no definition visible to device code",
+            Callee->getLocation(),
+            "'" + describe(Callee) +
+                "' declared here; define it in the kernel source, an included "
+                "header, or a --device-lib");
   }
 };
 
@@ -575,10 +614,11 @@ void checkRecursion(
     if (It != Graph.end())
       for (const BodyChecker::Call &C : It->second) {
         State S = States.lookup(C.Callee);
-        if (S == Active)
+        if (S == Active) {
+          D.setFunction(F);
           D.error(C.Loc, "recursive call to '" + describe(C.Callee) +
                              "' is not allowed in device code");
-        else if (S == Unvisited)
+        } else if (S == Unvisited)
           Visit(C.Callee);
       }
     States[F] = Done;
@@ -617,11 +657,14 @@ bool checkKernels(ASTContext &Ctx,
   for (size_t I = 0; I < Order.size(); ++I) {
     const FunctionDecl *F = Order[I];
     BodyChecker Checker(D, ExternalDefinitions, *Mangler);
+    D.setFunction(F);
     // Whole declaration: constructor initialisers are outside the body.
     Checker.TraverseDecl(const_cast<FunctionDecl *>(F));
     for (const BodyChecker::Call &C : Checker.Calls)
-      if (Seen.insert(C.Callee).second)
+      if (Seen.insert(C.Callee).second) {
         Order.push_back(C.Callee);
+        D.calledFrom(C.Callee, F, C.Loc);
+      }
     Graph[F] = std::move(Checker.Calls);
   }
   checkRecursion(D, Order, Graph);
