@@ -10,6 +10,7 @@
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
@@ -45,25 +46,25 @@ bool isDynamicAllocator(llvm::StringRef Name) {
          Name == "free" || Name == "aligned_alloc";
 }
 
-class Diagnoser {
-public:
-  explicit Diagnoser(ASTContext &Ctx) : Diags(Ctx.getDiagnostics()) {}
+// Non-local jumps save and restore a machine context; devices have none.
+bool isNonLocalJump(llvm::StringRef Name) {
+  return Name == "setjmp" || Name == "_setjmp" || Name == "__sigsetjmp" ||
+         Name == "sigsetjmp" || Name == "longjmp" || Name == "_longjmp" ||
+         Name == "siglongjmp" || Name == "__builtin_setjmp" ||
+         Name == "__builtin_longjmp";
+}
 
-  DiagnosticBuilder error(SourceLocation Loc, llvm::StringRef Format) {
-    return Diags.Report(Loc,
-                        Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
-           << Format;
-  }
-  DiagnosticBuilder note(SourceLocation Loc, llvm::StringRef Text) {
-    return Diags.Report(Loc,
-                        Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0"))
-           << Text;
-  }
-  bool failed() const { return Diags.hasErrorOccurred(); }
+bool isAlloca(llvm::StringRef Name) {
+  return Name == "alloca" || Name == "_alloca" ||
+         Name.startswith("__builtin_alloca");
+}
 
-private:
-  DiagnosticsEngine &Diags;
-};
+// The GCC and C11 atomic built-ins, which clang lowers to host-address-space
+// atomics.
+bool isAtomicBuiltin(llvm::StringRef Name) {
+  return Name.startswith("__sync_") || Name.startswith("__atomic_") ||
+         Name.startswith("__c11_atomic_");
+}
 
 std::string describe(const FunctionDecl *FD) {
   std::string Name;
@@ -73,12 +74,71 @@ std::string describe(const FunctionDecl *FD) {
   return Name;
 }
 
+// Reports violations. An error in a header (the standard library's, say) is
+// followed by a note at the call in the kernel source through which a kernel
+// reaches it.
+class Diagnoser {
+public:
+  explicit Diagnoser(ASTContext &Ctx)
+      : Diags(Ctx.getDiagnostics()), SM(Ctx.getSourceManager()) {}
+
+  // An error, then the note `NoteText` at `NoteLoc` where given.
+  void error(SourceLocation Loc, const llvm::Twine &Text,
+             SourceLocation NoteLoc = {}, const llvm::Twine &NoteText = {}) {
+    report(DiagnosticsEngine::Error, Loc, Text);
+    if (NoteLoc.isValid())
+      report(DiagnosticsEngine::Note, NoteLoc, NoteText);
+    noteReach(Loc);
+  }
+  // The function whose body the errors are in.
+  void setFunction(const FunctionDecl *F) { Current = F; }
+  // The call through which `Callee` is first reached.
+  void calledFrom(const FunctionDecl *Callee, const FunctionDecl *Caller,
+                  SourceLocation Loc) {
+    Origins.try_emplace(Callee, Caller, Loc);
+  }
+  bool failed() const { return Diags.hasErrorOccurred(); }
+
+private:
+  DiagnosticsEngine &Diags;
+  const SourceManager &SM;
+  const FunctionDecl *Current = nullptr;
+  llvm::DenseMap<const FunctionDecl *,
+                 std::pair<const FunctionDecl *, SourceLocation>>
+      Origins;
+
+  void report(DiagnosticsEngine::Level Level, SourceLocation Loc,
+              const llvm::Twine &Text) {
+    Diags.Report(Loc, Diags.getCustomDiagID(Level, "%0")) << Text.str();
+  }
+  bool inMainFile(SourceLocation Loc) const {
+    return SM.isInMainFile(SM.getExpansionLoc(Loc));
+  }
+  void noteReach(SourceLocation Loc) {
+    if (!Current || Loc.isInvalid() || inMainFile(Loc))
+      return;
+    for (const FunctionDecl *F = Current;;) {
+      auto It = Origins.find(F);
+      if (It == Origins.end())
+        return;
+      auto [Caller, CallLoc] = It->second;
+      if (inMainFile(CallLoc)) {
+        report(DiagnosticsEngine::Note, CallLoc,
+               "reached through this call to '" + describe(F) + "'");
+        return;
+      }
+      F = Caller;
+    }
+  }
+};
+
 // Walks one function body; collects the device functions it calls.
 class BodyChecker : public RecursiveASTVisitor<BodyChecker> {
 public:
   BodyChecker(Diagnoser &D, const std::set<std::string> &External,
               MangleContext &Mangler)
-      : D(D), External(External), Mangler(Mangler) {}
+      : D(D), External(External), Mangler(Mangler),
+        Ctx(Mangler.getASTContext()) {}
 
   // A lambda's body is checked when its call operator is reached, so it is
   // checked once even if called many times.
@@ -90,6 +150,65 @@ public:
     SourceLocation Loc;
   };
   std::vector<Call> Calls;
+
+  // Unevaluated operands never run on the device, so what they name need
+  // not be device code: libstdc++'s noexcept specifiers name function
+  // pointers, its heap functions name uninstantiated templates in decltype.
+  bool TraverseCXXNoexceptExpr(CXXNoexceptExpr *) { return true; }
+  bool TraverseRequiresExpr(RequiresExpr *) { return true; }
+  bool TraverseConceptSpecializationExpr(ConceptSpecializationExpr *) {
+    return true;
+  }
+  bool TraverseStaticAssertDecl(StaticAssertDecl *) { return true; }
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
+  bool TraverseDecltypeType(DecltypeType *) { return true; }
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc) { return true; }
+  bool TraverseTypeOfExprType(TypeOfExprType *) { return true; }
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+    // Only the size of a variable-length array is computed at run time.
+    if (E->getTypeOfArgument()->isVariablyModifiedType())
+      return RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
+    return true;
+  }
+  // A function's type, without its noexcept operand.
+  bool TraverseFunctionProtoTypeLoc(FunctionProtoTypeLoc TL) {
+    if (!TraverseTypeLoc(TL.getReturnLoc()))
+      return false;
+    const FunctionProtoType *T = TL.getTypePtr();
+    for (unsigned I = 0, E = TL.getNumParams(); I != E; ++I) {
+      if (ParmVarDecl *P = TL.getParam(I)) {
+        if (!TraverseDecl(P))
+          return false;
+      } else if (I < T->getNumParams() && !TraverseType(T->getParamType(I))) {
+        return false;
+      }
+    }
+    return true;
+  }
+  // A default member initialiser runs in the constructor that uses it.
+  bool TraverseCXXDefaultInitExpr(CXXDefaultInitExpr *E) {
+    return TraverseStmt(E->getExpr());
+  }
+
+  bool VisitAsmStmt(AsmStmt *S) {
+    D.error(S->getAsmLoc(), "inline assembly is not supported in device code");
+    return true;
+  }
+  bool VisitAddrLabelExpr(AddrLabelExpr *E) {
+    D.error(E->getAmpAmpLoc(), "address of label '" +
+                                   E->getLabel()->getName().str() +
+                                   "' (computed goto) is not supported in "
+                                   "device code");
+    return true;
+  }
+  bool VisitIndirectGotoStmt(IndirectGotoStmt *S) {
+    D.error(S->getGotoLoc(), "computed 'goto' is not supported in device code");
+    return true;
+  }
+  bool VisitAtomicExpr(AtomicExpr *E) {
+    rejectAtomicBuiltin(E->getBuiltinLoc(), spelling(E->getBuiltinLoc()));
+    return true;
+  }
 
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
     D.error(
@@ -115,6 +234,11 @@ public:
     return true;
   }
   bool VisitCXXNewExpr(CXXNewExpr *E) {
+    // `new (p) T` with the reserved `operator new(size_t, void*)` constructs
+    // in storage the caller provides and allocates nothing.
+    if (const FunctionDecl *Op = E->getOperatorNew();
+        Op && Op->isReservedGlobalPlacementOperator())
+      return true;
     D.error(E->getBeginLoc(), "dynamic allocation is not supported in device "
                               "code: 'new' is not allowed");
     return true;
@@ -125,7 +249,29 @@ public:
     return true;
   }
 
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    checkScalar(FD->getReturnType(), FD->getLocation(),
+                "return value of '" + describe(FD) + "'");
+    return true;
+  }
+  bool VisitExplicitCastExpr(ExplicitCastExpr *E) {
+    checkScalar(E->getTypeAsWritten(), E->getBeginLoc(), "cast");
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    checkScalar(E->getType(), E->getMemberLoc(),
+                "member '" + E->getMemberDecl()->getNameAsString() + "'");
+    return true;
+  }
+
   bool VisitVarDecl(VarDecl *VD) {
+    // A kernel's own parameters are judged with its signature.
+    const auto *PVD = llvm::dyn_cast<ParmVarDecl>(VD);
+    const auto *Owner =
+        PVD ? llvm::dyn_cast<FunctionDecl>(PVD->getDeclContext()) : nullptr;
+    if (!Owner || !isKernel(Owner))
+      checkScalar(VD->getType(), VD->getLocation(),
+                  "'" + VD->getName().str() + "'");
     if (VD->getType()->isVariableArrayType())
       D.error(VD->getLocation(), "variable-length array '" +
                                      VD->getName().str() +
@@ -227,6 +373,30 @@ public:
                                      "' is not allowed in device code");
         return true;
       }
+    if (unsigned ID = Callee->getBuiltinID()) {
+      llvm::StringRef Name = Callee->getASTContext().BuiltinInfo.getName(ID);
+      if (isAtomicBuiltin(Name)) {
+        // As written: Sema resolves `__sync_fetch_and_add` to a sized
+        // variant.
+        rejectAtomicBuiltin(E->getBeginLoc(),
+                            spelling(E->getCallee()->getBeginLoc()));
+        return true;
+      }
+      if (isAlloca(Name)) {
+        D.error(E->getBeginLoc(),
+                "'" + Name.str() +
+                    "' is not supported in device code: device code has no "
+                    "dynamic stack allocation; use dpex::private_array<T, N>");
+        return true;
+      }
+    }
+    if (isNonLocalJump(Callee->getName()) &&
+        (Callee->isExternC() || Callee->getBuiltinID())) {
+      D.error(E->getBeginLoc(), "non-local jump '" + Callee->getName().str() +
+                                    "' (setjmp/longjmp) is not supported in "
+                                    "device code");
+      return true;
+    }
     if (isDynamicAllocator(Callee->getName()) && Callee->isExternC()) {
       D.error(E->getBeginLoc(),
               "dynamic allocation is not supported in device code: '" +
@@ -241,6 +411,30 @@ private:
   Diagnoser &D;
   const std::set<std::string> &External;
   MangleContext &Mangler;
+  ASTContext &Ctx;
+
+  // SPIR-V and PTX have no such types: the translator rejects them or
+  // crashes.
+  void checkScalar(QualType T, SourceLocation Loc, llvm::StringRef What) {
+    if (auto Scalar = unsupportedScalar(T))
+      D.error(Loc, What.str() + " has type '" +
+                       T.getAsString(Ctx.getPrintingPolicy()) +
+                       "': " + *Scalar + " are not supported in device code");
+  }
+
+  void rejectAtomicBuiltin(SourceLocation Loc, llvm::StringRef Name) {
+    D.error(Loc, "'" + Name.str() +
+                     "' is not supported in device code; use "
+                     "dpex::atomic_ref<T> for atomic operations");
+  }
+
+  std::string spelling(SourceLocation Loc) const {
+    const SourceManager &SM = Ctx.getSourceManager();
+    return Lexer::getSourceText(
+               CharSourceRange::getTokenRange(SM.getSpellingLoc(Loc)), SM,
+               Ctx.getLangOpts())
+        .str();
+  }
 
   static bool isConstant(const VarDecl *VD) {
     if (VD->isConstexpr())
@@ -264,9 +458,9 @@ private:
     D.error(Use,
             What.str() + " '" + VD->getQualifiedNameAsString() +
                 "' needs dynamic initialization, which device code cannot run; "
-                "make its initializer a constant expression");
-    D.note(VD->getLocation(),
-           "'" + VD->getQualifiedNameAsString() + "' declared here");
+                "make its initializer a constant expression",
+            VD->getLocation(),
+            "'" + VD->getQualifiedNameAsString() + "' declared here");
   }
 
   void noteDestruction(QualType T, SourceLocation Loc) {
@@ -322,12 +516,13 @@ private:
     if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(Callee))
       if (MD->isDefaulted() || MD->isTrivial())
         return;
-    D.error(Loc, "call to '" + describe(Callee) +
-                     "', which has no definition visible to device code");
-    D.note(Callee->getLocation(),
-           "'" + describe(Callee) +
-               "' declared here; define it in the kernel source, an included "
-               "header, or a --device-lib");
+    D.error(Loc,
+            "call to '" + describe(Callee) +
+                "', which has no definition visible to device code",
+            Callee->getLocation(),
+            "'" + describe(Callee) +
+                "' declared here; define it in the kernel source, an included "
+                "header, or a --device-lib");
   }
 };
 
@@ -419,10 +614,11 @@ void checkRecursion(
     if (It != Graph.end())
       for (const BodyChecker::Call &C : It->second) {
         State S = States.lookup(C.Callee);
-        if (S == Active)
+        if (S == Active) {
+          D.setFunction(F);
           D.error(C.Loc, "recursive call to '" + describe(C.Callee) +
                              "' is not allowed in device code");
-        else if (S == Unvisited)
+        } else if (S == Unvisited)
           Visit(C.Callee);
       }
     States[F] = Done;
@@ -461,11 +657,14 @@ bool checkKernels(ASTContext &Ctx,
   for (size_t I = 0; I < Order.size(); ++I) {
     const FunctionDecl *F = Order[I];
     BodyChecker Checker(D, ExternalDefinitions, *Mangler);
+    D.setFunction(F);
     // Whole declaration: constructor initialisers are outside the body.
     Checker.TraverseDecl(const_cast<FunctionDecl *>(F));
     for (const BodyChecker::Call &C : Checker.Calls)
-      if (Seen.insert(C.Callee).second)
+      if (Seen.insert(C.Callee).second) {
         Order.push_back(C.Callee);
+        D.calledFrom(C.Callee, F, C.Loc);
+      }
     Graph[F] = std::move(Checker.Calls);
   }
   checkRecursion(D, Order, Graph);

@@ -5,6 +5,9 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/TargetInfo.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -60,6 +63,82 @@ std::optional<QualType> asLocalAccessor(QualType T) {
   return std::nullopt;
 }
 
+std::optional<std::string> unsupportedScalar(QualType T) {
+  T = T.getCanonicalType();
+  while (true) {
+    if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+      T = AT->getElementType().getCanonicalType();
+    else if (!T->getPointeeType().isNull())
+      T = T->getPointeeType().getCanonicalType();
+    else
+      break;
+  }
+  if (T->isSpecificBuiltinType(BuiltinType::Int128) ||
+      T->isSpecificBuiltinType(BuiltinType::UInt128))
+    return std::string("128-bit integers");
+  if (T->isSpecificBuiltinType(BuiltinType::Float128) ||
+      T->isSpecificBuiltinType(BuiltinType::Ibm128))
+    return std::string("128-bit floating-point types");
+  if (const auto *BI = T->getAs<BitIntType>()) {
+    unsigned Bits = BI->getNumBits();
+    if (Bits != 8 && Bits != 16 && Bits != 32 && Bits != 64)
+      return "integers of " + std::to_string(Bits) + " bits";
+  }
+  return std::nullopt;
+}
+
+// 'long double' as the device compiles it (IEEE double on spir64) and as
+// the host does (on x86-64, the 80-bit extended type in 16 bytes).
+static std::optional<std::string> longDoubleProblem(const ASTContext &Ctx) {
+  const TargetInfo &Device = Ctx.getTargetInfo();
+  const TargetInfo *Host = Ctx.getAuxTargetInfo();
+  if (Host && &Host->getLongDoubleFormat() == &Device.getLongDoubleFormat() &&
+      Host->getLongDoubleWidth() == Device.getLongDoubleWidth())
+    return std::nullopt;
+  std::string Why = "'long double' is a 64-bit double on the device";
+  if (Host)
+    Why += " (" + std::to_string(Device.getLongDoubleWidth() / 8) +
+           " bytes) but " + std::to_string(Host->getLongDoubleWidth() / 8) +
+           " bytes of another format on the host";
+  return Why + "; use 'double'";
+}
+
+// Why data of type `T` (what it points to, its members) cannot cross between
+// host and device: a scalar the two lay out differently, or one the device
+// lacks; with `Path`, the member that holds it. Nothing if it can.
+static std::optional<std::string>
+layoutProblem(QualType T, const ASTContext &Ctx, std::string &Path,
+              llvm::SmallPtrSetImpl<const RecordDecl *> &Seen) {
+  T = T.getCanonicalType();
+  while (true) {
+    if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+      T = AT->getElementType().getCanonicalType();
+    else if (T->isPointerType())
+      T = T->getPointeeType().getCanonicalType();
+    else
+      break;
+  }
+  if (T->isSpecificBuiltinType(BuiltinType::LongDouble))
+    return longDoubleProblem(Ctx);
+  if (auto Scalar = unsupportedScalar(T))
+    return *Scalar + " are not supported on the device";
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || !(RD = RD->getDefinition()) || !Seen.insert(RD).second)
+    return std::nullopt;
+  if (const auto *CRD = llvm::dyn_cast<CXXRecordDecl>(RD))
+    for (const CXXBaseSpecifier &Base : CRD->bases())
+      if (auto Problem = layoutProblem(Base.getType(), Ctx, Path, Seen))
+        return Problem;
+  for (const FieldDecl *F : RD->fields()) {
+    std::string Inner;
+    if (auto Problem = layoutProblem(F->getType(), Ctx, Inner, Seen)) {
+      Path = F->getNameAsString() + (Inner.empty() ? "" : "." + Inner);
+      return Problem;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<ParamKind> classifyParam(QualType T, const ASTContext &Ctx,
                                        std::string &Why) {
   T = T.getCanonicalType();
@@ -69,6 +148,12 @@ std::optional<ParamKind> classifyParam(QualType T, const ASTContext &Ctx,
     return ParamKind::LocalAccessor;
   if (T->isReferenceType()) {
     Why = "references cannot be kernel parameters; pass a pointer or a value";
+    return std::nullopt;
+  }
+  llvm::SmallPtrSet<const RecordDecl *, 8> Seen;
+  std::string Path;
+  if (auto Problem = layoutProblem(T, Ctx, Path, Seen)) {
+    Why = (Path.empty() ? "" : "in its member '" + Path + "', ") + *Problem;
     return std::nullopt;
   }
   if (T->isBooleanType())

@@ -25,6 +25,11 @@ std::optional<IndexType> asIndexType(clang::QualType T);
 // The element type of dpex::local_accessor<T>, if `T` is one.
 std::optional<clang::QualType> asLocalAccessor(clang::QualType T);
 
+// The scalar types neither SPIR-V nor the PTX image can represent, in the
+// plural ("128-bit integers"), if `T` is (a pointer to, reference to or array
+// of) one: __int128, __float128, _BitInt of another width than 8, 16, 32, 64.
+std::optional<std::string> unsupportedScalar(clang::QualType T);
+
 // How a kernel parameter of type `T` is passed, or nothing if the kernel
 // language does not allow it. `Why` receives the reason for a rejection.
 std::optional<ParamKind> classifyParam(clang::QualType T,
