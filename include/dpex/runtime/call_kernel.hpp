@@ -171,6 +171,11 @@ constexpr bool check_argument() {
       return converts_without_narrowing<Param, A>::value;
     }
     return false;
+  } else if constexpr (std::is_enum_v<Param>) {
+    static_assert(std::is_same_v<A, Param>,
+                  "dpex::call_kernel: an enum parameter takes a value of the "
+                  "same enum type");
+    return std::is_same_v<A, Param>;
   } else if constexpr (std::is_class_v<Param>) {
     static_assert(std::is_trivially_copyable_v<Param>,
                   "dpex::call_kernel: a struct parameter must be trivially "
@@ -258,6 +263,16 @@ struct arg_slot<Param, std::enable_if_t<local_accessor_traits<Param>::value>> {
   explicit arg_slot(const local_memory<T> &m) : bytes(m.byte_size()) {}
   launch_arg get() const {
     return {arg_kind::local_accessor, bytes, nullptr, nullptr, 0};
+  }
+};
+
+// Enums, as their underlying type.
+template <typename Param>
+struct arg_slot<Param, std::enable_if_t<std::is_enum_v<Param>>> {
+  Param value;
+  explicit arg_slot(Param v) : value(v) {}
+  launch_arg get() const {
+    return {arg_kind::scalar, sizeof(Param), &value, nullptr, 0};
   }
 };
 
