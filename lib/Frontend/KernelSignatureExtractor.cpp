@@ -21,6 +21,36 @@ std::string mangledName(const FunctionDecl *FD) {
   return ASTNameGenerator(FD->getASTContext()).getName(FD);
 }
 
+// Whether `T` as written names a typedef or alias declared in the kernel
+// source, which the stub cannot see.
+static bool namesSourceTypedef(QualType T, const ASTContext &Ctx) {
+  while (true) {
+    const Type *Ty = T.getTypePtr();
+    if (const auto *TT = llvm::dyn_cast<TypedefType>(Ty);
+        TT && definedInMainFile(TT->getDecl()))
+      return true;
+    if (const auto *TST = llvm::dyn_cast<TemplateSpecializationType>(Ty))
+      for (const TemplateArgument &Arg : TST->template_arguments())
+        if (Arg.getKind() == TemplateArgument::Type &&
+            namesSourceTypedef(Arg.getAsType(), Ctx))
+          return true;
+    if (const auto *PT = llvm::dyn_cast<PointerType>(Ty))
+      return namesSourceTypedef(PT->getPointeeType(), Ctx);
+    if (const auto *AT = llvm::dyn_cast<ArrayType>(Ty))
+      return namesSourceTypedef(AT->getElementType(), Ctx);
+    QualType Next = T.getSingleStepDesugaredType(Ctx);
+    if (Next == T)
+      return false;
+    T = Next;
+  }
+}
+
+// `T` as the stub spells it: as written, unless that names a typedef of the
+// kernel source; then as the type it stands for.
+static QualType stubType(QualType T, const ASTContext &Ctx) {
+  return namesSourceTypedef(T, Ctx) ? T.getCanonicalType() : T;
+}
+
 // "scale<float, 4>" → "scale_float_4": a C++ identifier for the kernel.
 static std::string handleNameFor(const FunctionDecl *FD) {
   std::string Name = FD->getNameAsString();
@@ -54,9 +84,9 @@ static void printTemplateArgument(const TemplateArgument &Arg,
                                   std::vector<std::string> &Out) {
   switch (Arg.getKind()) {
   case TemplateArgument::Type:
-    Out.push_back(
-        TypeName::getFullyQualifiedName(Arg.getAsType(), Ctx, Policy,
-                                        /*WithGlobalNsPrefix=*/false));
+    Out.push_back(TypeName::getFullyQualifiedName(
+        stubType(Arg.getAsType(), Ctx), Ctx, Policy,
+        /*WithGlobalNsPrefix=*/false));
     return;
   case TemplateArgument::Pack:
     for (const TemplateArgument &Element : Arg.pack_elements())
@@ -89,11 +119,12 @@ static std::string templateParameters(const FunctionTemplateDecl *Template,
       OS << (Type->isParameterPack() ? "typename... " : "typename ") << Name;
       if (Type->hasDefaultArgument())
         OS << " = "
-           << TypeName::getFullyQualifiedName(Type->getDefaultArgument(), Ctx,
-                                              Policy,
-                                              /*WithGlobalNsPrefix=*/false);
+           << TypeName::getFullyQualifiedName(
+                  stubType(Type->getDefaultArgument(), Ctx), Ctx, Policy,
+                  /*WithGlobalNsPrefix=*/false);
     } else if (const auto *Value = llvm::dyn_cast<NonTypeTemplateParmDecl>(P)) {
-      OS << TypeName::getFullyQualifiedName(Value->getType(), Ctx, Policy,
+      OS << TypeName::getFullyQualifiedName(stubType(Value->getType(), Ctx),
+                                            Ctx, Policy,
                                             /*WithGlobalNsPrefix=*/false)
          << (Value->isParameterPack() ? "... " : " ") << Name;
       if (Value->hasDefaultArgument()) {
@@ -244,7 +275,7 @@ static void addStruct(const RecordDecl *RD, const ASTContext &Ctx,
     QualType T = F->getType();
     T = Ctx.getBaseElementType(T)->isBuiltinType()
             ? T.getCanonicalType()
-            : TypeName::getFullyQualifiedType(T, Ctx,
+            : TypeName::getFullyQualifiedType(stubType(T, Ctx), Ctx,
                                               /*WithGlobalNsPrefix=*/false);
     T.print(OS, Policy, F->getName());
     if (F->isBitField())
@@ -287,7 +318,7 @@ static KernelParam extractParam(const ParmVarDecl *P, const ASTContext &Ctx,
   Out.Name = P->getNameAsString();
   PrintingPolicy Policy = Ctx.getPrintingPolicy();
   Policy.SuppressUnwrittenScope = true;
-  Out.TypeName = TypeName::getFullyQualifiedName(T, Ctx, Policy,
+  Out.TypeName = TypeName::getFullyQualifiedName(stubType(T, Ctx), Ctx, Policy,
                                                  /*WithGlobalNsPrefix=*/false);
   QualType Sized = T;
   if (Out.Kind == ParamKind::GlobalPointer)
