@@ -6,7 +6,8 @@
 // Barriers, atomics and math call the SPIR-V friendly built-ins
 // (`__spirv_*`) that SPIRV-LLVM-Translator turns into SPIR-V instructions;
 // they too are declarations only. docs/kernel-language.md describes each
-// lowering.
+// lowering. Template parameters and private names are reserved identifiers
+// (`_Tp`, `_Nm`, `_Dims`), which no user macro can replace.
 #pragma once
 
 #if !defined(__SPIR__) && !defined(__SPIR64__)
@@ -80,9 +81,9 @@ DPEX_SPIRV_ATOMICS_IN()
 
 // OpenCL.std printf. The format must be in the Constant storage class;
 // dpexc's PrintfLowering pass moves the string literal there.
-template <typename... Args>
+template <typename... _Args>
 __attribute__((nothrow)) int __spirv_ocl_printf(const DPEX_CONSTANT_AS char *,
-                                                Args...);
+                                                _Args...);
 
 // OpenCL.std extended instructions, float and double.
 #define DPEX_SPIRV_OCL_1(NAME)                                                 \
@@ -118,137 +119,138 @@ namespace detail {
 // dpex dimension 0 is the slowest-varying (as in SYCL); the backend's
 // dimension 0 is the fastest, so row-major accesses coalesce when the last
 // dpex dimension maps to backend dimension 0.
-template <int Dims> constexpr unsigned backend_dim(int d) {
-  return static_cast<unsigned>(Dims - 1 - d);
+template <int _Dims> constexpr unsigned backend_dim(int d) {
+  return static_cast<unsigned>(_Dims - 1 - d);
 }
 
 // Row-major linearisation of a Dims-dimensional index.
-template <int Dims, typename IdFn, typename RangeFn>
-size_t linearize(IdFn id, RangeFn range) {
+template <int _Dims, typename _IdFn, typename _RangeFn>
+size_t linearize(_IdFn id, _RangeFn range) {
   size_t linear = 0;
-  for (int d = 0; d < Dims; ++d)
+  for (int d = 0; d < _Dims; ++d)
     linear = linear * range(d) + id(d);
   return linear;
 }
 } // namespace detail
 
-template <int Dims> class group {
-  static_assert(Dims >= 1 && Dims <= 3, "dpex::group has 1 to 3 dimensions");
+template <int _Dims> class group {
+  static_assert(_Dims >= 1 && _Dims <= 3, "dpex::group has 1 to 3 dimensions");
 
 public:
-  static constexpr int dimensions = Dims;
+  static constexpr int dimensions = _Dims;
 
   size_t get_group_id(int d) const {
-    return __dpex_group_id(detail::backend_dim<Dims>(d));
+    return __dpex_group_id(detail::backend_dim<_Dims>(d));
   }
   size_t get_group_range(int d) const {
-    return __dpex_num_groups(detail::backend_dim<Dims>(d));
+    return __dpex_num_groups(detail::backend_dim<_Dims>(d));
   }
   size_t get_local_range(int d) const {
-    return __dpex_local_size(detail::backend_dim<Dims>(d));
+    return __dpex_local_size(detail::backend_dim<_Dims>(d));
   }
   size_t get_group_linear_id() const {
-    return detail::linearize<Dims>(
+    return detail::linearize<_Dims>(
         [this](int d) { return get_group_id(d); },
         [this](int d) { return get_group_range(d); });
   }
   // True for the one work-item of the group whose local id is all zeros.
   bool leader() const {
-    for (int d = 0; d < Dims; ++d)
-      if (__dpex_local_id(detail::backend_dim<Dims>(d)) != 0)
+    for (int d = 0; d < _Dims; ++d)
+      if (__dpex_local_id(detail::backend_dim<_Dims>(d)) != 0)
         return false;
     return true;
   }
 };
 
-template <int Dims> class item {
-  static_assert(Dims >= 1 && Dims <= 3, "dpex::item has 1 to 3 dimensions");
+template <int _Dims> class item {
+  static_assert(_Dims >= 1 && _Dims <= 3, "dpex::item has 1 to 3 dimensions");
 
 public:
-  static constexpr int dimensions = Dims;
+  static constexpr int dimensions = _Dims;
 
   size_t get_id(int d) const {
-    return __dpex_global_id(detail::backend_dim<Dims>(d));
+    return __dpex_global_id(detail::backend_dim<_Dims>(d));
   }
   size_t operator[](int d) const { return get_id(d); }
   // The range the kernel was launched on, which the backend's grid may
   // exceed (it is rounded up to a size the device runs well).
   size_t get_range(int d) const { return range_[d]; }
   size_t get_linear_id() const {
-    return detail::linearize<Dims>([this](int d) { return get_id(d); },
-                                   [this](int d) { return get_range(d); });
+    return detail::linearize<_Dims>([this](int d) { return get_id(d); },
+                                    [this](int d) { return get_range(d); });
   }
 
 private:
   // Filled by the kernel's entry from its trailing range arguments
   // (KernelABILowering); dpex order.
-  size_t range_[Dims];
+  size_t range_[_Dims];
 };
 
-template <int Dims> class nd_item {
-  static_assert(Dims >= 1 && Dims <= 3, "dpex::nd_item has 1 to 3 dimensions");
+template <int _Dims> class nd_item {
+  static_assert(_Dims >= 1 && _Dims <= 3,
+                "dpex::nd_item has 1 to 3 dimensions");
 
 public:
-  static constexpr int dimensions = Dims;
+  static constexpr int dimensions = _Dims;
 
   size_t get_global_id(int d) const {
-    return __dpex_global_id(detail::backend_dim<Dims>(d));
+    return __dpex_global_id(detail::backend_dim<_Dims>(d));
   }
   size_t get_local_id(int d) const {
-    return __dpex_local_id(detail::backend_dim<Dims>(d));
+    return __dpex_local_id(detail::backend_dim<_Dims>(d));
   }
   size_t get_global_range(int d) const {
-    return __dpex_global_size(detail::backend_dim<Dims>(d));
+    return __dpex_global_size(detail::backend_dim<_Dims>(d));
   }
   size_t get_local_range(int d) const {
-    return __dpex_local_size(detail::backend_dim<Dims>(d));
+    return __dpex_local_size(detail::backend_dim<_Dims>(d));
   }
   size_t get_group_range(int d) const {
-    return __dpex_num_groups(detail::backend_dim<Dims>(d));
+    return __dpex_num_groups(detail::backend_dim<_Dims>(d));
   }
   size_t get_global_linear_id() const {
-    return detail::linearize<Dims>(
+    return detail::linearize<_Dims>(
         [this](int d) { return get_global_id(d); },
         [this](int d) { return get_global_range(d); });
   }
   size_t get_local_linear_id() const {
-    return detail::linearize<Dims>(
+    return detail::linearize<_Dims>(
         [this](int d) { return get_local_id(d); },
         [this](int d) { return get_local_range(d); });
   }
-  group<Dims> get_group() const { return group<Dims>(); }
+  group<_Dims> get_group() const { return group<_Dims>(); }
 };
 
 // Work-group local memory, sized at launch (`dpex::local_memory<T>(count)`
 // on the host). dpexc's KernelABILowering binds `ptr`, which must stay the
 // first field, to the kernel's Workgroup pointer parameter.
-template <typename T> class local_accessor {
+template <typename _Tp> class local_accessor {
 public:
-  using value_type = T;
+  using value_type = _Tp;
 
-  T &operator[](size_t i) const { return ptr[i]; }
-  T *get_pointer() const { return ptr; }
+  _Tp &operator[](size_t i) const { return ptr[i]; }
+  _Tp *get_pointer() const { return ptr; }
 
-  T *ptr;
+  _Tp *ptr;
 };
 
 // A per-work-item fixed-size array; it lives in registers or private memory.
-template <typename T, size_t N> class private_array {
-  static_assert(N > 0, "dpex::private_array needs at least one element");
+template <typename _Tp, size_t _Nm> class private_array {
+  static_assert(_Nm > 0, "dpex::private_array needs at least one element");
 
 public:
-  using value_type = T;
+  using value_type = _Tp;
 
-  T &operator[](size_t i) { return data_[i]; }
-  const T &operator[](size_t i) const { return data_[i]; }
-  static constexpr size_t size() { return N; }
-  T *begin() { return data_; }
-  T *end() { return data_ + N; }
-  const T *begin() const { return data_; }
-  const T *end() const { return data_ + N; }
+  _Tp &operator[](size_t i) { return data_[i]; }
+  const _Tp &operator[](size_t i) const { return data_[i]; }
+  static constexpr size_t size() { return _Nm; }
+  _Tp *begin() { return data_; }
+  _Tp *end() { return data_ + _Nm; }
+  const _Tp *begin() const { return data_; }
+  const _Tp *end() const { return data_ + _Nm; }
 
 private:
-  T data_[N];
+  _Tp data_[_Nm];
 };
 
 // SYCL's names; the values are SPIR-V's MemorySemantics ordering bits and
@@ -298,184 +300,187 @@ constexpr memory_order write_order(memory_order o) {
 
 // Pointer to `p`'s object in address space `Space`. SPIR 1.2 consumers have
 // no generic space, so the atomic must name the concrete one.
-template <address_space Space, typename U> auto in_space(U *p) {
-  if constexpr (Space == address_space::global_space)
-    return (DPEX_GLOBAL_AS U *)p;
-  else if constexpr (Space == address_space::local_space)
-    return (DPEX_LOCAL_AS U *)p;
+template <address_space _Space, typename _Up> auto in_space(_Up *p) {
+  if constexpr (_Space == address_space::global_space)
+    return (DPEX_GLOBAL_AS _Up *)p;
+  else if constexpr (_Space == address_space::local_space)
+    return (DPEX_LOCAL_AS _Up *)p;
   else
     return p;
 }
 
-template <bool C, typename A, typename B> struct select {
-  using type = A;
+template <bool _Cond, typename _Then, typename _Else> struct select {
+  using type = _Then;
 };
-template <typename A, typename B> struct select<false, A, B> {
-  using type = B;
+template <typename _Then, typename _Else> struct select<false, _Then, _Else> {
+  using type = _Else;
 };
 
-template <typename T>
+template <typename _Tp>
 constexpr bool is_atomic_integer =
-    __is_same(T, int) || __is_same(T, unsigned int) || __is_same(T, long) ||
-    __is_same(T, unsigned long) || __is_same(T, long long) ||
-    __is_same(T, unsigned long long);
-template <typename T>
-constexpr bool is_atomic_float = __is_same(T, float) || __is_same(T, double);
+    __is_same(_Tp, int) || __is_same(_Tp, unsigned int) ||
+    __is_same(_Tp, long) || __is_same(_Tp, unsigned long) ||
+    __is_same(_Tp, long long) || __is_same(_Tp, unsigned long long);
+template <typename _Tp>
+constexpr bool is_atomic_float =
+    __is_same(_Tp, float) || __is_same(_Tp, double);
 } // namespace detail
 
 // An atomic view of `ref`, which must live in `Space` (a global pointer
 // parameter's memory for global_space, a local_accessor's for local_space).
-template <typename T, memory_order DefaultOrder = memory_order::relaxed,
-          memory_scope DefaultScope = memory_scope::device,
-          address_space Space = address_space::global_space>
+template <typename _Tp, memory_order _DefaultOrder = memory_order::relaxed,
+          memory_scope _DefaultScope = memory_scope::device,
+          address_space _Space = address_space::global_space>
 class atomic_ref {
-  static_assert(detail::is_atomic_integer<T> || detail::is_atomic_float<T>,
+  static_assert(detail::is_atomic_integer<_Tp> || detail::is_atomic_float<_Tp>,
                 "dpex::atomic_ref supports int32, uint32, int64, uint64, float "
                 "and double");
-  static constexpr bool is_float = detail::is_atomic_float<T>;
-  static constexpr bool is_unsigned = !is_float && T(-1) > T(0);
+  static constexpr bool is_float = detail::is_atomic_float<_Tp>;
+  static constexpr bool is_unsigned = !is_float && _Tp(-1) > _Tp(0);
   // What the SPIR-V instruction operates on: the same-sized int or long,
   // unsigned where T is, and the bit pattern of a float.
-  using Word = typename detail::select<
-      sizeof(T) == 4,
+  using _Word = typename detail::select<
+      sizeof(_Tp) == 4,
       typename detail::select<is_unsigned, unsigned int, int>::type,
       typename detail::select<is_unsigned, unsigned long, long>::type>::type;
 
 public:
-  using value_type = T;
-  static constexpr size_t required_alignment = sizeof(T);
+  using value_type = _Tp;
+  static constexpr size_t required_alignment = sizeof(_Tp);
   static constexpr memory_order default_read_order =
-      detail::read_order(DefaultOrder);
+      detail::read_order(_DefaultOrder);
   static constexpr memory_order default_write_order =
-      detail::write_order(DefaultOrder);
-  static constexpr memory_order default_read_modify_write_order = DefaultOrder;
-  static constexpr memory_scope default_scope = DefaultScope;
+      detail::write_order(_DefaultOrder);
+  static constexpr memory_order default_read_modify_write_order = _DefaultOrder;
+  static constexpr memory_scope default_scope = _DefaultScope;
 
-  explicit atomic_ref(T &ref) : ptr_(&ref) {}
+  explicit atomic_ref(_Tp &ref) : ptr_(&ref) {}
 
-  T load(memory_order order = default_read_order,
-         memory_scope scope = DefaultScope) const {
+  _Tp load(memory_order order = default_read_order,
+           memory_scope scope = _DefaultScope) const {
     return from_word(
         __spirv_AtomicLoad(word_ptr(), detail::scope(scope), sem(order)));
   }
-  void store(T value, memory_order order = default_write_order,
-             memory_scope scope = DefaultScope) const {
+  void store(_Tp value, memory_order order = default_write_order,
+             memory_scope scope = _DefaultScope) const {
     __spirv_AtomicStore(word_ptr(), detail::scope(scope), sem(order),
                         to_word(value));
   }
-  operator T() const { return load(); }
-  T operator=(T value) const {
+  operator _Tp() const { return load(); }
+  _Tp operator=(_Tp value) const {
     store(value);
     return value;
   }
-  T exchange(T value, memory_order order = DefaultOrder,
-             memory_scope scope = DefaultScope) const {
+  _Tp exchange(_Tp value, memory_order order = _DefaultOrder,
+               memory_scope scope = _DefaultScope) const {
     return from_word(__spirv_AtomicExchange(word_ptr(), detail::scope(scope),
                                             sem(order), to_word(value)));
   }
   // On failure `expected` receives the value found. Floating-point values
   // compare by bit pattern, as in SYCL.
-  bool compare_exchange_strong(T &expected, T desired,
-                               memory_order success = DefaultOrder,
+  bool compare_exchange_strong(_Tp &expected, _Tp desired,
+                               memory_order success = _DefaultOrder,
                                memory_order failure = default_read_order,
-                               memory_scope scope = DefaultScope) const {
-    Word want = to_word(expected);
-    Word found = __spirv_AtomicCompareExchange(
+                               memory_scope scope = _DefaultScope) const {
+    _Word want = to_word(expected);
+    _Word found = __spirv_AtomicCompareExchange(
         word_ptr(), detail::scope(scope), sem(success),
         sem(detail::read_order(failure)), to_word(desired), want);
     expected = from_word(found);
     return found == want;
   }
-  bool compare_exchange_strong(T &expected, T desired, memory_order order,
+  bool compare_exchange_strong(_Tp &expected, _Tp desired, memory_order order,
                                memory_scope scope) const {
     return compare_exchange_strong(expected, desired, order,
                                    detail::read_order(order), scope);
   }
 
-  T fetch_add(T v, memory_order order = DefaultOrder,
-              memory_scope scope = DefaultScope) const {
+  _Tp fetch_add(_Tp v, memory_order order = _DefaultOrder,
+                memory_scope scope = _DefaultScope) const {
     if constexpr (is_float)
-      return update([v](T old) { return old + v; }, order, scope);
+      return update([v](_Tp old) { return old + v; }, order, scope);
     else
       return __spirv_AtomicIAdd(word_ptr(), detail::scope(scope), sem(order),
-                                Word(v));
+                                _Word(v));
   }
-  T fetch_sub(T v, memory_order order = DefaultOrder,
-              memory_scope scope = DefaultScope) const {
+  _Tp fetch_sub(_Tp v, memory_order order = _DefaultOrder,
+                memory_scope scope = _DefaultScope) const {
     if constexpr (is_float)
-      return update([v](T old) { return old - v; }, order, scope);
+      return update([v](_Tp old) { return old - v; }, order, scope);
     else
       return __spirv_AtomicISub(word_ptr(), detail::scope(scope), sem(order),
-                                Word(v));
+                                _Word(v));
   }
-  T fetch_min(T v, memory_order order = DefaultOrder,
-              memory_scope scope = DefaultScope) const {
+  _Tp fetch_min(_Tp v, memory_order order = _DefaultOrder,
+                memory_scope scope = _DefaultScope) const {
     if constexpr (is_float)
-      return update([v](T old) { return v < old ? v : old; }, order, scope);
+      return update([v](_Tp old) { return v < old ? v : old; }, order, scope);
     else if constexpr (is_unsigned)
       return __spirv_AtomicUMin(word_ptr(), detail::scope(scope), sem(order),
-                                Word(v));
+                                _Word(v));
     else
       return __spirv_AtomicSMin(word_ptr(), detail::scope(scope), sem(order),
-                                Word(v));
+                                _Word(v));
   }
-  T fetch_max(T v, memory_order order = DefaultOrder,
-              memory_scope scope = DefaultScope) const {
+  _Tp fetch_max(_Tp v, memory_order order = _DefaultOrder,
+                memory_scope scope = _DefaultScope) const {
     if constexpr (is_float)
-      return update([v](T old) { return v > old ? v : old; }, order, scope);
+      return update([v](_Tp old) { return v > old ? v : old; }, order, scope);
     else if constexpr (is_unsigned)
       return __spirv_AtomicUMax(word_ptr(), detail::scope(scope), sem(order),
-                                Word(v));
+                                _Word(v));
     else
       return __spirv_AtomicSMax(word_ptr(), detail::scope(scope), sem(order),
-                                Word(v));
+                                _Word(v));
   }
-  T fetch_and(T v, memory_order order = DefaultOrder,
-              memory_scope scope = DefaultScope) const {
+  _Tp fetch_and(_Tp v, memory_order order = _DefaultOrder,
+                memory_scope scope = _DefaultScope) const {
     static_assert(!is_float, "fetch_and is for integer atomic_ref only");
     return __spirv_AtomicAnd(word_ptr(), detail::scope(scope), sem(order),
-                             Word(v));
+                             _Word(v));
   }
-  T fetch_or(T v, memory_order order = DefaultOrder,
-             memory_scope scope = DefaultScope) const {
+  _Tp fetch_or(_Tp v, memory_order order = _DefaultOrder,
+               memory_scope scope = _DefaultScope) const {
     static_assert(!is_float, "fetch_or is for integer atomic_ref only");
     return __spirv_AtomicOr(word_ptr(), detail::scope(scope), sem(order),
-                            Word(v));
+                            _Word(v));
   }
-  T fetch_xor(T v, memory_order order = DefaultOrder,
-              memory_scope scope = DefaultScope) const {
+  _Tp fetch_xor(_Tp v, memory_order order = _DefaultOrder,
+                memory_scope scope = _DefaultScope) const {
     static_assert(!is_float, "fetch_xor is for integer atomic_ref only");
     return __spirv_AtomicXor(word_ptr(), detail::scope(scope), sem(order),
-                             Word(v));
+                             _Word(v));
   }
 
-  T operator+=(T v) const { return fetch_add(v) + v; }
-  T operator-=(T v) const { return fetch_sub(v) - v; }
-  T operator++() const { return fetch_add(T(1)) + T(1); }
-  T operator++(int) const { return fetch_add(T(1)); }
-  T operator--() const { return fetch_sub(T(1)) - T(1); }
-  T operator--(int) const { return fetch_sub(T(1)); }
+  _Tp operator+=(_Tp v) const { return fetch_add(v) + v; }
+  _Tp operator-=(_Tp v) const { return fetch_sub(v) - v; }
+  _Tp operator++() const { return fetch_add(_Tp(1)) + _Tp(1); }
+  _Tp operator++(int) const { return fetch_add(_Tp(1)); }
+  _Tp operator--() const { return fetch_sub(_Tp(1)) - _Tp(1); }
+  _Tp operator--(int) const { return fetch_sub(_Tp(1)); }
 
 private:
-  T *ptr_;
+  _Tp *ptr_;
 
   auto word_ptr() const {
-    return detail::in_space<Space>(reinterpret_cast<Word *>(ptr_));
+    return detail::in_space<_Space>(reinterpret_cast<_Word *>(ptr_));
   }
-  static int sem(memory_order order) { return detail::semantics(order, Space); }
-  static Word to_word(T v) { return __builtin_bit_cast(Word, v); }
-  static T from_word(Word w) { return __builtin_bit_cast(T, w); }
+  static int sem(memory_order order) {
+    return detail::semantics(order, _Space);
+  }
+  static _Word to_word(_Tp v) { return __builtin_bit_cast(_Word, v); }
+  static _Tp from_word(_Word w) { return __builtin_bit_cast(_Tp, w); }
 
   // SPIR 1.2 / OpenCL 1.2 consumers have no floating-point atomics: a
   // compare-exchange loop on the bit pattern applies `op` instead. It ends
   // when no other work-item changed the value between the read and the swap.
-  template <typename Op>
-  T update(Op op, memory_order order, memory_scope scope) const {
-    Word seen = __spirv_AtomicLoad(word_ptr(), detail::scope(scope),
-                                   sem(memory_order::relaxed));
+  template <typename _Op>
+  _Tp update(_Op op, memory_order order, memory_scope scope) const {
+    _Word seen = __spirv_AtomicLoad(word_ptr(), detail::scope(scope),
+                                    sem(memory_order::relaxed));
     for (;;) {
-      Word desired = to_word(op(from_word(seen)));
-      Word found = __spirv_AtomicCompareExchange(
+      _Word desired = to_word(op(from_word(seen)));
+      _Word found = __spirv_AtomicCompareExchange(
           word_ptr(), detail::scope(scope), sem(order),
           sem(memory_order::relaxed), desired, seen);
       if (found == seen)
@@ -487,8 +492,9 @@ private:
 
 // Every work-item of `g` waits here until all have arrived; memory of `scope`
 // (work-group local and global) written before is visible after.
-template <int Dims>
-void group_barrier(group<Dims>, memory_scope scope = memory_scope::work_group) {
+template <int _Dims>
+void group_barrier(group<_Dims>,
+                   memory_scope scope = memory_scope::work_group) {
   __spirv_ControlBarrier(
       detail::scope(memory_scope::work_group), detail::scope(scope),
       detail::semantics(memory_order::seq_cst, address_space::generic_space));
@@ -533,12 +539,12 @@ inline int printf_arg(signed char v) { return v; }
 inline int printf_arg(unsigned char v) { return v; }
 inline int printf_arg(short v) { return v; }
 inline int printf_arg(unsigned short v) { return v; }
-template <typename T> T printf_arg(T v) { return v; }
+template <typename _Tp> _Tp printf_arg(_Tp v) { return v; }
 } // namespace detail
 
 // OpenCL printf from a kernel. `format` must be a string literal (or another
 // constant string): dpexc places it in constant memory.
-template <typename... Args> int printf(const char *format, Args... args) {
+template <typename... _Args> int printf(const char *format, _Args... args) {
   return __spirv_ocl_printf((const DPEX_CONSTANT_AS char *)format,
                             detail::printf_arg(args)...);
 }

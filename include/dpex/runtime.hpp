@@ -1,5 +1,9 @@
 // The dpex host runtime: devices, queues, arrays, events and kernel launches.
 // See docs/runtime.md.
+//
+// The template parameters and private names of dpex's public headers are
+// reserved identifiers in the standard library's style (`_Tp`, `_Dims`,
+// `_Args`), so that no user macro (-DN=1024, -DT=int) can replace them.
 #pragma once
 
 #include <dpex/detail/kernel_desc.hpp>

@@ -21,6 +21,36 @@ std::string mangledName(const FunctionDecl *FD) {
   return ASTNameGenerator(FD->getASTContext()).getName(FD);
 }
 
+// Whether `T` as written names a typedef or alias declared in the kernel
+// source, which the stub cannot see.
+static bool namesSourceTypedef(QualType T, const ASTContext &Ctx) {
+  while (true) {
+    const Type *Ty = T.getTypePtr();
+    if (const auto *TT = llvm::dyn_cast<TypedefType>(Ty);
+        TT && definedInMainFile(TT->getDecl()))
+      return true;
+    if (const auto *TST = llvm::dyn_cast<TemplateSpecializationType>(Ty))
+      for (const TemplateArgument &Arg : TST->template_arguments())
+        if (Arg.getKind() == TemplateArgument::Type &&
+            namesSourceTypedef(Arg.getAsType(), Ctx))
+          return true;
+    if (const auto *PT = llvm::dyn_cast<PointerType>(Ty))
+      return namesSourceTypedef(PT->getPointeeType(), Ctx);
+    if (const auto *AT = llvm::dyn_cast<ArrayType>(Ty))
+      return namesSourceTypedef(AT->getElementType(), Ctx);
+    QualType Next = T.getSingleStepDesugaredType(Ctx);
+    if (Next == T)
+      return false;
+    T = Next;
+  }
+}
+
+// `T` as the stub spells it: as written, unless that names a typedef of the
+// kernel source; then as the type it stands for.
+static QualType stubType(QualType T, const ASTContext &Ctx) {
+  return namesSourceTypedef(T, Ctx) ? T.getCanonicalType() : T;
+}
+
 // "scale<float, 4>" → "scale_float_4": a C++ identifier for the kernel.
 static std::string handleNameFor(const FunctionDecl *FD) {
   std::string Name = FD->getNameAsString();
@@ -54,9 +84,9 @@ static void printTemplateArgument(const TemplateArgument &Arg,
                                   std::vector<std::string> &Out) {
   switch (Arg.getKind()) {
   case TemplateArgument::Type:
-    Out.push_back(
-        TypeName::getFullyQualifiedName(Arg.getAsType(), Ctx, Policy,
-                                        /*WithGlobalNsPrefix=*/false));
+    Out.push_back(TypeName::getFullyQualifiedName(
+        stubType(Arg.getAsType(), Ctx), Ctx, Policy,
+        /*WithGlobalNsPrefix=*/false));
     return;
   case TemplateArgument::Pack:
     for (const TemplateArgument &Element : Arg.pack_elements())
@@ -89,11 +119,12 @@ static std::string templateParameters(const FunctionTemplateDecl *Template,
       OS << (Type->isParameterPack() ? "typename... " : "typename ") << Name;
       if (Type->hasDefaultArgument())
         OS << " = "
-           << TypeName::getFullyQualifiedName(Type->getDefaultArgument(), Ctx,
-                                              Policy,
-                                              /*WithGlobalNsPrefix=*/false);
+           << TypeName::getFullyQualifiedName(
+                  stubType(Type->getDefaultArgument(), Ctx), Ctx, Policy,
+                  /*WithGlobalNsPrefix=*/false);
     } else if (const auto *Value = llvm::dyn_cast<NonTypeTemplateParmDecl>(P)) {
-      OS << TypeName::getFullyQualifiedName(Value->getType(), Ctx, Policy,
+      OS << TypeName::getFullyQualifiedName(stubType(Value->getType(), Ctx),
+                                            Ctx, Policy,
                                             /*WithGlobalNsPrefix=*/false)
          << (Value->isParameterPack() ? "... " : " ") << Name;
       if (Value->hasDefaultArgument()) {
@@ -139,7 +170,7 @@ static std::string locationOf(const Decl *D, HeaderSearch &Headers) {
 }
 
 // The namespaces `RD` is declared in, outermost first, as "a::b".
-static std::string namespaceOf(const RecordDecl *RD) {
+static std::string namespaceOf(const TagDecl *RD) {
   std::string Out;
   for (const DeclContext *DC = RD->getDeclContext(); !DC->isTranslationUnit();
        DC = DC->getParent())
@@ -148,34 +179,77 @@ static std::string namespaceOf(const RecordDecl *RD) {
   return Out;
 }
 
-// Adds what the stub needs to name the struct `RD`: the header that defines
-// it, or its re-declaration after those of the structs it uses. The sema
-// checker has rejected structs of the kernel source that cannot be
-// re-declared (redeclarationProblem).
+static void addEnum(const EnumDecl *ED, const ASTContext &Ctx,
+                    std::vector<RedeclaredType> &Out);
 static void addStruct(const RecordDecl *RD, const ASTContext &Ctx,
-                      HeaderSearch &Headers, KernelParam &Out) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  auto addHeaderOf = [&](const Decl *D) {
+                      HeaderSearch &Headers, StubDeclarations &Out);
+
+// Adds what the stub needs to name the struct or enum `Tag`: the header that
+// defines it, or its re-declaration after those of the types it uses. The
+// sema checker has rejected types of the kernel source that cannot be
+// re-declared (redeclarationProblem).
+static void addTag(const TagDecl *Tag, const ASTContext &Ctx,
+                   HeaderSearch &Headers, StubDeclarations &Out) {
+  if (const TagDecl *Definition = Tag->getDefinition())
+    Tag = Definition;
+  if (!definedInMainFile(Tag)) {
     // The host compiler resolves this through the include directories the
     // kernel was compiled with (add_dpex_kernel gives them to the stub).
+    const SourceManager &SM = Ctx.getSourceManager();
     std::string Header = portableName(
-        SM.getFilename(SM.getExpansionLoc(D->getLocation())), SM, Headers);
+        SM.getFilename(SM.getExpansionLoc(Tag->getLocation())), SM, Headers);
     if (!llvm::is_contained(Out.Headers, Header))
       Out.Headers.push_back(std::move(Header));
-  };
-  if (!definedInMainFile(RD))
-    return addHeaderOf(RD);
-  std::string Qualified = RD->getQualifiedNameAsString();
-  for (const RedeclaredStruct &R : Out.Redeclared)
+    return;
+  }
+  std::string Qualified = Tag->getQualifiedNameAsString();
+  for (const RedeclaredType &R : Out.Redeclared)
     if (R.QualifiedName == Qualified)
       return;
+  if (const auto *ED = llvm::dyn_cast<EnumDecl>(Tag))
+    return addEnum(ED, Ctx, Out.Redeclared);
+  addStruct(llvm::cast<RecordDecl>(Tag), Ctx, Headers, Out);
+}
+
+// Adds what the stub needs to name every struct or enum in `T`, looking
+// through pointers and arrays.
+static void addTypeOf(QualType T, const ASTContext &Ctx, HeaderSearch &Headers,
+                      StubDeclarations &Out) {
+  if (const TagDecl *Tag = namedTag(T))
+    addTag(Tag, Ctx, Headers, Out);
+}
+
+// An enum of the kernel source, with its underlying type made explicit so
+// that the host gives it the kernel's size.
+static void addEnum(const EnumDecl *ED, const ASTContext &Ctx,
+                    std::vector<RedeclaredType> &Out) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  std::string NS = namespaceOf(ED);
+  if (!NS.empty())
+    OS << "namespace " << NS << " {\n";
+  OS << (ED->isScoped() ? "enum class " : "enum ") << ED->getName() << " : "
+     << ED->getIntegerType().getCanonicalType().getAsString(
+            Ctx.getPrintingPolicy())
+     << " {";
+  const char *Separator = "";
+  for (const EnumConstantDecl *E : ED->enumerators()) {
+    OS << Separator << " " << E->getName() << " = ";
+    E->getInitVal().print(OS, E->getInitVal().isSigned());
+    Separator = ",";
+  }
+  OS << " };\n";
+  if (!NS.empty())
+    OS << "} // namespace " << NS << "\n";
+  Out.push_back({ED->getQualifiedNameAsString(), std::move(OS.str())});
+}
+
+// A struct of the kernel source, after the types of its members.
+static void addStruct(const RecordDecl *RD, const ASTContext &Ctx,
+                      HeaderSearch &Headers, StubDeclarations &Out) {
+  std::string Qualified = RD->getQualifiedNameAsString();
   for (const FieldDecl *F : RD->fields())
-    if (const TagDecl *Tag = namedTag(F->getType())) {
-      if (const auto *Member = llvm::dyn_cast<RecordDecl>(Tag))
-        addStruct(Member->getDefinition(), Ctx, Headers, Out);
-      else
-        addHeaderOf(Tag); // an enum, from a header (redeclarationProblem)
-    }
+    addTypeOf(F->getType(), Ctx, Headers, Out);
 
   PrintingPolicy Policy = Ctx.getPrintingPolicy();
   Policy.SuppressUnwrittenScope = true;
@@ -201,7 +275,7 @@ static void addStruct(const RecordDecl *RD, const ASTContext &Ctx,
     QualType T = F->getType();
     T = Ctx.getBaseElementType(T)->isBuiltinType()
             ? T.getCanonicalType()
-            : TypeName::getFullyQualifiedType(T, Ctx,
+            : TypeName::getFullyQualifiedType(stubType(T, Ctx), Ctx,
                                               /*WithGlobalNsPrefix=*/false);
     T.print(OS, Policy, F->getName());
     if (F->isBitField())
@@ -223,6 +297,18 @@ static void addStruct(const RecordDecl *RD, const ASTContext &Ctx,
   Out.Redeclared.push_back({std::move(Qualified), std::move(OS.str())});
 }
 
+// What the stub needs to spell a template argument, or each in a pack.
+static void addArgumentTypes(const TemplateArgument &Arg, const ASTContext &Ctx,
+                             HeaderSearch &Headers, StubDeclarations &Out) {
+  if (Arg.getKind() == TemplateArgument::Type)
+    addTypeOf(Arg.getAsType(), Ctx, Headers, Out);
+  else if (Arg.getKind() == TemplateArgument::Integral)
+    addTypeOf(Arg.getIntegralType(), Ctx, Headers, Out);
+  else if (Arg.getKind() == TemplateArgument::Pack)
+    for (const TemplateArgument &Element : Arg.pack_elements())
+      addArgumentTypes(Element, Ctx, Headers, Out);
+}
+
 static KernelParam extractParam(const ParmVarDecl *P, const ASTContext &Ctx,
                                 HeaderSearch &Headers) {
   KernelParam Out;
@@ -232,7 +318,7 @@ static KernelParam extractParam(const ParmVarDecl *P, const ASTContext &Ctx,
   Out.Name = P->getNameAsString();
   PrintingPolicy Policy = Ctx.getPrintingPolicy();
   Policy.SuppressUnwrittenScope = true;
-  Out.TypeName = TypeName::getFullyQualifiedName(T, Ctx, Policy,
+  Out.TypeName = TypeName::getFullyQualifiedName(stubType(T, Ctx), Ctx, Policy,
                                                  /*WithGlobalNsPrefix=*/false);
   QualType Sized = T;
   if (Out.Kind == ParamKind::GlobalPointer)
@@ -245,8 +331,8 @@ static KernelParam extractParam(const ParmVarDecl *P, const ASTContext &Ctx,
     Out.Align =
         static_cast<uint32_t>(Ctx.getTypeAlignInChars(Sized).getQuantity());
   }
-  if (Out.Kind == ParamKind::ByValue)
-    addStruct(T->getAsRecordDecl()->getDefinition(), Ctx, Headers, Out);
+  if (Out.Kind != ParamKind::Index)
+    addTypeOf(Sized, Ctx, Headers, Out.Declarations);
   return Out;
 }
 
@@ -283,6 +369,16 @@ KernelInfo extractKernelInfo(const FunctionDecl *Kernel,
       printTemplateArgument(Arg, Ctx, Policy, Args);
     Info.TemplateArgs = llvm::join(Args, ", ");
     Info.TemplateKey = locationOf(Template->getCanonicalDecl(), Headers);
+    for (const NamedDecl *P : *Template->getTemplateParameters())
+      if (const auto *Value = llvm::dyn_cast<NonTypeTemplateParmDecl>(P))
+        addTypeOf(Value->getType(), Ctx, Headers, Info.TemplateDeclarations);
+      else if (const auto *Type = llvm::dyn_cast<TemplateTypeParmDecl>(P);
+               Type && Type->hasDefaultArgument())
+        addTypeOf(Type->getDefaultArgument(), Ctx, Headers,
+                  Info.TemplateDeclarations);
+    for (const TemplateArgument &Arg :
+         Kernel->getTemplateSpecializationArgs()->asArray())
+      addArgumentTypes(Arg, Ctx, Headers, Info.TemplateDeclarations);
   }
   for (const ParmVarDecl *P : Kernel->parameters())
     Info.Params.push_back(extractParam(P, Ctx, Headers));

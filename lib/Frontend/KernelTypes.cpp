@@ -139,13 +139,30 @@ layoutProblem(QualType T, const ASTContext &Ctx, std::string &Path,
   return std::nullopt;
 }
 
+// Whether the generated stub can name `T`, an enum or a pointer's or local
+// accessor's element: a struct or enum of the kernel source must be one it
+// can re-declare. By-value structs are the restriction checker's, which
+// says so in its own words.
+static bool stubCanName(QualType T, std::string &Why) {
+  const TagDecl *Tag = namedTag(T);
+  if (!Tag)
+    return true;
+  std::optional<std::string> Problem = redeclarationProblem(Tag);
+  if (Problem)
+    Why = "the generated stub cannot re-declare a type of the kernel source "
+          "where " +
+          *Problem + "; define it in a header, which the stub includes";
+  return !Problem;
+}
+
 std::optional<ParamKind> classifyParam(QualType T, const ASTContext &Ctx,
                                        std::string &Why) {
   T = T.getCanonicalType();
   if (asIndexType(T))
     return ParamKind::Index;
-  if (asLocalAccessor(T))
-    return ParamKind::LocalAccessor;
+  if (auto Element = asLocalAccessor(T))
+    return stubCanName(*Element, Why) ? std::optional(ParamKind::LocalAccessor)
+                                      : std::nullopt;
   if (T->isReferenceType()) {
     Why = "references cannot be kernel parameters; pass a pointer or a value";
     return std::nullopt;
@@ -158,8 +175,11 @@ std::optional<ParamKind> classifyParam(QualType T, const ASTContext &Ctx,
   }
   if (T->isBooleanType())
     return ParamKind::Boolean;
-  if (T->isArithmeticType() || T->isEnumeralType())
+  if (T->isArithmeticType())
     return ParamKind::Scalar;
+  if (T->isEnumeralType())
+    return stubCanName(T, Why) ? std::optional(ParamKind::Scalar)
+                               : std::nullopt;
   if (const auto *PT = T->getAs<PointerType>()) {
     QualType Pointee = PT->getPointeeType().getCanonicalType();
     if (Pointee->isPointerType()) {
@@ -175,7 +195,8 @@ std::optional<ParamKind> classifyParam(QualType T, const ASTContext &Ctx,
           "a kernel pointer parameter must point to a complete, non-void type";
       return std::nullopt;
     }
-    return ParamKind::GlobalPointer;
+    return stubCanName(Pointee, Why) ? std::optional(ParamKind::GlobalPointer)
+                                     : std::nullopt;
   }
   if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl()) {
     if (RD->isPolymorphic()) {
@@ -214,13 +235,15 @@ const TagDecl *namedTag(QualType T) {
   return T->getAsTagDecl();
 }
 
-std::optional<std::string> redeclarationProblem(const RecordDecl *RD) {
-  if (!definedInMainFile(RD))
+std::optional<std::string> redeclarationProblem(const TagDecl *Tag) {
+  if (const TagDecl *Definition = Tag->getDefinition())
+    Tag = Definition;
+  if (!definedInMainFile(Tag))
     return std::nullopt;
-  const std::string Name = "'" + RD->getNameAsString() + "'";
-  if (RD->getName().empty())
+  const std::string Name = "'" + Tag->getNameAsString() + "'";
+  if (Tag->getName().empty())
     return std::string("it has no name");
-  for (const DeclContext *DC = RD->getDeclContext(); !DC->isTranslationUnit();
+  for (const DeclContext *DC = Tag->getDeclContext(); !DC->isTranslationUnit();
        DC = DC->getParent()) {
     const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC);
     if (!NS)
@@ -228,6 +251,9 @@ std::optional<std::string> redeclarationProblem(const RecordDecl *RD) {
     if (NS->isAnonymousNamespace() || NS->isInline())
       return Name + " is in an anonymous or inline namespace";
   }
+  const auto *RD = llvm::dyn_cast<RecordDecl>(Tag);
+  if (!RD)
+    return std::nullopt; // an enum: its underlying type and enumerators
   if (llvm::isa<ClassTemplateSpecializationDecl>(RD))
     return Name + " is a template specialisation";
   if (const auto *CRD = llvm::dyn_cast<CXXRecordDecl>(RD);
@@ -246,15 +272,12 @@ std::optional<std::string> redeclarationProblem(const RecordDecl *RD) {
     const TagDecl *Tag = namedTag(T);
     if (!Tag || !definedInMainFile(Tag))
       continue;
-    // By value (or in an array), a struct of the kernel source is
+    // By value (or in an array), a struct or enum of the kernel source is
     // re-declared in turn.
-    const RecordDecl *Member =
-        F->getASTContext().getBaseElementType(T)->getAsRecordDecl();
-    if (!Member)
+    if (F->getASTContext().getBaseElementType(T)->getAsTagDecl() != Tag)
       return Name + "'s member '" + F->getNameAsString() +
-             "' names an enum or a pointer to a type defined in the kernel "
-             "source";
-    if (auto Problem = redeclarationProblem(Member->getDefinition()))
+             "' is a pointer to a type defined in the kernel source";
+    if (auto Problem = redeclarationProblem(Tag))
       return Problem;
   }
   return std::nullopt;

@@ -44,11 +44,13 @@ bool definedInMainFile(const clang::Decl *D);
 // and pointers; null for none.
 const clang::TagDecl *namedTag(clang::QualType T);
 
-// Why the stub cannot re-declare `RD`, a struct defined in the kernel source,
-// with the same layout; nothing if it can. The stub declares the data
-// members of a plain struct at namespace scope: of arithmetic, enum, pointer
-// and struct types (those from the kernel source re-declared in turn), and
-// arrays of them.
-std::optional<std::string> redeclarationProblem(const clang::RecordDecl *RD);
+// Why the stub cannot re-declare `Tag`, a struct or enum defined in the
+// kernel source, with the same layout; nothing if it can, or if it comes
+// from a header (which the stub includes). The stub declares an enum with
+// its underlying type and enumerators, and the data members of a plain
+// struct: of arithmetic, enum, pointer and struct types (those from the
+// kernel source re-declared in turn), and arrays of them; both at namespace
+// scope.
+std::optional<std::string> redeclarationProblem(const clang::TagDecl *Tag);
 
 } // namespace dpex

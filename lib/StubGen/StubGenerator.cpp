@@ -51,14 +51,35 @@ std::string imageLabel(const DeviceImage &Image) {
   return Label;
 }
 
+// `S` as a string literal: a kernel's name spells character template
+// arguments as literals of their own ('"', '\\', '\n').
 std::string cString(const std::string &S) {
   std::string Out = "\"";
   for (char C : S) {
+    unsigned char B = static_cast<unsigned char>(C);
+    if (B < 0x20 || B == 0x7f) {
+      Out += fmt::format("\\{:03o}", B);
+      continue;
+    }
     if (C == '"' || C == '\\')
       Out += '\\';
     Out += C;
   }
   return Out + "\"";
+}
+
+// "DPEX_STUB_TEMPLATE_4demo5scale": a macro name for `Name` in namespace
+// `NS`, each component prefixed by its length as in a mangled name, so that
+// no two qualified names give the same macro.
+std::string guardName(const std::string &Kind, const std::string &NS,
+                      const std::string &Name) {
+  std::string Out = "DPEX_STUB_" + Kind + "_";
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  llvm::StringRef(NS).split(Parts, "::", -1, /*KeepEmpty=*/false);
+  Parts.push_back(Name);
+  for (llvm::StringRef Part : Parts)
+    Out += std::to_string(Part.size()) + Part.str();
+  return Out;
 }
 
 // The handle is an explicit specialisation of a variable template.
@@ -88,27 +109,32 @@ std::string parameterWords(const KernelInfo &K) {
   return Words;
 }
 
-// What names the kernels' by-value struct parameters: the headers that
-// define them, then the re-declarations of those the kernel source defines.
+// What names the structs and enums of the kernels' signatures and template
+// arguments: the headers that define them, then the re-declarations of those
+// the kernel source defines.
 std::string structIncludes(const StubInput &In) {
-  std::set<std::string> Headers;
-  for (const KernelInfo &K : In.Kernels)
+  std::vector<const StubDeclarations *> All;
+  for (const KernelInfo &K : In.Kernels) {
+    All.push_back(&K.TemplateDeclarations);
     for (const KernelParam &P : K.Params)
-      Headers.insert(P.Headers.begin(), P.Headers.end());
+      All.push_back(&P.Declarations);
+  }
+  std::set<std::string> Headers;
+  for (const StubDeclarations *D : All)
+    Headers.insert(D->Headers.begin(), D->Headers.end());
   std::string Out;
   for (const std::string &H : Headers)
     Out += fmt::format("#include {}\n", cString(H));
   std::set<std::string> Declared;
-  for (const KernelInfo &K : In.Kernels)
-    for (const KernelParam &P : K.Params)
-      for (const RedeclaredStruct &R : P.Redeclared)
-        if (Declared.insert(R.QualifiedName).second)
-          Out +=
-              (Declared.size() == 1 ? "\n// Structs of the kernel source, "
-                                      "re-declared: their data "
-                                      "members, laid out as in the kernels.\n"
-                                    : "") +
-              R.Text;
+  for (const StubDeclarations *D : All)
+    for (const RedeclaredType &R : D->Redeclared)
+      if (Declared.insert(R.QualifiedName).second)
+        Out += (Declared.size() == 1 ? "\n// Types of the kernel source, "
+                                       "re-declared: structs with their data "
+                                       "members laid out as in the kernels, "
+                                       "enums with their underlying types.\n"
+                                     : "") +
+               R.Text;
   return Out;
 }
 
@@ -207,12 +233,22 @@ std::string generateStubHeader(const StubInput &In) {
                          K->HandleName);
       continue;
     }
+    // Two sources of one library may instantiate a kernel template of a
+    // header; each one's stub declares the template and its handles, so
+    // that either header may come first and both may be included.
+    std::string TemplateGuard =
+        guardName("TEMPLATE", K->Namespace, K->TemplateName);
+    std::string HandleGuard = "DPEX_STUB_HANDLE" + K->EntryName;
     if (Declared.insert(K->TemplateKey).second) {
+      Out += fmt::format("#ifndef {0}\n#define {0}\n", TemplateGuard);
       std::string Example = fmt::format("template void {}<{}>(",
                                         K->TemplateName, K->TemplateArgs);
       for (size_t I = 0; I < K->Params.size(); ++I)
         Example += (I ? ", " : "") + K->Params[I].TypeName;
       Example += ");";
+      std::string QualifiedTemplate =
+          K->Namespace.empty() ? K->TemplateName
+                               : K->Namespace + "::" + K->TemplateName;
       // Naming an instantiation without a specialisation below instantiates
       // this initializer, and so its static_assert.
       Out += fmt::format(
@@ -223,23 +259,28 @@ std::string generateStubHeader(const StubInput &In) {
           "  "
           "static_assert(dpex::detail::dependent_false<decltype(instantiation)>"
           ",\n"
-          "                \"dpex: this instantiation of kernel template {0} "
-          "was "
-          "not compiled by dpexc: add an explicit instantiation to the kernel "
-          "source, as in `{4}`\");\n"
+          "                {4});\n"
           "  return instantiation;\n"
-          "}}(dpex::detail::uncompiled_kernel{{}});\n",
-          K->Namespace.empty() ? K->TemplateName
-                               : K->Namespace + "::" + K->TemplateName,
-          K->TemplateName, K->Location, K->TemplateParams, Example);
+          "}}(dpex::detail::uncompiled_kernel{{}});\n"
+          "#endif\n",
+          QualifiedTemplate, K->TemplateName, K->Location, K->TemplateParams,
+          cString("dpex: this instantiation of kernel template " +
+                  QualifiedTemplate +
+                  " was not compiled by dpexc: add an explicit instantiation "
+                  "to the kernel source, as in `" +
+                  Example + "`"));
     }
-    Out += fmt::format("// {}{}\ntemplate <>\ninline constexpr "
-                       "dpex::kernel<{}> {}{{dpex::generated::{}}};\n",
-                       K->QualifiedName, argumentNames(*K), Sig, K->HandleName,
-                       descName(*K));
+    Out += fmt::format("#ifndef {0}\n#define {0}\n// {1}{2}\ntemplate <>\n"
+                       "inline constexpr dpex::kernel<{3}> {4}{{"
+                       "dpex::generated::{5}}};\n#endif\n",
+                       HandleGuard, K->QualifiedName, argumentNames(*K), Sig,
+                       K->HandleName, descName(*K));
     if (Taken.insert(K->Namespace + "::" + K->FlatName).second)
       Aliases += fmt::format(
-          "{}inline constexpr const dpex::kernel<{}> &{} = {};{}\n",
+          "#ifndef {0}\n#define {0}\n"
+          "{1}inline constexpr const dpex::kernel<{2}> &{3} = {4};{5}\n"
+          "#endif\n",
+          guardName("ALIAS", K->Namespace, K->FlatName),
           K->Namespace.empty() ? "" : "namespace " + K->Namespace + " { ", Sig,
           K->FlatName, K->HandleName, K->Namespace.empty() ? "" : " }");
   }
@@ -350,9 +391,13 @@ std::string generateStubSource(const StubInput &In) {
         cString(K.EntryName), cString(K.QualifiedName), K.Dimensions,
         K.NDRange ? "true" : "false", Args, K.Params.size() - 1,
         K.NDRange ? "false" : "true");
+    // Weak: every source of a library that instantiates a kernel template
+    // of a header defines its descriptor, each for a module holding that
+    // kernel, and the link keeps one.
     if (templateHandle(K))
-      External += fmt::format("extern const dpex::detail::kernel_desc {}{}",
-                              descName(K), Desc);
+      External += fmt::format(
+          "[[gnu::weak]] extern const dpex::detail::kernel_desc {}{}",
+          descName(K), Desc);
     else
       Out += fmt::format("const dpex::detail::kernel_desc kernel{}_desc{}", I,
                          Desc);

@@ -1,11 +1,15 @@
 // Handles as a C++ programmer names them: kernel templates by their
 // instantiations, overloads by name and parameter types; structs of the
-// kernel source as the stub re-declares them.
+// kernel source as the stub re-declares them, and types of headers this
+// file does not include, as the stub includes them. Both sources of the
+// library instantiate shared::twice<int>, so both stubs declare it.
 #include "stub_kernels.dpex.hpp"
+#include "stub_kernels_shared.dpex.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 TEST_CASE("tpl::axpy<float> and tpl::axpy<double> launch their instantiations",
@@ -101,4 +105,83 @@ TEST_CASE("a struct defined in the kernel source passes by value",
       REQUIRE(got[i] == Approx(negate ? -v : v).epsilon(1e-6));
     }
   }
+}
+
+TEST_CASE("character template arguments that need escaping", "[e2e][stub]") {
+  dpex::queue q;
+  dpex::array<char> out(q, 5);
+  const std::pair<const dpex::kernel<void(dpex::item<1>, char *)> &, char>
+      cases[] = {{tpl::put<'"'>, '"'},
+                 {tpl::put<'\\'>, '\\'},
+                 {tpl::put<'\n'>, '\n'},
+                 {tpl::put<'a'>, 'a'}};
+  for (const auto &[handle, expected] : cases) {
+    dpex::call_kernel(handle, dpex::range<1>(5), out);
+    REQUIRE(out.to_host() == std::vector<char>(5, expected));
+  }
+}
+
+TEST_CASE("enum parameters pass as their underlying type", "[e2e][stub]") {
+  STATIC_REQUIRE(sizeof(tpl::sign) == 1);
+  STATIC_REQUIRE(sizeof(shared::channel) == sizeof(unsigned));
+  dpex::queue q;
+  const std::size_t n = 7;
+  dpex::array<int> out(q, n);
+  for (tpl::sign s : {tpl::sign::minus, tpl::sign::plus})
+    for (shared::channel c : {shared::red, shared::blue}) {
+      dpex::call_kernel(tpl::signed_channel, dpex::range<1>(n), s, c, out);
+      std::vector<int> got = out.to_host();
+      for (std::size_t i = 0; i < n; ++i)
+        REQUIRE(got[i] == static_cast<int>(s) * (100 + c) + int(i));
+    }
+}
+
+TEST_CASE("an enum of the kernel source as a template argument",
+          "[e2e][stub]") {
+  dpex::queue q;
+  dpex::array<int> x(q, 4);
+  x.copy_from(std::vector<int>{1, 2, 3, 4});
+  dpex::call_kernel(tpl::combine<tpl::op::add>, dpex::range<1>(4), x, 10);
+  REQUIRE(x.to_host() == std::vector<int>{11, 12, 13, 14});
+  dpex::call_kernel(tpl::combine<tpl::op::mul>, dpex::range<1>(4), x, -3);
+  REQUIRE(x.to_host() == std::vector<int>{-33, -36, -39, -42});
+}
+
+TEST_CASE("pointers to structs of the kernel source and of a header",
+          "[e2e][stub]") {
+  dpex::queue q;
+  const std::size_t n = 33;
+  std::vector<tpl::particle> hp(n);
+  std::vector<shared::pt> hq(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    hp[i] = {float(i) * 0.5f, int(i % 4)};
+    hq[i] = {float(i), -float(i) - 0.5f};
+  }
+  dpex::array<tpl::particle> p(q, n);
+  dpex::array<shared::pt> pts(q, n);
+  p.copy_from(hp);
+  pts.copy_from(hq);
+  dpex::call_kernel(tpl::advance, dpex::range<1>(n), p, 0.25f);
+  dpex::call_kernel(shared::swap_xy, dpex::range<1>(n), pts);
+  std::vector<tpl::particle> gp = p.to_host();
+  std::vector<shared::pt> gq = pts.to_host();
+  for (std::size_t i = 0; i < n; ++i) {
+    REQUIRE(gp[i].pos == hp[i].pos + 0.25f * float(hp[i].steps));
+    REQUIRE(gp[i].steps == hp[i].steps + 1);
+    REQUIRE(gq[i].x == hq[i].y);
+    REQUIRE(gq[i].y == hq[i].x);
+  }
+}
+
+TEST_CASE("a header's kernel template that both sources instantiate",
+          "[e2e][stub]") {
+  dpex::queue q;
+  dpex::array<int> x(q, 3);
+  x.copy_from(std::vector<int>{1, -2, 7});
+  dpex::call_kernel(shared::twice<int>, dpex::range<1>(3), x);
+  REQUIRE(x.to_host() == std::vector<int>{2, -4, 14});
+  dpex::array<float> f(q, 2);
+  f.copy_from(std::vector<float>{0.75f, -1.5f});
+  dpex::call_kernel(shared::twice<float>, dpex::range<1>(2), f);
+  REQUIRE(f.to_host() == std::vector<float>{1.5f, -3.0f});
 }

@@ -32,12 +32,21 @@ constexpr const char *paramKindName(ParamKind Kind) {
                                   : detail::arg_kind_name(argKind(Kind));
 }
 
-// A struct defined in the kernel source, as the stub re-declares it: its
-// data members with their types and alignment, in its namespaces, and
-// static_asserts that the host lays it out as the kernel does.
-struct RedeclaredStruct {
+// A struct or enum defined in the kernel source, as the stub re-declares
+// it: a struct's data members with their types and alignment, and
+// static_asserts that the host lays it out as the kernel does; an enum's
+// underlying type and enumerators; in its namespaces.
+struct RedeclaredType {
   std::string QualifiedName;
   std::string Text;
+};
+
+// What the stub needs to name the structs and enums of a kernel's
+// signature: the headers it includes for them, and the types of the kernel
+// source it re-declares, each after those it uses.
+struct StubDeclarations {
+  std::vector<std::string> Headers;
+  std::vector<RedeclaredType> Redeclared;
 };
 
 struct KernelParam {
@@ -46,10 +55,9 @@ struct KernelParam {
   std::string TypeName;    // fully qualified C++ spelling, e.g. "const float *"
   std::uint32_t Size = 0;  // bytes of the value; element bytes for pointers
   std::uint32_t Align = 0; // alignment of the value / element
-  // ByValue: the headers the stub includes for the struct's type, and the
-  // structs of the kernel source it re-declares, each after those it uses.
-  std::vector<std::string> Headers;
-  std::vector<RedeclaredStruct> Redeclared;
+  // The struct or enum of the value, of a pointer's or local accessor's
+  // element.
+  StubDeclarations Declarations;
 };
 
 struct KernelInfo {
@@ -72,6 +80,9 @@ struct KernelInfo {
   std::string TemplateParams;
   std::string TemplateArgs;
   std::string TemplateKey;
+  // The structs and enums that the template's parameters and this
+  // instantiation's arguments name.
+  StubDeclarations TemplateDeclarations;
   bool NDRange = false; // nd_item kernel
   unsigned Dimensions = 1;
   std::vector<KernelParam> Params; // Params[0] is the index parameter

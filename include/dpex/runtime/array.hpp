@@ -36,49 +36,51 @@ queue buffer_queue(const rt::Buffer &buf);
 struct array_access;
 } // namespace detail
 
-template <typename T> class array {
-  static_assert(std::is_trivially_copyable_v<T> && !std::is_const_v<T> &&
-                    !std::is_volatile_v<T>,
+template <typename _Tp> class array {
+  static_assert(std::is_trivially_copyable_v<_Tp> && !std::is_const_v<_Tp> &&
+                    !std::is_volatile_v<_Tp>,
                 "dpex::array<T>: T must be a trivially copyable, non-const, "
                 "non-volatile type");
 
 public:
-  using value_type = T;
+  using value_type = _Tp;
 
   // `n` uninitialised elements on `q`'s device. Throws
   // error(errc::out_of_memory) if the device cannot hold them.
   array(const queue &q, std::size_t n)
-      : buffer_(detail::make_buffer(q, n, sizeof(T))), size_(n) {}
+      : buffer_(detail::make_buffer(q, n, sizeof(_Tp))), size_(n) {}
 
   std::size_t size() const noexcept { return size_; }
   queue get_queue() const { return detail::buffer_queue(*buffer_); }
 
   // Copies `count` elements from host memory to the start of the array.
-  void copy_from(const T *src, std::size_t count) {
+  void copy_from(const _Tp *src, std::size_t count) {
     if (count > size_)
       detail::throw_invalid_argument(
           "dpex::array::copy_from: " + std::to_string(count) +
           " elements do not fit an array of " + std::to_string(size_));
-    detail::buffer_write(*buffer_, offset_ * sizeof(T), src, count * sizeof(T));
+    detail::buffer_write(*buffer_, offset_ * sizeof(_Tp), src,
+                         count * sizeof(_Tp));
   }
 
   // Any contiguous container: std::vector, std::array, std::span, ...
-  template <
-      typename Container,
-      typename = std::enable_if_t<std::is_convertible_v<
-          decltype(std::data(std::declval<const Container &>())), const T *>>,
-      typename = decltype(std::size(std::declval<const Container &>()))>
-  void copy_from(const Container &src) {
+  template <typename _Container,
+            typename = std::enable_if_t<std::is_convertible_v<
+                decltype(std::data(std::declval<const _Container &>())),
+                const _Tp *>>,
+            typename = decltype(std::size(std::declval<const _Container &>()))>
+  void copy_from(const _Container &src) {
     copy_from(std::data(src), std::size(src));
   }
 
   // Copies the first `count` elements into host memory at `dst`.
-  void copy_to(T *dst, std::size_t count) const {
+  void copy_to(_Tp *dst, std::size_t count) const {
     if (count > size_)
       detail::throw_invalid_argument(
           "dpex::array::copy_to: cannot read " + std::to_string(count) +
           " elements from an array of " + std::to_string(size_));
-    detail::buffer_read(*buffer_, offset_ * sizeof(T), dst, count * sizeof(T));
+    detail::buffer_read(*buffer_, offset_ * sizeof(_Tp), dst,
+                        count * sizeof(_Tp));
   }
 
   // Copies the whole array into `dst`, an array (or slice) of the same size
@@ -93,12 +95,12 @@ public:
           "dpex::array::copy_to: the source has " + std::to_string(size_) +
           " elements, the destination " + std::to_string(dst.size_) +
           "; sizes must match");
-    detail::buffer_copy(*buffer_, offset_ * sizeof(T), *dst.buffer_,
-                        dst.offset_ * sizeof(T), size_ * sizeof(T));
+    detail::buffer_copy(*buffer_, offset_ * sizeof(_Tp), *dst.buffer_,
+                        dst.offset_ * sizeof(_Tp), size_ * sizeof(_Tp));
   }
 
-  std::vector<T> to_host() const {
-    std::vector<T> out(size_);
+  std::vector<_Tp> to_host() const {
+    std::vector<_Tp> out(size_);
     copy_to(out.data(), size_);
     return out;
   }
@@ -131,12 +133,12 @@ private:
 
 namespace detail {
 struct array_access {
-  template <typename T>
-  static const std::shared_ptr<rt::Buffer> &buffer(const array<T> &a) {
+  template <typename _Tp>
+  static const std::shared_ptr<rt::Buffer> &buffer(const array<_Tp> &a) {
     return a.buffer_;
   }
-  template <typename T> static std::size_t byte_offset(const array<T> &a) {
-    return a.offset_ * sizeof(T);
+  template <typename _Tp> static std::size_t byte_offset(const array<_Tp> &a) {
+    return a.offset_ * sizeof(_Tp);
   }
 };
 } // namespace detail

@@ -7,9 +7,9 @@ namespace dpex {
 
 // Device-side types named in kernel signatures; include/dpex/kernel.hpp
 // defines them for device code. Host code only needs their names.
-template <int Dims> class item;
-template <int Dims> class nd_item;
-template <typename T> class local_accessor;
+template <int _Dims> class item;
+template <int _Dims> class nd_item;
+template <typename _Tp> class local_accessor;
 
 namespace detail {
 template <typename...> inline constexpr bool dependent_false = false;
@@ -18,16 +18,16 @@ template <typename...> inline constexpr bool dependent_false = false;
 struct uncompiled_kernel {};
 } // namespace detail
 
-template <typename Signature> class kernel {
-  static_assert(sizeof(Signature) == 0,
+template <typename _Signature> class kernel {
+  static_assert(sizeof(_Signature) == 0,
                 "dpex::kernel<Sig>: Sig must be void(dpex::item<N> or "
                 "dpex::nd_item<N>, parameters...)");
 };
 
-template <typename Index, typename... Params>
-class kernel<void(Index, Params...)> {
+template <typename _Index, typename... _Params>
+class kernel<void(_Index, _Params...)> {
 public:
-  using index_type = Index;
+  using index_type = _Index;
 
   constexpr explicit kernel(const detail::kernel_desc &desc) : desc_(&desc) {}
 

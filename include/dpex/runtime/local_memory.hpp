@@ -5,12 +5,12 @@
 
 namespace dpex {
 
-template <typename T> class local_memory {
+template <typename _Tp> class local_memory {
 public:
   explicit constexpr local_memory(std::size_t count) : count_(count) {}
 
   constexpr std::size_t size() const { return count_; }
-  constexpr std::size_t byte_size() const { return count_ * sizeof(T); }
+  constexpr std::size_t byte_size() const { return count_ * sizeof(_Tp); }
 
 private:
   std::size_t count_;

@@ -8,15 +8,16 @@
 
 namespace dpex {
 
-template <int Dims> class range {
-  static_assert(Dims >= 1 && Dims <= 3, "dpex::range<N>: N must be 1, 2 or 3");
+template <int _Dims> class range {
+  static_assert(_Dims >= 1 && _Dims <= 3,
+                "dpex::range<N>: N must be 1, 2 or 3");
 
 public:
   // range<N>(e0, ..., eN-1); implicit so that nd_range<1>({n}, {64}) works.
-  template <typename... Extents,
-            typename = std::enable_if_t<sizeof...(Extents) == Dims &&
-                                        (std::is_integral_v<Extents> && ...)>>
-  constexpr range(Extents... extents)
+  template <typename... _Extents,
+            typename = std::enable_if_t<sizeof...(_Extents) == _Dims &&
+                                        (std::is_integral_v<_Extents> && ...)>>
+  constexpr range(_Extents... extents)
       : extents_{static_cast<std::size_t>(extents)...} {}
 
   constexpr std::size_t get(int dim) const { return extents_[dim]; }
@@ -29,7 +30,7 @@ public:
   }
 
   friend constexpr bool operator==(const range &a, const range &b) {
-    for (int d = 0; d < Dims; ++d)
+    for (int d = 0; d < _Dims; ++d)
       if (a.extents_[d] != b.extents_[d])
         return false;
     return true;
@@ -39,22 +40,22 @@ public:
   }
 
 private:
-  std::array<std::size_t, Dims> extents_;
+  std::array<std::size_t, _Dims> extents_;
 };
 
-template <int Dims> class nd_range {
+template <int _Dims> class nd_range {
 public:
   // The local range must divide the global range in every dimension; that
   // and the device limits are checked at launch (errc::invalid_range).
-  constexpr nd_range(range<Dims> global, range<Dims> local)
+  constexpr nd_range(range<_Dims> global, range<_Dims> local)
       : global_(global), local_(local) {}
 
-  constexpr range<Dims> get_global_range() const { return global_; }
-  constexpr range<Dims> get_local_range() const { return local_; }
+  constexpr range<_Dims> get_global_range() const { return global_; }
+  constexpr range<_Dims> get_local_range() const { return local_; }
 
 private:
-  range<Dims> global_;
-  range<Dims> local_;
+  range<_Dims> global_;
+  range<_Dims> local_;
 };
 
 } // namespace dpex

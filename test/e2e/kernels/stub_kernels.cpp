@@ -1,7 +1,11 @@
 // Kernels whose handles exercise the generated stub: templates named as
 // their instantiations, overloads of one name, structs of this file passed
-// by value (the stub re-declares them).
+// by value or through pointers (the stub re-declares them), enums of the
+// source and of a header, character template arguments.
 #include <dpex/kernel.hpp>
+
+#include "stub_shared_kernels.hpp"
+#include "stub_types.hpp"
 
 #include <cstddef>
 
@@ -52,4 +56,45 @@ DPEX_KERNEL void apply(dpex::item<1> it, transform t, const float *in,
   out[i] = t.negate ? -v : v;
 }
 
+// Character template arguments that need escaping in a string literal.
+template <char C> DPEX_KERNEL void put(dpex::item<1> it, char *out) {
+  out[it.get_id(0)] = C;
+}
+template void put<'"'>(dpex::item<1>, char *);
+template void put<'\\'>(dpex::item<1>, char *);
+template void put<'\n'>(dpex::item<1>, char *);
+template void put<'a'>(dpex::item<1>, char *);
+
+// Enums pass as their underlying type; `sign` is re-declared by the stub,
+// shared::channel comes from its header.
+enum class sign : signed char { minus = -1, plus = 1 };
+DPEX_KERNEL void signed_channel(dpex::item<1> it, sign s, shared::channel c,
+                                int *out) {
+  out[it.get_id(0)] = static_cast<int>(s) * (100 + c) + int(it.get_id(0));
+}
+
+// An enum of this file as a template parameter.
+enum class op : short { add, mul };
+template <op O> DPEX_KERNEL void combine(dpex::item<1> it, int *x, int v) {
+  std::size_t i = it.get_id(0);
+  x[i] = O == op::add ? x[i] + v : x[i] * v;
+}
+template void combine<op::add>(dpex::item<1>, int *, int);
+template void combine<op::mul>(dpex::item<1>, int *, int);
+
+// A pointer to a struct of this file.
+struct particle {
+  float pos;
+  int steps;
+};
+DPEX_KERNEL void advance(dpex::item<1> it, particle *p, float dt) {
+  particle &q = p[it.get_id(0)];
+  q.pos += dt * float(q.steps);
+  q.steps += 1;
+}
+
 } // namespace tpl
+
+namespace shared {
+template void twice<int>(dpex::item<1>, int *);
+} // namespace shared
