@@ -96,6 +96,14 @@ struct NVPTXLocalParamLoweringPass
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Renumbers the SPIR address spaces as NVPTX's (SPIR generic and private
+// are NVPTX generic, SPIR constant NVPTX const) in every type, signature,
+// intrinsic overload and built-in's mangled name.
+struct NVPTXAddressSpaceMappingPass
+    : llvm::PassInfoMixin<NVPTXAddressSpaceMappingPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // Replaces LLVM `fence` instructions, which NVPTX cannot select, by
 // `membar.gl`.
 struct NVPTXFenceLoweringPass : llvm::PassInfoMixin<NVPTXFenceLoweringPass> {
