@@ -83,6 +83,7 @@ void addNVPTXLoweringPasses(ModulePassManager &MPM) {
   // (the atomics') and before those that write NVPTX's (printf's strings).
   MPM.addPass(NVPTXAddressSpaceMappingPass());
   MPM.addPass(NVPTXPrintfLoweringPass());
+  MPM.addPass(NVPTXMinMaxNaNLoweringPass());
   // Last: it names the kernels, which the local parameter lowering rebuilds.
   MPM.addPass(NVPTXKernelAnnotationPass());
 }

@@ -121,6 +121,13 @@ struct NVPTXAtomicLoweringPass : llvm::PassInfoMixin<NVPTXAtomicLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Makes OpenCL fmin/fmax calls return the other operand where one is a NaN,
+// which NVIDIA's min/max instructions get wrong for a zero's sign.
+struct NVPTXMinMaxNaNLoweringPass
+    : llvm::PassInfoMixin<NVPTXMinMaxNaNLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // Gives the module NVPTX's triple and data layout and the C calling
 // convention, and marks its kernels in !nvvm.annotations.
 struct NVPTXKernelAnnotationPass
