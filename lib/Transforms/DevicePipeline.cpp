@@ -81,8 +81,12 @@ Error runDevicePipeline(Module &M, unsigned OptLevel) {
 void addNVPTXLoweringPasses(ModulePassManager &MPM) {
   MPM.addPass(NVPTXLocalParamLoweringPass());
   MPM.addPass(NVPTXFenceLoweringPass());
-  MPM.addPass(NVPTXPrintfLoweringPass());
   MPM.addPass(NVPTXAtomicLoweringPass());
+  // After the passes that read SPIR's numbers in built-ins' mangled names
+  // (the atomics') and before those that write NVPTX's (printf's strings).
+  MPM.addPass(NVPTXAddressSpaceMappingPass());
+  MPM.addPass(NVPTXPrintfLoweringPass());
+  MPM.addPass(NVPTXMinMaxNaNLoweringPass());
   // Last: it names the kernels, which the local parameter lowering rebuilds.
   MPM.addPass(NVPTXKernelAnnotationPass());
 }

@@ -1,10 +1,10 @@
 // OpenCL `printf` becomes the CUDA driver's `vprintf(format, args)`: the
 // arguments (already promoted as C varargs) are packed into a naturally
-// aligned struct on the stack, and the constant-space (2) strings move to
-// NVPTX's constant space (4), passed as generic pointers.
+// aligned struct on the stack, and every pointer, the strings in NVPTX's
+// constant space (4) included (dpex-nvptx-map-address-spaces put them
+// there), is passed as a generic one.
 #include "dpex/compiler/Transforms.h"
 
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IRBuilder.h"
@@ -16,42 +16,8 @@
 using namespace llvm;
 
 STATISTIC(NumPrintfCallsLowered, "printf calls turned into vprintf");
-STATISTIC(NumStringsMoved, "Strings moved to NVPTX constant memory");
 
 namespace dpex {
-namespace {
-
-constexpr unsigned NVPTXConstantSpace = 4;
-
-// `V` (a pointer into SPIR constant memory, e.g. a string literal) as a
-// generic pointer to the same bytes in NVPTX constant memory.
-Value *constantToGeneric(IRBuilder<> &B, Value *V,
-                         DenseMap<GlobalVariable *, GlobalVariable *> &Moved) {
-  Module &M = *B.GetInsertBlock()->getModule();
-  APInt Offset(64, 0);
-  auto *Base = dyn_cast<GlobalVariable>(
-      V->stripAndAccumulateConstantOffsets(M.getDataLayout(), Offset, true));
-  if (!Base)
-    return V;
-  GlobalVariable *&New = Moved[Base];
-  if (!New) {
-    LLVM_DEBUG(dbgs() << "moving " << Base->getName()
-                      << " to constant memory\n");
-    New = new GlobalVariable(M, Base->getValueType(), true, Base->getLinkage(),
-                             Base->getInitializer(), Base->getName() + ".const",
-                             nullptr, GlobalValue::NotThreadLocal,
-                             NVPTXConstantSpace);
-    New->setAlignment(Base->getAlign());
-    ++NumStringsMoved;
-  }
-  Value *Bytes = B.CreateAddrSpaceCast(
-      B.CreatePointerCast(New, B.getInt8PtrTy(NVPTXConstantSpace)),
-      B.getInt8PtrTy());
-  return B.CreateInBoundsGEP(B.getInt8Ty(), Bytes,
-                             B.getInt64(Offset.getZExtValue()));
-}
-
-} // namespace
 
 PreservedAnalyses NVPTXPrintfLoweringPass::run(Module &M,
                                                ModuleAnalysisManager &) {
@@ -63,13 +29,10 @@ PreservedAnalyses NVPTXPrintfLoweringPass::run(Module &M,
   FunctionCallee VPrintf = M.getOrInsertFunction(
       "vprintf",
       FunctionType::get(Type::getInt32Ty(Ctx), {Generic, Generic}, false));
-  DenseMap<GlobalVariable *, GlobalVariable *> Moved;
   auto toGeneric = [&](IRBuilder<> &B, Value *V) -> Value * {
     auto *PT = dyn_cast<PointerType>(V->getType());
     if (!PT)
       return V;
-    if (PT->getAddressSpace() == addrspace::Constant)
-      return constantToGeneric(B, V, Moved);
     return B.CreateAddrSpaceCast(
         B.CreatePointerCast(V, B.getInt8PtrTy(PT->getAddressSpace())), Generic);
   };
@@ -102,11 +65,6 @@ PreservedAnalyses NVPTXPrintfLoweringPass::run(Module &M,
     ++NumPrintfCallsLowered;
   }
   Printf->eraseFromParent();
-  for (auto &[Old, New] : Moved) {
-    New->takeName(Old);
-    if (Old->use_empty())
-      Old->eraseFromParent();
-  }
   return PreservedAnalyses::none();
 }
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <limits>
 #include <string>
@@ -235,3 +236,47 @@ TEST_CASE("C library names (sqrtf, expf, ...) in kernels", "[e2e][math]") {
             tolerance<float>() * std::max(1.0f, std::abs(want)));
   }
 }
+
+#if !DPEX_E2E_FAST_MATH
+// Every pair of signed zeros, NaN, infinities and ones: where one operand
+// is a NaN, the result is the other, bit for bit (C's and OpenCL's fmin and
+// fmax); fmin(-0, +0) and fmax(-0, +0) may be either zero.
+template <typename T, typename Kernel> void checkMinMax(const Kernel &kernel) {
+  const T inf = std::numeric_limits<T>::infinity();
+  const T nan = std::numeric_limits<T>::quiet_NaN();
+  const T values[] = {T(-0.0), T(0), nan, T(1), T(-1), inf, -inf};
+  std::vector<T> hx, hy;
+  for (T a : values)
+    for (T b : values) {
+      hx.push_back(a);
+      hy.push_back(b);
+    }
+  const std::size_t pairs = hx.size();
+  dpex::queue q;
+  dpex::array<T> x(q, pairs), y(q, pairs), out(q, 4 * pairs);
+  x.copy_from(hx);
+  y.copy_from(hy);
+  dpex::call_kernel(kernel, dpex::range<1>(pairs), x, y, out);
+  std::vector<T> r = out.to_host();
+  for (std::size_t i = 0; i < pairs; ++i)
+    for (std::size_t k = 0; k < 4; ++k) {
+      T a = hx[i], b = hy[i], got = r[4 * i + k];
+      T want = k % 2 == 0 ? std::fmin(a, b) : std::fmax(a, b);
+      INFO("pair " << a << ", " << b << (k % 2 == 0 ? " fmin" : " fmax")
+                   << (k < 2 ? " dpex::" : " std::") << ": " << got);
+      if (std::isnan(a) && std::isnan(b))
+        REQUIRE(std::isnan(got));
+      else if (std::isnan(a) || std::isnan(b))
+        REQUIRE(std::memcmp(&got, std::isnan(a) ? &b : &a, sizeof(T)) == 0);
+      else if (a == 0 && b == 0)
+        REQUIRE(got == 0);
+      else
+        REQUIRE(std::memcmp(&got, &want, sizeof(T)) == 0);
+    }
+}
+
+TEST_CASE("fmin and fmax return the operand that is not a NaN", "[e2e][math]") {
+  checkMinMax<float>(e2e::min_max_float);
+  checkMinMax<double>(e2e::min_max_double);
+}
+#endif

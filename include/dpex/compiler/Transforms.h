@@ -96,6 +96,14 @@ struct NVPTXLocalParamLoweringPass
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Renumbers the SPIR address spaces as NVPTX's (SPIR generic and private
+// are NVPTX generic, SPIR constant NVPTX const) in every type, signature,
+// intrinsic overload and built-in's mangled name.
+struct NVPTXAddressSpaceMappingPass
+    : llvm::PassInfoMixin<NVPTXAddressSpaceMappingPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // Replaces LLVM `fence` instructions, which NVPTX cannot select, by
 // `membar.gl`.
 struct NVPTXFenceLoweringPass : llvm::PassInfoMixin<NVPTXFenceLoweringPass> {
@@ -110,6 +118,13 @@ struct NVPTXPrintfLoweringPass : llvm::PassInfoMixin<NVPTXPrintfLoweringPass> {
 
 // Replaces OpenCL 1.2 atomic built-in calls by LLVM atomic instructions.
 struct NVPTXAtomicLoweringPass : llvm::PassInfoMixin<NVPTXAtomicLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Makes OpenCL fmin/fmax calls return the other operand where one is a NaN,
+// which NVIDIA's min/max instructions get wrong for a zero's sign.
+struct NVPTXMinMaxNaNLoweringPass
+    : llvm::PassInfoMixin<NVPTXMinMaxNaNLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 

@@ -63,4 +63,18 @@ DPEX_KERNEL void libm_float(dpex::item<1> it, const float *x, float *out) {
   out[i] = sqrtf(x[i]) + expf(x[i]) * tanhf(x[i]) - cbrtf(x[i]);
 }
 
+// fmin and fmax of each pair, through dpex:: and std::.
+template <typename T>
+DPEX_KERNEL void min_max(dpex::item<1> it, const T *x, const T *y, T *out) {
+  size_t i = it.get_id(0);
+  out[4 * i] = dpex::fmin(x[i], y[i]);
+  out[4 * i + 1] = dpex::fmax(x[i], y[i]);
+  out[4 * i + 2] = std::fmin(x[i], y[i]);
+  out[4 * i + 3] = std::fmax(x[i], y[i]);
+}
+template void min_max<float>(dpex::item<1>, const float *, const float *,
+                             float *);
+template void min_max<double>(dpex::item<1>, const double *, const double *,
+                              double *);
+
 } // namespace e2e

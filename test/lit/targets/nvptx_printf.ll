@@ -1,9 +1,9 @@
 ; dpex-nvptx-lower-printf: OpenCL printf becomes the CUDA driver's
 ; vprintf(format, args), the arguments packed in a struct on the stack; the
-; constant-space (2) strings move to NVPTX's constant space (4) and are
-; passed as generic pointers.
-; RUN: dpex-opt -passes=dpex-nvptx-lower-printf %s -o - | FileCheck %s
-; RUN: dpex-opt -passes=dpex-nvptx-lower-printf %s -o - | FileCheck --check-prefix=GONE %s
+; constant-space strings, which dpex-nvptx-map-address-spaces moved from
+; SPIR's constant space (2) to NVPTX's (4), are passed as generic pointers.
+; RUN: dpex-opt -passes=dpex-nvptx-map-address-spaces,dpex-nvptx-lower-printf %s -o - | FileCheck %s
+; RUN: dpex-opt -passes=dpex-nvptx-map-address-spaces,dpex-nvptx-lower-printf %s -o - | FileCheck --check-prefix=GONE %s
 
 target triple = "spir64-unknown-unknown"
 
@@ -18,15 +18,15 @@ entry:
   ret void
 }
 
-; CHECK: @ok = internal addrspace(4) constant [3 x i8] c"ok\00", align 1
-; CHECK: @format = internal addrspace(4) constant [9 x i8] c"%d %f %s\00", align 1
+; CHECK-DAG: @ok = internal addrspace(4) constant [3 x i8] c"ok\00", align 1
+; CHECK-DAG: @format = internal addrspace(4) constant [9 x i8] c"%d %f %s\00", align 1
 ; CHECK-LABEL: define spir_kernel void @k(
 ; CHECK: %printf.args = alloca { i32, double, i8* }, align 8
 ; CHECK: store i32 %i, i32* %{{[0-9]+}}, align 4
 ; CHECK: store double %d, double* %{{[0-9]+}}, align 8
-; CHECK: store i8* addrspacecast (i8 addrspace(4)* getelementptr inbounds ([3 x i8], [3 x i8] addrspace(4)* @ok, i32 0, i32 0) to i8*), i8** %{{[0-9]+}}, align 8
+; CHECK: store i8* addrspacecast (i8 addrspace(4)* getelementptr inbounds ([3 x i8], [3 x i8] addrspace(4)* @ok, i64 0, i64 0) to i8*), i8** %{{[0-9]+}}, align 8
 ; CHECK: [[ARGS:%[0-9]+]] = bitcast { i32, double, i8* }* %printf.args to i8*
-; CHECK: call i32 @vprintf(i8* addrspacecast (i8 addrspace(4)* getelementptr inbounds ([9 x i8], [9 x i8] addrspace(4)* @format, i32 0, i32 0) to i8*), i8* [[ARGS]])
+; CHECK: call i32 @vprintf(i8* addrspacecast (i8 addrspace(4)* getelementptr inbounds ([9 x i8], [9 x i8] addrspace(4)* @format, i64 0, i64 0) to i8*), i8* [[ARGS]])
 ; CHECK: declare i32 @vprintf(i8*, i8*)
 
 ; GONE-NOT: @printf
