@@ -128,6 +128,11 @@ public:
       Outputs.removeStale();
       llvm::handleAllErrors(
           std::move(E), [](const CompileFailure &) {},
+          [&](const UnresolvedCall &U) {
+            if (U.Line)
+              Err << U.File << ':' << U.Line << ':' << U.Column << ": ";
+            Err << "error: " << U.Message << "\n";
+          },
           [&](const llvm::ErrorInfoBase &EI) {
             Err << "error: " << EI.message() << "\n";
           });

@@ -88,6 +88,38 @@ llvm::Error linkLibclc(llvm::Module &M) {
   return llvm::Error::success();
 }
 
+// OpenCL's clz, ctz and popcount on a scalar integer: libclc's nvptx
+// library lacks ctz (OpenCL 2.0), and NVPTX selects the LLVM intrinsics of
+// all three directly (clz and ctz of 0 are the width, as in OpenCL).
+void lowerBitCountBuiltins(llvm::Module &M) {
+  for (llvm::Function &F : llvm::make_early_inc_range(M)) {
+    llvm::StringRef Name = F.getName();
+    llvm::Intrinsic::ID ID = Name.startswith("_Z3clz")   ? llvm::Intrinsic::ctlz
+                             : Name.startswith("_Z3ctz") ? llvm::Intrinsic::cttz
+                             : Name.startswith("_Z8popcount")
+                                 ? llvm::Intrinsic::ctpop
+                                 : llvm::Intrinsic::not_intrinsic;
+    if (ID == llvm::Intrinsic::not_intrinsic || !F.isDeclaration() ||
+        F.arg_size() != 1 || !F.getReturnType()->isIntegerTy() ||
+        F.getArg(0)->getType() != F.getReturnType())
+      continue;
+    for (llvm::User *U : llvm::make_early_inc_range(F.users())) {
+      auto *Call = llvm::dyn_cast<llvm::CallInst>(U);
+      if (!Call || Call->getCalledFunction() != &F)
+        continue;
+      llvm::IRBuilder<> B(Call);
+      llvm::SmallVector<llvm::Value *, 2> Args = {Call->getArgOperand(0)};
+      if (ID != llvm::Intrinsic::ctpop)
+        Args.push_back(B.getFalse());
+      llvm::Value *New = B.CreateIntrinsic(ID, {F.getReturnType()}, Args);
+      Call->replaceAllUsesWith(New);
+      Call->eraseFromParent();
+    }
+    if (F.use_empty())
+      F.eraseFromParent();
+  }
+}
+
 void optimize(llvm::Module &M, llvm::TargetMachine &TM) {
   // Only the kernels are entry points; libclc's helpers inline and vanish.
   llvm::StringSet<> Kernels;
@@ -209,6 +241,7 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
   if (!Options.LibDevice.empty())
     if (auto E = linkLibDeviceMath(M, Options.LibDevice, Options.FastMath))
       return E;
+  lowerBitCountBuiltins(M);
   if (auto E = linkLibclc(M))
     return E;
   NVVMReflectSettings Reflect;
@@ -221,6 +254,9 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
   if (auto E = resolveNVVMReflect(M, Arch, Reflect))
     return E;
   optimize(M, **TM);
+  // After libdevice and libclc: what they leave undefined, ptxas rejects.
+  if (auto E = checkResolvedCalls(M, CallConsumer::PTX))
+    return E;
 
   std::string Broken;
   llvm::raw_string_ostream BrokenOS(Broken);

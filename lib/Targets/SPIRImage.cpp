@@ -171,6 +171,8 @@ llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV) {
   lowerMemFences(*M);
   std::vector<OmittedKernel> Omitted = omitGenericBuiltinCallers(*M);
   cleanUp(*M);
+  if (auto E = checkResolvedCalls(*M, CallConsumer::SPIR))
+    return E;
   M->setModuleIdentifier("dpex.spir");
   M->setSourceFileName("dpex.spir");
   std::string Guarded = writeBitcode(*M);

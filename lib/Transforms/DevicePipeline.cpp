@@ -47,6 +47,8 @@ static OptimizationLevel toLevel(unsigned OptLevel) {
 Error runDevicePipeline(Module &M, unsigned OptLevel) {
   cantFail(runModulePasses(M, [&](PassBuilder &PB, ModulePassManager &MPM) {
     MPM.addPass(KernelABILoweringPass());
+    // Before inlining: the helpers inline like user code.
+    MPM.addPass(ComplexArithmeticLoweringPass());
     MPM.addPass(IndexBuiltinLoweringPass());
     MPM.addPass(DeviceFunctionInliningPass());
     MPM.addPass(AddressSpaceInferencePass());
@@ -55,6 +57,10 @@ Error runDevicePipeline(Module &M, unsigned OptLevel) {
       // Optimisation can expose new generic pointers to a known space.
       MPM.addPass(AddressSpaceInferencePass());
     }
+    // After every InstCombine, which forms some of these calls and
+    // intrinsics.
+    MPM.addPass(LibCallLoweringPass());
+    MPM.addPass(IntrinsicLoweringPass());
     // Once every pointer's space is as known as it gets.
     MPM.addPass(GenericAtomicSpecializationPass());
     // Once kernels are flat, each format is a constant over its literal.
@@ -75,7 +81,7 @@ Error runDevicePipeline(Module &M, unsigned OptLevel) {
     return createStringError(inconvertibleErrorCode(),
                              "device pipeline produced invalid IR: " +
                                  OS.str());
-  return Error::success();
+  return checkResolvedCalls(M, CallConsumer::SPIRV);
 }
 
 void addNVPTXLoweringPasses(ModulePassManager &MPM) {

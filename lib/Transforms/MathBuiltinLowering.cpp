@@ -37,6 +37,25 @@ constexpr std::pair<const char *, const char *> LibmFunctions[] = {
     {"fmod", "fmod"}, {"hypot", "hypot"},
 };
 
+// C99 functions outside the dpex:: set, same signature as OpenCL's.
+constexpr std::pair<const char *, const char *> C99Functions[] = {
+    {"asinh", "asinh"},         {"acosh", "acosh"},
+    {"atanh", "atanh"},         {"lgamma", "lgamma"},
+    {"tgamma", "tgamma"},       {"remainder", "remainder"},
+    {"nextafter", "nextafter"}, {"fdim", "fdim"},
+    {"logb", "logb"},           {"copysign", "copysign"},
+    {"rint", "rint"},           {"nearbyint", "rint"},
+    {"exp10", "exp10"},
+};
+
+// C99 intrinsics Clang and the optimiser form.
+constexpr std::pair<Intrinsic::ID, const char *> C99Intrinsics[] = {
+    {Intrinsic::copysign, "copysign"},
+    {Intrinsic::rint, "rint"},
+    {Intrinsic::nearbyint, "rint"},
+    {Intrinsic::roundeven, "rint"},
+};
+
 // LLVM intrinsic → OpenCL.std name. minnum/maxnum have fmin/fmax's NaN rule.
 constexpr std::pair<Intrinsic::ID, const char *> MathIntrinsics[] = {
     {Intrinsic::sqrt, "sqrt"},   {Intrinsic::exp, "exp"},
@@ -56,14 +75,18 @@ const char *openclName(const Function &F) {
     for (auto [I, Name] : MathIntrinsics)
       if (I == ID)
         return Name;
+    for (auto [I, Name] : C99Intrinsics)
+      if (I == ID)
+        return Name;
     return nullptr;
   }
   static const StringMap<const char *> Libm = [] {
     StringMap<const char *> M;
-    for (auto [Base, Name] : LibmFunctions) {
-      M[Base] = Name;
-      M[(Twine(Base) + "f").str()] = Name;
-    }
+    for (auto Table : {ArrayRef(LibmFunctions), ArrayRef(C99Functions)})
+      for (auto [Base, Name] : Table) {
+        M[Base] = Name;
+        M[(Twine(Base) + "f").str()] = Name;
+      }
     return M;
   }();
   auto It = Libm.find(F.getName());

@@ -177,6 +177,50 @@ struct IntegerWidthLegalizationPass
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Defines the complex multiplication and division helpers Clang calls for
+// std::complex / _Complex `*` and `/` (__mulsc3, __muldc3, __divsc3,
+// __divdc3) with C99 Annex G semantics, so they inline like user code.
+struct ComplexArithmeticLoweringPass
+    : llvm::PassInfoMixin<ComplexArithmeticLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Replaces the C library calls and LLVM intrinsics that have an OpenCL
+// built-in of another signature (ldexp, frexp, modf, remquo, ilogb, lround,
+// lrint, ...) and memcmp/bcmp, which has none, by built-in calls or IR.
+struct LibCallLoweringPass : llvm::PassInfoMixin<LibCallLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Expands the LLVM intrinsics that SPIRV-LLVM-Translator 15 cannot translate
+// (saturating and overflow-checked arithmetic, bswap, memmove) into plain IR.
+struct IntrinsicLoweringPass : llvm::PassInfoMixin<IntrinsicLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Which consumer a module is checked for by checkResolvedCalls.
+enum class CallConsumer { SPIRV, SPIR, PTX };
+
+// A call in device code that no image consumer resolves, at the source
+// position of the call where the module has line information (Line 0: none).
+class UnresolvedCall : public llvm::ErrorInfo<UnresolvedCall> {
+public:
+  static char ID;
+  UnresolvedCall(std::string File, unsigned Line, unsigned Column,
+                 std::string Message)
+      : File(std::move(File)), Message(std::move(Message)), Line(Line),
+        Column(Column) {}
+  std::string File, Message;
+  unsigned Line, Column;
+  void log(llvm::raw_ostream &OS) const override;
+  std::error_code convertToErrorCode() const override;
+};
+
+// An UnresolvedCall for the first function that `M` calls but neither
+// defines nor has from the consumer (OpenCL built-ins for SPIR-V and SPIR,
+// vprintf for PTX).
+llvm::Error checkResolvedCalls(const llvm::Module &M, CallConsumer Consumer);
+
 // Runs the passes `Build` adds on `M`, with all analysis managers registered
 // (and the target's analyses when `TM` is given).
 using PipelineBuilder = llvm::function_ref<llvm::Error(
