@@ -21,6 +21,9 @@ namespace dpex::detail {
 std::shared_ptr<rt::Buffer> make_buffer(const queue &q, std::size_t count,
                                         std::size_t elem_size) {
   const std::shared_ptr<rt::Queue> &impl = q.impl();
+  if (!impl)
+    throw error(errc::invalid_argument,
+                "dpex::array: cannot make an array on a moved-from queue");
   if (count > std::numeric_limits<std::size_t>::max() / elem_size)
     throw error(errc::out_of_memory, "dpex: array of " + std::to_string(count) +
                                          " elements of " +
@@ -89,6 +92,13 @@ queue buffer_queue(const rt::Buffer &buf) { return queue(buf.queue()); }
 
 void throw_invalid_argument(const std::string &message) {
   throw error(errc::invalid_argument, message);
+}
+
+void throw_moved_from(const char *type, const char *method) {
+  std::string object = type;
+  object = object.substr(object.rfind(':') + 1);
+  throw error(errc::invalid_argument,
+              std::string(type) + "::" + method + ": moved-from " + object);
 }
 
 } // namespace dpex::detail

@@ -59,12 +59,18 @@ Expected<std::shared_ptr<rt::Queue>> inferQueue(const queue *explicitQueue,
                                                 const kernel_desc &desc,
                                                 const launch_arg *args,
                                                 std::size_t numArgs) {
+  if (explicitQueue && !explicitQueue->impl())
+    return Status::error(errc::invalid_argument,
+                         "the queue passed to the call is a moved-from queue");
   std::shared_ptr<rt::Queue> chosen =
       explicitQueue ? explicitQueue->impl() : nullptr;
   std::size_t chosenArg = numArgs;
   for (std::size_t i = 0; i < numArgs; ++i) {
     if (args[i].kind != arg_kind::global_pointer)
       continue;
+    if (!*args[i].buffer)
+      return Status::error(errc::invalid_argument,
+                           describeArg(desc, i) + " is a moved-from array");
     const std::shared_ptr<rt::Queue> &q = (*args[i].buffer)->queue();
     if (!chosen) {
       chosen = q;
