@@ -30,6 +30,14 @@ std::shared_ptr<rt::Buffer> make_buffer(const queue &q, std::size_t count,
                                          std::to_string(elem_size) +
                                          " bytes overflows the address space");
   std::size_t bytes = count * elem_size;
+  const rt::Device &device = impl->device();
+  const std::size_t max = device.limits().maxAllocation;
+  if (max && bytes > max)
+    throw error(errc::out_of_memory,
+                "dpex: array of " + std::to_string(bytes) + " bytes on '" +
+                    device.name() + "' is " + std::to_string(bytes - max) +
+                    " bytes over the device's largest allocation, " +
+                    std::to_string(max) + " bytes");
   if (bytes == 0)
     return std::make_shared<rt::Buffer>(impl, nullptr, 0);
   void *pointer = rt::valueOrThrow(impl->device().allocate(bytes));
