@@ -27,11 +27,24 @@ namespace dpex::rt {
 
 class Queue;
 
+// What one device accepts, filled by its backend; the core checks every
+// launch and allocation against it before anything is enqueued
+// (core/Launch.cpp, core/Buffer.cpp), so that a driver never sees a request it
+// would crash on or silently drop.
 struct DeviceLimits {
   std::uint32_t maxDimensions = 3;
   std::size_t maxWorkGroupSize = 1;
   std::size_t maxWorkItemSizes[3] = {1, 1, 1}; // backend order
-  std::size_t maxAllocation = 0;               // bytes of one allocation
+  // Work-items of one launch: per dimension (backend order) and in all;
+  // and its work-groups, in all.
+  std::size_t maxGlobalSizes[3] = {1, 1, 1};
+  std::size_t maxGlobalItems = 1;
+  std::size_t maxWorkGroups = 1;
+  // Bytes of one allocation; 0 where only the allocation itself can tell.
+  std::size_t maxAllocation = 0;
+  // Bytes of local memory one work-group can use, static and dynamic
+  // (local accessors) together; 0 where the driver does not say.
+  std::size_t localMemory = 0;
   // Work-items an item launch's grid is rounded toward, so that the driver
   // can form work-groups of about this size whatever the range's extents.
   std::size_t rangeGranule = 64;
@@ -69,6 +82,9 @@ public:
   virtual ~Kernel();
   // The largest work-group this kernel can run with on its device.
   virtual std::size_t maxWorkGroupSize() const = 0;
+  // Bytes of local memory the kernel declares itself, which the local
+  // accessors of a launch share the device's DeviceLimits::localMemory with.
+  virtual std::size_t staticLocalMemory() const = 0;
 };
 
 // One module_desc built for one device (and its context).

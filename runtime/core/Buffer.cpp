@@ -21,12 +21,23 @@ namespace dpex::detail {
 std::shared_ptr<rt::Buffer> make_buffer(const queue &q, std::size_t count,
                                         std::size_t elem_size) {
   const std::shared_ptr<rt::Queue> &impl = q.impl();
+  if (!impl)
+    throw error(errc::invalid_argument,
+                "dpex::array: cannot make an array on a moved-from queue");
   if (count > std::numeric_limits<std::size_t>::max() / elem_size)
     throw error(errc::out_of_memory, "dpex: array of " + std::to_string(count) +
                                          " elements of " +
                                          std::to_string(elem_size) +
                                          " bytes overflows the address space");
   std::size_t bytes = count * elem_size;
+  const rt::Device &device = impl->device();
+  const std::size_t max = device.limits().maxAllocation;
+  if (max && bytes > max)
+    throw error(errc::out_of_memory,
+                "dpex: array of " + std::to_string(bytes) + " bytes on '" +
+                    device.name() + "' is " + std::to_string(bytes - max) +
+                    " bytes over the device's largest allocation, " +
+                    std::to_string(max) + " bytes");
   if (bytes == 0)
     return std::make_shared<rt::Buffer>(impl, nullptr, 0);
   void *pointer = rt::valueOrThrow(impl->device().allocate(bytes));
@@ -89,6 +100,13 @@ queue buffer_queue(const rt::Buffer &buf) { return queue(buf.queue()); }
 
 void throw_invalid_argument(const std::string &message) {
   throw error(errc::invalid_argument, message);
+}
+
+void throw_moved_from(const char *type, const char *method) {
+  std::string object = type;
+  object = object.substr(object.rfind(':') + 1);
+  throw error(errc::invalid_argument,
+              std::string(type) + "::" + method + ": moved-from " + object);
 }
 
 } // namespace dpex::detail

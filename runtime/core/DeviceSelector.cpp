@@ -52,16 +52,13 @@ std::vector<std::string> splitColons(const std::string &text) {
   }
 }
 
-bool matches(const DeviceSelector &selector, const Device &device) {
-  if (selector.type && device.type() != *selector.type)
-    return false;
-  if (selector.nameFragment.empty())
-    return true;
-  for (const std::string *name :
-       {&device.platformName(), &device.platformVendor(), &device.name()})
-    if (lowerCase(*name).find(selector.nameFragment) != std::string::npos)
-      return true;
-  return false;
+bool contains(const std::string &name, const std::string &fragment) {
+  return lowerCase(name).find(fragment) != std::string::npos;
+}
+
+bool platformContains(const Device &device, const std::string &fragment) {
+  return contains(device.platformName(), fragment) ||
+         contains(device.platformVendor(), fragment);
 }
 
 std::string describeFilter(const DeviceSelector &selector) {
@@ -94,6 +91,30 @@ int openclImageRank(const Device &device) {
 }
 
 } // namespace
+
+std::vector<std::shared_ptr<Device>>
+matchingDevices(const DeviceSelector &selector,
+                const std::vector<std::shared_ptr<Device>> &devices) {
+  std::vector<std::shared_ptr<Device>> ofType;
+  for (const auto &device : devices)
+    if (!selector.type || device->type() == *selector.type)
+      ofType.push_back(device);
+  if (selector.nameFragment.empty())
+    return ofType;
+  // A device name says what hardware a driver runs on, and so can name
+  // another vendor than the driver's ("opencl:amd" would find PoCL on an
+  // AMD CPU): platforms come first.
+  std::vector<std::shared_ptr<Device>> found;
+  for (const auto &device : ofType)
+    if (platformContains(*device, selector.nameFragment))
+      found.push_back(device);
+  if (!found.empty())
+    return found;
+  for (const auto &device : ofType)
+    if (contains(device->name(), selector.nameFragment))
+      found.push_back(device);
+  return found;
+}
 
 Expected<DeviceSelector> parseDeviceSelector(const std::string &text) {
   auto malformed = [&] {
@@ -151,13 +172,11 @@ Expected<std::shared_ptr<Device>> selectDevice(const DeviceSelector &selector,
                     std::string(to_string(selector.kind)) +
                         " backend unavailable: " + backend->unavailableReason(),
                     platform);
-  std::size_t found = 0;
-  for (const auto &device : devices) {
-    if (!matches(selector, *device))
-      continue;
-    if (found++ == selector.index)
-      return device;
-  }
+  std::vector<std::shared_ptr<Device>> matching =
+      matchingDevices(selector, devices);
+  std::size_t found = matching.size();
+  if (selector.index < found)
+    return matching[selector.index];
   if (found == 0)
     return notFound(text, "no " + describeFilter(selector), platform);
   return notFound(

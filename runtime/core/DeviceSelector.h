@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dpex::rt {
 
@@ -14,7 +15,7 @@ class Platform;
 
 // dpctl's filter-selector style: "backend[:type][:N]" ("opencl", "opencl:cpu",
 // "opencl:cpu:1", "opencl:2", "cuda:gpu:0"), or "backend:<name>" matching part
-// of the platform, vendor or device name, case-insensitively
+// of the platform or vendor name, else of the device name, case-insensitively
 // ("opencl:intel", "opencl:pocl").
 struct DeviceSelector {
   backend kind = backend::opencl;
@@ -24,6 +25,14 @@ struct DeviceSelector {
 };
 
 Expected<DeviceSelector> parseDeviceSelector(const std::string &text);
+
+// Those of `devices` (one backend's) that `selector` matches, in order,
+// whatever its index: of its type, and with a name fragment those whose
+// platform name or vendor contains it; only where none does, those whose
+// device name contains it.
+std::vector<std::shared_ptr<Device>>
+matchingDevices(const DeviceSelector &selector,
+                const std::vector<std::shared_ptr<Device>> &devices);
 
 // The device `selector` names; `text` is what the user wrote, for messages.
 Expected<std::shared_ptr<Device>> selectDevice(const DeviceSelector &selector,

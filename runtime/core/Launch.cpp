@@ -5,6 +5,7 @@
 // until it completed.
 #include "Backend.h"
 #include "Buffer.h"
+#include "CheckedMath.h"
 #include "HostEvent.h"
 #include "RangeRounding.h"
 #include "SplitLaunchEvent.h"
@@ -15,7 +16,7 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
-#include <numeric>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -59,12 +60,18 @@ Expected<std::shared_ptr<rt::Queue>> inferQueue(const queue *explicitQueue,
                                                 const kernel_desc &desc,
                                                 const launch_arg *args,
                                                 std::size_t numArgs) {
+  if (explicitQueue && !explicitQueue->impl())
+    return Status::error(errc::invalid_argument,
+                         "the queue passed to the call is a moved-from queue");
   std::shared_ptr<rt::Queue> chosen =
       explicitQueue ? explicitQueue->impl() : nullptr;
   std::size_t chosenArg = numArgs;
   for (std::size_t i = 0; i < numArgs; ++i) {
     if (args[i].kind != arg_kind::global_pointer)
       continue;
+    if (!*args[i].buffer)
+      return Status::error(errc::invalid_argument,
+                           describeArg(desc, i) + " is a moved-from array");
     const std::shared_ptr<rt::Queue> &q = (*args[i].buffer)->queue();
     if (!chosen) {
       chosen = q;
@@ -99,24 +106,45 @@ std::uint32_t backendAxis(std::uint32_t dims, std::uint32_t d) {
   return dims - 1 - d;
 }
 
-// Work-items per work-group of an nd launch.
-std::size_t workGroupSize(const index_space &space) {
-  return std::accumulate(space.local, space.local + space.dims, std::size_t{1},
-                         std::multiplies<>());
+// Work-items per work-group of an nd launch, if that fits size_t.
+std::optional<std::size_t> workGroupSize(const index_space &space) {
+  return rt::checkedProduct(space.local, space.dims);
 }
 
-// `groupSize`: workGroupSize(space).
+// `groupSize`: workGroupSize(space), if it fits size_t.
 Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
-                  std::size_t groupSize) {
+                  std::optional<std::size_t> groupSize) {
   if (space.dims > limits.maxDimensions)
     return Status::error(errc::invalid_range,
                          std::to_string(space.dims) +
                              "-dimensional launch exceeds the device's " +
                              std::to_string(limits.maxDimensions));
+  std::string global = extents(space.global, space.dims);
+  for (std::uint32_t d = 0; d < space.dims; ++d) {
+    std::size_t max = limits.maxGlobalSizes[backendAxis(space.dims, d)];
+    if (space.global[d] > max)
+      return Status::error(errc::invalid_range,
+                           "global range " + global + " exceeds the device's " +
+                               std::to_string(max) +
+                               " work-items in dimension " + std::to_string(d) +
+                               " by " + std::to_string(space.global[d] - max));
+  }
+  std::optional<std::size_t> items =
+      rt::checkedProduct(space.global, space.dims);
+  if (!items || *items > limits.maxGlobalItems)
+    return Status::error(
+        errc::invalid_range,
+        "global range " + global + " has " +
+            (items ? std::to_string(*items) + " work-items, " +
+                         std::to_string(*items - limits.maxGlobalItems) +
+                         " more than"
+                   : std::string("more work-items than size_t holds;")) +
+            " the device's " + std::to_string(limits.maxGlobalItems) +
+            " in one launch");
   if (!space.nd)
     return Status::ok();
-  std::string global = extents(space.global, space.dims);
   std::string local = extents(space.local, space.dims);
+  std::size_t groups[3];
   for (std::uint32_t d = 0; d < space.dims; ++d) {
     std::size_t l = space.local[d];
     if (l == 0 || space.global[d] % l != 0)
@@ -130,18 +158,31 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
                            "local range " + local + " exceeds the device's " +
                                std::to_string(max) +
                                " work-items in dimension " + std::to_string(d));
+    groups[d] = space.global[d] / l;
   }
-  if (groupSize > limits.maxWorkGroupSize)
+  if (!groupSize || *groupSize > limits.maxWorkGroupSize)
+    return Status::error(
+        errc::invalid_range,
+        "work-group of local range " + local + " has " +
+            (groupSize ? std::to_string(*groupSize) : "more than SIZE_MAX") +
+            " work-items; the device allows at most " +
+            std::to_string(limits.maxWorkGroupSize));
+  // Fits: each group has at least one work-item.
+  std::size_t numGroups = *rt::checkedProduct(groups, space.dims);
+  if (numGroups > limits.maxWorkGroups)
     return Status::error(errc::invalid_range,
-                         "work-group of local range " + local + " has " +
-                             std::to_string(groupSize) +
-                             " work-items; the device allows at most " +
-                             std::to_string(limits.maxWorkGroupSize));
+                         "nd_range " + global + " / " + local + " has " +
+                             std::to_string(numGroups) + " work-groups, " +
+                             std::to_string(numGroups - limits.maxWorkGroups) +
+                             " more than the device's " +
+                             std::to_string(limits.maxWorkGroups) +
+                             " in one launch");
   return Status::ok();
 }
 
 // A kernel's registers or local memory can limit its work-groups below the
-// device's limit. `groupSize`: workGroupSize(space).
+// device's limit. `groupSize`: workGroupSize(space), which checkRange
+// found to fit.
 Status checkKernelGroupSize(const index_space &space, std::size_t groupSize,
                             const rt::Kernel &kernel,
                             const rt::Device &device) {
@@ -208,6 +249,41 @@ Expected<std::vector<rt::KernelArg>> prepareArgs(const kernel_desc &desc,
   return prepared;
 }
 
+// The local accessors of a launch share the device's local memory with
+// what the kernel declares itself. A local_memory<T> whose byte size does
+// not fit size_t says SIZE_MAX (local_memory::byte_size).
+Status checkLocalMemory(const std::vector<rt::KernelArg> &args,
+                        const rt::Kernel &kernel, const rt::Device &device) {
+  const std::size_t limit = device.limits().localMemory;
+  if (limit == 0)
+    return Status::ok(); // the driver did not say
+  const std::size_t declared = kernel.staticLocalMemory();
+  std::size_t total = declared;
+  for (const rt::KernelArg &arg : args) {
+    if (arg.kind != rt::KernelArg::Kind::Local)
+      continue;
+    std::size_t before = total;
+    if (arg.size == std::numeric_limits<std::size_t>::max())
+      return Status::error(errc::invalid_argument,
+                           arg.describe() +
+                               ": local memory whose size in bytes does not "
+                               "fit size_t; '" +
+                               device.name() + "' has " +
+                               std::to_string(limit) + " bytes");
+    if (__builtin_add_overflow(before, arg.size, &total) || total > limit)
+      return Status::error(
+          errc::invalid_argument,
+          arg.describe() + ": local memory of " + std::to_string(arg.size) +
+              " bytes, with the " + std::to_string(before) +
+              " bytes before it (the kernel's own and earlier local "
+              "accessors), is " +
+              std::to_string(arg.size - (limit > before ? limit - before : 0)) +
+              " bytes over the " + std::to_string(limit) +
+              " bytes of local memory of '" + device.name() + "'");
+  }
+  return Status::ok();
+}
+
 // A launch checked against its kernel's descriptor and its queue's device.
 struct ValidLaunch {
   std::shared_ptr<rt::Queue> queue;
@@ -237,15 +313,15 @@ Expected<ValidLaunch> validateLaunch(const queue *explicitQueue,
     return queue.status();
   rt::Device &device = (*queue)->device();
 
-  const std::size_t groupSize = workGroupSize(space);
+  const std::optional<std::size_t> groupSize = workGroupSize(space);
   if (Status status = checkRange(space, device.limits(), groupSize); !status)
     return status;
 
   Expected<rt::KernelCache::Entry> kernel = device.getKernel(desc);
   if (!kernel)
     return kernel.status();
-  if (Status status =
-          checkKernelGroupSize(space, groupSize, *kernel->kernel, device);
+  if (Status status = checkKernelGroupSize(space, groupSize.value_or(1),
+                                           *kernel->kernel, device);
       !status)
     return status;
 
@@ -253,6 +329,9 @@ Expected<ValidLaunch> validateLaunch(const queue *explicitQueue,
       prepareArgs(desc, args, numArgs);
   if (!prepared)
     return prepared.status();
+  if (Status status = checkLocalMemory(*prepared, *kernel->kernel, device);
+      !status)
+    return status;
   return ValidLaunch{queue.take(), *kernel, prepared.take()};
 }
 
@@ -318,7 +397,7 @@ std::optional<rt::SplitGrid> chooseItemGrid(rt::LaunchConfig &config,
   // dpexc folds the spir image's range guards away.
   if (module.image().format == image_format::spir)
     return rt::splitItemGrid(config, limits.rangeGranule);
-  rt::roundItemGrid(config, limits.rangeGranule);
+  rt::roundItemGrid(config, limits);
   return std::nullopt;
 }
 

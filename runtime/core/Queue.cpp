@@ -1,6 +1,7 @@
 // dpex::queue.
 #include "Backend.h"
 
+#include <dpex/runtime/array.hpp>
 #include <dpex/runtime/queue.hpp>
 
 namespace dpex {
@@ -13,13 +14,30 @@ queue::queue(const device &dev)
 queue::queue(const device &dev, enable_profiling_t)
     : impl_(rt::valueOrThrow(dev.impl()->createQueue(true))) {}
 
-void queue::wait() const {
-  rt::throwIfFailed(impl_->finish());
-  impl_->pendingLaunches().waitIdle();
+namespace {
+
+// `q`'s backend queue, for dpex::queue::<method>.
+rt::Queue &backendQueue(const std::shared_ptr<rt::Queue> &q,
+                        const char *method) {
+  if (!q)
+    detail::throw_moved_from("dpex::queue", method);
+  return *q;
 }
 
-device queue::get_device() const { return device(impl_->sharedDevice()); }
+} // namespace
 
-bool queue::profiling_enabled() const { return impl_->profiling(); }
+void queue::wait() const {
+  rt::Queue &q = backendQueue(impl_, "wait");
+  rt::throwIfFailed(q.finish());
+  q.pendingLaunches().waitIdle();
+}
+
+device queue::get_device() const {
+  return device(backendQueue(impl_, "get_device").sharedDevice());
+}
+
+bool queue::profiling_enabled() const {
+  return backendQueue(impl_, "profiling_enabled").profiling();
+}
 
 } // namespace dpex

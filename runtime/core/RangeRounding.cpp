@@ -1,5 +1,7 @@
 #include "RangeRounding.h"
 
+#include "CheckedMath.h"
+
 #include <algorithm>
 
 namespace dpex::rt {
@@ -15,17 +17,30 @@ std::size_t powerOfTwoAtMost(std::size_t n) {
 
 } // namespace
 
-void roundItemGrid(LaunchConfig &config, std::size_t granule) {
+void roundItemGrid(LaunchConfig &config, const DeviceLimits &limits) {
+  LaunchConfig rounded = config;
   // The fastest dimension first: a group spreads along it before the others.
-  std::size_t remaining = std::max<std::size_t>(granule, 1);
+  std::size_t remaining = std::max<std::size_t>(limits.rangeGranule, 1);
   for (std::uint32_t axis = 0; axis < config.dims && remaining > 1; ++axis) {
     std::size_t extent = config.global[axis];
     // A multiple of at most extent/8 wastes at most an eighth.
     std::size_t multiple = std::min(
         remaining, powerOfTwoAtMost(std::max<std::size_t>(extent / 8, 1)));
-    config.global[axis] = (extent + multiple - 1) / multiple * multiple;
+    std::size_t down = extent / multiple * multiple;
+    // Rounded up only where that stays within the device's extent.
+    if (down != extent) {
+      if (limits.maxGlobalSizes[axis] - down < multiple)
+        continue;
+      down += multiple;
+    }
+    rounded.global[axis] = down;
     remaining /= multiple;
   }
+  // Up to an eighth more per dimension can pass the device's total.
+  std::optional<std::size_t> items =
+      checkedProduct(rounded.global, rounded.dims);
+  if (items && *items <= limits.maxGlobalItems)
+    config = rounded;
 }
 
 std::optional<SplitGrid> splitItemGrid(const LaunchConfig &config,

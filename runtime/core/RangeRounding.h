@@ -15,9 +15,11 @@
 namespace dpex::rt {
 
 // Rounds `config.global` (backend order) up so that work-groups of about
-// `granule` work-items fit it, spending at most about 1/8 more work-items
-// than the range has in any dimension.
-void roundItemGrid(LaunchConfig &config, std::size_t granule);
+// `limits.rangeGranule` work-items fit it, spending at most about 1/8 more
+// work-items than the range has in any dimension, and never past the
+// device's limits on a launch's extents (a dimension rounding would take
+// past them stays exact; so does the whole grid if its total would).
+void roundItemGrid(LaunchConfig &config, const DeviceLimits &limits);
 
 // An exact grid in two launches: `bulk` covers the largest multiple of
 // `granule` work-items along the fastest dimension, in work-groups of

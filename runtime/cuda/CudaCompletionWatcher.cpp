@@ -1,5 +1,6 @@
 #include "CudaCompletionWatcher.h"
 
+#include "CudaCompletionLanes.h"
 #include "CudaEvent.h"
 
 #include "core/IdleLinger.h"
@@ -7,7 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <deque>
+#include <cstdint>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -17,61 +18,11 @@ namespace dpex::rt::cuda {
 namespace {
 
 struct Watched {
+  CUstream stream;
+  std::uint64_t sequence;
   std::shared_ptr<CudaEvent> event;
   std::function<void()> callback;
 };
-
-// The watched events of one stream, oldest first.
-struct Lane {
-  CUstream stream;
-  std::deque<Watched> events;
-};
-
-bool isDone(const CudaApi &api, const Watched &watched) {
-  // Anything but "not ready" is final; a failure is for Event::wait.
-  return api.cuEventQuery(watched.event->handle()) != CUDA_ERROR_NOT_READY;
-}
-
-// How many of the lane's events, oldest first, have completed. A stream
-// runs in order, so they are a prefix: the newest alone settles a drained
-// lane, a binary search the rest, in O(log n) queries rather than one per
-// launch (each query contends with the submitting thread for the driver).
-std::size_t completedPrefix(const CudaApi &api, const Lane &lane) {
-  std::size_t lo = 0, hi = lane.events.size() - 1;
-  if (isDone(api, lane.events[hi]))
-    return lane.events.size();
-  while (lo < hi) { // events[hi] is pending; all before lo are done
-    std::size_t mid = lo + (hi - lo) / 2;
-    if (isDone(api, lane.events[mid]))
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
-// Runs the callbacks of each lane's completed events.
-void completeReady(const CudaApi &api, std::vector<Lane> &lanes) {
-  for (Lane &lane : lanes) {
-    for (std::size_t done = completedPrefix(api, lane); done > 0; --done) {
-      Watched finished = std::move(lane.events.front());
-      lane.events.pop_front();
-      finished.callback();
-    }
-  }
-  lanes.erase(std::remove_if(lanes.begin(), lanes.end(),
-                             [](const Lane &l) { return l.events.empty(); }),
-              lanes.end());
-}
-
-void addToLane(std::vector<Lane> &lanes, Watched watched) {
-  CUstream stream = watched.event->stream();
-  auto lane = std::find_if(lanes.begin(), lanes.end(),
-                           [&](const Lane &l) { return l.stream == stream; });
-  if (lane == lanes.end())
-    lane = lanes.insert(lanes.end(), Lane{stream, {}});
-  lane->events.push_back(std::move(watched));
-}
 
 } // namespace
 
@@ -106,7 +57,7 @@ void CudaCompletionWatcher::watch(std::shared_ptr<CudaEvent> event,
     std::thread([&api = api_, context = context_, state = state_] {
       // The thread's own current context, for as long as it runs.
       api.cuCtxPushCurrent(context);
-      std::vector<Lane> lanes; // only this thread touches them
+      CompletionLanes<Watched> lanes; // only this thread touches them
       std::vector<Watched> arrived;
       auto nap = std::chrono::microseconds(10);
       for (;;) {
@@ -125,13 +76,20 @@ void CudaCompletionWatcher::watch(std::shared_ptr<CudaEvent> event,
           arrived.swap(state->incoming);
         }
         for (Watched &watched : arrived)
-          addToLane(lanes, std::move(watched));
+          lanes.add(std::move(watched));
         arrived.clear();
         // The naps grow for as long as anything is pending, progress or
         // not: during a burst of launches, frequent polls would contend with
         // the submitting thread for the driver, so the burst's events are
         // collected every 100 us, a few queries each time.
-        completeReady(api, lanes);
+        lanes.completeReady(
+            [&api](const Watched &watched) {
+              // Anything but "not ready" is final; a failure is for
+              // Event::wait.
+              return api.cuEventQuery(watched.event->handle()) !=
+                     CUDA_ERROR_NOT_READY;
+            },
+            [](Watched &watched) { watched.callback(); });
         if (!lanes.empty()) {
           std::this_thread::sleep_for(nap);
           nap = std::min(nap * 2, std::chrono::microseconds(100));
@@ -141,7 +99,10 @@ void CudaCompletionWatcher::watch(std::shared_ptr<CudaEvent> event,
   });
   {
     std::lock_guard<std::mutex> lock(state_->mutex);
-    state_->incoming.push_back({std::move(event), std::move(callback)});
+    CUstream stream = event->stream();
+    std::uint64_t sequence = event->sequence();
+    state_->incoming.push_back(
+        {stream, sequence, std::move(event), std::move(callback)});
   }
   state_->ready.notify_one();
 }

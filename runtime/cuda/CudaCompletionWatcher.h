@@ -7,7 +7,8 @@
 // and runs each callback once its event has completed; the streams never
 // wait for the host. Events of one stream complete in order, so it polls the
 // oldest of each stream: a short kernel on one queue completes while a long
-// one still runs on another.
+// one still runs on another. Which is oldest is the order the queue recorded
+// them in, not the order they were watched in (CudaCompletionLanes.h).
 #pragma once
 
 #include "CudaLoader.h"

@@ -5,6 +5,8 @@
 #include "CudaModule.h"
 #include "CudaQueue.h"
 
+#include "core/CheckedMath.h"
+
 #include <algorithm>
 #include <iterator>
 
@@ -64,6 +66,19 @@ Expected<std::shared_ptr<CudaDevice>> CudaDevice::create(const CudaApi &api,
   }
   device->sharedPerBlock_ = values[7];
   device->sharedPerBlockOptin_ = std::max(values[7], values[8]);
+  limits.localMemory = device->sharedPerBlockOptin_;
+  // What a grid of the largest blocks covers; chooseLaunchShape has the
+  // last word on a given range.
+  limits.maxWorkGroups = 1;
+  limits.maxGlobalItems = 1;
+  for (int axis = 0; axis < 3; ++axis) {
+    limits.maxGlobalSizes[axis] =
+        saturatingMultiply(values[1 + axis], values[4 + axis]);
+    limits.maxWorkGroups =
+        saturatingMultiply(limits.maxWorkGroups, values[4 + axis]);
+    limits.maxGlobalItems =
+        saturatingMultiply(limits.maxGlobalItems, limits.maxGlobalSizes[axis]);
+  }
   device->computeCapability_ =
       static_cast<std::uint32_t>(values[9] * 10 + values[10]);
   device->architecture_ = "sm_" + std::to_string(device->computeCapability_);

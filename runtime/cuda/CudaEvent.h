@@ -45,6 +45,10 @@ public:
   CUevent start() const { return start_; }
   // The stream it was recorded on.
   CUstream stream() const;
+  // Its place among the events recorded on its stream: larger for one
+  // recorded later. Set by the queue, under the lock it records with.
+  std::uint64_t sequence() const { return sequence_; }
+  void setSequence(std::uint64_t sequence) { sequence_ = sequence; }
   CUcontext context() const;
 
 private:
@@ -53,6 +57,7 @@ private:
   CUevent end_;
   std::shared_ptr<const TimingAnchor> anchor_;
   std::uint64_t submittedNs_;
+  std::uint64_t sequence_ = 0;
 };
 
 } // namespace dpex::rt::cuda

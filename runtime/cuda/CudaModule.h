@@ -22,6 +22,7 @@ public:
         maxThreads_(maxThreads), staticShared_(staticShared) {}
 
   std::size_t maxWorkGroupSize() const override { return maxThreads_; }
+  std::size_t staticLocalMemory() const override { return staticShared_; }
   CUfunction handle() const { return function_; }
   const std::string &entry() const { return entry_; }
 

@@ -113,10 +113,17 @@ Status CudaQueue::waitFor(const std::vector<CUevent> &events) {
   return Status::ok();
 }
 
+Status CudaQueue::record(CudaEvent &event) {
+  CUresult result = api_.cuEventRecord(event.handle(), stream_);
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, "cuEventRecord", result);
+  event.setSequence(++recorded_);
+  return Status::ok();
+}
+
 Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
                           const std::vector<KernelArg> &args,
-                          const std::vector<Event *> &deps, CUevent start,
-                          CUevent end) {
+                          const std::vector<Event *> &deps, CudaEvent *event) {
   auto &cudaKernel = static_cast<CudaKernel &>(kernel);
   Expected<LaunchShape> shape = chooseLaunchShape(
       config, cudaDevice_.gridLimits(), cudaKernel.maxWorkGroupSize());
@@ -135,6 +142,7 @@ Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
     std::lock_guard<std::mutex> lock(mutex_);
     if (Status status = waitFor(*waitList); !status)
       return status;
+    CUevent start = event ? event->start() : nullptr;
     CUresult result = start ? api_.cuEventRecord(start, stream_) : CUDA_SUCCESS;
     if (result != CUDA_SUCCESS)
       return cuError(api_, "cuEventRecord", result);
@@ -145,9 +153,9 @@ Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
         nullptr);
     if (result != CUDA_SUCCESS)
       return cuError(api_, "cuLaunchKernel", result, errc::launch_failed);
-    result = end ? api_.cuEventRecord(end, stream_) : CUDA_SUCCESS;
-    if (result != CUDA_SUCCESS)
-      return cuError(api_, "cuEventRecord", result);
+    if (event)
+      if (Status status = record(*event); !status)
+        return status;
   }
   trace("cuda launch '%s': grid [%u, %u, %u] block [%u, %u, %u] dynamic "
         "shared memory %zu bytes",
@@ -164,8 +172,7 @@ CudaQueue::launch(Kernel &kernel, const LaunchConfig &config,
   Expected<std::shared_ptr<CudaEvent>> event = newEvent(/*bracketed=*/true);
   if (!event)
     return event.status();
-  if (Status status = enqueue(kernel, config, args, deps, (*event)->start(),
-                              (*event)->handle());
+  if (Status status = enqueue(kernel, config, args, deps, event->get());
       !status)
     return status;
   return std::shared_ptr<Event>(event.take());
@@ -208,8 +215,7 @@ Expected<std::shared_ptr<CudaEvent>> CudaQueue::newEvent(bool bracketed) {
 Status CudaQueue::launchAndWait(Kernel &kernel, const LaunchConfig &config,
                                 const std::vector<KernelArg> &args,
                                 const std::vector<Event *> &deps) {
-  if (Status status = enqueue(kernel, config, args, deps, nullptr, nullptr);
-      !status)
+  if (Status status = enqueue(kernel, config, args, deps, nullptr); !status)
     return status;
   ContextScope scope(api_, cudaDevice_.context());
   CUresult result = api_.cuStreamSynchronize(stream_);
@@ -230,9 +236,8 @@ CudaQueue::marker(const std::vector<Event *> &deps) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (Status status = waitFor(*waitList); !status)
     return status;
-  CUresult result = api_.cuEventRecord((*event)->handle(), stream_);
-  if (result != CUDA_SUCCESS)
-    return cuError(api_, "cuEventRecord", result);
+  if (Status status = record(**event); !status)
+    return status;
   return std::shared_ptr<Event>(event.take());
 }
 

@@ -46,16 +46,19 @@ private:
   // context); waits on the host for the others (other devices, backends).
   Expected<std::vector<CUevent>>
   deviceDependencies(const std::vector<Event *> &deps);
-  // Launches `kernel` on the stream after `deps`, between records of
-  // `start` and `end` where they are not null.
+  // Launches `kernel` on the stream after `deps`, between the records of
+  // `event`'s start and end events where `event` is not null.
   Status enqueue(Kernel &kernel, const LaunchConfig &config,
                  const std::vector<KernelArg> &args,
-                 const std::vector<Event *> &deps, CUevent start, CUevent end);
+                 const std::vector<Event *> &deps, CudaEvent *event);
   // An event for work about to be enqueued: its end event and, on a
   // profiling queue, a start event (a separate one if `bracketed`).
   Expected<std::shared_ptr<CudaEvent>> newEvent(bool bracketed);
   // Makes the stream wait for `events`. Called with mutex_ held.
   Status waitFor(const std::vector<CUevent> &events);
+  // Records `event`'s end event on the stream and gives it the next
+  // sequence number. Called with mutex_ held.
+  Status record(CudaEvent &event);
 
   const CudaApi &api_;
   CudaDevice &cudaDevice_;
@@ -64,6 +67,9 @@ private:
   // stream when several threads launch at once, so timings measure only
   // their own kernel.
   std::mutex mutex_;
+  // Events recorded on the stream so far; guarded by mutex_. The completion
+  // watcher orders them by it (CudaCompletionLanes.h).
+  std::uint64_t recorded_ = 0;
 };
 
 } // namespace dpex::rt::cuda

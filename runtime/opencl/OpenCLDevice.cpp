@@ -5,6 +5,11 @@
 #include "OpenCLModule.h"
 #include "OpenCLQueue.h"
 
+#include "core/CheckedMath.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace dpex::rt::opencl {
@@ -81,11 +86,26 @@ std::shared_ptr<OpenCLDevice> OpenCLDevice::create(const OpenCLApi &api,
     limits.maxWorkItemSizes[d] = sizes[d];
   limits.maxAllocation =
       valueInfo<cl_ulong>(api, id, CL_DEVICE_MAX_MEM_ALLOC_SIZE, 0);
+  limits.localMemory =
+      valueInfo<cl_ulong>(api, id, CL_DEVICE_LOCAL_MEM_SIZE, 0);
   // A GPU wants whole wavefronts or warps many times over; a CPU runtime
   // vectorises a work-group over its SIMD lanes and splits groups across
   // threads, for which 64 is plenty.
   limits.rangeGranule = std::min<std::size_t>(
       limits.maxWorkGroupSize, device->type_ == device_type::gpu ? 256 : 64);
+  // Global extents must fit the device's size_t. OpenCL has no query for
+  // how many work-groups one launch may have; PoCL's CPU scheduler counts
+  // them in 32 bits (and aborts past that), so that is the limit
+  // everywhere; an item launch runs in groups of about rangeGranule.
+  cl_uint addressBits = valueInfo<cl_uint>(api, id, CL_DEVICE_ADDRESS_BITS, 32);
+  std::size_t maxExtent = addressBits >= 64
+                              ? std::numeric_limits<std::size_t>::max()
+                              : (std::size_t{1} << addressBits) - 1;
+  for (std::size_t &size : limits.maxGlobalSizes)
+    size = maxExtent;
+  limits.maxWorkGroups = std::numeric_limits<std::uint32_t>::max();
+  limits.maxGlobalItems = std::min(
+      maxExtent, saturatingMultiply(limits.maxWorkGroups, limits.rangeGranule));
 
   device->ilVersion_ = stringInfo(api, id, CL_DEVICE_IL_VERSION);
   device->hasKhrSpir_ =
@@ -148,14 +168,6 @@ Expected<std::shared_ptr<Queue>> OpenCLDevice::createQueue(bool profiling) {
 Expected<void *> OpenCLDevice::allocate(std::size_t bytes) {
   if (Status status = ensureContext(); !status)
     return status;
-  if (limits_.maxAllocation && bytes > limits_.maxAllocation)
-    return Status::error(errc::out_of_memory,
-                         "cannot allocate " + std::to_string(bytes) +
-                             " bytes on '" + name_ +
-                             "': one allocation holds "
-                             "at most " +
-                             std::to_string(limits_.maxAllocation) +
-                             " bytes (CL_DEVICE_MAX_MEM_ALLOC_SIZE)");
   void *pointer = api_.clSVMAlloc(context_, CL_MEM_READ_WRITE, bytes, 0);
   if (!pointer)
     return Status::error(errc::out_of_memory,

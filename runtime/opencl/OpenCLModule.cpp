@@ -184,8 +184,12 @@ Expected<Kernel *> OpenCLModule::createKernel(const char *entry) {
   api.clGetKernelWorkGroupInfo(kernel, device_.id(), CL_KERNEL_WORK_GROUP_SIZE,
                                sizeof(maxWorkGroupSize), &maxWorkGroupSize,
                                nullptr);
-  kernels_.push_back(
-      std::make_unique<OpenCLKernel>(api, kernel, maxWorkGroupSize));
+  // Before any local accessor is set, this is what the kernel declares.
+  cl_ulong staticLocal = 0;
+  api.clGetKernelWorkGroupInfo(kernel, device_.id(), CL_KERNEL_LOCAL_MEM_SIZE,
+                               sizeof(staticLocal), &staticLocal, nullptr);
+  kernels_.push_back(std::make_unique<OpenCLKernel>(
+      api, kernel, maxWorkGroupSize, static_cast<std::size_t>(staticLocal)));
   return static_cast<Kernel *>(kernels_.back().get());
 }
 

@@ -17,13 +17,15 @@ class OpenCLDevice;
 class OpenCLKernel final : public Kernel {
 public:
   OpenCLKernel(const OpenCLApi &api, cl_kernel kernel,
-               std::size_t maxWorkGroupSize)
-      : api_(api), kernel_(kernel), maxWorkGroupSize_(maxWorkGroupSize) {}
+               std::size_t maxWorkGroupSize, std::size_t staticLocalMemory)
+      : api_(api), kernel_(kernel), maxWorkGroupSize_(maxWorkGroupSize),
+        staticLocalMemory_(staticLocalMemory) {}
   OpenCLKernel(const OpenCLKernel &) = delete;
   OpenCLKernel &operator=(const OpenCLKernel &) = delete;
   ~OpenCLKernel() override;
 
   std::size_t maxWorkGroupSize() const override { return maxWorkGroupSize_; }
+  std::size_t staticLocalMemory() const override { return staticLocalMemory_; }
   cl_kernel handle() const { return kernel_; }
   // Guards the kernel's argument state from setting to enqueueing.
   std::mutex &mutex() { return mutex_; }
@@ -32,6 +34,7 @@ private:
   const OpenCLApi &api_;
   cl_kernel kernel_;
   std::size_t maxWorkGroupSize_;
+  std::size_t staticLocalMemory_;
   std::mutex mutex_;
 };
 

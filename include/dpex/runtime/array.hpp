@@ -33,6 +33,8 @@ void buffer_copy(const rt::Buffer &src, std::size_t src_offset,
                  std::size_t bytes);
 queue buffer_queue(const rt::Buffer &buf);
 [[noreturn]] void throw_invalid_argument(const std::string &message);
+// errc::invalid_argument: "<type>::<method>: moved-from <object>".
+[[noreturn]] void throw_moved_from(const char *type, const char *method);
 struct array_access;
 } // namespace detail
 
@@ -50,17 +52,37 @@ public:
   array(const queue &q, std::size_t n)
       : buffer_(detail::make_buffer(q, n, sizeof(_Tp))), size_(n) {}
 
+  // A moved-from array is empty: size() 0, no allocation; any use but
+  // size(), use_count(), assignment and destruction throws
+  // error(errc::invalid_argument).
+  array(const array &) = default;
+  array &operator=(const array &) = default;
+  array(array &&other) noexcept
+      : buffer_(std::move(other.buffer_)), offset_(other.offset_),
+        size_(other.size_) {
+    other.offset_ = other.size_ = 0;
+  }
+  array &operator=(array &&other) noexcept {
+    if (this != &other) {
+      buffer_ = std::move(other.buffer_);
+      offset_ = other.offset_;
+      size_ = other.size_;
+      other.offset_ = other.size_ = 0;
+    }
+    return *this;
+  }
+
   std::size_t size() const noexcept { return size_; }
-  queue get_queue() const { return detail::buffer_queue(*buffer_); }
+  queue get_queue() const { return detail::buffer_queue(buffer("get_queue")); }
 
   // Copies `count` elements from host memory to the start of the array.
   void copy_from(const _Tp *src, std::size_t count) {
+    const rt::Buffer &buf = buffer("copy_from");
     if (count > size_)
       detail::throw_invalid_argument(
           "dpex::array::copy_from: " + std::to_string(count) +
           " elements do not fit an array of " + std::to_string(size_));
-    detail::buffer_write(*buffer_, offset_ * sizeof(_Tp), src,
-                         count * sizeof(_Tp));
+    detail::buffer_write(buf, offset_ * sizeof(_Tp), src, count * sizeof(_Tp));
   }
 
   // Any contiguous container: std::vector, std::array, std::span, ...
@@ -75,12 +97,12 @@ public:
 
   // Copies the first `count` elements into host memory at `dst`.
   void copy_to(_Tp *dst, std::size_t count) const {
+    const rt::Buffer &buf = buffer("copy_to");
     if (count > size_)
       detail::throw_invalid_argument(
           "dpex::array::copy_to: cannot read " + std::to_string(count) +
           " elements from an array of " + std::to_string(size_));
-    detail::buffer_read(*buffer_, offset_ * sizeof(_Tp), dst,
-                        count * sizeof(_Tp));
+    detail::buffer_read(buf, offset_ * sizeof(_Tp), dst, count * sizeof(_Tp));
   }
 
   // Copies the whole array into `dst`, an array (or slice) of the same size
@@ -90,12 +112,14 @@ public:
   // `dst` is taken by const reference, like any handle, so that a slice
   // can be the destination.
   void copy_to(const array &dst) const {
+    const rt::Buffer &from = buffer("copy_to");
+    const rt::Buffer &to = dst.buffer("copy_to");
     if (dst.size_ != size_)
       detail::throw_invalid_argument(
           "dpex::array::copy_to: the source has " + std::to_string(size_) +
           " elements, the destination " + std::to_string(dst.size_) +
           "; sizes must match");
-    detail::buffer_copy(*buffer_, offset_ * sizeof(_Tp), *dst.buffer_,
+    detail::buffer_copy(from, offset_ * sizeof(_Tp), to,
                         dst.offset_ * sizeof(_Tp), size_ * sizeof(_Tp));
   }
 
@@ -107,6 +131,7 @@ public:
 
   // Elements [offset, offset + count) as an array sharing this allocation.
   array slice(std::size_t offset, std::size_t count) const {
+    buffer("slice");
     if (offset > size_ || count > size_ - offset)
       detail::throw_invalid_argument(
           "dpex::array::slice: [" + std::to_string(offset) + ", " +
@@ -125,6 +150,13 @@ private:
   array(std::shared_ptr<rt::Buffer> buffer, std::size_t offset,
         std::size_t size)
       : buffer_(std::move(buffer)), offset_(offset), size_(size) {}
+
+  // The allocation, for dpex::array::<method>; throws on a moved-from array.
+  const rt::Buffer &buffer(const char *method) const {
+    if (!buffer_)
+      detail::throw_moved_from("dpex::array", method);
+    return *buffer_;
+  }
 
   std::shared_ptr<rt::Buffer> buffer_;
   std::size_t offset_ = 0; // in elements

@@ -21,7 +21,8 @@ struct profiling_info {
 
 class event {
 public:
-  // A default-constructed event is complete.
+  // A default-constructed event is complete, and so is a moved-from one:
+  // neither tracks any work.
   event() = default;
   explicit event(std::shared_ptr<rt::Event> impl) : impl_(std::move(impl)) {}
 

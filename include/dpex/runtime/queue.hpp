@@ -20,6 +20,9 @@ struct enable_profiling_t {
 };
 inline constexpr enable_profiling_t enable_profiling{};
 
+// A moved-from queue is empty: using it (its methods, an array or launch on
+// it) throws error(errc::invalid_argument); assigning to it, comparing and
+// destroying it do not.
 class queue {
 public:
   // A queue on default_device().

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 namespace {
 
 dpex::rt::LaunchConfig grid(std::initializer_list<std::size_t> extents) {
@@ -15,14 +17,26 @@ dpex::rt::LaunchConfig grid(std::initializer_list<std::size_t> extents) {
   return config;
 }
 
+constexpr std::size_t SizeMax = std::numeric_limits<std::size_t>::max();
+
+// A device that rounds toward `n` work-items and takes any extent.
+dpex::rt::DeviceLimits granule(std::size_t n) {
+  dpex::rt::DeviceLimits limits;
+  limits.rangeGranule = n;
+  for (std::size_t &max : limits.maxGlobalSizes)
+    max = SizeMax;
+  limits.maxGlobalItems = SizeMax;
+  return limits;
+}
+
 } // namespace
 
 TEST_CASE("a prime extent is rounded up to whole work-groups", "[range]") {
   auto config = grid({16777213});
-  dpex::rt::roundItemGrid(config, 64);
+  dpex::rt::roundItemGrid(config, granule(64));
   REQUIRE(config.global[0] == 16777216);
   config = grid({16773127});
-  dpex::rt::roundItemGrid(config, 256);
+  dpex::rt::roundItemGrid(config, granule(256));
   REQUIRE(config.global[0] % 256 == 0);
   REQUIRE(config.global[0] - 16773127 < 256);
 }
@@ -30,7 +44,7 @@ TEST_CASE("a prime extent is rounded up to whole work-groups", "[range]") {
 TEST_CASE("an extent that already fits stays as it is", "[range]") {
   for (std::size_t extent : {1u << 24, 1024u, 64u}) {
     auto config = grid({extent});
-    dpex::rt::roundItemGrid(config, 64);
+    dpex::rt::roundItemGrid(config, granule(64));
     REQUIRE(config.global[0] == extent);
   }
 }
@@ -38,7 +52,7 @@ TEST_CASE("an extent that already fits stays as it is", "[range]") {
 TEST_CASE("rounding adds at most an eighth in any dimension", "[range]") {
   for (std::size_t extent : {1u, 3u, 7u, 9u, 65u, 100u, 1000u, 4097u, 99991u}) {
     auto config = grid({extent, extent});
-    dpex::rt::roundItemGrid(config, 256);
+    dpex::rt::roundItemGrid(config, granule(256));
     for (int axis = 0; axis < 2; ++axis) {
       REQUIRE(config.global[axis] >= extent);
       REQUIRE(config.global[axis] <= extent + extent / 8);
@@ -50,10 +64,33 @@ TEST_CASE("a short fastest dimension leaves the group to the next one",
           "[range]") {
   // range<2>(4099, 3): backend x is 3, y is 4099.
   auto config = grid({3, 4099});
-  dpex::rt::roundItemGrid(config, 64);
+  dpex::rt::roundItemGrid(config, granule(64));
   REQUIRE(config.global[0] == 3);
   REQUIRE(config.global[1] % 64 == 0);
   REQUIRE(config.global[1] - 4099 < 64);
+}
+
+TEST_CASE("rounding never wraps past SIZE_MAX nor passes the device's limits",
+          "[range]") {
+  // Rounded up, SIZE_MAX would wrap to a grid of 0: it stays exact.
+  auto config = grid({SizeMax});
+  dpex::rt::roundItemGrid(config, granule(64));
+  REQUIRE(config.global[0] == SizeMax);
+  // Where a whole multiple still fits, it is taken.
+  config = grid({SizeMax - 100});
+  dpex::rt::roundItemGrid(config, granule(64));
+  REQUIRE(config.global[0] == SizeMax - 63);
+  dpex::rt::DeviceLimits limits = granule(64);
+  limits.maxGlobalSizes[0] = 1000;
+  config = grid({999});
+  dpex::rt::roundItemGrid(config, limits);
+  REQUIRE(config.global[0] == 999);
+  // Within each dimension's limit, but not within the total.
+  limits = granule(64);
+  limits.maxGlobalItems = 999 * 999;
+  config = grid({999, 999});
+  dpex::rt::roundItemGrid(config, limits);
+  REQUIRE((config.global[0] == 999 && config.global[1] == 999));
 }
 
 TEST_CASE("an exact grid splits into whole work-groups and a tail", "[range]") {
