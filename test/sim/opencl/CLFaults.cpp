@@ -112,8 +112,12 @@ template <typename Kernel> void cycle(const Kernel &saxpy) {
   by.copy_from(y);
   auto after = dpex::call_kernel_async(other, saxpy, dpex::range<1>(N),
                                        {device}, 1.0f, bx, by);
+  // An empty range after both: a marker (clEnqueueMarkerWithWaitList).
+  auto marker = dpex::call_kernel_async(other, saxpy, dpex::range<1>(0),
+                                        {device, after.second}, 1.0f, bx, by);
   host.wait();
   after.first.wait();
+  marker.first.wait();
   dpex::profiling_info times = device.profiling();
   if (times.end < times.start)
     throw std::logic_error("kernel ends before it starts");
