@@ -30,7 +30,9 @@ configure_and_build() { # <dir> <cmake args...>
 
 if [ "$suite" != tsan ]; then
   # dpexc runs under ASan while it compiles the e2e kernels, so the build
-  # itself is part of the check. e2e.installed_package is left out: it builds
+  # itself is part of the check. The simulated-driver suites (sim.*, label
+  # unit) run here too: sim.opencl.faults.* ends each fault-injection child
+  # with LeakSanitizer's check. e2e.installed_package is left out: it builds
   # an outside project against the installed (instrumented) runtime without
   # the sanitizer flags, which cannot link.
   configure_and_build "$root/build-asan" -DDPEX_SANITIZE=address,undefined
@@ -44,5 +46,7 @@ if [ "$suite" != asan ]; then
   # Not on Intel's CPU runtime: it runs kernels on TBB threads that it
   # synchronises in uninstrumented code, so TSan reports every result a
   # kernel wrote and the host then read as a race (docs/reliability.md).
-  (cd "$root/build-tsan" && ctest --output-on-failure -R '^runtime\.(unit|stress)\.' -E '\.intel$')
+  # sim.cuda.*: the CUDA backend on the simulated driver, which is built
+  # with TSan too.
+  (cd "$root/build-tsan" && ctest --output-on-failure -R '^(runtime\.(unit|stress)\.|sim\.cuda\.)' -E '\.intel$')
 fi

@@ -96,23 +96,25 @@ CudaDevice::~CudaDevice() {
 }
 
 Status CudaDevice::ensureContext() {
-  std::call_once(contextOnce_, [this] {
-    CUresult result = api_.cuDevicePrimaryCtxRetain(&context_, device_);
-    if (result != CUDA_SUCCESS) {
-      context_ = nullptr;
-      contextStatus_ = cuError(api_, "cuDevicePrimaryCtxRetain", result)
-                           .withContext("device '" + name_ + "'");
-      return;
-    }
-    timeline_ = std::make_unique<Timeline>(api_, context_);
-    timingEvents_ =
-        std::make_unique<CudaEventPool>(api_, context_, CU_EVENT_DEFAULT);
-    plainEvents_ = std::make_unique<CudaEventPool>(api_, context_,
-                                                   CU_EVENT_DISABLE_TIMING);
-    completionWatcher_ =
-        std::make_unique<CudaCompletionWatcher>(api_, context_);
-  });
-  return contextStatus_;
+  if (contextReady_.load(std::memory_order_acquire))
+    return Status::ok();
+  std::lock_guard<std::mutex> lock(contextMutex_);
+  if (contextReady_.load(std::memory_order_relaxed))
+    return Status::ok();
+  CUcontext context = nullptr;
+  CUresult result = api_.cuDevicePrimaryCtxRetain(&context, device_);
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, "cuDevicePrimaryCtxRetain", result)
+        .withContext("device '" + name_ + "'");
+  context_ = context;
+  timeline_ = std::make_unique<Timeline>(api_, context_);
+  timingEvents_ =
+      std::make_unique<CudaEventPool>(api_, context_, CU_EVENT_DEFAULT);
+  plainEvents_ =
+      std::make_unique<CudaEventPool>(api_, context_, CU_EVENT_DISABLE_TIMING);
+  completionWatcher_ = std::make_unique<CudaCompletionWatcher>(api_, context_);
+  contextReady_.store(true, std::memory_order_release);
+  return Status::ok();
 }
 
 Expected<std::shared_ptr<Queue>> CudaDevice::createQueue(bool profiling) {

@@ -9,6 +9,7 @@
 
 #include "core/Backend.h"
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -75,7 +76,8 @@ private:
   CudaDevice(const CudaApi &api, CUdevice device)
       : api_(api), device_(device) {}
   // The primary context is retained on first use: enumerating must stay
-  // cheap and must not create contexts on every GPU.
+  // cheap and must not create contexts on every GPU. A failure is not
+  // remembered: the next use tries again.
   Status ensureContext();
 
   const CudaApi &api_;
@@ -88,8 +90,8 @@ private:
   std::string architecture_;
   std::uint32_t computeCapability_ = 0;
 
-  std::once_flag contextOnce_;
-  Status contextStatus_ = Status::ok();
+  std::mutex contextMutex_;
+  std::atomic<bool> contextReady_{false};
   CUcontext context_ = nullptr;
   std::unique_ptr<Timeline> timeline_;
   std::unique_ptr<CudaEventPool> timingEvents_;

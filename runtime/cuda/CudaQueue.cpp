@@ -154,8 +154,12 @@ Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
     if (result != CUDA_SUCCESS)
       return cuError(api_, "cuLaunchKernel", result, errc::launch_failed);
     if (event)
-      if (Status status = record(*event); !status)
+      if (Status status = record(*event); !status) {
+        // The kernel is on the stream and uses the launch's arrays, which the
+        // caller releases once it sees the error: let it finish first.
+        api_.cuStreamSynchronize(stream_);
         return status;
+      }
   }
   trace("cuda launch '%s': grid [%u, %u, %u] block [%u, %u, %u] dynamic "
         "shared memory %zu bytes",

@@ -135,16 +135,20 @@ bool OpenCLDevice::canLoad(detail::image_format format) const {
 }
 
 Status OpenCLDevice::ensureContext() {
-  std::call_once(contextOnce_, [this] {
-    cl_int err = CL_SUCCESS;
-    context_ = api_.clCreateContext(nullptr, 1, &id_, nullptr, nullptr, &err);
-    if (err != CL_SUCCESS) {
-      context_ = nullptr;
-      contextStatus_ = clError(errc::backend_error, "clCreateContext", err)
-                           .withContext("device '" + name_ + "'");
-    }
-  });
-  return contextStatus_;
+  if (contextReady_.load(std::memory_order_acquire))
+    return Status::ok();
+  std::lock_guard<std::mutex> lock(contextMutex_);
+  if (contextReady_.load(std::memory_order_relaxed))
+    return Status::ok();
+  cl_int err = CL_SUCCESS;
+  cl_context context =
+      api_.clCreateContext(nullptr, 1, &id_, nullptr, nullptr, &err);
+  if (err != CL_SUCCESS)
+    return clError(errc::backend_error, "clCreateContext", err)
+        .withContext("device '" + name_ + "'");
+  context_ = context;
+  contextReady_.store(true, std::memory_order_release);
+  return Status::ok();
 }
 
 Expected<std::shared_ptr<Queue>> OpenCLDevice::createQueue(bool profiling) {

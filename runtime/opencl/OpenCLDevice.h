@@ -5,6 +5,7 @@
 
 #include "core/Backend.h"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -44,7 +45,8 @@ public:
 
 private:
   OpenCLDevice(const OpenCLApi &api, cl_device_id id) : api_(api), id_(id) {}
-  // Contexts are created on first use: enumerating must stay cheap.
+  // Contexts are created on first use: enumerating must stay cheap. A
+  // failure is not remembered: the next use tries again.
   Status ensureContext();
 
   const OpenCLApi &api_;
@@ -57,8 +59,8 @@ private:
   std::string ilVersion_;
   bool hasKhrSpir_ = false;
 
-  std::once_flag contextOnce_;
-  Status contextStatus_ = Status::ok();
+  std::mutex contextMutex_;
+  std::atomic<bool> contextReady_{false};
   cl_context context_ = nullptr;
 };
 

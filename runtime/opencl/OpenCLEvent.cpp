@@ -4,6 +4,9 @@
 
 #include "core/CompletionWorker.h"
 
+#include <chrono>
+#include <thread>
+
 namespace dpex::rt::opencl {
 
 namespace {
@@ -22,8 +25,17 @@ OpenCLEvent::~OpenCLEvent() { api_.clReleaseEvent(event_); }
 Status OpenCLEvent::wait() {
   cl_int err = api_.clWaitForEvents(1, &event_);
   cl_int status = CL_COMPLETE;
-  api_.clGetEventInfo(event_, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof(status),
-                      &status, nullptr);
+  auto query = [&] {
+    return api_.clGetEventInfo(event_, CL_EVENT_COMMAND_EXECUTION_STATUS,
+                               sizeof(status), &status, nullptr);
+  };
+  cl_int queried = query();
+  // A failed wait may leave the command running, and using the arrays that
+  // the caller releases once it sees the error: wait for its end by polling.
+  while (err != CL_SUCCESS && queried == CL_SUCCESS && status > CL_COMPLETE) {
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
+    queried = query();
+  }
   // A negative execution status is the error the command failed with.
   if (status < 0)
     return clError(errc::launch_failed, "command failed on the device", status);

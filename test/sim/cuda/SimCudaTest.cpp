@@ -1,0 +1,469 @@
+// The CUDA backend on the simulated driver (SimCudaDriver.cpp), which the
+// sim.cuda.* ctest entries put first on LD_LIBRARY_PATH. These tests check
+// the runtime's side of the driver protocol (ordering, completion, error
+// paths); they are no substitute for runtime.cuda.gpu on a real GPU.
+#include "SimKernels.h"
+#include "TestSupport.h"
+#include "dpexsim.h"
+
+#include <dlfcn.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+using Catch::Matchers::Contains;
+using dpex_test::expectError;
+
+namespace {
+
+// The simulation's own functions, found in the loaded driver.
+struct Sim {
+  decltype(&dpexsim_set_failures) setFailures;
+  decltype(&dpexsim_calls) calls;
+  decltype(&dpexsim_failures_injected) injected;
+  decltype(&dpexsim_set_kernel_time) setKernelTime;
+  decltype(&dpexsim_early_frees) earlyFrees;
+  decltype(&dpexsim_live) live;
+};
+
+template <typename F> F lookup(void *driver, const char *name) {
+  F f = reinterpret_cast<F>(dlsym(driver, name));
+  if (!f) {
+    std::fprintf(stderr, "libcuda.so.1 is not the simulation (no %s)\n", name);
+    std::abort();
+  }
+  return f;
+}
+
+// The runtime loads the driver with its first device query.
+const Sim &sim() {
+  static const Sim functions = [] {
+    dpex::devices();
+    void *driver = dlopen("libcuda.so.1", RTLD_NOW | RTLD_NOLOAD);
+    if (!driver || !dpex_sim::registerKernels()) {
+      std::fprintf(stderr, "the simulated libcuda.so.1 is not loaded\n");
+      std::abort();
+    }
+    return Sim{
+        lookup<decltype(&dpexsim_set_failures)>(driver, "dpexsim_set_failures"),
+        lookup<decltype(&dpexsim_calls)>(driver, "dpexsim_calls"),
+        lookup<decltype(&dpexsim_failures_injected)>(
+            driver, "dpexsim_failures_injected"),
+        lookup<decltype(&dpexsim_set_kernel_time)>(driver,
+                                                   "dpexsim_set_kernel_time"),
+        lookup<decltype(&dpexsim_early_frees)>(driver, "dpexsim_early_frees"),
+        lookup<decltype(&dpexsim_live)>(driver, "dpexsim_live")};
+  }();
+  return functions;
+}
+
+std::vector<dpex::device> simDevices() {
+  sim();
+  std::vector<dpex::device> found;
+  for (const dpex::device &d : dpex::devices())
+    if (d.backend() == dpex::backend::cuda)
+      found.push_back(d);
+  return found;
+}
+
+dpex::device simDevice(std::size_t i) {
+  std::vector<dpex::device> found = simDevices();
+  REQUIRE(found.size() > i);
+  return found[i];
+}
+
+// Waits up to a second for a count of live driver objects to drop to
+// `expected`: the completion watcher lets go of a finished launch's queue
+// just after completing its host event.
+long settle(const char *kind, long expected) {
+  long live = sim().live(kind);
+  for (int i = 0; i < 1000 && live > expected; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    live = sim().live(kind);
+  }
+  return live;
+}
+
+// One round of the operations a program makes: queues on both devices,
+// arrays, copies in and out, a module load, sync and async launches,
+// profiling, a device-to-device and a peer copy. Throws dpex::error.
+void cycle() {
+  constexpr std::size_t N = 1000;
+  dpex::queue q(simDevice(0), dpex::enable_profiling);
+  std::vector<float> x(N), y(N);
+  for (std::size_t i = 0; i < N; ++i) {
+    x[i] = static_cast<float>(i);
+    y[i] = 1.0f;
+  }
+  dpex::array<float> ax(q, N), ay(q, N);
+  ax.copy_from(x);
+  ay.copy_from(y);
+  dpex_sim::SaxpyKernel saxpy = dpex_sim::freshSaxpy();
+  dpex::call_kernel(q, saxpy, dpex::range<1>(N), 2.0f, ax, ay);
+  auto [host, device] =
+      dpex::call_kernel_async(q, saxpy, dpex::range<1>(N), {}, 1.0f, ax, ay);
+  host.wait();
+  dpex::profiling_info times = device.profiling();
+  if (times.end < times.start)
+    throw std::logic_error("kernel ends before it starts");
+  // After the launch on another queue of the device (cuStreamWaitEvent),
+  // with more local memory than a block has by default (cuFuncSetAttribute).
+  dpex::queue other(simDevice(0));
+  constexpr std::size_t Local = 64, Groups = N / 100;
+  std::vector<int> ones(Groups * Local, 1);
+  dpex::array<int> in(other, ones.size()), sums(other, Groups);
+  in.copy_from(ones);
+  dpex::call_kernel_async(
+      other, dpex_sim::freshGroupSum(),
+      dpex::nd_range<1>(dpex::range<1>(Groups * Local), dpex::range<1>(Local)),
+      {device}, in, dpex::local_memory<int>(16384), sums)
+      .first.wait();
+  for (int sum : sums.to_host())
+    if (sum != static_cast<int>(Local))
+      throw std::logic_error("wrong group sum");
+  // An empty range after the first queue's launch: a marker.
+  dpex::call_kernel_async(other, dpex_sim::mark, dpex::range<1>(0), {device},
+                          sums, 0)
+      .first.wait();
+  dpex::array<float> copy(q, N);
+  ay.copy_to(copy);
+  dpex::queue peerQueue(simDevice(1));
+  dpex::array<float> peer(peerQueue, N);
+  copy.copy_to(peer);
+  std::vector<float> out = peer.to_host();
+  for (std::size_t i = 0; i < N; ++i)
+    if (out[i] != 1.0f + 3.0f * x[i])
+      throw std::logic_error("wrong result at " + std::to_string(i));
+  q.wait();
+}
+
+} // namespace
+
+TEST_CASE("sim.cuda: the simulated devices", "[sim][devices]") {
+  std::vector<dpex::device> found = simDevices();
+  REQUIRE(found.size() == 2);
+  for (const dpex::device &d : found) {
+    CHECK(d.name() == "dpex simulated CUDA device");
+    CHECK(d.type() == dpex::device_type::gpu);
+    CHECK(d.max_work_group_size() == 1024);
+  }
+  // CUDA devices come first and are preferred.
+  CHECK(dpex::default_device() == found.front());
+}
+
+namespace {
+
+// 8 threads each make 200 async launches on one queue, all threads at once
+// round after round (the submissions interleave most often then), and check
+// as soon as each host event completes that its kernel had ended. Every
+// other launch takes an array that only the launch keeps alive.
+void raceRound(dpex::queue &q, int round, std::atomic<int> &early,
+               std::atomic<int> &checked) {
+  constexpr int Threads = 8, Launches = 200, N = 256;
+  std::atomic<int> arrived{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < Threads; ++t)
+    threads.emplace_back([&, t] {
+      dpex::array<int> own(q, N);
+      for (int i = 0; i < Launches; ++i) {
+        ++arrived;
+        while (arrived.load() < (i + 1) * Threads)
+          std::this_thread::yield();
+        int tag = (round * Threads + t) * Launches + i;
+        dpex::event host;
+        if (i % 2) {
+          dpex::array<int> temporary(q, N);
+          host = dpex::call_kernel_async(q, dpex_sim::mark, dpex::range<1>(N),
+                                         {}, temporary, tag)
+                     .first;
+        } else {
+          host = dpex::call_kernel_async(q, dpex_sim::mark, dpex::range<1>(N),
+                                         {}, own, tag)
+                     .first;
+        }
+        while (!host.is_complete())
+          std::this_thread::yield();
+        if (!dpex_sim::marked(tag))
+          ++early;
+        ++checked;
+      }
+    });
+  for (std::thread &t : threads)
+    t.join();
+}
+
+} // namespace
+
+// The runtime's completion protocol under many submitting threads: a host
+// event may complete only once its kernel has run to its end (kernels take
+// 50 to 500 us), and the arrays it holds may be freed only then. Up to
+// three rounds, so that an ordering bug shows in nearly every run.
+TEST_CASE("sim.cuda: host events complete after their kernels", "[sim][race]") {
+  sim().setKernelTime(50, 500);
+  dpex_sim::clearMarks();
+  dpex::queue q(simDevice(0));
+  std::atomic<int> early{0}, checked{0};
+  int rounds = 0;
+  for (; rounds < 3 && early.load() == 0 && sim().earlyFrees() == 0; ++rounds)
+    raceRound(q, rounds, early, checked);
+  q.wait();
+  sim().setKernelTime(0, 0);
+  INFO(early.load() << " of " << checked.load()
+                    << " host events completed before their kernel; "
+                    << sim().earlyFrees()
+                    << " arrays freed while their kernel was pending");
+  CHECK(checked.load() == rounds * 8 * 200);
+  CHECK(early.load() == 0);
+  CHECK(sim().earlyFrees() == 0);
+}
+
+TEST_CASE("sim.cuda: launches, copies and peer copies", "[sim][launch]") {
+  cycle();
+
+  SECTION("local memory through dynamic shared memory") {
+    dpex::queue q(simDevice(0));
+    constexpr int Groups = 8, Local = 64;
+    std::vector<int> in(Groups * Local);
+    for (std::size_t i = 0; i < in.size(); ++i)
+      in[i] = static_cast<int>(i);
+    dpex::array<int> ain(q, in.size()), aout(q, Groups);
+    ain.copy_from(in);
+    dpex::call_kernel(q, dpex_sim::groupSum,
+                      dpex::nd_range<1>(dpex::range<1>(Groups * Local),
+                                        dpex::range<1>(Local)),
+                      ain, dpex::local_memory<int>(Local), aout);
+    std::vector<int> out = aout.to_host();
+    for (int g = 0; g < Groups; ++g) {
+      int expected = 0;
+      for (int l = 0; l < Local; ++l)
+        expected += g * Local + l;
+      CHECK(out[g] == expected);
+    }
+  }
+
+  SECTION("a dependency on another queue's launch") {
+    dpex::queue a(simDevice(0)), b(simDevice(0));
+    dpex_sim::clearMarks();
+    dpex::array<int> x(a, 256), y(b, 256);
+    sim().setKernelTime(3000, 3000);
+    auto first = dpex::call_kernel_async(a, dpex_sim::mark, dpex::range<1>(256),
+                                         {}, x, 1);
+    sim().setKernelTime(0, 0);
+    // cuStreamWaitEvent: the quick kernel waits for the slow one.
+    auto second = dpex::call_kernel_async(
+        b, dpex_sim::mark, dpex::range<1>(256), {first.second}, y, 2);
+    second.second.wait();
+    CHECK(dpex_sim::marked(1));
+    CHECK(first.second.is_complete());
+    for (int v : y.to_host())
+      CHECK(v == 2);
+  }
+
+  SECTION("profiling timestamps measure the kernel") {
+    dpex::queue q(simDevice(0), dpex::enable_profiling);
+    dpex::array<float> x(q, 64), y(q, 64);
+    x.copy_from(std::vector<float>(64, 1.0f));
+    y.copy_from(std::vector<float>(64, 1.0f));
+    sim().setKernelTime(2000, 2000);
+    auto launched = dpex::call_kernel_async(q, dpex_sim::saxpy,
+                                            dpex::range<1>(64), {}, 1.0f, x, y);
+    dpex::profiling_info times = launched.second.profiling();
+    sim().setKernelTime(0, 0);
+    CHECK(times.queued <= times.start);
+    // The simulated kernel takes 2 ms between its start and end records.
+    CHECK(times.end - times.start >= 2000000);
+    CHECK(times.end - times.start < 1000000000);
+  }
+}
+
+namespace {
+
+// Entry points whose failure the runtime ignores by design: cleanup calls
+// (their failure leaves nothing to undo), peer access (the copy is staged
+// without it), error names (the code is reported instead), context queries
+// (the context is pushed anyway) and polls (Event::wait reports a failure).
+const std::set<std::string> tolerated = {
+    "cuCtxEnablePeerAccess", "cuCtxGetCurrent",  "cuCtxPopCurrent",
+    "cuCtxPushCurrent",      "cuEventDestroy",   "cuEventQuery",
+    "cuGetErrorName",        "cuGetErrorString", "cuMemFree",
+    "cuModuleUnload",        "cuStreamDestroy",  "cuDevicePrimaryCtxRelease"};
+
+// The error a failed call must give.
+dpex::errc expectedCode(const std::string &entry) {
+  if (entry == "cuMemAlloc")
+    return dpex::errc::out_of_memory;
+  if (entry == "cuModuleLoadDataEx" || entry == "cuModuleGetFunction")
+    return dpex::errc::build_failed;
+  if (entry == "cuLaunchKernel" || entry == "cuStreamSynchronize" ||
+      entry == "cuEventSynchronize" || entry == "cuFuncSetAttribute")
+    return dpex::errc::launch_failed;
+  return dpex::errc::backend_error;
+}
+
+const char *const cycleEntries[] = {
+    "cuGetErrorName",      "cuGetErrorString",   "cuCtxPushCurrent",
+    "cuCtxPopCurrent",     "cuCtxGetCurrent",    "cuCtxEnablePeerAccess",
+    "cuStreamCreate",      "cuStreamDestroy",    "cuStreamSynchronize",
+    "cuStreamWaitEvent",   "cuEventCreate",      "cuEventRecord",
+    "cuEventQuery",        "cuEventSynchronize", "cuEventElapsedTime",
+    "cuEventDestroy",      "cuMemAlloc",         "cuMemFree",
+    "cuMemcpyHtoDAsync",   "cuMemcpyDtoHAsync",  "cuMemcpyDtoDAsync",
+    "cuMemcpyPeerAsync",   "cuModuleLoadDataEx", "cuModuleUnload",
+    "cuModuleGetFunction", "cuFuncGetAttribute", "cuFuncSetAttribute",
+    "cuLaunchKernel"};
+
+// The n-th calls tried per entry point: the first ones of a cycle (setup)
+// and, for polled calls, enough to reach the later operations.
+constexpr unsigned long MaxCallsTried = 12;
+
+} // namespace
+
+// Every entry point a program's cycle calls, failed at each of its first
+// calls in turn: the failure is a dpex::error naming the call (or, for the
+// calls the runtime tolerates, the cycle still gives the right results),
+// nothing leaks, nothing hangs (ctest's timeout), and the next cycle on
+// fresh queues works.
+TEST_CASE("sim.cuda: every failing driver call is reported and recovered",
+          "[sim][faults]") {
+  const Sim &s = sim();
+  cycle(); // warm: contexts, timelines, event pools
+  long memory = s.live("memory"), streams = s.live("stream");
+  s.setFailures("");
+  cycle();
+  std::map<std::string, unsigned long> callsPerCycle;
+  for (const char *entry : cycleEntries)
+    callsPerCycle[entry] = s.calls(entry);
+  unsigned long tried = 0, reported = 0, toleratedRuns = 0;
+  for (const char *entry : cycleEntries) {
+    unsigned long reportedHere = 0, toleratedHere = 0, triedHere = 0;
+    unsigned long calls = std::min(callsPerCycle[entry], MaxCallsTried);
+    for (unsigned long n = 1; n <= calls; ++n) {
+      std::string spec = std::string(entry) + ":" + std::to_string(n);
+      INFO("DPEX_SIM_FAIL=" << spec);
+      unsigned long before = s.injected(), freesBefore = s.earlyFrees();
+      REQUIRE(s.setFailures(spec.c_str()) == 0);
+      std::string message;
+      dpex::errc code{};
+      bool threw = false;
+      std::string otherFailure;
+      try {
+        cycle();
+      } catch (const dpex::error &e) {
+        threw = true;
+        message = e.what();
+        code = e.code();
+      } catch (const std::exception &e) {
+        otherFailure = e.what();
+      }
+      s.setFailures("");
+      if (s.injected() == before)
+        continue; // this cycle made fewer calls (polls vary)
+      ++triedHere;
+      INFO("error: " << message << otherFailure);
+      CHECK(otherFailure.empty());
+      CHECK(s.earlyFrees() == freesBefore);
+      if (threw) {
+        ++reportedHere;
+        if (std::string(entry) == "cuCtxPushCurrent") {
+          // The call it guarded fails for want of a context (calls on a
+          // stream or event need none, and succeed).
+          CHECK_THAT(message, Contains("CUDA_ERROR_INVALID_CONTEXT"));
+        } else {
+          CHECK_THAT(message, Contains(entry));
+          CHECK(code == expectedCode(entry));
+        }
+      } else {
+        ++toleratedHere;
+        // The queues' destructors wait for their streams and have no way
+        // to report a failure: the cycle's last three synchronisations.
+        bool inDestructor = std::string(entry) == "cuStreamSynchronize" &&
+                            n + 3 > callsPerCycle[entry];
+        CHECK((tolerated.count(entry) == 1 || inDestructor));
+      }
+      // A failed cuMemFree or cuStreamDestroy leaves its object behind:
+      // the driver's doing, not a leak of the runtime.
+      memory += std::string(entry) == "cuMemFree";
+      streams += std::string(entry) == "cuStreamDestroy";
+      CHECK(settle("memory", memory) == memory);
+      CHECK(settle("stream", streams) == streams);
+      CHECK_NOTHROW(cycle());
+    }
+    std::printf("sim.cuda faults: %-22s %3lu calls per cycle, %2lu failed: "
+                "%2lu reported, %2lu tolerated\n",
+                entry, callsPerCycle[entry], triedHere, reportedHere,
+                toleratedHere);
+    tried += triedHere;
+    reported += reportedHere;
+    toleratedRuns += toleratedHere;
+  }
+  std::printf("sim.cuda faults: %lu failures injected: %lu reported as "
+              "dpex::error, %lu tolerated\n",
+              tried, reported, toleratedRuns);
+  CHECK(tried > 60);
+}
+
+// Failures of the calls made once per process or per device, each in a
+// process of its own (DPEX_SIM_FAIL set by ctest): enumeration failures
+// leave the device out (or the backend unavailable, naming the call), the
+// first use of a device reports the failure, and the next use works.
+TEST_CASE("sim.cuda: a failure at the first use of the driver",
+          "[sim][first-use]") {
+  const char *spec = std::getenv("DPEX_SIM_FAIL");
+  REQUIRE(spec);
+  std::string entry(spec, std::string(spec).find(':'));
+  const Sim &s = sim();
+  std::vector<dpex::device> found = simDevices();
+  if (entry == "cuInit" || entry == "cuDeviceGetCount") {
+    CHECK(found.empty());
+    dpex_test::ScopedEnv env("DPEX_DEVICE", "cuda:0");
+    dpex::error e = expectError([] { dpex::queue q; });
+    CHECK(e.code() == dpex::errc::device_not_found);
+    CHECK_THAT(e.what(), Contains(entry));
+    return;
+  }
+  if (entry.rfind("cuDevice", 0) == 0 && entry != "cuDevicePrimaryCtxRetain") {
+    // One device could not be described: it is left out.
+    CHECK(found.size() == 1);
+    dpex::queue q(found.front());
+    dpex::array<float> x(q, 16), y(q, 16);
+    x.copy_from(std::vector<float>(16, 1.0f));
+    y.copy_from(std::vector<float>(16, 1.0f));
+    dpex::call_kernel(q, dpex_sim::saxpy, dpex::range<1>(16), 1.0f, x, y);
+    for (float v : y.to_host())
+      CHECK(v == 2.0f);
+    return;
+  }
+  REQUIRE(found.size() == 2);
+  try {
+    cycle();
+    FAIL("no error from " << spec);
+  } catch (const dpex::error &e) {
+    INFO(e.what());
+    CHECK_THAT(e.what(), Contains(entry));
+    CHECK(s.injected() == 1);
+  }
+  CHECK_NOTHROW(cycle());
+}
+
+// A failure while the runtime words another failure: the message still
+// names the call and its code.
+TEST_CASE("sim.cuda: error names that cannot be looked up", "[sim][faults]") {
+  const Sim &s = sim();
+  cycle();
+  REQUIRE(s.setFailures("cuMemAlloc:1,cuGetErrorName:1,cuGetErrorString:1") ==
+          0);
+  dpex::error e = expectError([] { cycle(); });
+  CHECK(s.calls("cuGetErrorName") == 1);
+  s.setFailures("");
+  CHECK(e.code() == dpex::errc::out_of_memory);
+  CHECK_THAT(e.what(), Contains("cuMemAlloc: CUDA error (2)"));
+  CHECK_NOTHROW(cycle());
+}
