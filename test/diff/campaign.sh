@@ -19,7 +19,8 @@
 # A compile failure's class is read from dpexc's diagnostics: freeze,
 # odd-width, intrinsic (an LLVM intrinsic without SPIR-V equivalent),
 # unresolved-import, spirv-val, ptx, ice (internal compiler error), crash
-# (killed by a signal), timeout, or rc<N> for anything else.
+# (killed by a signal), timeout, source-error (the generator wrote a program
+# the front end rejects: a generator bug), or rc<N> for anything else.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
@@ -48,6 +49,7 @@ classify() { # stderr file, exit status
   local log=$1 rc=$2
   if [ "$rc" -eq 124 ]; then echo timeout
   elif [ "$rc" -ge 128 ]; then echo crash
+  elif grep -qE "\.cpp:[0-9]+:[0-9]+: error:" "$log"; then echo source-error
   elif grep -q "freeze" "$log"; then echo freeze
   elif grep -q "Invalid bit width" "$log"; then echo odd-width
   elif grep -q "LLVM intrinsic" "$log"; then echo intrinsic

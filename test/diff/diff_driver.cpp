@@ -98,8 +98,7 @@ int main(int argc, char **argv) {
     else if (!std::strcmp(argv[i], "--program") && i + 1 < argc)
       only = argv[++i];
     else {
-      std::fprintf(stderr, "usage: %s [--items N] [--program NAME]\n",
-                   argv[0]);
+      std::fprintf(stderr, "usage: %s [--items N] [--program NAME]\n", argv[0]);
       return 2;
     }
   }
