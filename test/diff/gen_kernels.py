@@ -62,12 +62,14 @@ FEATURES = {
     'double': 'double arithmetic (as float)',
     'math': 'dpex::sin/cos/exp/log/sqrt/tanh into outputs (tolerance)',
     'cmath': 'math through std:: <cmath> names rather than dpex::',
+    'libm': 'more <cmath> functions (cbrt exp2 erf pow atan2 ... fmod round'
+            ' copysign), libm calls dpexc lowers itself (with cmath)',
     'convert': 'conversions between integer widths and float <-> int',
     'neighbour': "reads of the neighbouring work-item's input",
 }
 # What passes on the devices with the current compiler: the ctest entries
 # use this set; the others are for campaigns (docs/reliability.md).
-DEFAULT_OFF = {'if', 'switch', 'enum', 'divmod', 'dynloop', 'cmath'}
+DEFAULT_OFF = {'if', 'switch', 'enum', 'divmod', 'dynloop', 'libm'}
 
 
 def parse_features(spec):
@@ -323,9 +325,14 @@ class Gen:
             return '(%s)((%s) %s (%s))' % (c, sub(), self.r.choice('+-*/'), sub())
         if k == 'fn':
             ns = 'std' if self.has('cmath') else 'dpex'
-            fn = self.r.choice(['fabs', 'floor', 'ceil', 'trunc', 'fma'])
+            fns = ['fabs', 'floor', 'ceil', 'trunc', 'fma']
+            if self.has('cmath') and self.has('libm'):
+                fns += ['round', 'fmod', 'copysign']  # exact, as the others
+            fn = self.r.choice(fns)
             if fn == 'fma':
                 return '%s::fma(%s, %s, %s)' % (ns, sub(), sub(), sub())
+            if fn in ('fmod', 'copysign'):
+                return '%s::%s(%s, %s)' % (ns, fn, sub(), sub())
             return '%s::%s(%s)' % (ns, fn, sub())
         if k == 'minmax':
             return 'std::%s<%s>(%s, %s)' % (self.r.choice(['min', 'max']), c,
@@ -547,13 +554,26 @@ class Gen:
                                      (t == 'f64' and self.has('double'))] or ['f64'])
                 c = self.cty(fty)
                 ns = 'std' if self.has('cmath') else 'dpex'
-                fn = self.r.choice(['sin', 'cos', 'exp', 'log', 'sqrt', 'tanh'])
+                fns = ['sin', 'cos', 'exp', 'log', 'sqrt', 'tanh']
+                if self.has('cmath') and self.has('libm'):
+                    # Functions the kernel language does not name: libm
+                    # calls that dpexc must lower itself.
+                    fns += ['cbrt', 'exp2', 'expm1', 'log2', 'log10', 'log1p',
+                            'atan', 'sinh', 'erf', 'pow', 'atan2', 'hypot']
+                fn = self.r.choice(fns)
                 arg = self.expr(fty, env, 2)
-                if fn in ('log', 'sqrt'):
+                if fn in ('log', 'sqrt', 'log2', 'log10', 'log1p', 'pow'):
                     arg = '%s::fabs(%s)' % (ns, arg)
-                if fn == 'exp':
+                if fn in ('exp', 'exp2', 'expm1', 'sinh'):
                     arg = 'std::min<%s>(%s, (%s)60)' % (c, arg, c)
-                val = '%s::%s((%s)(%s))' % (ns, fn, c, arg)
+                if fn == 'pow':
+                    args = '(%s)(%s), (%s)%s' % (c, arg, c, self.r.choice(
+                        ['0.5', '3.0', '-1.5', '0.25']))
+                elif fn in ('atan2', 'hypot'):
+                    args = '(%s)(%s), (%s)(%s)' % (c, arg, c, self.expr(fty, env, 2))
+                else:
+                    args = '(%s)(%s)' % (c, arg)
+                val = '%s::%s(%s)' % (ns, fn, args)
                 body.append('%so[%d] = %s(%s);' % (ind, k, 'bits_f' if fty == 'f32'
                                                   else 'bits_d', val))
                 kinds.append('f' if fty == 'f32' else 'd')
