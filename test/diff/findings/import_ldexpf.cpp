@@ -1,0 +1,6 @@
+#include <dpex/kernel.hpp>
+#include <cmath>
+DPEX_KERNEL void k(dpex::item<1> it, const int *in, float *out) {
+  size_t i = it.get_id(0);
+  out[i] = std::exp2((float)in[i]);
+}
