@@ -24,6 +24,10 @@ binaries=(
   test/e2e/dpex_e2e_language_tests
   test/e2e/dpex_e2e_language_g_tests
   test/e2e/dpex_e2e_math_fast_math_tests
+  test/e2e/dpex_e2e_address_space_tests
+  test/e2e/dpex_e2e_libcall_tests
+  test/e2e/dpex_e2e_stdlib_tests
+  test/diff/dpex_diff_random
   examples/saxpy examples/matrix2d examples/tiled_matmul examples/reduction
   examples/histogram examples/stencil2d examples/black_scholes
 )

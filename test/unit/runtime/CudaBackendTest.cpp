@@ -12,7 +12,11 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
+#include <thread>
+#include <utility>
+#include <vector>
 
 using Catch::Matchers::Contains;
 using dpex_test::expectError;
@@ -442,6 +446,48 @@ TEST_CASE("a short launch on one queue completes while a long one runs on "
   REQUIRE(fastDone.to_host() == std::vector<int>{1});
   slowHost.wait();
   REQUIRE(slowDone.to_host() == std::vector<int>{1});
+}
+
+// Many threads launching on one queue at once: a host event completes only
+// after its kernel has (the device event, as the driver reports it), and a
+// launch's arrays live until then. Long and short kernels alternate, so
+// completions overtake submissions in every order.
+TEST_CASE("host events complete after their kernels when threads share a "
+          "queue",
+          "[cuda][event][gpu]") {
+  dpex::device gpu = firstGpu();
+  dpex::queue q(gpu);
+  constexpr int Threads = 8, Launches = 300;
+  std::atomic<int> early{0}, checked{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < Threads; ++t)
+    threads.emplace_back([&, t] {
+      dpex::array<int> own(q, 1);
+      for (int i = 0; i < Launches; ++i) {
+        std::int64_t cycles = (i + t) % 2 ? 200000 : 0;
+        std::pair<dpex::event, dpex::event> events;
+        if (i % 3 == 0) {
+          dpex::array<int> temporary(q, 1);
+          events = dpex::call_kernel_async(
+              dpex_cuda_test::spin, dpex::range<1>(1), {}, cycles, temporary);
+        } else {
+          events = dpex::call_kernel_async(dpex_cuda_test::spin,
+                                           dpex::range<1>(1), {}, cycles, own);
+        }
+        while (!events.first.is_complete())
+          std::this_thread::yield();
+        if (!events.second.is_complete())
+          ++early;
+        ++checked;
+      }
+    });
+  for (std::thread &t : threads)
+    t.join();
+  q.wait();
+  INFO(early.load() << " of " << checked.load()
+                    << " host events completed before their kernel");
+  REQUIRE(checked.load() == Threads * Launches);
+  REQUIRE(early.load() == 0);
 }
 
 TEST_CASE("local accessors are offsets into dynamic shared memory",
