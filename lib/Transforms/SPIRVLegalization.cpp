@@ -10,6 +10,9 @@
 // - a fixed-size alloca outside the entry block (the inliner leaves a local
 //   array of a function called inside a loop there): every OpVariable must
 //   open the first block. Such allocas move to the entry block.
+// - `atomicrmw` nand, fadd, fsub, fmax and fmin (from a device library or
+//   __atomic built-ins): SPIR-V 1.0 has no such atomic and the translator
+//   ends the process. Each becomes a compare-exchange loop.
 // - a dbg.declare of an undef address (SROA leaves one when it splits a
 //   variable it cannot describe): the translator writes a DebugDeclare whose
 //   Variable is no OpVariable, which spirv-val rejects. It describes
@@ -19,11 +22,13 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Debug.h"
+#include "llvm/Transforms/Utils/LowerAtomic.h"
 
 #define DEBUG_TYPE "dpex-legalize-for-spirv"
 
@@ -32,6 +37,8 @@ using namespace llvm;
 STATISTIC(NumFreezesRemoved, "freeze instructions replaced by their operand");
 STATISTIC(NumEdgesSplit, "Repeated edges into a block with phis split");
 STATISTIC(NumAllocasHoisted, "Fixed-size allocas moved to the entry block");
+STATISTIC(NumAtomicsExpanded,
+          "atomicrmw without a SPIR-V atomic made compare-exchange loops");
 STATISTIC(NumDeclaresDropped, "dbg.declare of an undef address removed");
 
 namespace dpex {
@@ -113,6 +120,69 @@ static bool hoistFixedSizeAllocas(Function &F) {
   return Changed;
 }
 
+static bool hasSPIRVAtomic(AtomicRMWInst::BinOp Op) {
+  switch (Op) {
+  case AtomicRMWInst::Nand:
+  case AtomicRMWInst::FAdd:
+  case AtomicRMWInst::FSub:
+  case AtomicRMWInst::FMax:
+  case AtomicRMWInst::FMin:
+    return false;
+  default:
+    return true;
+  }
+}
+
+// old = load; loop: new = op(old); (old', ok) = cmpxchg(p, old, new);
+// until ok. The compare-exchange works on the integer of the value's bits.
+static void expandToCompareExchangeLoop(AtomicRMWInst &RMW) {
+  BasicBlock *Before = RMW.getParent();
+  BasicBlock *After = Before->splitBasicBlock(&RMW, "atomicrmw.end");
+  BasicBlock *Loop = BasicBlock::Create(RMW.getContext(), "atomicrmw.loop",
+                                        Before->getParent(), After);
+  Before->getTerminator()->setSuccessor(0, Loop);
+  Type *T = RMW.getType();
+  Value *Ptr = RMW.getPointerOperand();
+  IRBuilder<> B(Before->getTerminator());
+  LoadInst *Initial = B.CreateAlignedLoad(T, Ptr, RMW.getAlign());
+  Initial->setVolatile(RMW.isVolatile());
+  B.SetInsertPoint(Loop);
+  PHINode *Loaded = B.CreatePHI(T, 2, "loaded");
+  Loaded->addIncoming(Initial, Before);
+  Value *New =
+      buildAtomicRMWValue(RMW.getOperation(), B, Loaded, RMW.getValOperand());
+  IntegerType *Bits = B.getIntNTy(T->getPrimitiveSizeInBits());
+  Value *BitsPtr = B.CreatePointerCast(
+      Ptr, Bits->getPointerTo(Ptr->getType()->getPointerAddressSpace()));
+  Value *Expected = B.CreateBitCast(Loaded, Bits);
+  Value *Desired = B.CreateBitCast(New, Bits);
+  auto *Exchange = B.CreateAtomicCmpXchg(
+      BitsPtr, Expected, Desired, RMW.getAlign(), RMW.getOrdering(),
+      AtomicCmpXchgInst::getStrongestFailureOrdering(RMW.getOrdering()),
+      RMW.getSyncScopeID());
+  Exchange->setVolatile(RMW.isVolatile());
+  Value *Old = B.CreateBitCast(B.CreateExtractValue(Exchange, 0), T);
+  Value *Done = B.CreateExtractValue(Exchange, 1);
+  Loaded->addIncoming(Old, Loop);
+  B.CreateCondBr(Done, After, Loop);
+  RMW.replaceAllUsesWith(Old);
+  RMW.eraseFromParent();
+}
+
+static bool expandAtomicsWithoutSPIRV(Function &F) {
+  SmallVector<AtomicRMWInst *, 4> Expand;
+  for (Instruction &I : instructions(F))
+    if (auto *RMW = dyn_cast<AtomicRMWInst>(&I))
+      if (!hasSPIRVAtomic(RMW->getOperation()))
+        Expand.push_back(RMW);
+  for (AtomicRMWInst *RMW : Expand) {
+    LLVM_DEBUG(dbgs() << F.getName() << ": expanding " << *RMW << '\n');
+    expandToCompareExchangeLoop(*RMW);
+    ++NumAtomicsExpanded;
+  }
+  return !Expand.empty();
+}
+
 static bool removeDeclaresOfNothing(Function &F) {
   bool Changed = false;
   for (Instruction &I : make_early_inc_range(instructions(F)))
@@ -130,6 +200,7 @@ PreservedAnalyses SPIRVLegalizationPass::run(Module &M,
   bool Changed = false;
   for (Function &F : M) {
     Changed |= removeFreezes(F);
+    Changed |= expandAtomicsWithoutSPIRV(F);
     Changed |= splitRepeatedEdgesIntoPhis(F);
     Changed |= hoistFixedSizeAllocas(F);
     Changed |= removeDeclaresOfNothing(F);

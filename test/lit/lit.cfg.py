@@ -19,6 +19,7 @@ tools = {
     "count": os.path.join(config.llvm_tools_dir, "count"),
     "split-file": os.path.join(config.llvm_tools_dir, "split-file"),
     "llvm-dis": os.path.join(config.llvm_tools_dir, "llvm-dis"),
+    "llvm-as": os.path.join(config.llvm_tools_dir, "llvm-as"),
     "lli": os.path.join(config.llvm_tools_dir, "lli"),
     "spirv-val": config.spirv_val,
     "spirv-dis": config.spirv_dis,

@@ -163,8 +163,9 @@ struct ExactFRemLoweringPass : llvm::PassInfoMixin<ExactFRemLoweringPass> {
 };
 
 // Removes or rewrites what SPIRV-LLVM-Translator 15 cannot take or turns
-// into invalid SPIR-V: `freeze`, repeated edges into a block with phis,
-// fixed-size allocas outside the entry block, dbg.declare of undef.
+// into invalid SPIR-V: `freeze`, atomicrmw operations SPIR-V lacks,
+// repeated edges into a block with phis, fixed-size allocas outside the
+// entry block, dbg.declare of undef.
 struct SPIRVLegalizationPass : llvm::PassInfoMixin<SPIRVLegalizationPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
