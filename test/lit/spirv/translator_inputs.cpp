@@ -5,9 +5,9 @@
 // and the spir and PTX images, read back from it, build too. With -g, a
 // struct copied in by memcpy and returned left a DebugDeclare of no
 // variable, which spirv-val rejects.
+// RUN: rm -rf %t && mkdir -p %t
 // RUN: dpexc %s -g -O2 -o %t/g --emit=spirv,stub
 // RUN: spirv-val %t/g.spv
-// RUN: rm -rf %t && mkdir -p %t
 // RUN: dpexc %s -O1 -o %t/o1 --emit=spirv,stub
 // RUN: dpexc %s -O2 -o %t/o2 --emit=spirv,stub,llvm
 // RUN: dpexc %s -O3 -o %t/o3 --emit=spirv,stub
