@@ -173,7 +173,6 @@ struct Op {
   explicit Op(Kind k) : kind(k) {}
   Kind kind;
   // Launch
-  CUfunc_st *function = nullptr;
   std::string entry;
   unsigned grid[3] = {}, block[3] = {};
   unsigned shared = 0;
@@ -1144,7 +1143,6 @@ SIM_EXPORT CUresult cuLaunchKernel(CUfunc_st *function, unsigned gridX,
   if (!function->paramSizes.empty() && !params)
     return INVALID_VALUE;
   Op op(Op::Launch);
-  op.function = function;
   op.entry = function->entry;
   std::copy(grid, grid + 3, op.grid);
   std::copy(block, block + 3, op.block);
