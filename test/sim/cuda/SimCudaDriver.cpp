@@ -243,7 +243,11 @@ Driver &driver() {
   return *instance;
 }
 
-thread_local std::vector<CUctx_st *> contextStack;
+// In the static TLS block: LeakSanitizer's scan of a dlopen()ed library's
+// dynamic TLS crashes its tracer ("Tracer caught signal 11").
+#define SIM_STATIC_TLS __attribute__((tls_model("initial-exec")))
+
+SIM_STATIC_TLS thread_local std::vector<CUctx_st *> contextStack;
 
 CUctx_st *current() {
   return contextStack.empty() ? nullptr : contextStack.back();
@@ -394,7 +398,7 @@ const Op *pendingUse(Driver &d, std::uintptr_t base, std::size_t bytes) {
 unsigned kernelDelayUs(Driver &d) {
   if (d.maxKernelUs == 0)
     return 0;
-  thread_local std::minstd_rand random(static_cast<unsigned>(
+  SIM_STATIC_TLS thread_local std::minstd_rand random(static_cast<unsigned>(
       std::hash<std::thread::id>()(std::this_thread::get_id())));
   return std::uniform_int_distribution<unsigned>(d.minKernelUs,
                                                  d.maxKernelUs)(random);
