@@ -51,6 +51,13 @@ OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
     return events.status();
 
   auto &clKernel = static_cast<OpenCLKernel &>(kernel);
+  // A launch may be the second part of a split grid whose first part is
+  // already enqueued and uses the same arrays, which the caller releases
+  // once it sees the error: let the queue's work finish first.
+  auto failed = [&](Status status) {
+    api_.clFinish(queue_);
+    return status;
+  };
   cl_event event = nullptr;
   {
     // Arguments are state of the shared cl_kernel until the enqueue has
@@ -76,8 +83,8 @@ OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
         break;
       }
       if (err != CL_SUCCESS)
-        return clError(errc::invalid_argument, call, err)
-            .withContext(arg.describe());
+        return failed(clError(errc::invalid_argument, call, err)
+                          .withContext(arg.describe()));
     }
     cl_int err = api_.clEnqueueNDRangeKernel(
         queue_, clKernel.handle(), config.dims, config.offset, config.global,
@@ -85,7 +92,8 @@ OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
         static_cast<cl_uint>(events->size()),
         events->empty() ? nullptr : events->data(), &event);
     if (err != CL_SUCCESS)
-      return clError(errc::launch_failed, "clEnqueueNDRangeKernel", err);
+      return failed(
+          clError(errc::launch_failed, "clEnqueueNDRangeKernel", err));
   }
   // Submit now: completion callbacks and waits from other threads rely on it.
   api_.clFlush(queue_);

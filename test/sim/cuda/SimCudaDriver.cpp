@@ -173,7 +173,6 @@ struct Op {
   explicit Op(Kind k) : kind(k) {}
   Kind kind;
   // Launch
-  CUfunc_st *function = nullptr;
   std::string entry;
   unsigned grid[3] = {}, block[3] = {};
   unsigned shared = 0;
@@ -244,7 +243,11 @@ Driver &driver() {
   return *instance;
 }
 
-thread_local std::vector<CUctx_st *> contextStack;
+// In the static TLS block: LeakSanitizer's scan of a dlopen()ed library's
+// dynamic TLS crashes its tracer ("Tracer caught signal 11").
+#define SIM_STATIC_TLS __attribute__((tls_model("initial-exec")))
+
+SIM_STATIC_TLS thread_local std::vector<CUctx_st *> contextStack;
 
 CUctx_st *current() {
   return contextStack.empty() ? nullptr : contextStack.back();
@@ -395,7 +398,7 @@ const Op *pendingUse(Driver &d, std::uintptr_t base, std::size_t bytes) {
 unsigned kernelDelayUs(Driver &d) {
   if (d.maxKernelUs == 0)
     return 0;
-  thread_local std::minstd_rand random(static_cast<unsigned>(
+  SIM_STATIC_TLS thread_local std::minstd_rand random(static_cast<unsigned>(
       std::hash<std::thread::id>()(std::this_thread::get_id())));
   return std::uniform_int_distribution<unsigned>(d.minKernelUs,
                                                  d.maxKernelUs)(random);
@@ -1144,7 +1147,6 @@ SIM_EXPORT CUresult cuLaunchKernel(CUfunc_st *function, unsigned gridX,
   if (!function->paramSizes.empty() && !params)
     return INVALID_VALUE;
   Op op(Op::Launch);
-  op.function = function;
   op.entry = function->entry;
   std::copy(grid, grid + 3, op.grid);
   std::copy(block, block + 3, op.block);

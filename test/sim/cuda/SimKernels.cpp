@@ -5,9 +5,9 @@
 
 #include <dlfcn.h>
 
+#include <cstdint>
 #include <cstring>
 #include <deque>
-#include <memory>
 #include <mutex>
 
 namespace dpex_sim {
