@@ -52,7 +52,7 @@ classify() { # stderr file, exit status
   elif [ "$rc" -ge 128 ]; then echo crash
   elif grep -qE "\.cpp:[0-9]+:[0-9]+: error:" "$log"; then echo source-error
   elif grep -q "freeze" "$log"; then echo freeze
-  elif grep -q "Invalid bit width" "$log"; then echo odd-width
+  elif grep -qE "Invalid bit width|-bit integer" "$log"; then echo odd-width
   elif grep -q "LLVM intrinsic" "$log"; then echo intrinsic
   elif grep -qiE "unresolved|undefined (symbol|function)|import" "$log"; then
     echo unresolved-import
