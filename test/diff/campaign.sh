@@ -15,7 +15,8 @@
 #   compile/<class>/     programs dpexc rejected: p<seed>.cpp and its stderr
 #   mismatch/            programs whose device results differ from the host,
 #                        with the driver's output per device
-#   devfail/             programs a device failed to build or run
+#   devfail/             programs a device failed to build or run (class:
+#                        unresolved-import, build, signal<N>, timeout)
 # A compile failure's class is read from dpexc's diagnostics: freeze,
 # odd-width, intrinsic (an LLVM intrinsic without SPIR-V equivalent),
 # unresolved-import, spirv-val, ptx, ice (internal compiler error), crash
@@ -51,13 +52,23 @@ classify() { # stderr file, exit status
   elif [ "$rc" -ge 128 ]; then echo crash
   elif grep -qE "\.cpp:[0-9]+:[0-9]+: error:" "$log"; then echo source-error
   elif grep -q "freeze" "$log"; then echo freeze
-  elif grep -q "Invalid bit width" "$log"; then echo odd-width
+  elif grep -qE "Invalid bit width|-bit integer" "$log"; then echo odd-width
   elif grep -q "LLVM intrinsic" "$log"; then echo intrinsic
   elif grep -qiE "unresolved|undefined (symbol|function)|import" "$log"; then
     echo unresolved-import
   elif grep -qiE "spirv-val|validation" "$log"; then echo spirv-val
   elif grep -qiE "ptx|nvptx" "$log"; then echo ptx
   elif grep -q "internal compiler error" "$log"; then echo ice
+  else echo "rc$rc"
+  fi
+}
+
+devclass() { # driver output, exit status
+  local log=$1 rc=$2
+  if [ "$rc" -eq 124 ]; then echo timeout
+  elif [ "$rc" -ge 128 ]; then echo "signal$((rc - 128))"
+  elif grep -q "Cannot find symbol" "$log"; then echo unresolved-import
+  elif grep -q "failed to build" "$log"; then echo build
   else echo "rc$rc"
   fi
 }
@@ -102,12 +113,13 @@ for s in $(seq "$seed" "$last"); do
     DPEX_DEVICE=$dev timeout 300 "$d/run" > "$d/$dev.out" 2>&1
     rc=$?
     if [ $rc -eq 0 ]; then continue; fi
-    if grep -q "^MISMATCH" "$d/$dev.out"; then kind=mismatch; else kind=devfail; fi
+    if grep -q "^MISMATCH" "$d/$dev.out"; then kind=mismatch cls=""
+    else kind=devfail cls=$(devclass "$d/$dev.out" $rc); fi
     mkdir -p "$out/$kind"
     cp "$d/$p.cpp" "$out/$kind/"
     cp "$d/$dev.out" "$out/$kind/$p.$dev.out"
     verdict="$kind"
-    echo "$s $kind $dev rc=$rc" >> "$out/summary.txt"
+    echo "$s $kind $dev rc=$rc $cls" >> "$out/summary.txt"
   done
   [ "$verdict" = ok ] && echo "$s ok" >> "$out/summary.txt"
   rm -rf "$d"
@@ -119,6 +131,7 @@ end=$(date +%s)
   echo "compile failures by class:"
   grep compile-fail "$out/summary.txt" | awk '{print $3}' | sort | uniq -c
   echo "mismatches: $(grep -c ' mismatch ' "$out/summary.txt")"
-  echo "device failures: $(grep -c ' devfail ' "$out/summary.txt")"
+  echo "device failures by class: $(grep -c ' devfail ' "$out/summary.txt")"
+  grep ' devfail ' "$out/summary.txt" | awk '{print $3, $5}' | sort | uniq -c
   echo "host build failures: $(grep -c 'host-build-fail' "$out/summary.txt")"
 } | tee "$out/report.txt"
