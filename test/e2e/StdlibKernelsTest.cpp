@@ -29,7 +29,8 @@ TEST_CASE("std::tie, tuple assignment and swap of a pair", "[e2e][stdlib]") {
     REQUIRE(h[i] == tuples(hin[i]));
 }
 
-TEST_CASE("std::partial_sort with std::greater", "[e2e][stdlib]") {
+TEST_CASE("std::partial_sort with std::greater, private and in place",
+          "[e2e][stdlib]") {
   dpex::queue q;
   const std::size_t items = 64;
   for (int n : {2, 9, MaxSegment}) {
@@ -38,16 +39,22 @@ TEST_CASE("std::partial_sort with std::greater", "[e2e][stdlib]") {
       std::vector<float> hdata(ints.begin(), ints.end());
       dpex::array<float> data(q, hdata.size());
       data.copy_from(hdata);
+      dpex::array<float> in_place(q, hdata.size());
+      in_place.copy_from(hdata);
       dpex::call_kernel(top_kernel, dpex::range<1>(items), data, n, m);
+      dpex::call_kernel(top_in_place_kernel, dpex::range<1>(items), in_place, n,
+                        m);
       std::vector<float> h = data.to_host();
       for (std::size_t i = 0; i < items; ++i)
         top(hdata.data() + i * n, n, m);
       REQUIRE(h == hdata);
+      REQUIRE(in_place.to_host() == hdata);
     }
   }
 }
 
-TEST_CASE("std::make_heap, push_heap, pop_heap and sort_heap",
+TEST_CASE("std::make_heap, push_heap, pop_heap and sort_heap, private and "
+          "in place",
           "[e2e][stdlib]") {
   dpex::queue q;
   const std::size_t items = 64;
@@ -55,11 +62,16 @@ TEST_CASE("std::make_heap, push_heap, pop_heap and sort_heap",
     std::vector<int> hdata = scrambled(items * n);
     dpex::array<int> data(q, hdata.size());
     data.copy_from(hdata);
+    dpex::array<int> in_place(q, hdata.size());
+    in_place.copy_from(hdata);
     dpex::call_kernel(heaps_kernel, dpex::range<1>(items), data, n);
+    dpex::call_kernel(heaps_in_place_kernel, dpex::range<1>(items), in_place,
+                      n);
     std::vector<int> h = data.to_host();
     for (std::size_t i = 0; i < items; ++i)
       heaps(hdata.data() + i * n, n);
     REQUIRE(h == hdata);
+    REQUIRE(in_place.to_host() == hdata);
   }
 }
 

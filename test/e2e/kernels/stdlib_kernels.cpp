@@ -22,6 +22,16 @@ DPEX_KERNEL void top_kernel(dpex::item<1> it, float *data, int n, int m) {
     segment[k] = v[k];
 }
 
+// The same, in place in global memory.
+DPEX_KERNEL void top_in_place_kernel(dpex::item<1> it, float *data, int n,
+                                     int m) {
+  top(data + it.get_id(0) * n, n, m);
+}
+
+DPEX_KERNEL void heaps_in_place_kernel(dpex::item<1> it, int *data, int n) {
+  heaps(data + it.get_id(0) * n, n);
+}
+
 DPEX_KERNEL void heaps_kernel(dpex::item<1> it, int *data, int n) {
   int *segment = data + it.get_id(0) * n;
   int v[MaxSegment];

@@ -55,7 +55,8 @@ DPEX_KERNEL void modify_k(dpex::item<1> it, int *x, int n) {
   std::iter_swap(v + 2, v + 3);
   std::transform(v, v + 8, v, [](int a) { return a + 1; });
   std::copy(v, v + 8, w);
-  x[i] = w[0] + std::all_of(v, v + 8, [](int a) { return a > 0; });
+  std::nth_element(w, w + 3, w + 8);
+  x[i] = w[3] + std::all_of(v, v + 8, [](int a) { return a > 0; });
 }
 
 DPEX_KERNEL void numeric_k(dpex::item<1> it, int *x, int n) {

@@ -2,10 +2,10 @@
 // assignment, std::swap of a std::pair (whose noexcept specifiers name
 // function pointers), std::partial_sort and the heap functions (whose
 // return types name templates in decltype), placement new and
-// std::optional::emplace (which constructs with placement new). It compiles
-// (exit status 0) and the SPIR-V validates.
+// std::optional::emplace (which constructs with placement new). Every image
+// (SPIR-V, SPIR, PTX) builds without a diagnostic and the SPIR-V validates.
 // RUN: rm -rf %t && mkdir -p %t
-// RUN: dpexc %s -o %t/ok --emit=spirv 2> %t/stderr
+// RUN: dpexc %s -o %t/ok --emit=spirv,spir,ptx --cuda-arch=sm_80 2> %t/stderr
 // RUN: count 0 < %t/stderr
 // RUN: spirv-val %t/ok.spv
 #include <dpex/kernel.hpp>
@@ -28,6 +28,7 @@ DPEX_KERNEL void tuples(dpex::item<1> it, int *x) {
   x[i] = p.first * 10 + std::get<1>(t);
 }
 
+// In place, in global memory (e2e.stdlib sorts private copies).
 DPEX_KERNEL void sorting(dpex::item<1> it, float *x, int n, int m) {
   float *v = x + it.get_id(0) * n;
   std::partial_sort(v, v + m, v + n, std::greater<float>());
