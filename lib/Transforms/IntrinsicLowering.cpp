@@ -27,8 +27,7 @@ Value *signBitSet(IRBuilder<> &B, Value *V) {
 
 // Whether the signed sum or difference overflowed: the operands' signs
 // agree (sum) or differ (difference) and the result's sign is another.
-Value *signedOverflow(IRBuilder<> &B, bool Add, Value *A, Value *C,
-                      Value *R) {
+Value *signedOverflow(IRBuilder<> &B, bool Add, Value *A, Value *C, Value *R) {
   Value *Operands = Add ? B.CreateNot(B.CreateXor(A, C)) : B.CreateXor(A, C);
   return signBitSet(B, B.CreateAnd(Operands, B.CreateXor(A, R)));
 }
@@ -45,7 +44,9 @@ std::pair<Value *, Value *> multiply(IRBuilder<> &B, bool Signed, Value *A,
     auto Extend = [&](Value *V) {
       return Signed ? B.CreateSExt(V, Wide) : B.CreateZExt(V, Wide);
     };
-    Value *Exact = B.CreateMul(Extend(A), Extend(C));
+    Value *WideA = Extend(A);
+    Value *WideC = Extend(C);
+    Value *Exact = B.CreateMul(WideA, WideC);
     return {R, B.CreateICmpNE(Extend(R), Exact)};
   }
   Value *Zero = ConstantInt::get(T, 0);
@@ -57,12 +58,12 @@ std::pair<Value *, Value *> multiply(IRBuilder<> &B, bool Signed, Value *A,
   }
   // -1 * MIN is the one overflow that division (MIN / -1) cannot show.
   Value *MinusOne = B.CreateICmpEQ(A, ConstantInt::getSigned(T, -1));
-  Value *Divisor = B.CreateSelect(
-      B.CreateOr(B.CreateICmpEQ(A, Zero), MinusOne), ConstantInt::get(T, 1), A);
+  Value *Divisor = B.CreateSelect(B.CreateOr(B.CreateICmpEQ(A, Zero), MinusOne),
+                                  ConstantInt::get(T, 1), A);
   Value *Wrong = B.CreateAnd(B.CreateICmpNE(A, Zero),
                              B.CreateICmpNE(B.CreateSDiv(R, Divisor), C));
-  Value *MinTimesMinusOne = B.CreateICmpEQ(
-      C, ConstantInt::get(T, APInt::getSignedMinValue(Bits)));
+  Value *MinTimesMinusOne =
+      B.CreateICmpEQ(C, ConstantInt::get(T, APInt::getSignedMinValue(Bits)));
   return {R, B.CreateSelect(MinusOne, MinTimesMinusOne, Wrong)};
 }
 
@@ -74,7 +75,8 @@ Value *byteSwap(IRBuilder<> &B, Value *X) {
   for (unsigned I = 0; I < Bytes; ++I) {
     Value *Byte = B.CreateAnd(B.CreateLShr(X, ConstantInt::get(T, 8 * I)),
                               ConstantInt::get(T, 0xff));
-    R = B.CreateOr(R, B.CreateShl(Byte, ConstantInt::get(T, 8 * (Bytes - 1 - I))));
+    R = B.CreateOr(R,
+                   B.CreateShl(Byte, ConstantInt::get(T, 8 * (Bytes - 1 - I))));
   }
   return R;
 }
@@ -96,18 +98,19 @@ Value *expand(IntrinsicInst &II) {
     return B.CreateSelect(B.CreateICmpULT(S, A), Constant::getAllOnesValue(T),
                           S);
   }
-  case Intrinsic::usub_sat:
-    return B.CreateSelect(B.CreateICmpUGT(A, C), B.CreateSub(A, C),
-                          Constant::getNullValue(T));
+  case Intrinsic::usub_sat: {
+    Value *Above = B.CreateICmpUGT(A, C);
+    Value *D = B.CreateSub(A, C);
+    return B.CreateSelect(Above, D, Constant::getNullValue(T));
+  }
   case Intrinsic::sadd_sat:
   case Intrinsic::ssub_sat: {
     bool Add = ID == Intrinsic::sadd_sat;
     Value *S = Add ? B.CreateAdd(A, C) : B.CreateSub(A, C);
     unsigned Bits = T->getScalarSizeInBits();
-    Value *Limit =
-        B.CreateSelect(signBitSet(B, A),
-                       ConstantInt::get(T, APInt::getSignedMinValue(Bits)),
-                       ConstantInt::get(T, APInt::getSignedMaxValue(Bits)));
+    Value *Limit = B.CreateSelect(
+        signBitSet(B, A), ConstantInt::get(T, APInt::getSignedMinValue(Bits)),
+        ConstantInt::get(T, APInt::getSignedMaxValue(Bits)));
     return B.CreateSelect(signedOverflow(B, Add, A, C, S), Limit, S);
   }
   case Intrinsic::uadd_with_overflow: {
@@ -126,8 +129,7 @@ Value *expand(IntrinsicInst &II) {
   case Intrinsic::smul_with_overflow: {
     if (!T->isIntegerTy())
       return nullptr;
-    auto [R, Overflow] =
-        multiply(B, ID == Intrinsic::smul_with_overflow, A, C);
+    auto [R, Overflow] = multiply(B, ID == Intrinsic::smul_with_overflow, A, C);
     return Pair(R, Overflow);
   }
   case Intrinsic::bswap:

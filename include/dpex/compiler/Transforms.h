@@ -203,16 +203,19 @@ struct IntrinsicLoweringPass : llvm::PassInfoMixin<IntrinsicLoweringPass> {
 enum class CallConsumer { SPIRV, SPIR, PTX };
 
 // A call in device code that no image consumer resolves, at the source
-// position of the call where the module has line information (Line 0: none).
+// position of the call where the module has line information: the
+// innermost first, then each position it was inlined into (none: no lines).
 class UnresolvedCall : public llvm::ErrorInfo<UnresolvedCall> {
 public:
+  struct Position {
+    std::string File;
+    unsigned Line, Column;
+  };
   static char ID;
-  UnresolvedCall(std::string File, unsigned Line, unsigned Column,
-                 std::string Message)
-      : File(std::move(File)), Message(std::move(Message)), Line(Line),
-        Column(Column) {}
-  std::string File, Message;
-  unsigned Line, Column;
+  UnresolvedCall(std::string Message, std::vector<Position> Positions)
+      : Message(std::move(Message)), Positions(std::move(Positions)) {}
+  std::string Message;
+  std::vector<Position> Positions;
   void log(llvm::raw_ostream &OS) const override;
   std::error_code convertToErrorCode() const override;
 };
