@@ -41,7 +41,7 @@ template <typename T> inline void cmath_ops(T a, T b, T *r) {
   r[17] = std::copysign(b, a);
   r[18] = std::scalbn(a, 3);
   r[19] = std::remquo(a * 5, b, &q);
-  // C promises the quotient's sign and 3 low bits (OpenCL 7): q % 8.
+  // C promises the quotient's sign and 3 low bits: q % 8.
   r[20] = T(q % 8);
   r[21] = T(q % 8 < 0);
   r[22] = std::nearbyint(a * 10);
