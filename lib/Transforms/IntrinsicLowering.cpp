@@ -1,8 +1,10 @@
 // LLVM intrinsics that the optimiser or Clang's builtins create from
 // everyday code but SPIRV-LLVM-Translator 15 cannot translate: the clamp
 // `i > r ? i - r : 0` (llvm.usub.sat) and its kin, __builtin_*_overflow
-// (llvm.*.with.overflow, on which the translator crashes), byte swaps, and
-// std::copy within one array (llvm.memmove). Each is expanded into plain
+// (llvm.*.with.overflow, on which the translator crashes), byte swaps, the
+// rotate idiom `x << r | x >> (32 - r)` (llvm.fshl), bit reversal (which
+// the translator gives a capability OpenCL lacks), and std::copy within one
+// array (llvm.memmove). Each is expanded into plain
 // IR, which every image's consumer compiles.
 #include "dpex/compiler/Transforms.h"
 
@@ -81,6 +83,38 @@ Value *byteSwap(IRBuilder<> &B, Value *X) {
   return R;
 }
 
+// `x` with its bits in reverse order: adjacent groups of 1, 2 and 4 bits
+// swapped, then the bytes.
+Value *bitReverse(IRBuilder<> &B, Value *X) {
+  Type *T = X->getType();
+  unsigned Bits = T->getScalarSizeInBits();
+  for (auto [Width, Pattern] :
+       {std::pair<unsigned, uint64_t>{1, 0x55}, {2, 0x33}, {4, 0x0f}}) {
+    Constant *Mask =
+        ConstantInt::get(T, APInt::getSplat(Bits, APInt(8, Pattern)));
+    Constant *Shift = ConstantInt::get(T, Width);
+    Value *Low = B.CreateShl(B.CreateAnd(X, Mask), Shift);
+    Value *High = B.CreateAnd(B.CreateLShr(X, Shift), Mask);
+    X = B.CreateOr(Low, High);
+  }
+  return Bits > 8 ? byteSwap(B, X) : X;
+}
+
+// A funnel shift: the concatenation hi:lo shifted left (fshl, the high
+// half kept) or right (fshr, the low half kept) by `s` modulo the width.
+Value *funnelShift(IRBuilder<> &B, bool Left, Value *Hi, Value *Lo, Value *S) {
+  Type *T = Hi->getType();
+  Constant *Width = ConstantInt::get(T, T->getScalarSizeInBits());
+  Value *Amount = B.CreateURem(S, Width);
+  Value *Rest = B.CreateSub(Width, Amount);
+  // A shift by the whole width would be poison: an amount of 0 selects.
+  Value *Zero = B.CreateICmpEQ(Amount, Constant::getNullValue(T));
+  Value *Up = B.CreateShl(Hi, Left ? Amount : Rest);
+  Value *Down = B.CreateLShr(Lo, Left ? Rest : Amount);
+  Value *Shifted = B.CreateOr(Up, Down);
+  return B.CreateSelect(Zero, Left ? Hi : Lo, Shifted);
+}
+
 // The replacement of `II`, or null to leave it.
 Value *expand(IntrinsicInst &II) {
   IRBuilder<> B(&II);
@@ -134,6 +168,11 @@ Value *expand(IntrinsicInst &II) {
   }
   case Intrinsic::bswap:
     return byteSwap(B, A);
+  case Intrinsic::bitreverse:
+    return bitReverse(B, A);
+  case Intrinsic::fshl:
+  case Intrinsic::fshr:
+    return funnelShift(B, ID == Intrinsic::fshl, A, C, II.getArgOperand(2));
   default:
     return nullptr;
   }

@@ -194,7 +194,8 @@ struct LibCallLoweringPass : llvm::PassInfoMixin<LibCallLoweringPass> {
 };
 
 // Expands the LLVM intrinsics that SPIRV-LLVM-Translator 15 cannot translate
-// (saturating and overflow-checked arithmetic, bswap, memmove) into plain IR.
+// (saturating and overflow-checked arithmetic, bswap, bitreverse, funnel
+// shifts, memmove) into plain IR.
 struct IntrinsicLoweringPass : llvm::PassInfoMixin<IntrinsicLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };

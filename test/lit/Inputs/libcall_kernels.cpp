@@ -37,7 +37,8 @@ DPEX_KERNEL void integers(dpex::item<1> it, unsigned *u, unsigned long *w) {
              unsigned(__builtin_add_overflow(int(a), int(r), &sum)) +
              __builtin_bswap16(static_cast<unsigned short>(a)) +
              unsigned(sum);
-  w[i] = __builtin_bswap64(w[i]);
+  w[i] = __builtin_bswap64(w[i]) ^ __builtin_bitreverse64(w[i]) ^
+         ((w[i] << (a & 63)) | (w[i] >> ((64 - (a & 63)) & 63)));
   std::array<unsigned, 4> x{a, r, s, 1}, y{a, r, s, unsigned(w[i] & 1)};
   w[i + 1] = x == y;
   unsigned tmp[8];

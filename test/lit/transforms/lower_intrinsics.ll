@@ -1,9 +1,11 @@
 ; dpex-lower-intrinsics expands the intrinsics SPIRV-LLVM-Translator 15
 ; cannot translate into plain IR: saturating arithmetic (selects),
 ; overflow-checked arithmetic (sign tests; multiplication through twice the
-; width, or by dividing back at 64 bits), bswap (shifts and masks), and
-; memmove (a loop whose direction the pointers decide; a copy between
-; address spaces, which cannot overlap). Translatable intrinsics stay.
+; width, or by dividing back at 64 bits), bswap and bitreverse (shifts and
+; masks), funnel shifts (rotates; a zero amount selects, as a shift by the
+; whole width is poison), and memmove (a loop whose direction the pointers
+; decide; a copy between address spaces, which cannot overlap).
+; Translatable intrinsics stay.
 ; RUN: dpex-opt -passes=dpex-lower-intrinsics %s -o - | FileCheck %s
 
 target triple = "spir64-unknown-unknown"
@@ -60,6 +62,24 @@ define spir_func i16 @swap(i16 %h) {
   ret i16 %r
 }
 
+define spir_func i32 @bits(i32 %x, i32 %s) {
+; CHECK-LABEL: define spir_func i32 @bits(
+; CHECK: and i32 %x, 1431655765
+; CHECK: and i32 %{{.*}}, 858993459
+; CHECK: and i32 %{{.*}}, 252645135
+; CHECK: %[[AMOUNT:.*]] = urem i32 %s, 32
+; CHECK: %[[REST:.*]] = sub i32 32, %[[AMOUNT]]
+; CHECK: %[[ZERO:.*]] = icmp eq i32 %[[AMOUNT]], 0
+; CHECK: shl i32 %x, %[[AMOUNT]]
+; CHECK: lshr i32 %x, %[[REST]]
+; CHECK: select i1 %[[ZERO]], i32 %x,
+; CHECK-NOT: call
+  %r = call i32 @llvm.bitreverse.i32(i32 %x)
+  %f = call i32 @llvm.fshl.i32(i32 %x, i32 %x, i32 %s)
+  %o = xor i32 %r, %f
+  ret i32 %o
+}
+
 define spir_func void @move(i8* %p, i64 %n, i8 addrspace(1)* %g) {
 ; CHECK-LABEL: define spir_func void @move(
 ; CHECK: icmp ult i8* %{{.*}}, %{{.*}}
@@ -81,5 +101,7 @@ declare { i32, i1 } @llvm.sadd.with.overflow.i32(i32, i32)
 declare { i32, i1 } @llvm.umul.with.overflow.i32(i32, i32)
 declare { i64, i1 } @llvm.smul.with.overflow.i64(i64, i64)
 declare i16 @llvm.bswap.i16(i16)
+declare i32 @llvm.bitreverse.i32(i32)
+declare i32 @llvm.fshl.i32(i32, i32, i32)
 declare void @llvm.memmove.p0i8.p0i8.i64(i8*, i8*, i64, i1)
 declare void @llvm.memmove.p1i8.p0i8.i64(i8 addrspace(1)*, i8*, i64, i1)
