@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/LLVMContext.h"
@@ -26,6 +27,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Timer.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/Utils/Cloning.h"
 
 #include <algorithm>
 #include <optional>
@@ -128,11 +130,7 @@ public:
       Outputs.removeStale();
       llvm::handleAllErrors(
           std::move(E), [](const CompileFailure &) {},
-          [&](const UnresolvedCall &U) {
-            if (U.Line)
-              Err << U.File << ':' << U.Line << ':' << U.Column << ": ";
-            Err << "error: " << U.Message << "\n";
-          },
+          [&](const UnresolvedCall &U) { reportUnresolvedCall(U); },
           [&](const llvm::ErrorInfoBase &EI) {
             Err << "error: " << EI.message() << "\n";
           });
@@ -210,6 +208,10 @@ private:
 
   llvm::Expected<std::unique_ptr<llvm::Module>> runFrontends() {
     FrontendOptions FE = Opts.Frontend;
+    // Line tables always: a call left unresolved after optimisation is
+    // reported at its source line. They go before any output without -g.
+    if (FE.Debug == DebugInfo::None)
+      FE.Debug = DebugInfo::LineTablesOnly;
     std::unique_ptr<llvm::Module> Linked;
     std::vector<std::unique_ptr<llvm::Module>> Libs;
     for (const std::string &Path : Opts.DeviceLibs) {
@@ -268,7 +270,13 @@ private:
 
     if (emits(EmitKind::DeviceLib)) {
       Timer.start("write device library");
-      Outputs.add(Names.deviceLib(), bitcodeOf(M));
+      if (Opts.Frontend.Debug == DebugInfo::None) {
+        std::unique_ptr<llvm::Module> Lib = llvm::CloneModule(M);
+        stripLineTables(*Lib);
+        Outputs.add(Names.deviceLib(), bitcodeOf(*Lib));
+      } else {
+        Outputs.add(Names.deviceLib(), bitcodeOf(M));
+      }
     }
 
     bool NeedDevice = llvm::any_of(
@@ -294,6 +302,57 @@ private:
     llvm::raw_string_ostream OS(Bytes);
     llvm::WriteBitcodeToFile(M, OS);
     return std::move(OS.str());
+  }
+
+  // The line tables dpexc keeps for its own diagnostics, out of a module
+  // compiled without -g: no image or output shows them.
+  static void stripLineTables(llvm::Module &M) {
+    llvm::StripDebugInfo(M);
+    llvm::NamedMDNode *Flags = M.getModuleFlagsMetadata();
+    if (!Flags)
+      return;
+    llvm::SmallVector<llvm::MDNode *, 4> Kept;
+    for (llvm::MDNode *Flag : Flags->operands()) {
+      auto *Key = llvm::dyn_cast<llvm::MDString>(Flag->getOperand(1));
+      if (!Key || (Key->getString() != "Dwarf Version" &&
+                   Key->getString() != "Debug Info Version"))
+        Kept.push_back(Flag);
+    }
+    Flags->clearOperands();
+    for (llvm::MDNode *Flag : Kept)
+      Flags->addOperand(Flag);
+  }
+
+  // The source line at `P` and a caret under its column, as clang shows.
+  void showSourceLine(const UnresolvedCall::Position &P) {
+    auto Buffer = llvm::MemoryBuffer::getFile(P.File);
+    if (!Buffer || P.Line == 0)
+      return;
+    llvm::StringRef Text = (*Buffer)->getBuffer();
+    for (unsigned L = 1; L < P.Line && !Text.empty(); ++L)
+      Text = Text.split('\n').second;
+    llvm::StringRef Line = Text.split('\n').first.rtrim('\r');
+    Err << Line << '\n';
+    for (unsigned C = 1; C < P.Column && C <= Line.size(); ++C)
+      Err << (Line[C - 1] == '\t' ? '\t' : ' ');
+    Err << "^\n";
+  }
+
+  void reportUnresolvedCall(const UnresolvedCall &U) {
+    auto Where = [&](const UnresolvedCall::Position &P) {
+      Err << P.File << ':' << P.Line << ':' << P.Column << ": ";
+    };
+    for (size_t I = 0; I < U.Positions.size(); ++I) {
+      // Calls the compiler made (the kernel's entry wrapper) have column 0.
+      if (I && U.Positions[I].Column == 0)
+        continue;
+      Where(U.Positions[I]);
+      Err << (I ? "note: in the function called here\n"
+                : "error: " + U.Message + "\n");
+      showSourceLine(U.Positions[I]);
+    }
+    if (U.Positions.empty())
+      Err << "error: " << U.Message << "\n";
   }
 
   // The SPIR-V keeps every kernel; the images derived from the SPIR image
@@ -369,6 +428,8 @@ private:
       return E;
     if (auto E = checkBackend("device pipeline"))
       return E;
+    if (Opts.Frontend.Debug == DebugInfo::None)
+      stripLineTables(M);
 
     if (emits(EmitKind::LLVM)) {
       std::string Text;

@@ -46,23 +46,18 @@ public:
   Value *isInf(Value *X) { return B.CreateFCmpOEQ(fabs(X), inf()); }
   Value *isFinite(Value *X) { return B.CreateFCmpOLT(fabs(X), inf()); }
   // Annex G's "box": 1 with X's sign if X is infinite, else 0 with X's sign.
-  Value *box(Value *X) {
-    return copySign(select(isInf(X), fp(1), fp(0)), X);
-  }
+  Value *box(Value *X) { return copySign(select(isInf(X), fp(1), fp(0)), X); }
   // X, or 0 with X's sign if X is NaN.
-  Value *zeroIfNaN(Value *X) {
-    return select(isNaN(X), copySign(fp(0), X), X);
-  }
+  Value *zeroIfNaN(Value *X) { return select(isNaN(X), copySign(fp(0), X), X); }
   // The C library function `Name` (`Name`f for float), lowered to an
   // OpenCL built-in later in the pipeline.
-  Value *libm(Module &M, StringRef Name, Type *Result,
-              ArrayRef<Value *> Args) {
+  Value *libm(Module &M, StringRef Name, Type *Result, ArrayRef<Value *> Args) {
     SmallVector<Type *, 2> Params;
     for (Value *A : Args)
       Params.push_back(A->getType());
     std::string Full = (Name + (T->isFloatTy() ? "f" : "")).str();
-    FunctionCallee Callee = M.getOrInsertFunction(
-        Full, FunctionType::get(Result, Params, false));
+    FunctionCallee Callee =
+        M.getOrInsertFunction(Full, FunctionType::get(Result, Params, false));
     if (auto *F = dyn_cast<Function>(Callee.getCallee())) {
       F->setDoesNotAccessMemory();
       F->setDoesNotThrow();
@@ -77,9 +72,8 @@ private:
 };
 
 // (a + ib)(c + id).
-std::pair<Value *, Value *> multiply(ComplexMath &C, IRBuilder<> &B,
-                                     Value *A, Value *Bi, Value *Cr,
-                                     Value *D) {
+std::pair<Value *, Value *> multiply(ComplexMath &C, IRBuilder<> &B, Value *A,
+                                     Value *Bi, Value *Cr, Value *D) {
   Value *AC = C.mul(A, Cr), *BD = C.mul(Bi, D);
   Value *AD = C.mul(A, D), *BC = C.mul(Bi, Cr);
   Value *X = C.sub(AC, BD), *Y = C.add(AD, BC);
@@ -96,9 +90,9 @@ std::pair<Value *, Value *> multiply(ComplexMath &C, IRBuilder<> &B,
   Value *B2 = C.select(InfCD, C.zeroIfNaN(B1), B1);
   // No infinite operand, but partial products overflowed.
   Value *NoInf = B.CreateNot(C.either(InfAB, InfCD));
-  Value *Overflowed = C.both(
-      NoInf, C.either(C.either(C.isInf(AC), C.isInf(BD)),
-                      C.either(C.isInf(AD), C.isInf(BC))));
+  Value *Overflowed =
+      C.both(NoInf, C.either(C.either(C.isInf(AC), C.isInf(BD)),
+                             C.either(C.isInf(AD), C.isInf(BC))));
   Value *A3 = C.select(Overflowed, C.zeroIfNaN(A2), A2);
   Value *B3 = C.select(Overflowed, C.zeroIfNaN(B2), B2);
   Value *C3 = C.select(Overflowed, C.zeroIfNaN(C2), C2);
@@ -115,30 +109,31 @@ std::pair<Value *, Value *> multiply(ComplexMath &C, IRBuilder<> &B,
 std::pair<Value *, Value *> divide(ComplexMath &C, IRBuilder<> &B, Module &M,
                                    Value *A, Value *Bi, Value *Cr, Value *D) {
   Type *I32 = B.getInt32Ty();
-  Value *LogbW = C.libm(M, "logb", Cr->getType(),
-                        {B.CreateBinaryIntrinsic(Intrinsic::maxnum,
-                                                 C.fabs(Cr), C.fabs(D))});
-  Value *Scale = B.CreateSelect(C.isFinite(LogbW),
-                                B.CreateFPToSI(LogbW, I32), B.getInt32(0));
+  Value *LogbW = C.libm(
+      M, "logb", Cr->getType(),
+      {B.CreateBinaryIntrinsic(Intrinsic::maxnum, C.fabs(Cr), C.fabs(D))});
+  Value *Scale = B.CreateSelect(C.isFinite(LogbW), B.CreateFPToSI(LogbW, I32),
+                                B.getInt32(0));
   Value *Unscale = B.CreateNeg(Scale);
   Value *CS = C.libm(M, "scalbn", Cr->getType(), {Cr, Unscale});
   Value *DS = C.libm(M, "scalbn", Cr->getType(), {D, Unscale});
   Value *Denom = C.add(C.mul(CS, CS), C.mul(DS, DS));
-  Value *X = C.libm(M, "scalbn", Cr->getType(),
-                    {C.div(C.add(C.mul(A, CS), C.mul(Bi, DS)), Denom), Unscale});
-  Value *Y = C.libm(M, "scalbn", Cr->getType(),
-                    {C.div(C.sub(C.mul(Bi, CS), C.mul(A, DS)), Denom), Unscale});
+  Value *X =
+      C.libm(M, "scalbn", Cr->getType(),
+             {C.div(C.add(C.mul(A, CS), C.mul(Bi, DS)), Denom), Unscale});
+  Value *Y =
+      C.libm(M, "scalbn", Cr->getType(),
+             {C.div(C.sub(C.mul(Bi, CS), C.mul(A, DS)), Denom), Unscale});
   Value *BothNaN = C.both(C.isNaN(X), C.isNaN(Y));
   // A nonzero number over zero.
-  Value *OverZero = C.both(B.CreateFCmpOEQ(Denom, C.fp(0)),
-                           C.either(B.CreateNot(C.isNaN(A)),
-                                    B.CreateNot(C.isNaN(Bi))));
+  Value *OverZero =
+      C.both(B.CreateFCmpOEQ(Denom, C.fp(0)),
+             C.either(B.CreateNot(C.isNaN(A)), B.CreateNot(C.isNaN(Bi))));
   Value *SignedInf = C.copySign(C.inf(), Cr);
   Value *X1 = C.mul(SignedInf, A), *Y1 = C.mul(SignedInf, Bi);
   // An infinite number over a finite one.
-  Value *InfOverFinite =
-      C.both(C.either(C.isInf(A), C.isInf(Bi)),
-             C.both(C.isFinite(CS), C.isFinite(DS)));
+  Value *InfOverFinite = C.both(C.either(C.isInf(A), C.isInf(Bi)),
+                                C.both(C.isFinite(CS), C.isFinite(DS)));
   Value *AB = C.box(A), *BB = C.box(Bi);
   Value *X2 = C.mul(C.inf(), C.add(C.mul(AB, CS), C.mul(BB, DS)));
   Value *Y2 = C.mul(C.inf(), C.sub(C.mul(BB, CS), C.mul(AB, DS)));
@@ -149,7 +144,8 @@ std::pair<Value *, Value *> divide(ComplexMath &C, IRBuilder<> &B, Module &M,
   Value *CB = C.box(CS), *DB = C.box(DS);
   Value *X3 = C.mul(C.fp(0), C.add(C.mul(A, CB), C.mul(Bi, DB)));
   Value *Y3 = C.mul(C.fp(0), C.sub(C.mul(Bi, CB), C.mul(A, DB)));
-  Value *RX = C.select(FiniteOverInf, X3, X), *RY = C.select(FiniteOverInf, Y3, Y);
+  Value *RX = C.select(FiniteOverInf, X3, X),
+        *RY = C.select(FiniteOverInf, Y3, Y);
   RX = C.select(InfOverFinite, X2, RX);
   RY = C.select(InfOverFinite, Y2, RY);
   RX = C.select(OverZero, X1, RX);
@@ -168,8 +164,7 @@ bool define(Function &F, bool Divide) {
   if (!(T->isFloatTy() || T->isDoubleTy()))
     return false;
   auto *Pair = StructType::get(F.getContext(), {T, T});
-  if (First ? !FT->getParamType(0)->isPointerTy()
-            : FT->getReturnType() != Pair)
+  if (First ? !FT->getParamType(0)->isPointerTy() : FT->getReturnType() != Pair)
     return false;
   for (unsigned I = First; I < First + 4; ++I)
     if (FT->getParamType(I) != T)
@@ -184,7 +179,8 @@ bool define(Function &F, bool Divide) {
   if (First) {
     Value *Out = B.CreatePointerCast(
         F.getArg(0),
-        PointerType::get(Pair, F.getArg(0)->getType()->getPointerAddressSpace()));
+        PointerType::get(Pair,
+                         F.getArg(0)->getType()->getPointerAddressSpace()));
     B.CreateStore(X, B.CreateStructGEP(Pair, Out, 0));
     B.CreateStore(Y, B.CreateStructGEP(Pair, Out, 1));
     B.CreateRetVoid();

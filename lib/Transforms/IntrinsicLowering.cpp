@@ -1,8 +1,10 @@
 // LLVM intrinsics that the optimiser or Clang's builtins create from
 // everyday code but SPIRV-LLVM-Translator 15 cannot translate: the clamp
 // `i > r ? i - r : 0` (llvm.usub.sat) and its kin, __builtin_*_overflow
-// (llvm.*.with.overflow, on which the translator crashes), byte swaps, and
-// std::copy within one array (llvm.memmove). Each is expanded into plain
+// (llvm.*.with.overflow, on which the translator crashes), byte swaps, the
+// rotate idiom `x << r | x >> (32 - r)` (llvm.fshl), bit reversal (which
+// the translator gives a capability OpenCL lacks), and std::copy within one
+// array (llvm.memmove). Each is expanded into plain
 // IR, which every image's consumer compiles.
 #include "dpex/compiler/Transforms.h"
 
@@ -27,8 +29,7 @@ Value *signBitSet(IRBuilder<> &B, Value *V) {
 
 // Whether the signed sum or difference overflowed: the operands' signs
 // agree (sum) or differ (difference) and the result's sign is another.
-Value *signedOverflow(IRBuilder<> &B, bool Add, Value *A, Value *C,
-                      Value *R) {
+Value *signedOverflow(IRBuilder<> &B, bool Add, Value *A, Value *C, Value *R) {
   Value *Operands = Add ? B.CreateNot(B.CreateXor(A, C)) : B.CreateXor(A, C);
   return signBitSet(B, B.CreateAnd(Operands, B.CreateXor(A, R)));
 }
@@ -45,7 +46,9 @@ std::pair<Value *, Value *> multiply(IRBuilder<> &B, bool Signed, Value *A,
     auto Extend = [&](Value *V) {
       return Signed ? B.CreateSExt(V, Wide) : B.CreateZExt(V, Wide);
     };
-    Value *Exact = B.CreateMul(Extend(A), Extend(C));
+    Value *WideA = Extend(A);
+    Value *WideC = Extend(C);
+    Value *Exact = B.CreateMul(WideA, WideC);
     return {R, B.CreateICmpNE(Extend(R), Exact)};
   }
   Value *Zero = ConstantInt::get(T, 0);
@@ -57,12 +60,12 @@ std::pair<Value *, Value *> multiply(IRBuilder<> &B, bool Signed, Value *A,
   }
   // -1 * MIN is the one overflow that division (MIN / -1) cannot show.
   Value *MinusOne = B.CreateICmpEQ(A, ConstantInt::getSigned(T, -1));
-  Value *Divisor = B.CreateSelect(
-      B.CreateOr(B.CreateICmpEQ(A, Zero), MinusOne), ConstantInt::get(T, 1), A);
+  Value *Divisor = B.CreateSelect(B.CreateOr(B.CreateICmpEQ(A, Zero), MinusOne),
+                                  ConstantInt::get(T, 1), A);
   Value *Wrong = B.CreateAnd(B.CreateICmpNE(A, Zero),
                              B.CreateICmpNE(B.CreateSDiv(R, Divisor), C));
-  Value *MinTimesMinusOne = B.CreateICmpEQ(
-      C, ConstantInt::get(T, APInt::getSignedMinValue(Bits)));
+  Value *MinTimesMinusOne =
+      B.CreateICmpEQ(C, ConstantInt::get(T, APInt::getSignedMinValue(Bits)));
   return {R, B.CreateSelect(MinusOne, MinTimesMinusOne, Wrong)};
 }
 
@@ -74,9 +77,42 @@ Value *byteSwap(IRBuilder<> &B, Value *X) {
   for (unsigned I = 0; I < Bytes; ++I) {
     Value *Byte = B.CreateAnd(B.CreateLShr(X, ConstantInt::get(T, 8 * I)),
                               ConstantInt::get(T, 0xff));
-    R = B.CreateOr(R, B.CreateShl(Byte, ConstantInt::get(T, 8 * (Bytes - 1 - I))));
+    R = B.CreateOr(R,
+                   B.CreateShl(Byte, ConstantInt::get(T, 8 * (Bytes - 1 - I))));
   }
   return R;
+}
+
+// `x` with its bits in reverse order: adjacent groups of 1, 2 and 4 bits
+// swapped, then the bytes.
+Value *bitReverse(IRBuilder<> &B, Value *X) {
+  Type *T = X->getType();
+  unsigned Bits = T->getScalarSizeInBits();
+  for (auto [Width, Pattern] :
+       {std::pair<unsigned, uint64_t>{1, 0x55}, {2, 0x33}, {4, 0x0f}}) {
+    Constant *Mask =
+        ConstantInt::get(T, APInt::getSplat(Bits, APInt(8, Pattern)));
+    Constant *Shift = ConstantInt::get(T, Width);
+    Value *Low = B.CreateShl(B.CreateAnd(X, Mask), Shift);
+    Value *High = B.CreateAnd(B.CreateLShr(X, Shift), Mask);
+    X = B.CreateOr(Low, High);
+  }
+  return Bits > 8 ? byteSwap(B, X) : X;
+}
+
+// A funnel shift: the concatenation hi:lo shifted left (fshl, the high
+// half kept) or right (fshr, the low half kept) by `s` modulo the width.
+Value *funnelShift(IRBuilder<> &B, bool Left, Value *Hi, Value *Lo, Value *S) {
+  Type *T = Hi->getType();
+  Constant *Width = ConstantInt::get(T, T->getScalarSizeInBits());
+  Value *Amount = B.CreateURem(S, Width);
+  Value *Rest = B.CreateSub(Width, Amount);
+  // A shift by the whole width would be poison: an amount of 0 selects.
+  Value *Zero = B.CreateICmpEQ(Amount, Constant::getNullValue(T));
+  Value *Up = B.CreateShl(Hi, Left ? Amount : Rest);
+  Value *Down = B.CreateLShr(Lo, Left ? Rest : Amount);
+  Value *Shifted = B.CreateOr(Up, Down);
+  return B.CreateSelect(Zero, Left ? Hi : Lo, Shifted);
 }
 
 // The replacement of `II`, or null to leave it.
@@ -96,18 +132,19 @@ Value *expand(IntrinsicInst &II) {
     return B.CreateSelect(B.CreateICmpULT(S, A), Constant::getAllOnesValue(T),
                           S);
   }
-  case Intrinsic::usub_sat:
-    return B.CreateSelect(B.CreateICmpUGT(A, C), B.CreateSub(A, C),
-                          Constant::getNullValue(T));
+  case Intrinsic::usub_sat: {
+    Value *Above = B.CreateICmpUGT(A, C);
+    Value *D = B.CreateSub(A, C);
+    return B.CreateSelect(Above, D, Constant::getNullValue(T));
+  }
   case Intrinsic::sadd_sat:
   case Intrinsic::ssub_sat: {
     bool Add = ID == Intrinsic::sadd_sat;
     Value *S = Add ? B.CreateAdd(A, C) : B.CreateSub(A, C);
     unsigned Bits = T->getScalarSizeInBits();
-    Value *Limit =
-        B.CreateSelect(signBitSet(B, A),
-                       ConstantInt::get(T, APInt::getSignedMinValue(Bits)),
-                       ConstantInt::get(T, APInt::getSignedMaxValue(Bits)));
+    Value *Limit = B.CreateSelect(
+        signBitSet(B, A), ConstantInt::get(T, APInt::getSignedMinValue(Bits)),
+        ConstantInt::get(T, APInt::getSignedMaxValue(Bits)));
     return B.CreateSelect(signedOverflow(B, Add, A, C, S), Limit, S);
   }
   case Intrinsic::uadd_with_overflow: {
@@ -126,12 +163,16 @@ Value *expand(IntrinsicInst &II) {
   case Intrinsic::smul_with_overflow: {
     if (!T->isIntegerTy())
       return nullptr;
-    auto [R, Overflow] =
-        multiply(B, ID == Intrinsic::smul_with_overflow, A, C);
+    auto [R, Overflow] = multiply(B, ID == Intrinsic::smul_with_overflow, A, C);
     return Pair(R, Overflow);
   }
   case Intrinsic::bswap:
     return byteSwap(B, A);
+  case Intrinsic::bitreverse:
+    return bitReverse(B, A);
+  case Intrinsic::fshl:
+  case Intrinsic::fshr:
+    return funnelShift(B, ID == Intrinsic::fshl, A, C, II.getArgOperand(2));
   default:
     return nullptr;
   }

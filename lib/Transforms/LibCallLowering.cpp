@@ -99,8 +99,8 @@ Value *callBuiltin(IRBuilder<> &B, StringRef Name, Type *Result,
     Mangled += mangle(A->getType());
   }
   Module &M = *B.GetInsertBlock()->getModule();
-  FunctionCallee Callee = M.getOrInsertFunction(
-      Mangled, FunctionType::get(Result, Params, false));
+  FunctionCallee Callee =
+      M.getOrInsertFunction(Mangled, FunctionType::get(Result, Params, false));
   auto *F = cast<Function>(Callee.getCallee());
   F->setCallingConv(CallingConv::SPIR_FUNC);
   F->setDoesNotThrow();
@@ -165,8 +165,7 @@ Value *expandMemcmp(CallInst &Call) {
   Value *LB = B.CreateLoad(B.getInt8Ty(), B.CreateGEP(B.getInt8Ty(), L, I));
   Value *RB = B.CreateLoad(B.getInt8Ty(), B.CreateGEP(B.getInt8Ty(), R, I));
   Type *Result = Call.getType();
-  Value *Diff =
-      B.CreateSub(B.CreateZExt(LB, Result), B.CreateZExt(RB, Result));
+  Value *Diff = B.CreateSub(B.CreateZExt(LB, Result), B.CreateZExt(RB, Result));
   B.CreateCondBr(B.CreateICmpNE(LB, RB), After, Next);
 
   B.SetInsertPoint(Next);

@@ -7,7 +7,6 @@
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
-#include "llvm/Support/Path.h"
 
 using namespace llvm;
 
@@ -16,8 +15,9 @@ namespace dpex {
 char UnresolvedCall::ID = 0;
 
 void UnresolvedCall::log(raw_ostream &OS) const {
-  if (Line)
-    OS << File << ':' << Line << ':' << Column << ": ";
+  if (!Positions.empty())
+    OS << Positions.front().File << ':' << Positions.front().Line << ':'
+       << Positions.front().Column << ": ";
   OS << Message;
 }
 
@@ -82,22 +82,17 @@ Error checkResolvedCalls(const Module &M, CallConsumer Consumer) {
                              "defined in the kernel code nor built into " +
                              consumerName(Consumer) + " consumers")
                                 .str();
-      std::string File;
-      unsigned Line = 0, Column = 0;
-      if (const DILocation *Loc = Call->getDebugLoc()) {
-        SmallString<128> Path(Loc->getDirectory());
-        sys::path::append(Path, Loc->getFilename());
-        File = sys::path::is_absolute(Loc->getFilename())
-                   ? Loc->getFilename().str()
-                   : std::string(Path);
-        Line = Loc->getLine();
-        Column = Loc->getColumn();
-      } else {
-        Message += " (called from '" + Call->getFunction()->getName().str() +
-                   "'; -g gives the source line)";
-      }
-      return make_error<UnresolvedCall>(std::move(File), Line, Column,
-                                        std::move(Message));
+      // As the source was named on the command line, as clang does.
+      std::vector<UnresolvedCall::Position> Positions;
+      for (const DILocation *Loc = Call->getDebugLoc(); Loc;
+           Loc = Loc->getInlinedAt())
+        Positions.push_back(
+            {Loc->getFilename().str(), Loc->getLine(), Loc->getColumn()});
+      if (Positions.empty())
+        Message +=
+            " (called from '" + Call->getFunction()->getName().str() + "')";
+      return make_error<UnresolvedCall>(std::move(Message),
+                                        std::move(Positions));
     }
   }
   return Error::success();

@@ -33,7 +33,8 @@ void requireClose(const std::vector<T> &got, const std::vector<T> &want,
       if (exact.count(f))
         REQUIRE(g == w);
       else
-        REQUIRE(std::abs(g - w) <= tolerance<T>() * std::max(T(1), std::abs(w)));
+        REQUIRE(std::abs(g - w) <=
+                tolerance<T>() * std::max(T(1), std::abs(w)));
     }
 }
 
@@ -105,9 +106,9 @@ template <typename T> std::vector<T> complexOperands(unsigned seed) {
   const T inf = std::numeric_limits<T>::infinity();
   const T nan = std::numeric_limits<T>::quiet_NaN();
   const T huge = std::numeric_limits<T>::max() / 4;
-  const T special[][2] = {{inf, T(1)}, {T(2), -inf}, {nan, inf}, {T(1), nan},
-                          {T(0), T(0)}, {huge, huge}, {-inf, -inf},
-                          {T(1e-30), T(-3e-30)}, {T(0), T(-0.0)}};
+  const T special[][2] = {{inf, T(1)},  {T(2), -inf},          {nan, inf},
+                          {T(1), nan},  {T(0), T(0)},          {huge, huge},
+                          {-inf, -inf}, {T(1e-30), T(-3e-30)}, {T(0), T(-0.0)}};
   constexpr std::size_t specials = sizeof(special) / sizeof(special[0]);
   std::vector<T> z(2 * n);
   for (std::size_t i = 0; i < n; ++i) {

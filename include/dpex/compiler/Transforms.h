@@ -194,7 +194,8 @@ struct LibCallLoweringPass : llvm::PassInfoMixin<LibCallLoweringPass> {
 };
 
 // Expands the LLVM intrinsics that SPIRV-LLVM-Translator 15 cannot translate
-// (saturating and overflow-checked arithmetic, bswap, memmove) into plain IR.
+// (saturating and overflow-checked arithmetic, bswap, bitreverse, funnel
+// shifts, memmove) into plain IR.
 struct IntrinsicLoweringPass : llvm::PassInfoMixin<IntrinsicLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
@@ -203,16 +204,19 @@ struct IntrinsicLoweringPass : llvm::PassInfoMixin<IntrinsicLoweringPass> {
 enum class CallConsumer { SPIRV, SPIR, PTX };
 
 // A call in device code that no image consumer resolves, at the source
-// position of the call where the module has line information (Line 0: none).
+// position of the call where the module has line information: the
+// innermost first, then each position it was inlined into (none: no lines).
 class UnresolvedCall : public llvm::ErrorInfo<UnresolvedCall> {
 public:
+  struct Position {
+    std::string File;
+    unsigned Line, Column;
+  };
   static char ID;
-  UnresolvedCall(std::string File, unsigned Line, unsigned Column,
-                 std::string Message)
-      : File(std::move(File)), Message(std::move(Message)), Line(Line),
-        Column(Column) {}
-  std::string File, Message;
-  unsigned Line, Column;
+  UnresolvedCall(std::string Message, std::vector<Position> Positions)
+      : Message(std::move(Message)), Positions(std::move(Positions)) {}
+  std::string Message;
+  std::vector<Position> Positions;
   void log(llvm::raw_ostream &OS) const override;
   std::error_code convertToErrorCode() const override;
 };

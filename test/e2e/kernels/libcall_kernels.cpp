@@ -17,8 +17,8 @@ DPEX_KERNEL void cmath_calls(dpex::item<1> it, const T *a, const T *b, T *out) {
 }
 template void cmath_calls<float>(dpex::item<1>, const float *, const float *,
                                  float *);
-template void cmath_calls<double>(dpex::item<1>, const double *,
-                                  const double *, double *);
+template void cmath_calls<double>(dpex::item<1>, const double *, const double *,
+                                  double *);
 
 DPEX_KERNEL void libmf_calls(dpex::item<1> it, const float *a, const float *b,
                              float *out) {
@@ -34,8 +34,7 @@ template <typename T>
 DPEX_KERNEL void complex_arith(dpex::item<1> it, const T *x, const T *y,
                                T *product, T *quotient) {
   size_t i = it.get_id(0);
-  libcall::complex_ops(x + 2 * i, y + 2 * i, product + 2 * i,
-                       quotient + 2 * i);
+  libcall::complex_ops(x + 2 * i, y + 2 * i, product + 2 * i, quotient + 2 * i);
 }
 template void complex_arith<float>(dpex::item<1>, const float *, const float *,
                                    float *, float *);

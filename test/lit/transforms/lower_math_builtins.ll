@@ -34,6 +34,23 @@ define spir_func double @d(double %x) {
   ret double %s
 }
 
+; C99 functions outside the dpex:: set with OpenCL's signature; nearbyint
+; is rint (no floating-point exceptions on the device).
+define spir_func double @c99(double %x, float %f) {
+; CHECK-LABEL: define spir_func double @c99(
+; CHECK: call spir_func double @_Z17__spirv_ocl_asinhd(double %x)
+; CHECK: call spir_func float @_Z21__spirv_ocl_nextafterff(float %f, float %f)
+; CHECK: call spir_func double @_Z20__spirv_ocl_copysigndd(double %x, double %x)
+; CHECK: call spir_func double @_Z16__spirv_ocl_rintd(double %x)
+  %a = call double @asinh(double %x)
+  %n = call float @nextafterf(float %f, float %f)
+  %c = call double @llvm.copysign.f64(double %x, double %x)
+  %r = call double @llvm.nearbyint.f64(double %x)
+  %s1 = fadd double %a, %c
+  %s = fadd double %s1, %r
+  ret double %s
+}
+
 define spir_func <2 x float> @v(<2 x float> %x) {
 ; CHECK-LABEL: define spir_func <2 x float> @v(
 ; CHECK: call <2 x float> @llvm.sqrt.v2f32(<2 x float> %x)
@@ -53,3 +70,7 @@ declare double @llvm.floor.f64(double)
 declare <2 x float> @llvm.sqrt.v2f32(<2 x float>)
 declare float @erff(float)
 declare double @cbrt(double)
+declare double @asinh(double)
+declare float @nextafterf(float, float)
+declare double @llvm.copysign.f64(double, double)
+declare double @llvm.nearbyint.f64(double)

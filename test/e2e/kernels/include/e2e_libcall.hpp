@@ -3,7 +3,8 @@
 // for the reference. All of it reaches the device module as C library calls
 // or LLVM intrinsics that code generation creates (complex arithmetic's
 // __muldc3/__divdc3, <cmath> outside the dpex:: set, saturating and
-// overflow-checked arithmetic, memmove, memcmp, byte swaps, bit counts).
+// overflow-checked arithmetic, memmove, memcmp, byte swaps, rotates, bit
+// reversal, bit counts).
 #pragma once
 
 #include <algorithm>
@@ -41,7 +42,7 @@ template <typename T> inline void cmath_ops(T a, T b, T *r) {
   r[17] = std::copysign(b, a);
   r[18] = std::scalbn(a, 3);
   r[19] = std::remquo(a * 5, b, &q);
-  // C promises the quotient's sign and 3 low bits (OpenCL 7): q % 8.
+  // C promises the quotient's sign and 3 low bits: q % 8.
   r[20] = T(q % 8);
   r[21] = T(q % 8 < 0);
   r[22] = std::nearbyint(a * 10);
@@ -88,8 +89,20 @@ inline void complex_ops(const T *x, const T *y, T *product, T *quotient) {
   quotient[1] = q.imag();
 }
 
+// llvm.bitreverse on the device (dpexc is Clang); a loop on other hosts.
+inline std::uint32_t reverse_bits(std::uint32_t x) {
+#if defined(__clang__)
+  return __builtin_bitreverse32(x);
+#else
+  std::uint32_t r = 0;
+  for (int b = 0; b < 32; ++b)
+    r |= ((x >> b) & 1u) << (31 - b);
+  return r;
+#endif
+}
+
 // Integer idioms that the optimiser turns into intrinsics.
-constexpr std::size_t integer_count = 24;
+constexpr std::size_t integer_count = 27;
 inline void integer_ops(std::uint32_t u, std::uint32_t v, std::uint64_t w,
                         std::uint64_t *r) {
   r[0] = u > v ? u - v : 0; // llvm.usub.sat
@@ -134,6 +147,12 @@ inline void integer_ops(std::uint32_t u, std::uint32_t v, std::uint64_t w,
                             : ssum); // saturating signed add
   r[22] = std::uint32_t(std::max(a - b, 0));
   r[23] = std::uint32_t(std::abs(a));
+  // Rotates: llvm.fshl / llvm.fshr.
+  std::uint32_t k = v & 31;
+  r[24] = std::uint32_t((u << k) | (u >> ((32 - k) & 31)));
+  r[25] = reverse_bits(u);
+  std::uint64_t m = u & 63;
+  r[26] = (w >> m) | (w << ((64 - m) & 63));
 }
 
 // Shifts a row of 8 by one place within itself: memmove on global memory.
