@@ -31,13 +31,15 @@ configure_and_build() { # <dir> <cmake args...>
 if [ "$suite" != tsan ]; then
   # dpexc runs under ASan while it compiles the e2e kernels, so the build
   # itself is part of the check. The simulated-driver suites (sim.*, label
-  # unit) run here too: sim.opencl.faults.* ends each fault-injection child
-  # with LeakSanitizer's check. e2e.installed_package is left out: it builds
+  # unit) run here too: sim.opencl.faults.pocl ends each fault-injection
+  # child with LeakSanitizer's check; its Intel twin is left out (6 min
+  # here, in a runtime that is not instrumented). e2e.installed_package is
+  # left out: it builds
   # an outside project against the installed (instrumented) runtime without
   # the sanitizer flags, which cannot link.
   configure_and_build "$root/build-asan" -DDPEX_SANITIZE=address,undefined
   (cd "$root/build-asan" &&
-    ctest --output-on-failure -j "$jobs" -L 'unit|e2e' -E '^(e2e\.installed_package|runtime\.)' &&
+    ctest --output-on-failure -j "$jobs" -L 'unit|e2e' -E '^(e2e\.installed_package|runtime\.|sim\.opencl\.faults\.intel$)' &&
     ctest --output-on-failure -R '^runtime\.')
 fi
 
