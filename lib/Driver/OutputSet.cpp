@@ -1,6 +1,7 @@
 #include "OutputSet.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace dpex {
@@ -12,6 +13,11 @@ namespace {
 // executable (0777 & ~umask), and the rename keeps that mode.
 llvm::Error writeAtomically(const std::string &Path,
                             const std::string &Contents) {
+  // A missing output folder is made, as for `clang -MF dir/x.d`.
+  llvm::StringRef Dir = llvm::sys::path::parent_path(Path);
+  if (!Dir.empty())
+    if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
+      return llvm::errorCodeToError(EC);
   auto Temp = llvm::sys::fs::TempFile::create(
       Path + ".tmp-%%%%%%", llvm::sys::fs::all_read | llvm::sys::fs::all_write);
   if (!Temp)
