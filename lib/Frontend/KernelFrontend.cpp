@@ -216,7 +216,12 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
       "-ferror-limit", "20",
       // The restriction checker rejects the atomic built-ins this warns
       // about, pointing at dpex::atomic_ref.
-      "-Wno-atomic-alignment", "-std=" + Options.Standard, "-I",
+      "-Wno-atomic-alignment",
+      // libstdc++'s std::complex functions (abs, exp, sqrt, pow, acos, ...)
+      // in its own C++ over <cmath>, not the C library's cabs, cexp, ...,
+      // which no device provides.
+      "-D_GLIBCXX_USE_C99_COMPLEX=0", "-D_GLIBCXX_USE_C99_COMPLEX_TR1=0",
+      "-std=" + Options.Standard, "-I",
       Options.DpexIncludeDir.empty() ? DPEX_KERNEL_INCLUDE_DIR
                                      : Options.DpexIncludeDir};
   for (std::string &A : hostSystemIncludeArgs(Options.Standard))

@@ -41,6 +41,16 @@ template void complex_arith<float>(dpex::item<1>, const float *, const float *,
 template void complex_arith<double>(dpex::item<1>, const double *,
                                     const double *, double *, double *);
 
+template <typename T>
+DPEX_KERNEL void complex_functions(dpex::item<1> it, const T *x, T *out) {
+  size_t i = it.get_id(0);
+  libcall::complex_functions(
+      x + 2 * i, out + 2 * libcall::complex_function_count * i);
+}
+template void complex_functions<float>(dpex::item<1>, const float *, float *);
+template void complex_functions<double>(dpex::item<1>, const double *,
+                                        double *);
+
 DPEX_KERNEL void integer_idioms(dpex::item<1> it, const unsigned *u,
                                 const unsigned *v, const unsigned long *w,
                                 unsigned long *out) {

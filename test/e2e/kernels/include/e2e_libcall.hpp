@@ -89,6 +89,29 @@ inline void complex_ops(const T *x, const T *y, T *product, T *quotient) {
   quotient[1] = q.imag();
 }
 
+// std::complex's functions, which libstdc++ writes in C++ over <cmath> for
+// the device (not the C library's cabs, cexp, ..., which no device has).
+constexpr std::size_t complex_function_count = 10;
+template <typename T>
+inline void complex_functions(const T *x, T *out /* 2 per function */) {
+  std::complex<T> a(x[0], x[1]);
+  const std::complex<T> r[complex_function_count] = {
+      std::complex<T>(std::abs(a), std::arg(a)),
+      std::complex<T>(std::norm(a), std::abs(std::conj(a))),
+      std::exp(a),
+      std::log(a),
+      std::sqrt(a),
+      std::pow(a, T(2.5)),
+      std::sin(a),
+      std::cosh(a),
+      std::tanh(a),
+      std::polar(std::abs(a), std::arg(a))};
+  for (std::size_t f = 0; f < complex_function_count; ++f) {
+    out[2 * f] = r[f].real();
+    out[2 * f + 1] = r[f].imag();
+  }
+}
+
 // llvm.bitreverse on the device (dpexc is Clang); a loop on other hosts.
 inline std::uint32_t reverse_bits(std::uint32_t x) {
 #if defined(__clang__)
