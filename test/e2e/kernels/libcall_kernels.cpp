@@ -44,8 +44,8 @@ template void complex_arith<double>(dpex::item<1>, const double *,
 template <typename T>
 DPEX_KERNEL void complex_functions(dpex::item<1> it, const T *x, T *out) {
   size_t i = it.get_id(0);
-  libcall::complex_functions(
-      x + 2 * i, out + 2 * libcall::complex_function_count * i);
+  libcall::complex_functions(x + 2 * i,
+                             out + 2 * libcall::complex_function_count * i);
 }
 template void complex_functions<float>(dpex::item<1>, const float *, float *);
 template void complex_functions<double>(dpex::item<1>, const double *,
