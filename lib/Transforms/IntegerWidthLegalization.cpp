@@ -8,7 +8,9 @@
 // width M, always zero-extended: results that can set bits above N are
 // masked, and where signedness matters (ashr, sdiv, srem, signed compares,
 // sext) the operands are sign-extended from bit N-1 first. Loads and stores
-// keep the original's bytes. A function with an odd-width construct this
+// keep the original's bytes; a bitcast between an odd integer and a vector
+// of integers (the <4 x i1> of an any-of loop reduction) moves the
+// elements' bits one by one. A function with an odd-width construct this
 // pass does not know, or with integers wider than 64 bits, is a compile
 // error naming the kernel, as is any odd width left in the module.
 #include "dpex/compiler/Transforms.h"
@@ -98,9 +100,20 @@ bool isOddPointerCastForAccesses(const Instruction &I) {
   });
 }
 
+// A vector of integers, such as the <4 x i1> of compares whose any-of
+// reduction InstCombine forms as a bitcast to i4 compared with zero.
+bool isIntVector(Type *T) {
+  auto *VT = dyn_cast<FixedVectorType>(T);
+  return VT && VT->getElementType()->isIntegerTy() &&
+         !illegalWidthIn(VT->getElementType());
+}
+
 // Whether this pass rewrites I, which has an odd-width result or operand.
 bool isPromotable(const Instruction &I) {
   switch (I.getOpcode()) {
+  case Instruction::BitCast:
+    return (isOdd(I.getType()) && isIntVector(I.getOperand(0)->getType())) ||
+           (isOdd(I.getOperand(0)->getType()) && isIntVector(I.getType()));
   case Instruction::Add:
   case Instruction::Sub:
   case Instruction::Mul:
@@ -341,6 +354,30 @@ private:
         Src = signExtend(B, wide(Src), Src->getType()->getIntegerBitWidth());
       Value *Ext = B.CreateSExtOrTrunc(Src, isOdd(T) ? promoted(T) : T);
       return isOdd(T) ? mask(B, Ext, Bits) : Ext;
+    }
+    case Instruction::BitCast: {
+      // Element K holds bits [K * E, (K + 1) * E), little-endian as in
+      // memory; the wide twin's bits above the vector's are zero.
+      Value *Src = I.getOperand(0);
+      if (isOdd(T)) {
+        auto *VT = cast<FixedVectorType>(Src->getType());
+        unsigned E = VT->getScalarSizeInBits();
+        Value *R = Constant::getNullValue(promoted(T));
+        for (unsigned K = 0, N = VT->getNumElements(); K != N; ++K) {
+          Value *Elt =
+              B.CreateZExt(B.CreateExtractElement(Src, K), R->getType());
+          R = B.CreateOr(R, B.CreateShl(Elt, K * E));
+        }
+        return R;
+      }
+      auto *VT = cast<FixedVectorType>(T);
+      unsigned E = VT->getScalarSizeInBits();
+      Value *W = wide(Src);
+      Value *R = PoisonValue::get(VT);
+      for (unsigned K = 0, N = VT->getNumElements(); K != N; ++K)
+        R = B.CreateInsertElement(
+            R, B.CreateTrunc(B.CreateLShr(W, K * E), VT->getElementType()), K);
+      return R;
     }
     case Instruction::Load: {
       auto &L = cast<LoadInst>(I);
