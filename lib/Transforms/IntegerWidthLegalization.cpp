@@ -5,10 +5,13 @@
 // tables into iN bitmaps, SROA forms i24 from three bytes.
 //
 // This pass computes each value of an odd width N <= 64 in the next legal
-// width M, always zero-extended: results that can set bits above N are
+// width M, always zero-extended, and each vector of such integers as a
+// vector of M-bit elements: results that can set bits above N are
 // masked, and where signedness matters (ashr, sdiv, srem, signed compares,
 // sext) the operands are sign-extended from bit N-1 first. Loads and stores
-// keep the original's bytes. A function with an odd-width construct this
+// keep the original's bytes; a bitcast between an odd integer and a vector
+// of integers (the <4 x i1> of an any-of loop reduction) moves the
+// elements' bits one by one. A function with an odd-width construct this
 // pass does not know, or with integers wider than 64 bits, is a compile
 // error naming the kernel, as is any odd width left in the module.
 #include "dpex/compiler/Transforms.h"
@@ -45,11 +48,15 @@ unsigned promotedWidth(unsigned W) {
   return W <= 8 ? 8 : W <= 16 ? 16 : W <= 32 ? 32 : 64;
 }
 
-// A scalar integer this pass computes wider.
-bool isOdd(Type *T) {
+// An integer this pass computes wider.
+bool isOddScalar(Type *T) {
   auto *IT = dyn_cast<IntegerType>(T);
   return IT && IT->getBitWidth() <= 64 && !isLegalWidth(IT->getBitWidth());
 }
+
+// An integer or a vector of integers (the loop vectoriser narrows to
+// <4 x i2> what it knows to need 2 bits) this pass computes wider.
+bool isOdd(Type *T) { return isOddScalar(T->getScalarType()); }
 
 // The widest integer width in T that SPIR-V lacks, 0 if none; through
 // vectors, arrays, structs and pointee types.
@@ -88,7 +95,7 @@ unsigned illegalWidthIn(const Instruction &I) {
 bool isOddPointerCastForAccesses(const Instruction &I) {
   auto *Cast = dyn_cast<BitCastInst>(&I);
   if (!Cast || !Cast->getType()->isPointerTy() ||
-      !isOdd(Cast->getType()->getNonOpaquePointerElementType()))
+      !isOddScalar(Cast->getType()->getNonOpaquePointerElementType()))
     return false;
   return all_of(Cast->users(), [&](const User *U) {
     if (auto *Load = dyn_cast<LoadInst>(U))
@@ -98,9 +105,22 @@ bool isOddPointerCastForAccesses(const Instruction &I) {
   });
 }
 
+// A vector of integers, such as the <4 x i1> of compares whose any-of
+// reduction InstCombine forms as a bitcast to i4 compared with zero.
+bool isIntVector(Type *T) {
+  auto *VT = dyn_cast<FixedVectorType>(T);
+  return VT && VT->getElementType()->isIntegerTy() &&
+         !illegalWidthIn(VT->getElementType());
+}
+
 // Whether this pass rewrites I, which has an odd-width result or operand.
 bool isPromotable(const Instruction &I) {
   switch (I.getOpcode()) {
+  case Instruction::BitCast:
+    return (isOddScalar(I.getType()) &&
+            isIntVector(I.getOperand(0)->getType())) ||
+           (isOddScalar(I.getOperand(0)->getType()) &&
+            isIntVector(I.getType()));
   case Instruction::Add:
   case Instruction::Sub:
   case Instruction::Mul:
@@ -122,10 +142,18 @@ bool isPromotable(const Instruction &I) {
   case Instruction::ZExt:
   case Instruction::SExt:
     return true;
+  // Moving odd-width elements, not indexing with an odd-width index.
+  case Instruction::ExtractElement:
+    return isOdd(I.getOperand(0)->getType());
+  case Instruction::InsertElement:
+    return isOdd(I.getType()) && !isOdd(I.getOperand(2)->getType());
+  case Instruction::ShuffleVector:
+    return isOdd(I.getType());
   case Instruction::Load:
-    return cast<LoadInst>(I).isSimple();
+    return cast<LoadInst>(I).isSimple() && !I.getType()->isVectorTy();
   case Instruction::Store:
-    return cast<StoreInst>(I).isSimple();
+    return cast<StoreInst>(I).isSimple() &&
+           !I.getOperand(0)->getType()->isVectorTy();
   default:
     return false;
   }
@@ -202,29 +230,35 @@ private:
   DenseMap<Value *, Value *> Wide;
   std::vector<Instruction *> Old;
 
-  static IntegerType *promoted(Type *T) {
-    return IntegerType::get(T->getContext(),
-                            promotedWidth(T->getIntegerBitWidth()));
+  static Type *promoted(Type *T) {
+    Type *Elt = IntegerType::get(T->getContext(),
+                                 promotedWidth(T->getScalarSizeInBits()));
+    if (auto *VT = dyn_cast<VectorType>(T))
+      return VectorType::get(Elt, VT->getElementCount());
+    return Elt;
   }
 
   // V's zero-extended wide twin.
   Value *wide(Value *V) {
     if (Value *W = Wide.lookup(V))
       return W;
-    IntegerType *T = promoted(V->getType());
+    Type *T = promoted(V->getType());
     if (auto *C = dyn_cast<ConstantInt>(V))
-      return ConstantInt::get(T, C->getValue().zext(T->getBitWidth()));
+      return ConstantInt::get(T, C->getValue().zext(T->getScalarSizeInBits()));
     if (isa<PoisonValue>(V))
       return PoisonValue::get(T);
     if (isa<UndefValue>(V))
       return UndefValue::get(T);
+    // A vector constant folds element by element.
+    if (auto *C = dyn_cast<Constant>(V); C && !isa<ConstantExpr>(C))
+      return ConstantExpr::getZExt(C, T);
     // A constant expression or argument of odd width: the pre-check
     // rejects functions with these.
     llvm_unreachable("odd-width value without a wide twin");
   }
 
   static Value *mask(IRBuilder<> &B, Value *V, unsigned Bits) {
-    unsigned W = V->getType()->getIntegerBitWidth();
+    unsigned W = V->getType()->getScalarSizeInBits();
     if (Bits >= W)
       return V;
     return B.CreateAnd(V, APInt::getLowBitsSet(W, Bits));
@@ -233,7 +267,7 @@ private:
   // The wide twin of an odd value of `Bits` bits, sign-extended from its
   // top bit.
   static Value *signExtend(IRBuilder<> &B, Value *V, unsigned Bits) {
-    unsigned Shift = V->getType()->getIntegerBitWidth() - Bits;
+    unsigned Shift = V->getType()->getScalarSizeInBits() - Bits;
     return B.CreateAShr(B.CreateShl(V, Shift), Shift);
   }
 
@@ -283,7 +317,7 @@ private:
   // a legal result its replacement.
   Value *compute(Instruction &I, IRBuilder<> &B) {
     Type *T = I.getType();
-    unsigned Bits = T->isIntegerTy() ? T->getIntegerBitWidth() : 0;
+    unsigned Bits = T->isIntOrIntVectorTy() ? T->getScalarSizeInBits() : 0;
     auto Op = [&](unsigned N) { return wide(I.getOperand(N)); };
     switch (I.getOpcode()) {
     case Instruction::Add:
@@ -311,7 +345,7 @@ private:
                   Bits);
     case Instruction::ICmp: {
       auto &Cmp = cast<ICmpInst>(I);
-      unsigned OpBits = Cmp.getOperand(0)->getType()->getIntegerBitWidth();
+      unsigned OpBits = Cmp.getOperand(0)->getType()->getScalarSizeInBits();
       Value *L = Op(0), *R = Op(1);
       if (Cmp.isSigned()) {
         L = signExtend(B, L, OpBits);
@@ -338,14 +372,47 @@ private:
     case Instruction::SExt: {
       Value *Src = I.getOperand(0);
       if (isOdd(Src->getType()))
-        Src = signExtend(B, wide(Src), Src->getType()->getIntegerBitWidth());
+        Src = signExtend(B, wide(Src), Src->getType()->getScalarSizeInBits());
       Value *Ext = B.CreateSExtOrTrunc(Src, isOdd(T) ? promoted(T) : T);
       return isOdd(T) ? mask(B, Ext, Bits) : Ext;
     }
+    case Instruction::BitCast: {
+      // Element K holds bits [K * E, (K + 1) * E), little-endian as in
+      // memory; the wide twin's bits above the vector's are zero.
+      Value *Src = I.getOperand(0);
+      if (isOdd(T)) {
+        auto *VT = cast<FixedVectorType>(Src->getType());
+        unsigned E = VT->getScalarSizeInBits();
+        Value *R = Constant::getNullValue(promoted(T));
+        for (unsigned K = 0, N = VT->getNumElements(); K != N; ++K) {
+          Value *Elt =
+              B.CreateZExt(B.CreateExtractElement(Src, K), R->getType());
+          R = B.CreateOr(R, B.CreateShl(Elt, K * E));
+        }
+        return R;
+      }
+      auto *VT = cast<FixedVectorType>(T);
+      unsigned E = VT->getScalarSizeInBits();
+      Value *W = wide(Src);
+      Value *R = PoisonValue::get(VT);
+      for (unsigned K = 0, N = VT->getNumElements(); K != N; ++K)
+        R = B.CreateInsertElement(
+            R, B.CreateTrunc(B.CreateLShr(W, K * E), VT->getElementType()), K);
+      return R;
+    }
+    // Vector elements keep their wide twins' zero extension.
+    case Instruction::ExtractElement:
+      return B.CreateExtractElement(Op(0), I.getOperand(1));
+    case Instruction::InsertElement:
+      return B.CreateInsertElement(Op(0), Op(1), I.getOperand(2));
+    case Instruction::ShuffleVector:
+      return B.CreateShuffleVector(Op(0), Op(1),
+                                   cast<ShuffleVectorInst>(I).getShuffleMask());
     case Instruction::Load: {
       auto &L = cast<LoadInst>(I);
       unsigned Bytes = (Bits + 7) / 8;
-      return mask(B, loadBytes(B, L, promoted(T), Bytes), Bits);
+      return mask(B, loadBytes(B, L, cast<IntegerType>(promoted(T)), Bytes),
+                  Bits);
     }
     case Instruction::Store: {
       auto &S = cast<StoreInst>(I);
@@ -399,7 +466,8 @@ std::string whyNotLegalizable(Function &F) {
     if (!involvesOddWidth(I) || !isPromotable(I) ||
         any_of(I.operands(), [](const Use &Op) {
           return isOdd(Op->getType()) &&
-                 !isa<Instruction, ConstantInt, UndefValue>(Op.get());
+                 !isa<Instruction, ConstantInt, UndefValue, ConstantVector,
+                      ConstantAggregateZero>(Op.get());
         }))
       return describe(F) + ": the optimiser formed a " + std::to_string(Width) +
              "-bit integer '" + I.getOpcodeName() + "'" + locationOf(I) +

@@ -3,9 +3,10 @@
 // `i > r ? i - r : 0` (llvm.usub.sat) and its kin, __builtin_*_overflow
 // (llvm.*.with.overflow, on which the translator crashes), byte swaps, the
 // rotate idiom `x << r | x >> (32 - r)` (llvm.fshl), bit reversal (which
-// the translator gives a capability OpenCL lacks), and std::copy within one
-// array (llvm.memmove). Each is expanded into plain
-// IR, which every image's consumer compiles.
+// the translator gives a capability OpenCL lacks), std::copy within one
+// array (llvm.memmove), and the vector reductions the loop vectoriser forms
+// from a loop with a data-dependent trip count (llvm.vector.reduce.*). Each
+// is expanded into plain IR, which every image's consumer compiles.
 #include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -115,6 +116,79 @@ Value *funnelShift(IRBuilder<> &B, bool Left, Value *Hi, Value *Lo, Value *S) {
   return B.CreateSelect(Zero, Left ? Hi : Lo, Shifted);
 }
 
+// The elements of `V` combined first to last, starting from `Acc` (null:
+// from the first element). In order, which is what fadd and fmul without
+// `reassoc` require and what every other reduction allows.
+Value *reduce(IRBuilder<> &B, Value *Acc, Value *V,
+              function_ref<Value *(Value *, Value *)> Combine) {
+  unsigned N = cast<FixedVectorType>(V->getType())->getNumElements();
+  for (unsigned I = 0; I != N; ++I) {
+    Value *E = B.CreateExtractElement(V, I);
+    Acc = Acc ? Combine(Acc, E) : E;
+  }
+  return Acc;
+}
+
+// The scalar expansion of a vector reduction, or null if `II` is none.
+Value *expandReduction(IntrinsicInst &II, IRBuilder<> &B) {
+  Intrinsic::ID ID = II.getIntrinsicID();
+  bool HasStart = ID == Intrinsic::vector_reduce_fadd ||
+                  ID == Intrinsic::vector_reduce_fmul;
+  Value *Start = HasStart ? II.getArgOperand(0) : nullptr;
+  Value *V = II.getArgOperand(HasStart ? 1 : 0);
+  if (!isa<FixedVectorType>(V->getType()))
+    return nullptr;
+  auto BinOp = [&](Instruction::BinaryOps Op) {
+    return reduce(B, Start, V,
+                  [&](Value *L, Value *R) { return B.CreateBinOp(Op, L, R); });
+  };
+  auto Pick = [&](CmpInst::Predicate P) {
+    return reduce(B, nullptr, V, [&](Value *L, Value *R) {
+      return B.CreateSelect(B.CreateICmp(P, L, R), L, R);
+    });
+  };
+  auto Float = [&](Intrinsic::ID Op) {
+    return reduce(B, nullptr, V, [&](Value *L, Value *R) {
+      return B.CreateBinaryIntrinsic(Op, L, R);
+    });
+  };
+  // The flags of the reduction (nnan, ninf, ...) hold for each step.
+  if (isa<FPMathOperator>(II))
+    B.setFastMathFlags(II.getFastMathFlags());
+  switch (ID) {
+  case Intrinsic::vector_reduce_add:
+    return BinOp(Instruction::Add);
+  case Intrinsic::vector_reduce_mul:
+    return BinOp(Instruction::Mul);
+  case Intrinsic::vector_reduce_and:
+    return BinOp(Instruction::And);
+  case Intrinsic::vector_reduce_or:
+    return BinOp(Instruction::Or);
+  case Intrinsic::vector_reduce_xor:
+    return BinOp(Instruction::Xor);
+  case Intrinsic::vector_reduce_fadd:
+    return BinOp(Instruction::FAdd);
+  case Intrinsic::vector_reduce_fmul:
+    return BinOp(Instruction::FMul);
+  case Intrinsic::vector_reduce_smax:
+    return Pick(CmpInst::ICMP_SGT);
+  case Intrinsic::vector_reduce_smin:
+    return Pick(CmpInst::ICMP_SLT);
+  case Intrinsic::vector_reduce_umax:
+    return Pick(CmpInst::ICMP_UGT);
+  case Intrinsic::vector_reduce_umin:
+    return Pick(CmpInst::ICMP_ULT);
+  // maxnum and minnum's NaN rule is the reductions'; the math builtin
+  // lowering turns them into OpenCL.std fmax and fmin.
+  case Intrinsic::vector_reduce_fmax:
+    return Float(Intrinsic::maxnum);
+  case Intrinsic::vector_reduce_fmin:
+    return Float(Intrinsic::minnum);
+  default:
+    return nullptr;
+  }
+}
+
 // The replacement of `II`, or null to leave it.
 Value *expand(IntrinsicInst &II) {
   IRBuilder<> B(&II);
@@ -174,7 +248,7 @@ Value *expand(IntrinsicInst &II) {
   case Intrinsic::fshr:
     return funnelShift(B, ID == Intrinsic::fshl, A, C, II.getArgOperand(2));
   default:
-    return nullptr;
+    return expandReduction(II, B);
   }
 }
 

@@ -17,6 +17,10 @@
 //   variable it cannot describe): the translator writes a DebugDeclare whose
 //   Variable is no OpVariable, which spirv-val rejects. It describes
 //   nothing, so it goes.
+// - a select of vectors on one boolean (the loop vectoriser's masks of a
+//   predicated `x / w` in a loop with a data-dependent trip count): SPIR-V
+//   before 1.4 wants a condition of the vectors' size, spirv-val rejects the
+//   translator's OpSelect otherwise. The boolean is splat.
 #include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -40,6 +44,8 @@ STATISTIC(NumAllocasHoisted, "Fixed-size allocas moved to the entry block");
 STATISTIC(NumAtomicsExpanded,
           "atomicrmw without a SPIR-V atomic made compare-exchange loops");
 STATISTIC(NumDeclaresDropped, "dbg.declare of an undef address removed");
+STATISTIC(NumSelectConditionsSplat,
+          "Boolean conditions of vector selects splat to vectors");
 
 namespace dpex {
 
@@ -195,6 +201,22 @@ static bool removeDeclaresOfNothing(Function &F) {
   return Changed;
 }
 
+static bool splatVectorSelectConditions(Function &F) {
+  bool Changed = false;
+  for (Instruction &I : instructions(F)) {
+    auto *Select = dyn_cast<SelectInst>(&I);
+    auto *VT = Select ? dyn_cast<VectorType>(Select->getType()) : nullptr;
+    if (!VT || Select->getCondition()->getType()->isVectorTy())
+      continue;
+    IRBuilder<> B(Select);
+    Select->setCondition(
+        B.CreateVectorSplat(VT->getElementCount(), Select->getCondition()));
+    ++NumSelectConditionsSplat;
+    Changed = true;
+  }
+  return Changed;
+}
+
 PreservedAnalyses SPIRVLegalizationPass::run(Module &M,
                                              ModuleAnalysisManager &) {
   bool Changed = false;
@@ -204,6 +226,7 @@ PreservedAnalyses SPIRVLegalizationPass::run(Module &M,
     Changed |= splitRepeatedEdgesIntoPhis(F);
     Changed |= hoistFixedSizeAllocas(F);
     Changed |= removeDeclaresOfNothing(F);
+    Changed |= splatVectorSelectConditions(F);
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

@@ -1,7 +1,7 @@
 ; dpex-legalize-for-spirv rewrites what SPIRV-LLVM-Translator 15 cannot take
 ; (freeze) or turns into SPIR-V that spirv-val rejects (a phi naming one
 ; predecessor twice, an OpVariable outside the first block, a DebugDeclare
-; of no variable).
+; of no variable, an OpSelect of vectors on a scalar condition).
 ; RUN: dpex-opt -passes=dpex-legalize-for-spirv %s -o - | FileCheck %s
 
 target triple = "spir64-unknown-unknown"
@@ -128,6 +128,26 @@ entry:
   call void @llvm.dbg.declare(metadata i32 addrspace(4)* undef, metadata !9, metadata !DIExpression()), !dbg !10
   call void @llvm.dbg.value(metadata i32 %v, metadata !9, metadata !DIExpression()), !dbg !10
   ret i32 %v
+}
+
+; The vectoriser's mask of a predicated division: a select of vectors on
+; one boolean, which SPIR-V 1.0's OpSelect cannot take. The boolean is
+; splat; a select on a vector of booleans stays.
+define spir_func <4 x i1> @vector_select(i1 %c, <4 x i32> %v) {
+; CHECK-LABEL: define spir_func <4 x i1> @vector_select(
+; CHECK: %[[M:.*]] = icmp eq <4 x i32> %v, zeroinitializer
+; CHECK: %[[I:.*]] = insertelement <4 x i1> poison, i1 %c, i32 0
+; CHECK: %[[S:.*]] = shufflevector <4 x i1> %[[I]], <4 x i1> poison, <4 x i32> zeroinitializer
+; CHECK: %a = select <4 x i1> %[[S]], <4 x i1> %[[M]], <4 x i1> zeroinitializer
+; CHECK: %b = select <4 x i1> %[[M]], <4 x i1> <i1 true, i1 true, i1 true, i1 true>, <4 x i1> %a
+; CHECK: select i1 %c, i32 1, i32 2
+  %m = icmp eq <4 x i32> %v, zeroinitializer
+  %a = select i1 %c, <4 x i1> %m, <4 x i1> zeroinitializer
+  %b = select <4 x i1> %m, <4 x i1> <i1 true, i1 true, i1 true, i1 true>, <4 x i1> %a
+  %s = select i1 %c, i32 1, i32 2
+  %e = extractelement <4 x i1> %b, i32 %s
+  %r = insertelement <4 x i1> %b, i1 %e, i32 0
+  ret <4 x i1> %r
 }
 
 declare void @llvm.dbg.declare(metadata, metadata, metadata)

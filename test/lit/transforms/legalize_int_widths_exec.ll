@@ -11,7 +11,7 @@
 ; RUN: FileCheck %s < %t.after
 ; LEGAL-NOT: {{[ (<[]i([2-7]|9|1[0-57-9]|2[0-9]|3[013-9]|[45][0-9]|6[0-35-9])[^0-9]}}
 ; One line per function, each hash from results that were computed.
-; CHECK-COUNT-38: {{^[a-z_0-9]+ [0-9]+ [1-9][0-9]*$}}
+; CHECK-COUNT-41: {{^[a-z_0-9]+ [0-9]+ [1-9][0-9]*$}}
 
 declare i32 @printf(i8*, ...)
 @fmt = private constant [10 x i8] c"%s %u %u\0A\00"
@@ -368,6 +368,71 @@ exit:
   ret i32 %e
 }
 
+; The any-of reduction of a vectorised loop: a vector of compares as i4.
+define internal i32 @bitcast_any_of(i32 %a, i32 %b) noinline {
+  %v0 = insertelement <4 x i32> poison, i32 %a, i32 0
+  %v1 = insertelement <4 x i32> %v0, i32 %b, i32 1
+  %s = add i32 %a, %b
+  %v2 = insertelement <4 x i32> %v1, i32 %s, i32 2
+  %d = sub i32 %a, %b
+  %v = insertelement <4 x i32> %v2, i32 %d, i32 3
+  %c = icmp sgt <4 x i32> %v, <i32 3, i32 -2, i32 7, i32 0>
+  %m = bitcast <4 x i1> %c to i4
+  %none = icmp eq i4 %m, 0
+  %n = zext i1 %none to i32
+  %mw = zext i4 %m to i32
+  %sh = shl i32 %mw, 1
+  %e = or i32 %sh, %n
+  ret i32 %e
+}
+
+; Odd integers to vectors of booleans and back.
+define internal i32 @bitcast_both_ways(i32 %a, i32 %b) noinline {
+  %x = trunc i32 %a to i4
+  %y = trunc i32 %b to i3
+  %v = bitcast i4 %x to <4 x i1>
+  %w = bitcast i3 %y to <3 x i1>
+  %w4 = shufflevector <3 x i1> %w, <3 x i1> zeroinitializer, <4 x i32> <i32 2, i32 0, i32 3, i32 1>
+  %z = xor <4 x i1> %v, %w4
+  %r = bitcast <4 x i1> %z to i4
+  %s = add i4 %r, %x
+  %e = sext i4 %s to i32
+  ret i32 %e
+}
+
+; Vectors of odd-width elements, as the loop vectoriser narrows them.
+define internal i32 @vector_i3(i32 %a, i32 %b) noinline {
+  %v0 = insertelement <4 x i32> poison, i32 %a, i32 0
+  %v1 = insertelement <4 x i32> %v0, i32 %b, i32 1
+  %s = add i32 %a, %b
+  %v2 = insertelement <4 x i32> %v1, i32 %s, i32 2
+  %d = sub i32 %a, %b
+  %v = insertelement <4 x i32> %v2, i32 %d, i32 3
+  %t = trunc <4 x i32> %v to <4 x i3>
+  %u = add <4 x i3> %t, <i3 1, i3 2, i3 3, i3 -1>
+  %r = ashr <4 x i3> %u, <i3 1, i3 0, i3 2, i3 1>
+  %c = icmp slt <4 x i3> %r, <i3 1, i3 -1, i3 0, i3 2>
+  %m = select <4 x i1> %c, <4 x i3> %r, <4 x i3> %t
+  %sh = shufflevector <4 x i3> %m, <4 x i3> %u, <4 x i32> <i32 0, i32 5, i32 2, i32 7>
+  %x = trunc i32 %b to i3
+  %in = insertelement <4 x i3> %sh, i3 %x, i32 2
+  %e0 = extractelement <4 x i3> %in, i32 0
+  %e1 = extractelement <4 x i3> %in, i32 1
+  %e2 = extractelement <4 x i3> %in, i32 2
+  %e3 = extractelement <4 x i3> %in, i32 3
+  %w0 = sext i3 %e0 to i32
+  %w1 = zext i3 %e1 to i32
+  %w2 = sext i3 %e2 to i32
+  %w3 = zext i3 %e3 to i32
+  %p1 = shl i32 %w1, 8
+  %p2 = shl i32 %w2, 16
+  %p3 = shl i32 %w3, 24
+  %o1 = xor i32 %w0, %p1
+  %o2 = xor i32 %o1, %p2
+  %o3 = xor i32 %o2, %p3
+  ret i32 %o3
+}
+
 ; Calls F on every defined pair, FNV-1a over (a, b, result).
 define internal void @check(i32 (i32, i32)* %f, i8* %name, i32 %skip) {
 entry:
@@ -500,6 +565,9 @@ done:
 @name.mixed_widths = private constant [13 x i8] c"mixed_widths\00"
 
 @name.loop_switch = private constant [12 x i8] c"loop_switch\00"
+@name.bitcast_any_of = private constant [15 x i8] c"bitcast_any_of\00"
+@name.bitcast_both_ways = private constant [18 x i8] c"bitcast_both_ways\00"
+@name.vector_i3 = private constant [10 x i8] c"vector_i3\00"
 
 define i32 @main() {
   call void @check(i32 (i32, i32)* @add_sext, i8* getelementptr ([9 x i8], [9 x i8]* @name.add_sext, i32 0, i32 0), i32 0)
@@ -540,5 +608,8 @@ define i32 @main() {
   call void @check(i32 (i32, i32)* @icmp_sge, i8* getelementptr ([9 x i8], [9 x i8]* @name.icmp_sge, i32 0, i32 0), i32 0)
   call void @check(i32 (i32, i32)* @mixed_widths, i8* getelementptr ([13 x i8], [13 x i8]* @name.mixed_widths, i32 0, i32 0), i32 0)
   call void @check(i32 (i32, i32)* @loop_switch, i8* getelementptr ([12 x i8], [12 x i8]* @name.loop_switch, i32 0, i32 0), i32 0)
+  call void @check(i32 (i32, i32)* @bitcast_any_of, i8* getelementptr ([15 x i8], [15 x i8]* @name.bitcast_any_of, i32 0, i32 0), i32 0)
+  call void @check(i32 (i32, i32)* @bitcast_both_ways, i8* getelementptr ([18 x i8], [18 x i8]* @name.bitcast_both_ways, i32 0, i32 0), i32 0)
+  call void @check(i32 (i32, i32)* @vector_i3, i8* getelementptr ([10 x i8], [10 x i8]* @name.vector_i3, i32 0, i32 0), i32 0)
   ret i32 0
 }
