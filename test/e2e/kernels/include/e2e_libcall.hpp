@@ -168,8 +168,10 @@ inline void integer_ops(std::uint32_t u, std::uint32_t v, std::uint64_t w,
   r[21] = std::uint32_t(__builtin_add_overflow(a, b, &ssum)
                             ? (a < 0 ? INT32_MIN : INT32_MAX)
                             : ssum); // saturating signed add
-  r[22] = std::uint32_t(std::max(a - b, 0));
-  r[23] = std::uint32_t(std::abs(a));
+  // Halved, so that neither the difference nor abs can overflow.
+  int ha = a >> 1, hb = b >> 1;
+  r[22] = std::uint32_t(std::max(ha - hb, 0));
+  r[23] = std::uint32_t(std::abs(ha));
   // Rotates: llvm.fshl / llvm.fshr.
   std::uint32_t k = v & 31;
   r[24] = std::uint32_t((u << k) | (u >> ((32 - k) & 31)));
