@@ -1,10 +1,13 @@
-// DPEX_DEVICE=backend:<name> over fake devices: which platforms and devices
-// a name fragment picks, whatever drivers this machine has.
+// DPEX_DEVICE over fake devices, whatever drivers this machine has: which
+// platforms and devices a name fragment picks, what the '*' forms and
+// ONEAPI_DEVICE_SELECTOR's let the default rules choose, and which values
+// are malformed.
 #include "core/DeviceSelector.h"
 #include "core/Backend.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,18 +19,30 @@ namespace {
 
 class FakeDevice final : public Device {
 public:
+  // `images`: what canLoad accepts; SPIR-V and spir unless told.
   FakeDevice(std::string name, std::string platform, std::string vendor,
-             dpex::device_type type = dpex::device_type::cpu)
+             dpex::device_type type = dpex::device_type::cpu,
+             dpex::backend kind = dpex::backend::opencl,
+             std::vector<dpex::detail::image_format> images =
+                 {dpex::detail::image_format::spirv,
+                  dpex::detail::image_format::spir})
       : name_(std::move(name)), platform_(std::move(platform)),
-        vendor_(std::move(vendor)), type_(type) {}
+        vendor_(std::move(vendor)), type_(type), kind_(kind),
+        images_(std::move(images)) {}
 
   const std::string &name() const override { return name_; }
   const std::string &platformName() const override { return platform_; }
   const std::string &platformVendor() const override { return vendor_; }
-  dpex::backend backendKind() const override { return dpex::backend::opencl; }
+  dpex::backend backendKind() const override { return kind_; }
   dpex::device_type type() const override { return type_; }
   const dpex::rt::DeviceLimits &limits() const override { return limits_; }
-  bool canLoad(dpex::detail::image_format) const override { return true; }
+  bool canLoad(dpex::detail::image_format format) const override {
+    return std::find(images_.begin(), images_.end(), format) != images_.end();
+  }
+  std::string imageSummary() const override { return "fake"; }
+  std::string driverVersion() const override { return "fake"; }
+  std::size_t computeUnits() const override { return 0; }
+  std::vector<std::size_t> subGroupSizes() const override { return {}; }
   dpex::rt::Expected<std::shared_ptr<dpex::rt::Queue>>
   createQueue(bool) override {
     return dpex::rt::Status::error(dpex::errc::backend_error, "fake");
@@ -44,6 +59,8 @@ public:
 private:
   std::string name_, platform_, vendor_;
   dpex::device_type type_;
+  dpex::backend kind_;
+  std::vector<dpex::detail::image_format> images_;
   dpex::rt::DeviceLimits limits_;
 };
 
