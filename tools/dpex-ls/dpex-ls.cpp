@@ -195,10 +195,9 @@ int main(int argc, char **argv) {
   for (dpex::backend kind : {dpex::backend::cuda, dpex::backend::opencl}) {
     const auto &devices = platform.findBackend(kind)->devices();
     for (std::size_t i = 0; i < devices.size(); ++i)
-      listed.push_back({std::string(dpex::to_string(kind)) + ":" +
-                            std::to_string(i),
-                        devices[i].get(),
-                        dpex::rt::exactSelectors(*devices[i], platform)});
+      listed.push_back(
+          {std::string(dpex::to_string(kind)) + ":" + std::to_string(i),
+           devices[i].get(), dpex::rt::exactSelectors(*devices[i], platform)});
   }
   dpex::rt::Expected<dpex::rt::DeviceChoice> choice =
       dpex::rt::chooseDefaultDevice(platform);
