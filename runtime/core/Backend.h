@@ -150,6 +150,15 @@ public:
   virtual const DeviceLimits &limits() const = 0;
   // Whether this device can load images of `format` at all.
   virtual bool canLoad(detail::image_format format) const = 0;
+  // Which of a module's images it builds, in words, e.g. "spir
+  // (cl_khr_spir; no SPIR-V in CL_DEVICE_IL_VERSION)".
+  virtual std::string imageSummary() const = 0;
+  // What the driver reports, read when asked; "", 0 or {} where it does
+  // not say: its version, the device's compute units (CUDA: multiprocessors)
+  // and the sub-group sizes its kernels can run with (CUDA: the warp size).
+  virtual std::string driverVersion() const = 0;
+  virtual std::size_t computeUnits() const = 0;
+  virtual std::vector<std::size_t> subGroupSizes() const = 0;
 
   // A queue whose events have profiling() if `profiling`.
   virtual Expected<std::shared_ptr<Queue>> createQueue(bool profiling) = 0;

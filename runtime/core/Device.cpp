@@ -14,6 +14,14 @@ device_type device::type() const { return impl_->type(); }
 std::size_t device::max_work_group_size() const {
   return impl_->limits().maxWorkGroupSize;
 }
+std::size_t device::local_mem_size() const {
+  return impl_->limits().localMemory;
+}
+std::size_t device::compute_units() const { return impl_->computeUnits(); }
+std::vector<std::size_t> device::sub_group_sizes() const {
+  return impl_->subGroupSizes();
+}
+std::string device::driver_version() const { return impl_->driverVersion(); }
 
 std::vector<device> devices() {
   std::vector<device> result;

@@ -85,6 +85,42 @@ Expected<std::shared_ptr<CudaDevice>> CudaDevice::create(const CudaApi &api,
   return device;
 }
 
+std::string CudaDevice::imageSummary() const {
+  // As chooseCubinImage and choosePtxImage pick.
+  std::string major = "sm_" + std::to_string(computeCapability_ / 10);
+  return "cubin " + architecture_ + " (or an older " + major +
+         "x) where embedded, else ptx of the highest arch up to " +
+         architecture_;
+}
+
+std::string CudaDevice::driverVersion() const {
+  int version = 0;
+  if (api_.cuDriverGetVersion(&version) != CUDA_SUCCESS || version <= 0)
+    return {};
+  // 12040 is CUDA 12.4.
+  return std::to_string(version / 1000) + "." +
+         std::to_string(version % 1000 / 10);
+}
+
+std::size_t CudaDevice::computeUnits() const {
+  int count = 0;
+  if (api_.cuDeviceGetAttribute(&count,
+                                CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT,
+                                device_) != CUDA_SUCCESS ||
+      count < 0)
+    return 0;
+  return static_cast<std::size_t>(count);
+}
+
+std::vector<std::size_t> CudaDevice::subGroupSizes() const {
+  int warp = 0;
+  if (api_.cuDeviceGetAttribute(&warp, CU_DEVICE_ATTRIBUTE_WARP_SIZE,
+                                device_) != CUDA_SUCCESS ||
+      warp <= 0)
+    return {};
+  return {static_cast<std::size_t>(warp)};
+}
+
 CudaDevice::~CudaDevice() {
   if (!context_)
     return;

@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace dpex::rt::cuda {
 
@@ -41,6 +42,10 @@ public:
     return format == detail::image_format::ptx ||
            format == detail::image_format::cubin;
   }
+  std::string imageSummary() const override;
+  std::string driverVersion() const override;
+  std::size_t computeUnits() const override;
+  std::vector<std::size_t> subGroupSizes() const override;
 
   Expected<std::shared_ptr<Queue>> createQueue(bool profiling) override;
   Expected<void *> allocate(std::size_t bytes) override;

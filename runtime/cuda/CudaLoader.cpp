@@ -39,6 +39,7 @@ LoadResult load() {
       resolve(library, "cuGetErrorName", api.cuGetErrorName, error) &&
       resolve(library, "cuGetErrorString", api.cuGetErrorString, error) &&
       resolve(library, "cuInit", api.cuInit, error) &&
+      resolve(library, "cuDriverGetVersion", api.cuDriverGetVersion, error) &&
       resolve(library, "cuDeviceGetCount", api.cuDeviceGetCount, error) &&
       resolve(library, "cuDeviceGet", api.cuDeviceGet, error) &&
       resolve(library, "cuDeviceGetName", api.cuDeviceGetName, error) &&

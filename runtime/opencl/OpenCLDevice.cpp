@@ -134,6 +134,43 @@ bool OpenCLDevice::canLoad(detail::image_format format) const {
   return false;
 }
 
+std::string OpenCLDevice::imageSummary() const {
+  bool spirv = canLoad(detail::image_format::spirv);
+  if (spirv && hasKhrSpir_)
+    return "spirv (" + ilVersion_ + "), spir if that build fails (cl_khr_spir)";
+  if (spirv)
+    return "spirv (" + ilVersion_ + ")";
+  if (hasKhrSpir_)
+    return "spir (cl_khr_spir; no SPIR-V in CL_DEVICE_IL_VERSION)";
+  return "none of dpex's images (no SPIR-V in CL_DEVICE_IL_VERSION, no "
+         "cl_khr_spir)";
+}
+
+std::string OpenCLDevice::driverVersion() const {
+  return stringInfo(api_, id_, CL_DRIVER_VERSION);
+}
+
+std::size_t OpenCLDevice::computeUnits() const {
+  return valueInfo<cl_uint>(api_, id_, CL_DEVICE_MAX_COMPUTE_UNITS, 0);
+}
+
+std::vector<std::size_t> OpenCLDevice::subGroupSizes() const {
+  // cl_intel_required_subgroup_size's query; drivers without the extension
+  // (PoCL) reject it, and OpenCL itself has no such query.
+  constexpr cl_device_info SubGroupSizesIntel = 0x4108;
+  std::size_t bytes = 0;
+  if (api_.clGetDeviceInfo(id_, SubGroupSizesIntel, 0, nullptr, &bytes) !=
+          CL_SUCCESS ||
+      bytes % sizeof(std::size_t) != 0)
+    return {};
+  std::vector<std::size_t> sizes(bytes / sizeof(std::size_t));
+  if (!sizes.empty() &&
+      api_.clGetDeviceInfo(id_, SubGroupSizesIntel, bytes, sizes.data(),
+                           nullptr) != CL_SUCCESS)
+    return {};
+  return sizes;
+}
+
 Status OpenCLDevice::ensureContext() {
   if (contextReady_.load(std::memory_order_acquire))
     return Status::ok();

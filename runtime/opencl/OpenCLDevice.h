@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace dpex::rt::opencl {
 
@@ -28,6 +29,10 @@ public:
   device_type type() const override { return type_; }
   const DeviceLimits &limits() const override { return limits_; }
   bool canLoad(detail::image_format format) const override;
+  std::string imageSummary() const override;
+  std::string driverVersion() const override;
+  std::size_t computeUnits() const override;
+  std::vector<std::size_t> subGroupSizes() const override;
 
   Expected<std::shared_ptr<Queue>> createQueue(bool profiling) override;
   Expected<void *> allocate(std::size_t bytes) override;

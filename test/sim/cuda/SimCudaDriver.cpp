@@ -675,6 +675,15 @@ SIM_EXPORT CUresult cuInit(unsigned flags) {
   return SUCCESS;
 }
 
+// The version a CUDA 12.4 driver reports; needs no cuInit.
+SIM_EXPORT CUresult cuDriverGetVersion(int *version) {
+  SIM_CALL("cuDriverGetVersion");
+  if (!version)
+    return INVALID_VALUE;
+  *version = 12040;
+  return SUCCESS;
+}
+
 static CUresult needInit() {
   Driver &d = driver();
   std::lock_guard<std::mutex> lock(d.mutex);

@@ -2,6 +2,8 @@
 #include "TestSupport.h"
 
 #include "core/Backend.h"
+#include "core/DeviceSelector.h"
+#include "core/Platform.h"
 
 #include <algorithm>
 #include <cctype>
@@ -175,5 +177,85 @@ TEST_CASE("garbled DPEX_DEVICE values list the accepted forms",
     REQUIRE(e.code() == dpex::errc::device_not_found);
     REQUIRE_THAT(e.what(), Contains(AcceptedForms));
     REQUIRE_THAT(e.what(), Contains(std::string("'") + text + "'"));
+  }
+}
+
+TEST_CASE("each device's exact selectors pick it", "[device][selection]") {
+  const dpex::rt::Platform &platform = dpex::rt::Platform::instance();
+  for (const dpex::device &d : dpex::devices()) {
+    std::vector<std::string> selectors =
+        dpex::rt::exactSelectors(*d.impl(), platform);
+    // At least the index among its backend's devices.
+    REQUIRE_FALSE(selectors.empty());
+    for (const std::string &text : selectors) {
+      INFO("DPEX_DEVICE=" << text);
+      ScopedEnv env("DPEX_DEVICE", text.c_str());
+      REQUIRE(dpex::default_device() == d);
+    }
+  }
+}
+
+TEST_CASE("DPEX_DEVICE's '*' forms choose by the default rules",
+          "[device][selection]") {
+  ScopedEnv oneApi("ONEAPI_DEVICE_SELECTOR", "");
+  dpex::device byDefault = [] {
+    ScopedEnv env("DPEX_DEVICE", "");
+    return dpex::default_device();
+  }();
+  for (const char *text : {"*", "*:*"}) {
+    ScopedEnv env("DPEX_DEVICE", text);
+    REQUIRE(dpex::default_device() == byDefault);
+  }
+  std::string wildcard =
+      byDefault.type() == dpex::device_type::other
+          ? "*"
+          : std::string("*:") + dpex::to_string(byDefault.type());
+  ScopedEnv env("DPEX_DEVICE", wildcard.c_str());
+  REQUIRE(dpex::default_device() == byDefault);
+}
+
+TEST_CASE("ONEAPI_DEVICE_SELECTOR counts only without DPEX_DEVICE",
+          "[device][selection]") {
+  std::vector<dpex::device> devices = dpex::devices();
+  if (countOpenCL(devices) == 0)
+    return;
+  {
+    ScopedEnv env("DPEX_DEVICE", "");
+    ScopedEnv oneApi("ONEAPI_DEVICE_SELECTOR", "level_zero:gpu");
+    dpex::error e = expectError([] { dpex::default_device(); });
+    REQUIRE(e.code() == dpex::errc::device_not_found);
+    REQUIRE_THAT(e.what(), Contains("dpex has no level_zero backend"));
+  }
+  {
+    ScopedEnv env("DPEX_DEVICE", "opencl:0");
+    ScopedEnv oneApi("ONEAPI_DEVICE_SELECTOR", "level_zero:gpu");
+    REQUIRE(dpex::default_device().backend() == dpex::backend::opencl);
+  }
+  {
+    ScopedEnv env("DPEX_DEVICE", "");
+    ScopedEnv oneApi("ONEAPI_DEVICE_SELECTOR", "opencl:0");
+    dpex::device chosen = dpex::default_device();
+    ScopedEnv exact("DPEX_DEVICE", "opencl:0");
+    REQUIRE(chosen == dpex::default_device());
+  }
+  {
+    ScopedEnv env("DPEX_DEVICE", "");
+    ScopedEnv oneApi("ONEAPI_DEVICE_SELECTOR", "opencl:0;opencl:1");
+    dpex::error e = expectError([] { dpex::default_device(); });
+    REQUIRE_THAT(e.what(), Contains("lists and discard filters"));
+  }
+}
+
+TEST_CASE("device queries report what the driver says", "[device]") {
+  for (const dpex::device &d : dpex::devices()) {
+    INFO(d.name());
+    REQUIRE(d.local_mem_size() == d.impl()->limits().localMemory);
+    // Every driver dpex runs on reports these.
+    CHECK_FALSE(d.driver_version().empty());
+    CHECK(d.compute_units() >= 1);
+    for (std::size_t size : d.sub_group_sizes())
+      CHECK((size >= 1 && size <= d.max_work_group_size()));
+    if (d.backend() == dpex::backend::cuda)
+      CHECK(d.sub_group_sizes() == std::vector<std::size_t>{32});
   }
 }
