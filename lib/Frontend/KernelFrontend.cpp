@@ -287,6 +287,8 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts =
       new DiagnosticOptions();
   DiagOpts->ShowColors = Options.ShowColors;
+  // "[-Wunused-variable]" after a warning, as clang's driver asks for.
+  DiagOpts->ShowOptionNames = true;
   if (Options.ShowColors)
     Diagnostics.enable_colors(true);
   auto Printer =
