@@ -171,7 +171,8 @@ public:
     };
     for (const std::string &Path : Opts.DeviceLibs)
       Stage("load device library " + Path);
-    for (const std::string &Source : Opts.Sources) {
+    for (size_t I = 0; I < Opts.Sources.size(); ++I) {
+      const std::string &Source = Opts.Sources[I];
       auto Args = frontendInvocation(Source, FE);
       if (!Args) {
         printDiagnostic(Err, DiagLevel::Error, "",
@@ -183,7 +184,7 @@ public:
         llvm::sys::printArg(Err, A, /*Quote=*/true);
       }
       Err << '\n';
-      if (Source != Opts.Sources.front())
+      if (I)
         Stage("link " + Source);
     }
     if (!Opts.DeviceLibs.empty())
@@ -208,12 +209,16 @@ public:
       if (NeedPTX) {
         PTXOptions PTXOpts = ptxOptions();
         bool Embed = emits(EmitKind::Stub) && targets(TargetKind::CUDA);
+        std::string Ptxas = !Opts.CudaSASS       ? ""
+                            : Opts.Ptxas.empty() ? findPtxas()
+                                                 : Opts.Ptxas;
         for (unsigned Arch : Opts.CudaArchs) {
           Stage("PTX image " + cudaArchName(Arch) + ", " +
                 mathLibrary(PTXOpts));
           if (Embed && Opts.CudaSASS)
-            Stage("SASS " + cudaArchName(Arch) + " by ptxas '" +
-                  (Opts.Ptxas.empty() ? findPtxas() : Opts.Ptxas) + "'");
+            Stage("SASS " + cudaArchName(Arch) +
+                  (Ptxas.empty() ? " (no ptxas found: an error)"
+                                 : " by ptxas '" + Ptxas + "'"));
         }
       }
       if (emits(EmitKind::Stub))
