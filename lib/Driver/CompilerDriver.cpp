@@ -4,6 +4,7 @@
 #include "ExitGuard.h"
 #include "OutputSet.h"
 #include "StageTimer.h"
+#include "Warnings.h"
 
 #include "dpex/compiler/SPIRV.h"
 #include "dpex/compiler/StubGen.h"
@@ -14,6 +15,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/DiagnosticPrinter.h"
@@ -25,6 +27,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/Timer.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/Cloning.h"
@@ -35,6 +38,12 @@
 namespace dpex {
 
 const char *versionString() { return DPEX_VERSION; }
+
+std::vector<std::string> componentVersions() {
+  return {"LLVM " LLVM_VERSION_STRING,
+          std::string("SPIRV-LLVM-Translator ") + spirvTranslatorVersion(),
+          std::string("SPIRV-Tools ") + spirvToolsVersion()};
+}
 
 namespace {
 
@@ -96,8 +105,9 @@ public:
           DI.print(DP);
           if (DI.getSeverity() == llvm::DS_Error)
             C->BackendErrors.push_back(OS.str());
-          else if (DI.getSeverity() == llvm::DS_Warning)
-            C->Err << "warning: " << OS.str() << "\n";
+          else if (DI.getSeverity() == llvm::DS_Warning &&
+                   !C->Opts.Frontend.NoWarnings)
+            printDiagnostic(C->Err, DiagLevel::Warning, "", OS.str());
         },
         this);
   }
@@ -109,8 +119,10 @@ public:
       return;
     ReportedInternalError = true;
     std::string Stage = Timer.current().empty() ? "startup" : Timer.current();
-    Err << "error: internal compiler error: " << What << " in stage '" << Stage
-        << "' while compiling '" << llvm::join(Opts.Sources, "', '") << "'\n";
+    printDiagnostic(Err, DiagLevel::Error, "",
+                    "internal compiler error: " + What.str() + " in stage '" +
+                        Stage + "' while compiling '" +
+                        llvm::join(Opts.Sources, "', '") + "'");
     Out.flush();
     Err.flush();
     Outputs.removeStale();
@@ -119,11 +131,14 @@ public:
   }
 
   int run() {
-    for (EmitKind E : Opts.Emit)
-      for (std::string &Path : outputsOf(E))
-        Outputs.expect(std::move(Path));
-    if (!Opts.DepFile.empty())
-      Outputs.expect(Opts.DepFile);
+    // -fsyntax-only writes nothing, so it removes nothing either.
+    if (!Opts.SyntaxOnly) {
+      for (EmitKind E : Opts.Emit)
+        for (std::string &Path : outputsOf(E))
+          Outputs.expect(std::move(Path));
+      if (!Opts.DepFile.empty())
+        Outputs.expect(Opts.DepFile);
+    }
     llvm::Error E = compile();
     Timer.report();
     if (E) {
@@ -132,10 +147,90 @@ public:
           std::move(E), [](const CompileFailure &) {},
           [&](const UnresolvedCall &U) { reportUnresolvedCall(U); },
           [&](const llvm::ErrorInfoBase &EI) {
-            Err << "error: " << EI.message() << "\n";
+            printDiagnostic(Err, DiagLevel::Error, "", EI.message());
           });
       return 1;
     }
+    return 0;
+  }
+
+  // -###: the frontend's clang -cc1 command per source, then each stage
+  // run() would start, as -v names them, with the files each writes.
+  int printCommands() {
+    FrontendOptions FE = frontendOptions();
+    auto Stage = [&](const std::string &Name,
+                     const std::vector<std::string> &Files = {}) {
+      Err << " dpexc: " << Name;
+      if (!Files.empty())
+        Err << " ->";
+      for (const std::string &F : Files) {
+        Err << ' ';
+        llvm::sys::printArg(Err, F, /*Quote=*/true);
+      }
+      Err << '\n';
+    };
+    for (const std::string &Path : Opts.DeviceLibs)
+      Stage("load device library " + Path);
+    for (size_t I = 0; I < Opts.Sources.size(); ++I) {
+      const std::string &Source = Opts.Sources[I];
+      auto Args = frontendInvocation(Source, FE);
+      if (!Args) {
+        printDiagnostic(Err, DiagLevel::Error, "",
+                        llvm::toString(Args.takeError()));
+        return 1;
+      }
+      for (const std::string &A : *Args) {
+        Err << ' ';
+        llvm::sys::printArg(Err, A, /*Quote=*/true);
+      }
+      Err << '\n';
+      if (I)
+        Stage("link " + Source);
+    }
+    if (!Opts.DeviceLibs.empty())
+      Stage("link device library");
+    if (Opts.SyntaxOnly)
+      return 0;
+    if (emits(EmitKind::DeviceLib))
+      Stage("write device library", {Names.deviceLib()});
+    if (llvm::any_of(Opts.Emit,
+                     [](EmitKind E) { return E != EmitKind::DeviceLib; })) {
+      Stage("device pipeline -O" + std::to_string(Opts.Frontend.OptLevel));
+      Stage("SPIR-V emission");
+      if (Opts.Validate)
+        Stage("SPIR-V validation");
+      if (emits(EmitKind::SPIRVAsm))
+        Stage("SPIR-V disassembly");
+      bool EmbedSPIR = emits(EmitKind::Stub) && targets(TargetKind::SPIR);
+      bool NeedPTX = emits(EmitKind::PTX) ||
+                     (emits(EmitKind::Stub) && targets(TargetKind::CUDA));
+      if (emits(EmitKind::SPIR) || EmbedSPIR || NeedPTX)
+        Stage("SPIR 1.2 image");
+      if (NeedPTX) {
+        PTXOptions PTXOpts = ptxOptions();
+        bool Embed = emits(EmitKind::Stub) && targets(TargetKind::CUDA);
+        std::string Ptxas = !Opts.CudaSASS       ? ""
+                            : Opts.Ptxas.empty() ? findPtxas()
+                                                 : Opts.Ptxas;
+        for (unsigned Arch : Opts.CudaArchs) {
+          Stage("PTX image " + cudaArchName(Arch) + ", " +
+                mathLibrary(PTXOpts));
+          if (Embed && Opts.CudaSASS)
+            Stage("SASS " + cudaArchName(Arch) +
+                  (Ptxas.empty() ? " (no ptxas found: an error)"
+                                 : " by ptxas '" + Ptxas + "'"));
+        }
+      }
+      if (emits(EmitKind::Stub))
+        Stage("stub generation");
+    }
+    std::vector<std::string> Files;
+    for (EmitKind E : Opts.Emit)
+      for (std::string &Path : outputsOf(E))
+        Files.push_back(std::move(Path));
+    if (!Opts.DepFile.empty())
+      Files.push_back(Opts.DepFile);
+    Stage("write outputs", Files);
     return 0;
   }
 
@@ -206,12 +301,33 @@ private:
     return M;
   }
 
-  llvm::Expected<std::unique_ptr<llvm::Module>> runFrontends() {
+  // One of dpexc's warnings, at the level the -W flags give it; false
+  // where they make it an error.
+  bool warn(llvm::StringRef Name, llvm::StringRef Where,
+            const std::string &Message) {
+    WarningLevel Level = warningLevel(Name, Opts.Frontend);
+    if (Level == WarningLevel::Ignored)
+      return true;
+    bool IsError = Level == WarningLevel::Error;
+    printDiagnostic(Err, IsError ? DiagLevel::Error : DiagLevel::Warning, Where,
+                    Message + " [-W" + (IsError ? "error,-W" : "") +
+                        Name.str() + "]");
+    return !IsError;
+  }
+
+  // What the frontend runs with: clang gets the -W flags but dpexc's own.
+  FrontendOptions frontendOptions() const {
     FrontendOptions FE = Opts.Frontend;
+    llvm::erase_if(FE.Warnings, isDpexWarningOption);
     // Line tables always: a call left unresolved after optimisation is
     // reported at its source line. They go before any output without -g.
     if (FE.Debug == DebugInfo::None)
       FE.Debug = DebugInfo::LineTablesOnly;
+    return FE;
+  }
+
+  llvm::Expected<std::unique_ptr<llvm::Module>> runFrontends() {
+    FrontendOptions FE = frontendOptions();
     std::unique_ptr<llvm::Module> Linked;
     std::vector<std::unique_ptr<llvm::Module>> Libs;
     for (const std::string &Path : Opts.DeviceLibs) {
@@ -265,8 +381,19 @@ private:
     llvm::Module &M = **ModuleOrErr;
     nameHandles(Kernels);
 
+    // A device library needs no kernels; any other output does.
+    bool DeviceLibOnly = llvm::all_of(
+        Opts.Emit, [](EmitKind E) { return E == EmitKind::DeviceLib; });
+    if (Kernels.empty() && !DeviceLibOnly &&
+        !warn(EmptyModuleWarning, Opts.Sources.front(),
+              "no DPEX_KERNEL in '" + llvm::join(Opts.Sources, "', '") +
+                  "'; the module has no kernels"))
+      return llvm::make_error<CompileFailure>();
+
     if (Opts.ListKernels)
       Out << formatKernelList(Kernels);
+    if (Opts.SyntaxOnly)
+      return llvm::Error::success();
 
     if (emits(EmitKind::DeviceLib)) {
       Timer.start("write device library");
@@ -287,10 +414,11 @@ private:
     }
 
     if (!Opts.DepFile.empty()) {
-      std::vector<std::string> Targets;
-      for (EmitKind E : Opts.Emit)
-        for (std::string &Path : outputsOf(E))
-          Targets.push_back(std::move(Path));
+      std::vector<std::string> Targets = Opts.DepFileTargets;
+      if (Targets.empty())
+        for (EmitKind E : Opts.Emit)
+          for (std::string &Path : outputsOf(E))
+            Targets.push_back(std::move(Path));
       Outputs.add(Opts.DepFile, formatDepFile(Targets, Dependencies));
     }
     Timer.start("write outputs");
@@ -339,40 +467,44 @@ private:
   }
 
   void reportUnresolvedCall(const UnresolvedCall &U) {
-    auto Where = [&](const UnresolvedCall::Position &P) {
-      Err << P.File << ':' << P.Line << ':' << P.Column << ": ";
-    };
     for (size_t I = 0; I < U.Positions.size(); ++I) {
+      const UnresolvedCall::Position &P = U.Positions[I];
       // Calls the compiler made (the kernel's entry wrapper) have column 0.
-      if (I && U.Positions[I].Column == 0)
+      if (I && P.Column == 0)
         continue;
-      Where(U.Positions[I]);
-      Err << (I ? "note: in the function called here\n"
-                : "error: " + U.Message + "\n");
-      showSourceLine(U.Positions[I]);
+      std::string Where = P.File + ':' + std::to_string(P.Line) + ':' +
+                          std::to_string(P.Column);
+      if (I)
+        printDiagnostic(Err, DiagLevel::Note, Where,
+                        "in the function called here");
+      else
+        printDiagnostic(Err, DiagLevel::Error, Where, U.Message);
+      showSourceLine(P);
     }
     if (U.Positions.empty())
-      Err << "error: " << U.Message << "\n";
+      printDiagnostic(Err, DiagLevel::Error, "", U.Message);
   }
 
   // The SPIR-V keeps every kernel; the images derived from the SPIR image
   // (itself and the PTX) lack these, and their launches there fail.
-  void warnOmitted(const std::vector<OmittedKernel> &Omitted) {
+  bool warnOmitted(const std::vector<OmittedKernel> &Omitted) {
+    bool OK = true;
     for (const OmittedKernel &K : Omitted) {
       auto Info = llvm::find_if(
           Kernels, [&](const KernelInfo &I) { return I.EntryName == K.Entry; });
       std::string Name = Info == Kernels.end() ? K.Entry : Info->QualifiedName;
-      Err << "warning: kernel '" << Name
-          << "' is left out of the spir and ptx images (devices that take "
-             "SPIR-V run it): "
-          << K.Reason << "\n";
+      OK &= warn(OmittedKernelWarning, "",
+                 "kernel '" + Name +
+                     "' is left out of the spir and ptx images (devices "
+                     "that take SPIR-V run it): " +
+                     K.Reason);
     }
+    return OK;
   }
 
   // One PTX image per --cuda-arch, written (--emit=ptx) and/or embedded,
   // and with --cuda-sass a cubin each (only that for a SASS-only arch).
-  llvm::Error buildPTXImages(const SPIRImage &SPIR,
-                             std::vector<DeviceImage> &Images) {
+  PTXOptions ptxOptions() const {
     PTXOptions PTXOpts;
     PTXOpts.FastMath = Opts.Frontend.FastMath;
     PTXOpts.LineDirectivesOnly =
@@ -380,10 +512,19 @@ private:
     PTXOpts.LibDevice = Opts.CudaLibDevice == "none" ? ""
                         : Opts.CudaLibDevice.empty() ? findLibDevice()
                                                      : Opts.CudaLibDevice;
-    std::string MathLib =
-        PTXOpts.LibDevice.empty()
-            ? "math from libclc"
-            : "math from libdevice '" + PTXOpts.LibDevice + "'";
+    return PTXOpts;
+  }
+
+  static std::string mathLibrary(const PTXOptions &PTXOpts) {
+    return PTXOpts.LibDevice.empty()
+               ? "math from libclc"
+               : "math from libdevice '" + PTXOpts.LibDevice + "'";
+  }
+
+  llvm::Error buildPTXImages(const SPIRImage &SPIR,
+                             std::vector<DeviceImage> &Images) {
+    PTXOptions PTXOpts = ptxOptions();
+    std::string MathLib = mathLibrary(PTXOpts);
     std::string Ptxas;
     if (Opts.CudaSASS) {
       Ptxas = Opts.Ptxas.empty() ? findPtxas() : Opts.Ptxas;
@@ -468,7 +609,8 @@ private:
       auto SPIR = buildSPIRImage(ReaderInput);
       if (!SPIR)
         return SPIR.takeError();
-      warnOmitted(SPIR->Omitted);
+      if (!warnOmitted(SPIR->Omitted))
+        return llvm::make_error<CompileFailure>();
       if (emits(EmitKind::SPIR))
         Outputs.add(Names.spir(), SPIR->Bitcode);
       if (NeedPTX)
@@ -543,7 +685,10 @@ bool parseCudaArchList(const std::string &List, std::vector<unsigned> &Out,
 
 int runCompiler(const CompilerOptions &Options, llvm::raw_ostream &Out,
                 llvm::raw_ostream &Err) {
+  Err.enable_colors(Options.Frontend.ShowColors);
   Compilation C(Options, Out, Err);
+  if (Options.PrintCommands)
+    return C.printCommands();
   // LLVM exits after the handler returns; the handler has cleaned up, and
   // the exit guard below gives that exit the internal error's status.
   llvm::ScopedFatalErrorHandler OnFatal(

@@ -105,10 +105,15 @@ private:
   FrontendResult &Result;
 };
 
-// A depfile lists system headers too (-MD, not -MMD): an upgraded libstdc++
-// must rebuild kernels just as it rebuilds host code.
-class AllDependencies : public DependencyCollector {
-  bool needSystemDependencies() override { return true; }
+// With -MD a depfile lists system headers too: an upgraded libstdc++ must
+// rebuild kernels just as it rebuilds host code. -MMD leaves them out.
+class Dependencies : public DependencyCollector {
+public:
+  explicit Dependencies(bool System) : System(System) {}
+
+private:
+  bool System;
+  bool needSystemDependencies() override { return System; }
 };
 
 // -I, -D, -U, -isystem and -std from the compile command of `Source`.
@@ -199,12 +204,12 @@ constexpr const char *FastMathArgs[] = {
 
 } // namespace
 
-llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
-                                           const FrontendOptions &Options,
-                                           llvm::LLVMContext &Context,
-                                           llvm::raw_ostream &Diagnostics) {
+llvm::Expected<std::vector<std::string>>
+frontendInvocation(const std::string &SourcePath,
+                   const FrontendOptions &Options) {
   std::vector<std::string> Args = {
-      "-triple", "spir64-unknown-unknown", "-aux-triple", hostTriple(),
+      DPEX_CLANG_EXECUTABLE, "-cc1", "-triple", "spir64-unknown-unknown",
+      "-aux-triple", hostTriple(),
       // Generic (addrspace 4) pointers, as SYCL device code has them.
       "-fsycl-is-device",
       // SPIRV-LLVM-Translator 15 consumes typed pointers only.
@@ -245,18 +250,47 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
     Args.push_back("-I");
     Args.push_back(Dir);
   }
-  for (const std::string &Def : Options.Defines)
-    Args.push_back("-D" + Def);
+  for (const std::string &Dir : Options.SystemIncludeDirs) {
+    Args.push_back("-isystem");
+    Args.push_back(Dir);
+  }
+  for (const MacroOption &M : Options.Macros)
+    Args.push_back((M.Undefine ? "-U" : "-D") + M.Text);
+  for (const std::string &File : Options.ForcedIncludes) {
+    Args.push_back("-include");
+    Args.push_back(File);
+  }
+  for (const std::string &W : Options.Warnings)
+    Args.push_back("-W" + W);
+  if (Options.NoWarnings)
+    Args.push_back("-w");
+  if (Options.ShowColors)
+    Args.push_back("-fcolor-diagnostics");
   Args.push_back("-x");
   Args.push_back("c++");
   Args.push_back(SourcePath);
+  return Args;
+}
 
+llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
+                                           const FrontendOptions &Options,
+                                           llvm::LLVMContext &Context,
+                                           llvm::raw_ostream &Diagnostics) {
+  auto Args = frontendInvocation(SourcePath, Options);
+  if (!Args)
+    return Args.takeError();
+  // The arguments after the executable and -cc1.
   std::vector<const char *> CArgs;
-  for (const std::string &A : Args)
+  for (const std::string &A : llvm::drop_begin(*Args, 2))
     CArgs.push_back(A.c_str());
 
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts =
       new DiagnosticOptions();
+  DiagOpts->ShowColors = Options.ShowColors;
+  // "[-Wunused-variable]" after a warning, as clang's driver asks for.
+  DiagOpts->ShowOptionNames = true;
+  if (Options.ShowColors)
+    Diagnostics.enable_colors(true);
   auto Printer =
       std::make_unique<TextDiagnosticPrinter>(Diagnostics, &*DiagOpts);
   llvm::IntrusiveRefCntPtr<DiagnosticsEngine> Diags = new DiagnosticsEngine(
@@ -268,7 +302,7 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
   CompilerInstance CI;
   CI.setInvocation(Invocation);
   CI.createDiagnostics(Printer.get(), /*ShouldOwnClient=*/false);
-  auto Deps = std::make_shared<AllDependencies>();
+  auto Deps = std::make_shared<Dependencies>(Options.SystemDependencies);
   CI.addDependencyCollector(Deps);
 
   FrontendResult Result;

@@ -130,4 +130,6 @@ llvm::Expected<std::string> emitSPIRV(llvm::Module &M,
   return Image;
 }
 
+const char *spirvTranslatorVersion() { return DPEX_SPIRV_TRANSLATOR_VERSION; }
+
 } // namespace dpex

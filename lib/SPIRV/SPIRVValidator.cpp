@@ -65,4 +65,6 @@ llvm::Expected<std::string> disassembleSPIRV(const std::string &Binary) {
   return Text;
 }
 
+const char *spirvToolsVersion() { return spvSoftwareVersionString(); }
+
 } // namespace dpex

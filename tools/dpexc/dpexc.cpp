@@ -1,30 +1,57 @@
-// dpexc: command-line parsing only; the compiler lives in lib/.
+// dpexc: the command line (Options.td) and its translation into
+// dpex::CompilerOptions; the compiler lives in lib/.
+#include "Commit.h"
+
 #include "dpex/compiler/Driver.h"
 #include "dpex/compiler/Targets.h"
 
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Option/Arg.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <CLI/CLI.hpp>
-
-#include <iostream>
+#include <optional>
 
 namespace {
 
-// Clang spells some long options with one dash; CLI11 wants two.
-std::vector<std::string> normalizeArgs(int argc, char **argv) {
-  std::vector<std::string> Args;
-  for (int I = argc - 1; I >= 1; --I) { // CLI11 takes them in reverse
-    std::string A = argv[I];
-    // clang's spellings of long options; CLI11 wants two dashes.
-    if (A.rfind("-std=", 0) == 0 || A == "-MD" || A == "-MF" ||
-        A == "-gline-tables-only" || A == "-ffast-math")
-      A = "-" + A;
-    Args.push_back(A);
-  }
-  return Args;
+using namespace llvm::opt;
+
+enum ID {
+  OPT_INVALID = 0,
+#define OPTION(PREFIX, NAME, ID, KIND, GROUP, ALIAS, ALIASARGS, FLAGS, PARAM,  \
+               HELPTEXT, METAVAR, VALUES)                                      \
+  OPT_##ID,
+#include "Options.inc"
+#undef OPTION
+};
+
+#define PREFIX(NAME, VALUE) const char *const NAME[] = VALUE;
+#include "Options.inc"
+#undef PREFIX
+
+const OptTable::Info InfoTable[] = {
+#define OPTION(PREFIX, NAME, ID, KIND, GROUP, ALIAS, ALIASARGS, FLAGS, PARAM,  \
+               HELPTEXT, METAVAR, VALUES)                                      \
+  {PREFIX, NAME,  HELPTEXT,    METAVAR,     OPT_##ID,  Option::KIND##Class,    \
+   PARAM,  FLAGS, OPT_##GROUP, OPT_##ALIAS, ALIASARGS, VALUES},
+#include "Options.inc"
+#undef OPTION
+};
+
+class DpexcOptTable : public OptTable {
+public:
+  DpexcOptTable() : OptTable(InfoTable) {}
+};
+
+// Usage errors: "dpexc: error: ...", exit status 2.
+int usageError(const llvm::Twine &Message) {
+  dpex::printDiagnostic(llvm::errs(), dpex::DiagLevel::Error, "dpexc",
+                        Message.str());
+  return 2;
 }
 
 // Installed layout: <prefix>/bin/dpexc next to <prefix>/include/dpex.
@@ -47,149 +74,193 @@ std::string archList(llvm::ArrayRef<unsigned> Archs) {
   return List;
 }
 
-} // namespace
+// -O<level> as clang reads it: -O is -O1; -Os and -Oz are -O2, which is
+// what clang's size levels optimise like (device code has no size levels).
+std::optional<unsigned> parseOptLevel(llvm::StringRef Level) {
+  return llvm::StringSwitch<std::optional<unsigned>>(Level)
+      .Case("0", 0)
+      .Case("1", 1)
+      .Case("2", 2)
+      .Case("3", 3)
+      .Cases("s", "z", 2)
+      .Default(std::nullopt);
+}
 
-int main(int argc, char **argv) {
-  llvm::InitLLVM X(argc, argv);
-  dpex::CompilerOptions Opts;
-  std::string Emit = "spirv,stub", Targets = "spirv,spir,cuda";
-  std::string CudaArchs = archList(Opts.CudaArchs);
-  unsigned OptLevel = 2;
-  bool WriteDepFile = false;
-  std::string DepFile;
-
-  CLI::App App{"dpexc: compiles annotated C++ kernels to SPIR-V and typed "
-               "launcher stubs",
-               "dpexc"};
-  App.set_version_flag("--version", std::string("dpexc ") +
-                                        dpex::versionString() +
-                                        " (LLVM 15, SPIRV-LLVM-Translator)");
-  App.add_option("sources", Opts.Sources, "Kernel source files")->required();
-  App.add_option("-o", Opts.OutputPrefix,
-                 "Output prefix (default: source name in the cwd)");
-  App.add_option("--emit", Emit,
-                 "Outputs: spirv,stub (default) | llvm | spirv-asm | ptx | "
-                 "device-lib | spir");
-  App.add_option("--targets", Targets,
-                 "Device images to embed: spirv (always), spir, cuda; default "
-                 "spirv,spir,cuda");
-  App.add_option(
-      "--cuda-arch", CudaArchs,
-      "PTX targets, one image each (the runtime loads the best one the GPU "
-      "runs): " +
-          archList(dpex::supportedCudaArchs()) + "; default " + CudaArchs);
-  App.add_option(
-      "--cuda-libdevice", Opts.CudaLibDevice,
-      "NVIDIA's libdevice.10.bc for the PTX image's math (default: under "
-      "$CUDA_PATH or /usr/local/cuda, else libclc's math); 'none': libclc's");
-  App.add_flag("--cuda-sass", Opts.CudaSASS,
-               "Also embed SASS (cubin) for each --cuda-arch, built by ptxas");
-  App.add_option("--ptxas", Opts.Ptxas,
-                 "ptxas for --cuda-sass (default: PATH, $CUDA_PATH/bin, "
-                 "/usr/local/cuda/bin)");
-  App.add_option("-I", Opts.Frontend.IncludeDirs, "Add an include directory");
-  App.add_option("-D", Opts.Frontend.Defines,
-                 "Define a macro (NAME or NAME=VALUE)");
-  App.add_option("--std", Opts.Frontend.Standard,
-                 "Language standard (-std=c++17|c++20)")
-      ->check(CLI::IsMember({"c++17", "c++20", "gnu++17", "gnu++20"}));
-  App.add_option("-O", OptLevel, "Optimisation level (-O0..-O3)")
-      ->check(CLI::Range(0, 3));
-  bool Debug = false, LineTablesOnly = false;
-  App.add_flag("-g", Debug, "Debug info in every image (SPIR-V, spir, PTX)");
-  App.add_flag("--gline-tables-only", LineTablesOnly,
-               "Line tables only (-gline-tables-only; PTX: .loc lines, as nvcc "
-               "-lineinfo)");
-  App.add_flag(
-      "--ffast-math", Opts.Frontend.FastMath,
-      "Relaxed floating point, as clang's -ffast-math (off by default)");
-  App.add_option("--device-lib", Opts.DeviceLibs, "Link a device library (.bc)")
-      ->check(CLI::ExistingFile);
-  App.add_flag("--MD", WriteDepFile, "Write a Make-style depfile (-MD)");
-  App.add_option("--MF", DepFile, "Depfile path (-MF <file>)");
-  App.add_option(
-         "-p", Opts.Frontend.CompilationDatabaseDir,
-         "Read include paths and defines from <dir>/compile_commands.json")
-      ->check(CLI::ExistingDirectory);
-  App.add_flag("--list-kernels", Opts.ListKernels,
-               "Print the kernels and signatures as JSON");
-  bool NoValidate = false;
-  App.add_flag("--no-validate", NoValidate, "Skip SPIR-V validation");
-  App.add_flag("-v", Opts.Verbose, "Show the pipeline stages");
-  App.add_flag("--time-passes", Opts.TimePasses, "Show the time of each stage");
-
-  try {
-    App.parse(normalizeArgs(argc, argv));
-  } catch (const CLI::CallForHelp &E) {
-    return App.exit(E);
-  } catch (const CLI::CallForVersion &E) {
-    return App.exit(E);
-  } catch (const CLI::ParseError &E) {
-    llvm::errs() << "dpexc: error: " << E.what()
-                 << "\nRun 'dpexc --help' for the options.\n";
-    return 2;
-  }
-
+// The last --emit, --targets, --cuda-arch as a list; every other check
+// that makes the command line unusable. Returns 0 or the exit status.
+int translate(const InputArgList &Args, dpex::CompilerOptions &Opts) {
   std::string Bad;
-  if (!dpex::parseEmitList(Emit, Opts.Emit, Bad) || Opts.Emit.empty()) {
-    llvm::errs()
-        << "dpexc: error: unknown --emit kind '" << Bad
-        << "' (expected spirv, stub, llvm, spirv-asm, ptx, device-lib, spir)\n";
-    return 2;
-  }
-  if (!dpex::parseTargetList(Targets, Opts.Targets, Bad)) {
-    llvm::errs() << "dpexc: error: unknown --targets entry '" << Bad
-                 << "' (expected spirv, spir, cuda)\n";
-    return 2;
-  }
+  std::string Emit = Args.getLastArgValue(OPT_emit_EQ, "spirv,stub").str();
+  if (!dpex::parseEmitList(Emit, Opts.Emit, Bad) || Opts.Emit.empty())
+    return usageError("unknown --emit kind '" + Bad +
+                      "' (expected spirv, stub, llvm, spirv-asm, ptx, "
+                      "device-lib, spir)");
+  std::string Targets =
+      Args.getLastArgValue(OPT_targets_EQ, "spirv,spir,cuda").str();
+  if (!dpex::parseTargetList(Targets, Opts.Targets, Bad))
+    return usageError("unknown --targets entry '" + Bad +
+                      "' (expected spirv, spir, cuda)");
+  Opts.CudaSASS = Args.hasArg(OPT_cuda_sass);
+  std::string CudaArchs =
+      Args.getLastArgValue(OPT_cuda_arch_EQ, archList(Opts.CudaArchs)).str();
   if (!dpex::parseCudaArchList(CudaArchs, Opts.CudaArchs, Bad) ||
-      Opts.CudaArchs.empty()) {
-    llvm::errs()
-        << "dpexc: error: "
-        << (Opts.CudaArchs.empty() && Bad.empty()
-                ? std::string("--cuda-arch names no arch")
-                : "unsupported --cuda-arch '" + Bad + "'")
-        << " (expected a list of " << archList(dpex::supportedCudaArchs())
-        << "; newer GPUs run the highest of these; with --cuda-sass also "
-        << archList(dpex::sassOnlyCudaArchs()) << ")\n";
-    return 2;
-  }
+      Opts.CudaArchs.empty())
+    return usageError(
+        (Opts.CudaArchs.empty() && Bad.empty()
+             ? std::string("--cuda-arch names no arch")
+             : "unsupported --cuda-arch '" + Bad + "'") +
+        " (expected a list of " + archList(dpex::supportedCudaArchs()) +
+        "; newer GPUs run the highest of these; with --cuda-sass also " +
+        archList(dpex::sassOnlyCudaArchs()) + ")");
   for (unsigned Arch : Opts.CudaArchs)
-    if (dpex::isSASSOnlyCudaArch(Arch) && !Opts.CudaSASS) {
-      llvm::errs()
-          << "dpexc: error: --cuda-arch=" << dpex::cudaArchName(Arch)
-          << " needs --cuda-sass: LLVM 15 emits PTX up to sm_86, so only SASS "
-             "is built for "
-          << archList(dpex::sassOnlyCudaArchs())
-          << " (without --cuda-sass those GPUs run the PTX of a lower arch)\n";
-      return 2;
-    }
+    if (dpex::isSASSOnlyCudaArch(Arch) && !Opts.CudaSASS)
+      return usageError(
+          "--cuda-arch=" + dpex::cudaArchName(Arch) +
+          " needs --cuda-sass: LLVM 15 emits PTX up to sm_86, so only SASS "
+          "is built for " +
+          archList(dpex::sassOnlyCudaArchs()) +
+          " (without --cuda-sass those GPUs run the PTX of a lower arch)");
+  Opts.CudaLibDevice = Args.getLastArgValue(OPT_cuda_libdevice_EQ).str();
   if (!Opts.CudaLibDevice.empty() && Opts.CudaLibDevice != "none" &&
-      !llvm::sys::fs::is_regular_file(Opts.CudaLibDevice)) {
-    llvm::errs() << "dpexc: error: no such file: --cuda-libdevice='"
-                 << Opts.CudaLibDevice
-                 << "' (a libdevice.10.bc, or 'none' for libclc's math)\n";
-    return 2;
-  }
-  for (const std::string &S : Opts.Sources)
-    if (!llvm::sys::fs::is_regular_file(S)) {
-      llvm::errs() << "dpexc: error: no such file: '" << S << "'\n";
-      return 2;
+      !llvm::sys::fs::is_regular_file(Opts.CudaLibDevice))
+    return usageError("no such file: --cuda-libdevice='" + Opts.CudaLibDevice +
+                      "' (a libdevice.10.bc, or 'none' for libclc's math)");
+  Opts.Ptxas = Args.getLastArgValue(OPT_ptxas_EQ).str();
+
+  dpex::FrontendOptions &FE = Opts.Frontend;
+  for (const Arg *A : Args.filtered(OPT_I, OPT_isystem, OPT_include_, OPT_D,
+                                    OPT_U, OPT_W_Joined)) {
+    std::string Value = A->getValue();
+    switch (A->getOption().getID()) {
+    case OPT_I:
+      FE.IncludeDirs.push_back(Value);
+      break;
+    case OPT_isystem:
+      FE.SystemIncludeDirs.push_back(Value);
+      break;
+    case OPT_include_:
+      FE.ForcedIncludes.push_back(Value);
+      break;
+    case OPT_D:
+    case OPT_U:
+      FE.Macros.push_back({Value, A->getOption().matches(OPT_U)});
+      break;
+    case OPT_W_Joined:
+      FE.Warnings.push_back(Value);
+      break;
     }
-  Opts.Frontend.OptLevel = OptLevel;
-  // Given both -g and -gline-tables-only, the fuller wins (clang: the last).
-  Opts.Frontend.Debug = Debug            ? dpex::DebugInfo::Full
-                        : LineTablesOnly ? dpex::DebugInfo::LineTablesOnly
-                                         : dpex::DebugInfo::None;
-  Opts.Validate = !NoValidate;
-  Opts.Frontend.DpexIncludeDir = installedIncludeDir(argv[0]);
-  if (WriteDepFile) {
-    Opts.DepFile = DepFile;
+  }
+  FE.NoWarnings = Args.hasArg(OPT_w);
+  FE.Standard = Args.getLastArgValue(OPT_std_EQ, FE.Standard).str();
+  if (!llvm::is_contained(llvm::ArrayRef<llvm::StringRef>{"c++17", "c++20",
+                                                          "gnu++17", "gnu++20"},
+                          FE.Standard))
+    return usageError("invalid value '" + FE.Standard +
+                      "' in '-std=' (expected c++17, c++20, gnu++17 or "
+                      "gnu++20)");
+  if (const Arg *A = Args.getLastArg(OPT_O)) {
+    std::optional<unsigned> Level = parseOptLevel(A->getValue());
+    if (!Level)
+      return usageError("invalid optimisation level '" + A->getAsString(Args) +
+                        "' (expected -O0, -O1, -O2, -O3, -O, -Os or -Oz)");
+    FE.OptLevel = *Level;
+  }
+  // Of -g and -gline-tables-only, the fuller wins; -g0 cancels both
+  // where it comes after them.
+  FE.Debug = dpex::DebugInfo::None;
+  for (const Arg *A : Args.filtered(OPT_g, OPT_gline_tables_only, OPT_g0)) {
+    if (A->getOption().matches(OPT_g0))
+      FE.Debug = dpex::DebugInfo::None;
+    else if (A->getOption().matches(OPT_g))
+      FE.Debug = dpex::DebugInfo::Full;
+    else if (FE.Debug == dpex::DebugInfo::None)
+      FE.Debug = dpex::DebugInfo::LineTablesOnly;
+  }
+  FE.FastMath = Args.hasFlag(OPT_ffast_math, OPT_fno_fast_math, false);
+  FE.ShowColors =
+      Args.hasFlag(OPT_fcolor_diagnostics, OPT_fno_color_diagnostics,
+                   llvm::errs().has_colors());
+  FE.CompilationDatabaseDir = Args.getLastArgValue(OPT_p).str();
+  if (!FE.CompilationDatabaseDir.empty() &&
+      !llvm::sys::fs::is_directory(FE.CompilationDatabaseDir))
+    return usageError("no such directory: -p '" + FE.CompilationDatabaseDir +
+                      "'");
+
+  Opts.DeviceLibs = Args.getAllArgValues(OPT_device_lib_EQ);
+  for (const std::string &Lib : Opts.DeviceLibs)
+    if (!llvm::sys::fs::is_regular_file(Lib))
+      return usageError("no such file: --device-lib '" + Lib + "'");
+  Opts.OutputPrefix = Args.getLastArgValue(OPT_o).str();
+  if (Args.hasArg(OPT_MD, OPT_MMD)) {
+    Opts.DepFile = Args.getLastArgValue(OPT_MF).str();
     if (Opts.DepFile.empty())
       Opts.DepFile = (Opts.OutputPrefix.empty()
                           ? llvm::sys::path::stem(Opts.Sources.front()).str()
                           : Opts.OutputPrefix) +
                      ".d";
+    // -MMD leaves system headers out, unless -MD is given too.
+    FE.SystemDependencies = Args.hasArg(OPT_MD);
+    Opts.DepFileTargets = Args.getAllArgValues(OPT_MT);
   }
+  Opts.SyntaxOnly = Args.hasArg(OPT_fsyntax_only);
+  Opts.PrintCommands = Args.hasArg(OPT__HASH_HASH_HASH);
+  Opts.ListKernels = Args.hasArg(OPT_list_kernels);
+  Opts.Validate = !Args.hasArg(OPT_no_validate);
+  Opts.Verbose = Args.hasArg(OPT_v);
+  Opts.TimePasses = Args.hasArg(OPT_time_passes);
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM X(argc, argv);
+  DpexcOptTable Table;
+  unsigned MissingIndex = 0, MissingCount = 0;
+  InputArgList Args = Table.ParseArgs(llvm::makeArrayRef(argv + 1, argc - 1),
+                                      MissingIndex, MissingCount);
+  // Usage errors are coloured as the compile's diagnostics would be.
+  llvm::errs().enable_colors(Args.hasFlag(OPT_fcolor_diagnostics,
+                                          OPT_fno_color_diagnostics,
+                                          llvm::errs().has_colors()));
+
+  if (Args.hasArg(OPT_help)) {
+    Table.printHelp(llvm::outs(), "dpexc [options] <source.cpp>...",
+                    "dpexc: compiles annotated C++ kernels to SPIR-V, PTX and "
+                    "typed launcher stubs",
+                    /*FlagsToInclude=*/0, /*FlagsToExclude=*/0,
+                    /*ShowAllAliases=*/false);
+    return 0;
+  }
+  if (Args.hasArg(OPT_version)) {
+    llvm::outs() << "dpexc " << dpex::versionString() << " (commit "
+                 << DPEX_COMMIT << ")\n";
+    for (const std::string &V : dpex::componentVersions())
+      llvm::outs() << V << "\n";
+    return 0;
+  }
+  if (MissingCount)
+    return usageError("argument to '" +
+                      llvm::StringRef(Args.getArgString(MissingIndex)) +
+                      "' is missing (expected " + llvm::Twine(MissingCount) +
+                      " value" + (MissingCount > 1 ? "s" : "") + ")");
+  for (const Arg *A : Args.filtered(OPT_UNKNOWN)) {
+    std::string Spelling = A->getAsString(Args), Nearest;
+    if (Table.findNearest(Spelling, Nearest) <= 1)
+      return usageError("unknown argument '" + Spelling + "'; did you mean '" +
+                        Nearest + "'?");
+    return usageError("unknown argument '" + Spelling + "'");
+  }
+
+  dpex::CompilerOptions Opts;
+  Opts.Sources = Args.getAllArgValues(OPT_INPUT);
+  if (Opts.Sources.empty())
+    return usageError("no input files");
+  for (const std::string &S : Opts.Sources)
+    if (!llvm::sys::fs::is_regular_file(S))
+      return usageError("no such file: '" + S + "'");
+  if (int Status = translate(Args, Opts))
+    return Status;
+  Opts.Frontend.DpexIncludeDir = installedIncludeDir(argv[0]);
   return dpex::runCompiler(Opts, llvm::outs(), llvm::errs());
 }

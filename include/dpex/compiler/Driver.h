@@ -4,6 +4,8 @@
 
 #include "dpex/compiler/Frontend.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <string>
 #include <vector>
 
@@ -38,7 +40,13 @@ struct CompilerOptions {
   std::string Ptxas;
   FrontendOptions Frontend;
   std::vector<std::string> DeviceLibs;
-  std::string DepFile; // -MD -MF <file>; empty: none
+  std::string DepFile;                     // -MD -MF <file>; empty: none
+  std::vector<std::string> DepFileTargets; // -MT; empty: every output
+  // -fsyntax-only: the frontend's checks and --list-kernels, no outputs.
+  bool SyntaxOnly = false;
+  // -###: print the frontend's clang -cc1 command and each later stage on
+  // `Err`, one line each, and run none of them.
+  bool PrintCommands = false;
   bool ListKernels = false;
   bool Validate = true;
   bool Verbose = false;
@@ -55,6 +63,20 @@ bool parseTargetList(const std::string &List, std::vector<TargetKind> &Out,
 bool parseCudaArchList(const std::string &List, std::vector<unsigned> &Out,
                        std::string &Bad);
 
+// The warnings dpexc itself reports (clang reports the others), each named
+// by the flag that turns it off with -Wno-: -W, -Werror, -Werror=, -w as
+// for clang's (Frontend.Warnings, Frontend.NoWarnings).
+constexpr const char *EmptyModuleWarning = "empty-module";
+constexpr const char *OmittedKernelWarning = "omitted-kernel";
+
+enum class DiagLevel { Note, Warning, Error };
+
+// "<Where>: <level>: <Message>" ("<level>: <Message>" without `Where`) and a
+// newline, coloured as clang colours its diagnostics where `OS` has colours
+// enabled (raw_ostream::enable_colors).
+void printDiagnostic(llvm::raw_ostream &OS, DiagLevel Level,
+                     llvm::StringRef Where, llvm::StringRef Message);
+
 // Runs the whole compilation. Returns the process exit status: 0 success,
 // 1 compile error (diagnostics written to `Err`), 3 internal error (a crash;
 // a library's exit() or LLVM fatal error ends the process with 3 instead of
@@ -63,5 +85,7 @@ int runCompiler(const CompilerOptions &Options, llvm::raw_ostream &Out,
                 llvm::raw_ostream &Err);
 
 const char *versionString();
+// The libraries' versions, as "LLVM 15.0.6", one line each.
+std::vector<std::string> componentVersions();
 
 } // namespace dpex

@@ -26,4 +26,9 @@ llvm::Error validateSPIRV(const std::string &Binary);
 // Human-readable SPIR-V assembly (spirv-dis format, friendly names).
 llvm::Expected<std::string> disassembleSPIRV(const std::string &Binary);
 
+// The versions of the libraries this stage runs, for --version:
+// SPIRV-LLVM-Translator's (from its package) and SPIRV-Tools'.
+const char *spirvTranslatorVersion();
+const char *spirvToolsVersion();
+
 } // namespace dpex
