@@ -216,8 +216,9 @@ private:
   const CallGraph &Graph;
   const std::vector<const FunctionDecl *> &Order;
   const std::vector<const FunctionDecl *> &Kernels;
-  using Parents = llvm::DenseMap<const FunctionDecl *,
-                                 std::pair<const FunctionDecl *, SourceLocation>>;
+  using Parents =
+      llvm::DenseMap<const FunctionDecl *,
+                     std::pair<const FunctionDecl *, SourceLocation>>;
   Parents Origins;
   llvm::DenseMap<const FunctionDecl *, Parents> FromKernel;
   // The first problem library function `Callee` reaches through library
@@ -281,20 +282,19 @@ private:
     for (size_t I = 0; I < Queue.size(); ++I)
       if (auto G = Graph.find(Queue[I]); G != Graph.end())
         for (const Call &C : G->second)
-          if (C.Callee != K && Via.try_emplace(C.Callee, Queue[I], C.Loc).second)
+          if (C.Callee != K &&
+              Via.try_emplace(C.Callee, Queue[I], C.Loc).second)
             Queue.push_back(C.Callee);
     return FromKernel[K] = std::move(Via);
   }
 
   const FunctionDecl *rootKernel(const FunctionDecl *F) const {
-    for (auto It = Origins.find(F); It != Origins.end();
-         It = Origins.find(F))
+    for (auto It = Origins.find(F); It != Origins.end(); It = Origins.find(F))
       F = It->second.first;
     return F;
   }
 
-  static std::string
-  reachedFrom(const std::vector<const FunctionDecl *> &Ks) {
+  static std::string reachedFrom(const std::vector<const FunctionDecl *> &Ks) {
     return " (reached from kernel" + std::string(Ks.size() > 1 ? "s " : " ") +
            listNames(Ks) + ")";
   }
@@ -633,10 +633,10 @@ public:
     if (Callee->isReplaceableGlobalAllocationFunction() ||
         Callee->getBuiltinID() == Builtin::BI__builtin_operator_new ||
         Callee->getBuiltinID() == Builtin::BI__builtin_operator_delete) {
-      bool New = Callee->getDeclName().getCXXOverloadedOperator() == OO_New ||
-                 Callee->getDeclName().getCXXOverloadedOperator() ==
-                     OO_Array_New ||
-                 Callee->getBuiltinID() == Builtin::BI__builtin_operator_new;
+      bool New =
+          Callee->getDeclName().getCXXOverloadedOperator() == OO_New ||
+          Callee->getDeclName().getCXXOverloadedOperator() == OO_Array_New ||
+          Callee->getBuiltinID() == Builtin::BI__builtin_operator_new;
       D.error(E->getBeginLoc(),
               std::string("dynamic allocation is not supported in device "
                           "code: 'operator ") +
@@ -858,7 +858,8 @@ void checkSignature(Diagnoser &D, const FunctionDecl *Kernel) {
 
 // Reports each recursive cycle of the device call graph once, at the call
 // that closes its shortest loop through the function kernels reach first.
-void checkRecursion(Diagnoser &D, const std::vector<const FunctionDecl *> &Order,
+void checkRecursion(Diagnoser &D,
+                    const std::vector<const FunctionDecl *> &Order,
                     const CallGraph &Graph) {
   // Tarjan's strongly connected components.
   llvm::DenseMap<const FunctionDecl *, unsigned> Index, Low;
@@ -900,10 +901,11 @@ void checkRecursion(Diagnoser &D, const std::vector<const FunctionDecl *> &Order
   for (const std::vector<const FunctionDecl *> &Component : Components) {
     llvm::DenseSet<const FunctionDecl *> Members(Component.begin(),
                                                  Component.end());
-    const FunctionDecl *Entry = *std::min_element(
-        Component.begin(), Component.end(), [&](const FunctionDecl *A, const FunctionDecl *B) {
-          return Position.lookup(A) < Position.lookup(B);
-        });
+    const FunctionDecl *Entry =
+        *std::min_element(Component.begin(), Component.end(),
+                          [&](const FunctionDecl *A, const FunctionDecl *B) {
+                            return Position.lookup(A) < Position.lookup(B);
+                          });
     // Breadth-first from the entry, inside the component, to the first call
     // back to it.
     llvm::DenseMap<const FunctionDecl *,
