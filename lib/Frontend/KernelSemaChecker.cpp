@@ -182,7 +182,8 @@ public:
             Items.push_back({C.Loc, nullptr, &C});
       std::stable_sort(Items.begin(), Items.end(),
                        [&](const Item &A, const Item &B) {
-                         return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+                         return A.Loc.isValid() && B.Loc.isValid() &&
+                                SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
                        });
       for (const Item &I : Items) {
         if (I.Own) {
