@@ -990,6 +990,12 @@ bool checkKernels(ASTContext &Ctx,
     D.setFunction(F);
     // Whole declaration: constructor initialisers are outside the body.
     Checker.TraverseDecl(const_cast<FunctionDecl *>(F));
+    // RecursiveASTVisitor leaves the body of a lambda's call operator to the
+    // lambda expression, which the checker skips.
+    if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(F);
+        MD && MD->getParent()->isLambda() &&
+        declaresSameEntity(MD->getParent()->getLambdaCallOperator(), MD))
+      Checker.TraverseStmt(MD->getBody());
     llvm::append_range(Checker.Calls, Checker.Destructions);
     for (const Call &C : Checker.Calls)
       if (Seen.insert(C.Callee).second)
