@@ -16,6 +16,7 @@
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <algorithm>
 #include <functional>
 
 using namespace clang;
@@ -74,61 +75,293 @@ std::string describe(const FunctionDecl *FD) {
   return Name;
 }
 
-// Reports violations. An error in a header (the standard library's, say) is
-// followed by a note at the call in the kernel source through which a kernel
-// reaches it.
+std::string calledFrom(const FunctionDecl *Caller) {
+  return std::string("called from ") + (isKernel(Caller) ? "kernel " : "") +
+         "'" + describe(Caller) + "' here";
+}
+
+// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
+std::string listNames(const std::vector<const FunctionDecl *> &Fns) {
+  std::string Out;
+  for (size_t I = 0; I < Fns.size(); ++I) {
+    if (I)
+      Out += I + 1 == Fns.size() ? " and " : ", ";
+    Out += "'" + describe(Fns[I]) + "'";
+  }
+  return Out;
+}
+
+struct Call {
+  const FunctionDecl *Callee;
+  SourceLocation Loc;
+};
+using CallGraph = llvm::DenseMap<const FunctionDecl *, std::vector<Call>>;
+
+// A violation. Problems are reported once the whole call graph is known,
+// so that each can say which kernel reaches it.
+using NoteList = std::vector<std::pair<SourceLocation, std::string>>;
+
+struct Problem {
+  SourceLocation Loc;
+  std::string Text;
+  NoteList Notes;
+  // For a recursive cycle, the function through which kernels enter it;
+  // the message ends with the kernels that reach it.
+  const FunctionDecl *Cycle = nullptr;
+};
+
+// Collects the violations of each function.
 class Diagnoser {
 public:
-  explicit Diagnoser(ASTContext &Ctx)
-      : Diags(Ctx.getDiagnostics()), SM(Ctx.getSourceManager()) {}
-
+  // The function whose body the errors are in.
+  void setFunction(const FunctionDecl *F) { Current = F; }
   // An error, then the note `NoteText` at `NoteLoc` where given.
   void error(SourceLocation Loc, const llvm::Twine &Text,
              SourceLocation NoteLoc = {}, const llvm::Twine &NoteText = {}) {
-    report(DiagnosticsEngine::Error, Loc, Text);
+    Problem P{Loc, Text.str(), {}};
     if (NoteLoc.isValid())
-      report(DiagnosticsEngine::Note, NoteLoc, NoteText);
-    noteReach(Loc);
+      P.Notes.emplace_back(NoteLoc, NoteText.str());
+    add(Current, std::move(P));
   }
-  // The function whose body the errors are in.
-  void setFunction(const FunctionDecl *F) { Current = F; }
-  // The call through which `Callee` is first reached.
-  void calledFrom(const FunctionDecl *Callee, const FunctionDecl *Caller,
-                  SourceLocation Loc) {
-    Origins.try_emplace(Callee, Caller, Loc);
+  void add(const FunctionDecl *F, Problem P) {
+    if (!Problems.count(F))
+      Functions.push_back(F);
+    Problems[F].push_back(std::move(P));
   }
-  bool failed() const { return Diags.hasErrorOccurred(); }
+  // In the order their first problem was found; nullptr holds the kernel
+  // signature problems.
+  std::vector<const FunctionDecl *> Functions;
+  llvm::DenseMap<const FunctionDecl *, std::vector<Problem>> Problems;
+
+private:
+  const FunctionDecl *Current = nullptr;
+};
+
+// Reports the problems so that each ends at the user's code. A problem in
+// user code is reported where it is, followed by the calls through which a
+// kernel reaches it. A problem in a system header (the standard library's)
+// is reported once per call in user code that reaches it: the error where
+// it is, the calls inside the library, then that call in user code and the
+// calls from there up to the kernel. One such call that reaches several
+// problems (a std::vector allocates and throws) reports only the first.
+class Reporter {
+public:
+  Reporter(ASTContext &Ctx, const Diagnoser &D, const CallGraph &Graph,
+           const std::vector<const FunctionDecl *> &Order,
+           const std::vector<const FunctionDecl *> &Kernels)
+      : Diags(Ctx.getDiagnostics()), SM(Ctx.getSourceManager()), D(D),
+        Graph(Graph), Order(Order), Kernels(Kernels) {
+    // Breadth-first from all kernels at once: the first call that reaches
+    // each function.
+    for (const FunctionDecl *F : Order)
+      if (auto It = Graph.find(F); It != Graph.end())
+        for (const Call &C : It->second)
+          if (!llvm::is_contained(Kernels, C.Callee))
+            Origins.try_emplace(C.Callee, F, C.Loc);
+  }
+
+  void reportAll() {
+    if (auto It = D.Problems.find(nullptr); It != D.Problems.end())
+      for (const Problem &P : It->second)
+        emit(P, "");
+    // In each user function, its own problems and its calls into library
+    // code that reaches one, in source order.
+    for (const FunctionDecl *F : userFunctionsInOrder()) {
+      struct Item {
+        SourceLocation Loc;
+        const Problem *Own;
+        const Call *Site;
+      };
+      std::vector<Item> Items;
+      if (auto It = D.Problems.find(F); It != D.Problems.end())
+        for (const Problem &P : It->second)
+          Items.push_back({P.Loc, &P, nullptr});
+      if (auto It = Graph.find(F); It != Graph.end())
+        for (const Call &C : It->second)
+          if (isLibrary(C.Callee) && libraryProblem(C.Callee).Found)
+            Items.push_back({C.Loc, nullptr, &C});
+      std::stable_sort(Items.begin(), Items.end(),
+                       [&](const Item &A, const Item &B) {
+                         return A.Loc.isValid() && B.Loc.isValid() &&
+                                SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+                       });
+      for (const Item &I : Items) {
+        if (I.Own) {
+          reportOwn(F, *I.Own);
+          continue;
+        }
+        if (!ReportedSites.insert(I.Site->Loc).second)
+          continue;
+        const LibraryPath &Path = libraryProblem(I.Site->Callee);
+        const Problem &P = D.Problems.find(Path.Found)->second.front();
+        emit(P, P.Cycle ? reachedFrom({rootKernel(F)}) : "");
+        NoteList Chain;
+        for (auto [Caller, Loc] : Path.Calls)
+          Chain.emplace_back(Loc, calledFrom(Caller));
+        Chain.emplace_back(I.Site->Loc, calledFrom(F));
+        callers(F, Origins, Chain);
+        noteChain(Chain);
+      }
+    }
+    // Library code that no user call reaches: kernels in system headers.
+    for (const FunctionDecl *F : D.Functions)
+      if (F && isLibrary(F) && !Covered.count(F))
+        for (const Problem &P : D.Problems.find(F)->second)
+          reportOwn(F, P);
+  }
 
 private:
   DiagnosticsEngine &Diags;
   const SourceManager &SM;
-  const FunctionDecl *Current = nullptr;
-  llvm::DenseMap<const FunctionDecl *,
-                 std::pair<const FunctionDecl *, SourceLocation>>
-      Origins;
+  const Diagnoser &D;
+  const CallGraph &Graph;
+  const std::vector<const FunctionDecl *> &Order;
+  const std::vector<const FunctionDecl *> &Kernels;
+  using Parents =
+      llvm::DenseMap<const FunctionDecl *,
+                     std::pair<const FunctionDecl *, SourceLocation>>;
+  Parents Origins;
+  llvm::DenseMap<const FunctionDecl *, Parents> FromKernel;
+  // The first problem library function `Callee` reaches through library
+  // code, and the calls from there back to `Callee` (caller, call).
+  struct LibraryPath {
+    const FunctionDecl *Found = nullptr;
+    std::vector<std::pair<const FunctionDecl *, SourceLocation>> Calls;
+  };
+  llvm::DenseMap<const FunctionDecl *, LibraryPath> LibraryPaths;
+  llvm::DenseSet<const FunctionDecl *> Covered;
+  llvm::DenseSet<SourceLocation> ReportedSites;
 
-  void report(DiagnosticsEngine::Level Level, SourceLocation Loc,
-              const llvm::Twine &Text) {
-    Diags.Report(Loc, Diags.getCustomDiagID(Level, "%0")) << Text.str();
+  bool isLibrary(const FunctionDecl *F) const {
+    return inSystemHeader(F->getLocation());
   }
-  bool inMainFile(SourceLocation Loc) const {
-    return SM.isInMainFile(SM.getExpansionLoc(Loc));
+
+  std::vector<const FunctionDecl *> userFunctionsInOrder() const {
+    std::vector<const FunctionDecl *> Out;
+    for (const FunctionDecl *F : Order)
+      if (!isLibrary(F))
+        Out.push_back(F);
+    return Out;
   }
-  void noteReach(SourceLocation Loc) {
-    if (!Current || Loc.isInvalid() || inMainFile(Loc))
-      return;
-    for (const FunctionDecl *F = Current;;) {
-      auto It = Origins.find(F);
-      if (It == Origins.end())
-        return;
-      auto [Caller, CallLoc] = It->second;
-      if (inMainFile(CallLoc)) {
-        report(DiagnosticsEngine::Note, CallLoc,
-               "reached through this call to '" + describe(F) + "'");
-        return;
-      }
-      F = Caller;
+
+  const LibraryPath &libraryProblem(const FunctionDecl *Callee) {
+    auto [It, New] = LibraryPaths.try_emplace(Callee);
+    if (!New)
+      return It->second;
+    Parents Via;
+    LibraryPath Path;
+    std::vector<const FunctionDecl *> Queue = {Callee};
+    llvm::DenseSet<const FunctionDecl *> Seen = {Callee};
+    // All of it, to know which library functions some user call reaches.
+    for (size_t I = 0; I < Queue.size(); ++I) {
+      const FunctionDecl *F = Queue[I];
+      Covered.insert(F);
+      if (!Path.Found && D.Problems.count(F))
+        Path.Found = F;
+      if (auto G = Graph.find(F); G != Graph.end())
+        for (const Call &C : G->second)
+          if (isLibrary(C.Callee) && Seen.insert(C.Callee).second) {
+            Via.try_emplace(C.Callee, F, C.Loc);
+            Queue.push_back(C.Callee);
+          }
     }
+    for (const FunctionDecl *G = Path.Found; G && G != Callee;) {
+      auto [Caller, Loc] = Via.find(G)->second;
+      Path.Calls.emplace_back(Caller, Loc);
+      G = Caller;
+    }
+    // The map may have grown: look the entry up again.
+    return LibraryPaths[Callee] = std::move(Path);
+  }
+
+  const Parents &fromKernel(const FunctionDecl *K) {
+    auto [It, New] = FromKernel.try_emplace(K);
+    if (!New)
+      return It->second;
+    Parents Via;
+    std::vector<const FunctionDecl *> Queue = {K};
+    for (size_t I = 0; I < Queue.size(); ++I)
+      if (auto G = Graph.find(Queue[I]); G != Graph.end())
+        for (const Call &C : G->second)
+          if (C.Callee != K &&
+              Via.try_emplace(C.Callee, Queue[I], C.Loc).second)
+            Queue.push_back(C.Callee);
+    return FromKernel[K] = std::move(Via);
+  }
+
+  const FunctionDecl *rootKernel(const FunctionDecl *F) const {
+    for (auto It = Origins.find(F); It != Origins.end(); It = Origins.find(F))
+      F = It->second.first;
+    return F;
+  }
+
+  static std::string reachedFrom(const std::vector<const FunctionDecl *> &Ks) {
+    return " (reached from kernel" + std::string(Ks.size() > 1 ? "s " : " ") +
+           listNames(Ks) + ")";
+  }
+
+  void reportOwn(const FunctionDecl *F, const Problem &P) {
+    if (!P.Cycle) {
+      emit(P, "");
+      noteCallers(F, Origins);
+      return;
+    }
+    // A cycle names every kernel that reaches it, and how.
+    std::vector<const FunctionDecl *> Reaching;
+    for (const FunctionDecl *K : Kernels)
+      if (K == P.Cycle || fromKernel(K).count(P.Cycle))
+        Reaching.push_back(K);
+    emit(P, reachedFrom(Reaching));
+    for (const FunctionDecl *K : Reaching)
+      noteCallers(P.Cycle, fromKernel(K));
+  }
+
+  void emit(const Problem &P, const std::string &Suffix) {
+    report(DiagnosticsEngine::Error, P.Loc, P.Text + Suffix);
+    for (const auto &[Loc, Text] : P.Notes)
+      note(Loc, Text);
+  }
+
+  // The calls from `F` back up to the kernel at the root of `Via`.
+  static void callers(const FunctionDecl *F, const Parents &Via,
+                      NoteList &Chain) {
+    for (auto It = Via.find(F); It != Via.end(); It = Via.find(F)) {
+      Chain.emplace_back(It->second.second, calledFrom(It->second.first));
+      F = It->second.first;
+    }
+  }
+  void noteCallers(const FunctionDecl *F, const Parents &Via) {
+    NoteList Chain;
+    callers(F, Via, Chain);
+    noteChain(Chain);
+  }
+
+  // Calls inside system headers matter less than where the user's code
+  // enters them: of a longer run, the first and the last are shown.
+  void noteChain(const NoteList &Chain) {
+    for (size_t I = 0; I < Chain.size(); ++I) {
+      size_t End = I;
+      while (End < Chain.size() && inSystemHeader(Chain[End].first))
+        ++End;
+      note(Chain[I].first, Chain[I].second);
+      if (End - I > 3) {
+        note({}, "(" + std::to_string(End - I - 2) +
+                     " calls inside system headers not shown)");
+        I = End - 1;
+        note(Chain[I].first, Chain[I].second);
+      }
+    }
+  }
+  bool inSystemHeader(SourceLocation Loc) const {
+    return SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+  }
+
+  void note(SourceLocation Loc, const std::string &Text) {
+    report(DiagnosticsEngine::Note, Loc, Text);
+  }
+  void report(DiagnosticsEngine::Level Level, SourceLocation Loc,
+              const std::string &Text) {
+    Diags.Report(Loc, Diags.getCustomDiagID(Level, "%0")) << Text;
   }
 };
 
@@ -145,11 +378,10 @@ public:
   bool shouldVisitLambdaBody() const { return false; }
   bool shouldVisitImplicitCode() const { return true; }
 
-  struct Call {
-    const FunctionDecl *Callee;
-    SourceLocation Loc;
-  };
   std::vector<Call> Calls;
+  // Destructors run at the end of their scope: after the calls, so that a
+  // problem in construction is the one reported first.
+  std::vector<Call> Destructions;
 
   // Unevaluated operands never run on the device, so what they name need
   // not be device code: libstdc++'s noexcept specifiers name function
@@ -397,6 +629,21 @@ public:
                                     "device code");
       return true;
     }
+    // std::allocator calls these: the global operator new and delete, or
+    // the built-ins that stand for them.
+    if (Callee->isReplaceableGlobalAllocationFunction() ||
+        Callee->getBuiltinID() == Builtin::BI__builtin_operator_new ||
+        Callee->getBuiltinID() == Builtin::BI__builtin_operator_delete) {
+      bool New =
+          Callee->getDeclName().getCXXOverloadedOperator() == OO_New ||
+          Callee->getDeclName().getCXXOverloadedOperator() == OO_Array_New ||
+          Callee->getBuiltinID() == Builtin::BI__builtin_operator_new;
+      D.error(E->getBeginLoc(),
+              std::string("dynamic allocation is not supported in device "
+                          "code: 'operator ") +
+                  (New ? "new" : "delete") + "' is not allowed");
+      return true;
+    }
     if (isDynamicAllocator(Callee->getName()) && Callee->isExternC()) {
       D.error(E->getBeginLoc(),
               "dynamic allocation is not supported in device code: '" +
@@ -468,7 +715,7 @@ private:
         T->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
     if (RD && RD->hasDefinition() && !RD->hasTrivialDestructor())
       if (const CXXDestructorDecl *DD = RD->getDestructor())
-        noteCall(DD, Loc);
+        noteCall(DD, Loc, /*Destruction=*/true);
   }
 
   static bool isVirtualDispatch(const CXXMemberCallExpr *MC) {
@@ -498,10 +745,11 @@ private:
     return Name;
   }
 
-  void noteCall(const FunctionDecl *Callee, SourceLocation Loc) {
+  void noteCall(const FunctionDecl *Callee, SourceLocation Loc,
+                bool Destruction = false) {
     const FunctionDecl *Def = nullptr;
     if (Callee->hasBody(Def)) {
-      Calls.push_back({Def, Loc});
+      (Destruction ? Destructions : Calls).push_back({Def, Loc});
       return;
     }
     if (Callee->getBuiltinID() != 0 || Callee->isDeleted() ||
@@ -512,6 +760,14 @@ private:
         (Callee->isExternC() && isDeviceLibm(Callee->getName())) ||
         External.count(mangle(Callee)))
       return;
+    // libstdc++ throws through these (std::__throw_length_error, ...),
+    // defined in its shared library.
+    if (Callee->isInStdNamespace() && Callee->getIdentifier() &&
+        Callee->getName().startswith("__throw_")) {
+      D.error(Loc, "exceptions are not supported in device code: '" +
+                       describe(Callee) + "' throws");
+      return;
+    }
     // Defaulted special members get their bodies from codegen.
     if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(Callee))
       if (MD->isDefaulted() || MD->isTrivial())
@@ -601,31 +857,105 @@ void checkSignature(Diagnoser &D, const FunctionDecl *Kernel) {
   }
 }
 
-// Reports the first call that closes a cycle in the device call graph.
-void checkRecursion(
-    Diagnoser &D, const std::vector<const FunctionDecl *> &Order,
-    const llvm::DenseMap<const FunctionDecl *, std::vector<BodyChecker::Call>>
-        &Graph) {
-  enum State { Unvisited, Active, Done };
-  llvm::DenseMap<const FunctionDecl *, State> States;
+// Reports each recursive cycle of the device call graph once, at the call
+// that closes its shortest loop through the function kernels reach first.
+void checkRecursion(Diagnoser &D,
+                    const std::vector<const FunctionDecl *> &Order,
+                    const CallGraph &Graph) {
+  // Tarjan's strongly connected components.
+  llvm::DenseMap<const FunctionDecl *, unsigned> Index, Low;
+  llvm::DenseSet<const FunctionDecl *> OnStack;
+  std::vector<const FunctionDecl *> Stack;
+  std::vector<std::vector<const FunctionDecl *>> Components;
   std::function<void(const FunctionDecl *)> Visit = [&](const FunctionDecl *F) {
-    States[F] = Active;
-    auto It = Graph.find(F);
-    if (It != Graph.end())
-      for (const BodyChecker::Call &C : It->second) {
-        State S = States.lookup(C.Callee);
-        if (S == Active) {
-          D.setFunction(F);
-          D.error(C.Loc, "recursive call to '" + describe(C.Callee) +
-                             "' is not allowed in device code");
-        } else if (S == Unvisited)
+    Index[F] = Low[F] = Index.size();
+    Stack.push_back(F);
+    OnStack.insert(F);
+    if (auto It = Graph.find(F); It != Graph.end())
+      for (const Call &C : It->second) {
+        if (!Index.count(C.Callee)) {
           Visit(C.Callee);
+          Low[F] = std::min(Low[F], Low[C.Callee]);
+        } else if (OnStack.count(C.Callee)) {
+          Low[F] = std::min(Low[F], Index[C.Callee]);
+        }
       }
-    States[F] = Done;
+    if (Low[F] != Index[F])
+      return;
+    std::vector<const FunctionDecl *> Component;
+    const FunctionDecl *G;
+    do {
+      G = Stack.back();
+      Stack.pop_back();
+      OnStack.erase(G);
+      Component.push_back(G);
+    } while (G != F);
+    Components.push_back(std::move(Component));
   };
   for (const FunctionDecl *F : Order)
-    if (States.lookup(F) == Unvisited)
+    if (!Index.count(F))
       Visit(F);
+
+  llvm::DenseMap<const FunctionDecl *, size_t> Position;
+  for (size_t I = 0; I < Order.size(); ++I)
+    Position[Order[I]] = I;
+  for (const std::vector<const FunctionDecl *> &Component : Components) {
+    llvm::DenseSet<const FunctionDecl *> Members(Component.begin(),
+                                                 Component.end());
+    const FunctionDecl *Entry =
+        *std::min_element(Component.begin(), Component.end(),
+                          [&](const FunctionDecl *A, const FunctionDecl *B) {
+                            return Position.lookup(A) < Position.lookup(B);
+                          });
+    // Breadth-first from the entry, inside the component, to the first call
+    // back to it.
+    llvm::DenseMap<const FunctionDecl *,
+                   std::pair<const FunctionDecl *, SourceLocation>>
+        Via;
+    std::vector<const FunctionDecl *> Queue = {Entry};
+    const FunctionDecl *Closer = nullptr;
+    SourceLocation CloseLoc;
+    for (size_t I = 0; I < Queue.size() && !Closer; ++I) {
+      auto It = Graph.find(Queue[I]);
+      if (It == Graph.end())
+        continue;
+      for (const Call &C : It->second) {
+        if (C.Callee == Entry) {
+          Closer = Queue[I];
+          CloseLoc = C.Loc;
+          break;
+        }
+        if (Members.count(C.Callee) &&
+            Via.try_emplace(C.Callee, Queue[I], C.Loc).second)
+          Queue.push_back(C.Callee);
+      }
+    }
+    if (!Closer)
+      continue; // A single function that does not call itself.
+    std::vector<std::pair<const FunctionDecl *, SourceLocation>> Path;
+    for (const FunctionDecl *F = Closer; F != Entry;) {
+      auto [Caller, Loc] = Via.find(F)->second;
+      Path.emplace_back(F, Loc);
+      F = Caller;
+    }
+    std::reverse(Path.begin(), Path.end());
+    Problem P{CloseLoc,
+              "recursion is not allowed in device code: '" + describe(Entry) +
+                  "' calls itself",
+              {},
+              Entry};
+    std::vector<const FunctionDecl *> Through;
+    const FunctionDecl *Caller = Entry;
+    for (auto [Callee, Loc] : Path) {
+      Through.push_back(Callee);
+      P.Notes.emplace_back(Loc, "'" + describe(Caller) + "' calls '" +
+                                    describe(Callee) + "' here");
+      Caller = Callee;
+    }
+    if (!Through.empty())
+      P.Text += " through " + listNames(Through);
+    D.add(Closer, std::move(P));
+  }
 }
 
 } // namespace
@@ -645,13 +975,13 @@ std::vector<const FunctionDecl *> findDeviceFunctions(ASTContext &Ctx) {
 bool checkKernels(ASTContext &Ctx,
                   const std::vector<const FunctionDecl *> &Kernels,
                   const std::set<std::string> &ExternalDefinitions) {
-  Diagnoser D(Ctx);
+  Diagnoser D;
   std::unique_ptr<MangleContext> Mangler(Ctx.createMangleContext());
   for (const FunctionDecl *K : Kernels)
     checkSignature(D, K);
 
   // Breadth-first over everything the kernels can call, each body once.
-  llvm::DenseMap<const FunctionDecl *, std::vector<BodyChecker::Call>> Graph;
+  CallGraph Graph;
   std::vector<const FunctionDecl *> Order(Kernels.begin(), Kernels.end());
   llvm::DenseSet<const FunctionDecl *> Seen(Kernels.begin(), Kernels.end());
   for (size_t I = 0; I < Order.size(); ++I) {
@@ -660,15 +990,21 @@ bool checkKernels(ASTContext &Ctx,
     D.setFunction(F);
     // Whole declaration: constructor initialisers are outside the body.
     Checker.TraverseDecl(const_cast<FunctionDecl *>(F));
-    for (const BodyChecker::Call &C : Checker.Calls)
-      if (Seen.insert(C.Callee).second) {
+    // RecursiveASTVisitor leaves the body of a lambda's call operator to the
+    // lambda expression, which the checker skips.
+    if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(F);
+        MD && MD->getParent()->isLambda() &&
+        declaresSameEntity(MD->getParent()->getLambdaCallOperator(), MD))
+      Checker.TraverseStmt(MD->getBody());
+    llvm::append_range(Checker.Calls, Checker.Destructions);
+    for (const Call &C : Checker.Calls)
+      if (Seen.insert(C.Callee).second)
         Order.push_back(C.Callee);
-        D.calledFrom(C.Callee, F, C.Loc);
-      }
     Graph[F] = std::move(Checker.Calls);
   }
   checkRecursion(D, Order, Graph);
-  return !D.failed();
+  Reporter(Ctx, D, Graph, Order, Kernels).reportAll();
+  return D.Functions.empty();
 }
 
 } // namespace dpex

@@ -1,6 +1,8 @@
 // Enforces the kernel-language restrictions (docs/kernel-language.md) on
 // every kernel and on every function a kernel can reach, reporting each
-// violation as a clang diagnostic at the offending construct.
+// violation as a clang diagnostic at the offending construct, followed by
+// notes for the calls through which a kernel reaches it; violations inside
+// system headers are reported once per call in user code that reaches them.
 #pragma once
 
 #include "clang/AST/Decl.h"

@@ -13,7 +13,9 @@ DPEX_DEVICE_FUNC void count() {
   // CHECK-NEXT: {{^}}  calls = calls + 1;{{$}}
   // CHECK-NEXT: {{^}}  ^{{$}}
   calls = calls + 1;
-  // CHECK-NEXT: {{.*}}mutable_global.cpp:[[@LINE-1]]:11: error: use of mutable global variable 'calls' is not allowed in device code
+  // CHECK-NEXT: {{.*}}mutable_global.cpp:[[@LINE+6]]:3: note: called from kernel 'k' here
+  // CHECK: {{.*}}mutable_global.cpp:[[@LINE-2]]:11: error: use of mutable global variable 'calls' is not allowed in device code
+  // CHECK: {{.*}}mutable_global.cpp:[[@LINE+4]]:3: note: called from kernel 'k' here
 }
 
 DPEX_KERNEL void k(dpex::item<1> it, float *x) {

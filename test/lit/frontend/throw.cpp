@@ -12,5 +12,9 @@ DPEX_DEVICE_FUNC float checked(float v) {
   return v;
 }
 
+// The note names the kernel that reaches the function.
+// CHECK-NEXT: {{.*}}throw.cpp:[[@LINE+3]]:68: note: called from kernel 'k' here
+// CHECK-NEXT: {{^}}DPEX_KERNEL void k(dpex::item<1> it, float *x) { x[it.get_id(0)] = checked(x[0]); }{{$}}
+// CHECK-NEXT: {{^}}                                                                   ^{{$}}
 DPEX_KERNEL void k(dpex::item<1> it, float *x) { x[it.get_id(0)] = checked(x[0]); }
 // CHECK-NEXT: 1 error generated.

@@ -21,6 +21,9 @@ DPEX_DEVICE_FUNC float areaOf(const Shape &s) {
 DPEX_KERNEL void k(dpex::item<1> it, float *x) {
   Square sq;
   // A call with a statically known target is fine.
+  // CHECK-NEXT: {{.*}}virtual_call.cpp:[[@LINE+3]]:21: note: called from kernel 'k' here
+  // CHECK-NEXT: {{^}}  x[it.get_id(0)] = areaOf(sq) + sq.Square::area();{{$}}
+  // CHECK-NEXT: {{^}}                    ^{{$}}
   x[it.get_id(0)] = areaOf(sq) + sq.Square::area();
 }
 // CHECK-NEXT: 1 error generated.
