@@ -306,6 +306,10 @@ Expected<ValidLaunch> validateLaunch(const queue *explicitQueue,
             std::to_string(desc.num_args) + " arguments, " +
             (desc.nd ? "nd_item<" : "item<") + std::to_string(desc.dimensions) +
             ">); regenerate the stub");
+  for (std::size_t i = 0; i < numArgs; ++i)
+    if (args[i].rejected)
+      return Status::error(errc::invalid_argument,
+                           describeArg(desc, i) + ": " + args[i].rejected);
 
   Expected<std::shared_ptr<rt::Queue>> queue =
       inferQueue(explicitQueue, desc, args, numArgs);

@@ -1,8 +1,9 @@
 // call_kernel / call_kernel_async: type-checked launches of kernel handles.
 //
-// The templates here only check types and lay the arguments out; queue
-// inference, range validation, building and enqueueing happen in the library
-// (detail::launch).
+// The templates here only check types, convert scalars (marking an integer
+// its parameter's type does not hold) and lay the arguments out; argument
+// and range validation, queue inference, building and enqueueing happen in
+// the library (detail::launch).
 #pragma once
 
 #include <dpex/detail/kernel_desc.hpp>
@@ -16,7 +17,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -32,6 +35,9 @@ struct launch_arg {
   const void *value; // scalar, boolean, by_value: the converted value
   const std::shared_ptr<rt::Buffer> *buffer; // global_pointer: the array
   std::size_t offset; // global_pointer: byte offset into *buffer
+  // scalar: why the value cannot be passed (it is outside the parameter
+  // type's range); null when it can. The launch then runs nothing.
+  const char *rejected = nullptr;
 };
 
 // Extents in dpex order (dimension 0 slowest-varying); `local` is all
@@ -64,6 +70,75 @@ template <typename _Param, typename _Arg>
 struct converts_without_narrowing<
     _Param, _Arg, std::void_t<decltype(_Param{std::declval<_Arg>()})>>
     : std::true_type {};
+
+// How an arithmetic argument reaches an arithmetic parameter other than
+// bool. A conversion that keeps every value is exact; one between integers
+// that keeps only some is range_checked (at run time, before the launch);
+// the others change what the value is (lose a fraction, precision or
+// exponent range) and do not compile.
+enum class scalar_conversion {
+  exact,
+  range_checked,
+  float_to_integer,
+  narrower_float,
+  inexact_integer_to_float,
+  bool_to_float,
+};
+
+template <typename _Tp>
+using widest_int_t =
+    std::conditional_t<std::is_signed_v<_Tp>, long long, unsigned long long>;
+
+// a < b for integers of any signedness (std::cmp_less before C++20).
+template <typename _Tp, typename _Up>
+constexpr bool integer_less(_Tp a, _Up b) {
+  using _Wide = unsigned long long;
+  if constexpr (std::is_signed_v<_Tp> == std::is_signed_v<_Up>)
+    return static_cast<widest_int_t<_Tp>>(a) <
+           static_cast<widest_int_t<_Up>>(b);
+  else if constexpr (std::is_signed_v<_Tp>)
+    return a < 0 || static_cast<_Wide>(a) < static_cast<_Wide>(b);
+  else
+    return b > 0 && static_cast<_Wide>(a) < static_cast<_Wide>(b);
+}
+
+// Whether integer type _To holds `value` (std::in_range before C++20).
+template <typename _To, typename _From>
+constexpr bool integer_fits(_From value) {
+  return !integer_less(value, std::numeric_limits<_To>::min()) &&
+         !integer_less(std::numeric_limits<_To>::max(), value);
+}
+
+template <typename _Param, typename _Arg>
+constexpr scalar_conversion classify_scalar() {
+  if constexpr (std::is_integral_v<_Param>) {
+    if constexpr (std::is_same_v<_Arg, bool>)
+      return scalar_conversion::exact; // 0 or 1, as in C++
+    else if constexpr (std::is_floating_point_v<_Arg>)
+      return scalar_conversion::float_to_integer;
+    else if constexpr (integer_fits<_Param>(std::numeric_limits<_Arg>::min()) &&
+                       integer_fits<_Param>(std::numeric_limits<_Arg>::max()))
+      return scalar_conversion::exact;
+    else
+      return scalar_conversion::range_checked;
+  } else if constexpr (std::is_floating_point_v<_Arg>) {
+    return converts_without_narrowing<_Param, _Arg>::value
+               ? scalar_conversion::exact
+               : scalar_conversion::narrower_float;
+  } else if constexpr (std::is_same_v<_Arg, bool>) {
+    return scalar_conversion::bool_to_float;
+  } else {
+    // Every integer of at most `digits` bits is exact in the floating type.
+    return std::numeric_limits<_Arg>::digits <=
+                   std::numeric_limits<_Param>::digits
+               ? scalar_conversion::exact
+               : scalar_conversion::inexact_integer_to_float;
+  }
+}
+
+template <typename _Tp> std::string decimal(_Tp value) {
+  return std::to_string(static_cast<widest_int_t<_Tp>>(value));
+}
 
 template <typename _Tp> struct array_traits : std::false_type {};
 template <typename _Tp> struct array_traits<array<_Tp>> : std::true_type {
@@ -163,12 +238,33 @@ constexpr bool check_argument() {
                   "dpex::call_kernel: an arithmetic parameter takes an "
                   "arithmetic value");
     if constexpr (std::is_arithmetic_v<_ArgT>) {
-      static_assert(converts_without_narrowing<_Param, _ArgT>::value,
+      static_assert(!std::is_integral_v<_ArgT> ||
+                        sizeof(_ArgT) <= sizeof(long long),
+                    "dpex::call_kernel: an integer argument has at most 64 "
+                    "bits");
+      constexpr scalar_conversion conversion = classify_scalar<_Param, _ArgT>();
+      static_assert(conversion != scalar_conversion::float_to_integer,
                     "dpex::call_kernel: the scalar argument narrows to the "
-                    "parameter's type (as in brace-initialisation: double to "
-                    "float, size_t to int, int to float); convert it "
+                    "parameter's type: a floating-point value for an integer "
+                    "parameter; convert it explicitly, e.g. with "
+                    "static_cast");
+      static_assert(conversion != scalar_conversion::narrower_float,
+                    "dpex::call_kernel: the scalar argument narrows to the "
+                    "parameter's type: a floating-point value for a narrower "
+                    "floating-point parameter (double to float); convert it "
                     "explicitly, e.g. with static_cast");
-      return converts_without_narrowing<_Param, _ArgT>::value;
+      static_assert(conversion != scalar_conversion::inexact_integer_to_float,
+                    "dpex::call_kernel: the scalar argument narrows to the "
+                    "parameter's type: an integer value for a floating-point "
+                    "parameter that does not hold every value of the "
+                    "integer's type exactly (int to float, int64_t to "
+                    "double); convert it explicitly, e.g. with static_cast");
+      static_assert(conversion != scalar_conversion::bool_to_float,
+                    "dpex::call_kernel: the scalar argument narrows to the "
+                    "parameter's type: a bool for a floating-point "
+                    "parameter; convert it explicitly");
+      return conversion == scalar_conversion::exact ||
+             conversion == scalar_conversion::range_checked;
     }
     return false;
   } else if constexpr (std::is_enum_v<_Param>) {
@@ -286,14 +382,30 @@ template <> struct arg_slot<bool> {
   launch_arg get() const { return {arg_kind::boolean, 1, &value, nullptr, 0}; }
 };
 
+// Arithmetic values converted to the parameter's type; an integer the type
+// does not hold is passed as rejected, with its value and the type's range.
 template <typename _Param>
 struct arg_slot<_Param, std::enable_if_t<std::is_arithmetic_v<_Param> &&
                                          !std::is_same_v<_Param, bool>>> {
   _Param value;
+  std::string rejected;
   template <typename _ArgT>
-  explicit arg_slot(const _ArgT &v) : value(static_cast<_Param>(v)) {}
+  explicit arg_slot(const _ArgT &v) : value(static_cast<_Param>(v)) {
+    if constexpr (classify_scalar<_Param, _ArgT>() ==
+                  scalar_conversion::range_checked)
+      if (!integer_fits<_Param>(v))
+        rejected = "the value " + decimal(v) +
+                   " is outside the parameter type's range [" +
+                   decimal(std::numeric_limits<_Param>::min()) + ", " +
+                   decimal(std::numeric_limits<_Param>::max()) + "]";
+  }
   launch_arg get() const {
-    return {arg_kind::scalar, sizeof(_Param), &value, nullptr, 0};
+    return {arg_kind::scalar,
+            sizeof(_Param),
+            &value,
+            nullptr,
+            0,
+            rejected.empty() ? nullptr : rejected.c_str()};
   }
 };
 

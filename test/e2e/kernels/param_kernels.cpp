@@ -23,4 +23,11 @@ DPEX_KERNEL void mixed_scalars(dpex::item<1> it, char c, short s, unsigned u,
   out[i] = (long long)i + c + s + (long long)u + l + (long long)d;
 }
 
+// Bins the first `n` values into `nbins` bins; the rest get bin `nbins`.
+DPEX_KERNEL void bin_index(dpex::item<1> it, unsigned nbins, size_t n,
+                           const int *in, unsigned *out) {
+  size_t i = it.get_id(0);
+  out[i] = i < n ? (unsigned)in[i] % nbins : nbins;
+}
+
 } // namespace e2e

@@ -3,6 +3,8 @@
 #include "TestKernels.h"
 #include "TestSupport.h"
 
+#include <cstdint>
+
 using Catch::Matchers::Contains;
 using dpex_test::expectError;
 
@@ -25,17 +27,61 @@ TEST_CASE("structs pass by value and bools as one byte", "[argument]") {
 TEST_CASE("scalars convert to the declared parameter type", "[argument]") {
   dpex::queue q;
   dpex::array<double> out(q, 1);
-  // Conversions that do not narrow: int -> int64, short -> int16 (as it
-  // is), float -> double. Narrowing ones do not compile (compile_fail/).
+  // Conversions that keep every value: int -> int64, short -> int16 (as it
+  // is), float -> double. Those that change what a value is do not compile
+  // (compile_fail/).
   dpex::call_kernel(dpex_test::mixed, dpex::range<1>(1), 3, short{4}, 0.5f,
                     out);
   REQUIRE(out.to_host() == std::vector<double>{7.5});
+  // Integers that the parameter's integer type holds: uint64 -> int64,
+  // int -> int16; int -> double holds every int exactly.
+  dpex::call_kernel(dpex_test::mixed, dpex::range<1>(1), std::uint64_t{3}, -4,
+                    2, out);
+  REQUIRE(out.to_host() == std::vector<double>{1.0});
 
   dpex::array<float> x(q, 2), y(q, 2);
   x.copy_from(std::vector<float>{1, 2});
   y.copy_from(std::vector<float>{0, 0});
   dpex::call_kernel(dpex_test::saxpy, dpex::range<1>(2), 3.0f, x, y);
   REQUIRE(y.to_host() == std::vector<float>{3, 6});
+}
+
+TEST_CASE("an integer its parameter's type does not hold is rejected",
+          "[argument][error]") {
+  dpex::queue q;
+  dpex::array<int> out(q, 4);
+  dpex::array<double> sums(q, 1);
+  out.copy_from(std::vector<int>{1, 2, 3, 4});
+  dpex::error e = expectError([&] {
+    dpex::call_kernel(dpex_test::fill, dpex::range<1>(4), 2147483648u, out);
+  });
+  REQUIRE(e.code() == dpex::errc::invalid_argument);
+  REQUIRE_THAT(e.what(), Contains("call_kernel(dpex_test::fill)"));
+  REQUIRE_THAT(e.what(),
+               Contains("argument 1 'value' (int): the value 2147483648 is "
+                        "outside the parameter type's range [-2147483648, "
+                        "2147483647]"));
+  e = expectError([&] {
+    dpex::call_kernel_async(q, dpex_test::mixed, dpex::range<1>(1), {}, 0,
+                            40000, 0.0, sums);
+  });
+  REQUIRE(e.code() == dpex::errc::invalid_argument);
+  REQUIRE_THAT(e.what(), Contains("call_kernel_async(dpex_test::mixed)"));
+  REQUIRE_THAT(e.what(), Contains("argument 2 'b' (std::int16_t): the value "
+                                  "40000 is outside the parameter type's "
+                                  "range [-32768, 32767]"));
+  // Rejected before the queue is inferred: this launch has none.
+  e = expectError([&] {
+    dpex::call_kernel(dpex_test::scalar_only, dpex::range<1>(1),
+                      -(std::int64_t{1} << 40));
+  });
+  REQUIRE(e.code() == dpex::errc::invalid_argument);
+  REQUIRE_THAT(e.what(), Contains("the value -1099511627776"));
+  q.wait();
+  REQUIRE(out.to_host() == std::vector<int>{1, 2, 3, 4});
+  // In range, the same conversion passes the value.
+  dpex::call_kernel(dpex_test::fill, dpex::range<1>(4), 2147483647u, out);
+  REQUIRE(out.to_host() == std::vector<int>(4, 2147483647));
 }
 
 TEST_CASE("backend argument errors name the kernel, argument and code",
