@@ -180,8 +180,8 @@ Expected<LoadedProgram> loadProgram(const OpenCLDevice &device,
     identity.platform = device.platformName();
     identity.vendor = device.platformVendor();
     identity.device = device.name();
-    identity.driverVersion = deviceString(device, CL_DRIVER_VERSION) + "; " +
-                             deviceString(device, CL_DEVICE_VERSION);
+    identity.driverVersion =
+        device.driverVersion() + "; " + deviceString(device, CL_DEVICE_VERSION);
     identity.buildOptions = options;
     key = programCacheKey(identity);
     what = "module '" + std::string(module.name) + "' (" +
