@@ -10,6 +10,17 @@
 # DEVICES limits the entries to some of the suffixes (default: all).
 include_guard(GLOBAL)
 
+# Every test runs with its program cache under the build tree, never in the
+# user's ~/.cache, so that results do not depend on HOME or on what earlier
+# runs left there. ctest reads this file (which sets its own environment,
+# inherited by every test) before the tests of this directory and those
+# below it; a test that needs a cache of its own sets DPEX_CACHE_DIR itself.
+set(DPEX_TEST_CACHE_DIR ${CMAKE_BINARY_DIR}/test-program-cache)
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/DpexTestEnvironment.cmake
+  "set(ENV{DPEX_CACHE_DIR} \"${DPEX_TEST_CACHE_DIR}\")\n")
+set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES
+  ${CMAKE_CURRENT_BINARY_DIR}/DpexTestEnvironment.cmake)
+
 set(DPEX_TEST_DEVICES
   "pocl|opencl:pocl|spir"
   "intel|opencl:intel|spirv"

@@ -71,6 +71,11 @@ LoadResult load() {
       resolve(library, "cuCtxEnablePeerAccess", api.cuCtxEnablePeerAccess,
               error) &&
       resolve(library, "cuModuleLoadDataEx", api.cuModuleLoadDataEx, error) &&
+      resolve(library, "cuModuleLoadData", api.cuModuleLoadData, error) &&
+      resolve(library, "cuLinkCreate_v2", api.cuLinkCreate, error) &&
+      resolve(library, "cuLinkAddData_v2", api.cuLinkAddData, error) &&
+      resolve(library, "cuLinkComplete", api.cuLinkComplete, error) &&
+      resolve(library, "cuLinkDestroy", api.cuLinkDestroy, error) &&
       resolve(library, "cuModuleUnload", api.cuModuleUnload, error) &&
       resolve(library, "cuModuleGetFunction", api.cuModuleGetFunction, error) &&
       resolve(library, "cuFuncGetAttribute", api.cuFuncGetAttribute, error) &&

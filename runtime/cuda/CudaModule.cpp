@@ -5,7 +5,11 @@
 #include "CudaError.h"
 #include "CudaImageChoice.h"
 
+#include "core/ProgramCache.h"
 #include "core/Trace.h"
+
+#include <cstring>
+#include <optional>
 
 namespace dpex::rt::cuda {
 
@@ -109,6 +113,111 @@ static Expected<CUmodule> loadImage(CudaDevice &device,
   return loaded;
 }
 
+// The cubin the driver's JIT makes of `ptx` for the current context's
+// device: the same compilation cuModuleLoadDataEx does, but with its result
+// in hand. Empty, with `why` set, if a step fails.
+static std::vector<unsigned char>
+linkPtx(const CudaApi &api, const detail::device_image &ptx, std::string &why) {
+  std::vector<char> errorLog(JitLogBytes, '\0');
+  int options[] = {CU_JIT_ERROR_LOG_BUFFER, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES};
+  void *values[] = {
+      errorLog.data(),
+      reinterpret_cast<void *>(static_cast<std::uintptr_t>(JitLogBytes - 1))};
+  CUlinkState state = nullptr;
+  CUresult result = api.cuLinkCreate(2, options, values, &state);
+  if (result != CUDA_SUCCESS) {
+    why = "cuLinkCreate: " + errorText(api, result);
+    return {};
+  }
+  std::string copy;
+  const char *text = terminatedPtx(ptx, copy);
+  std::vector<unsigned char> cubin;
+  result =
+      api.cuLinkAddData(state, CU_JIT_INPUT_PTX, const_cast<char *>(text),
+                        std::strlen(text) + 1, "dpex.ptx", 0, nullptr, nullptr);
+  if (result != CUDA_SUCCESS) {
+    why = "cuLinkAddData: " + errorText(api, result);
+  } else {
+    void *data = nullptr;
+    std::size_t size = 0;
+    result = api.cuLinkComplete(state, &data, &size);
+    if (result != CUDA_SUCCESS)
+      why = "cuLinkComplete: " + errorText(api, result);
+    else if (!data || size == 0)
+      why = "cuLinkComplete gave no cubin";
+    else // owned by the link state: copied before it is destroyed
+      cubin.assign(static_cast<unsigned char *>(data),
+                   static_cast<unsigned char *>(data) + size);
+  }
+  if (!why.empty()) {
+    std::string log = trimLog(errorLog);
+    if (!log.empty())
+      why += "; JIT log: " + log;
+  }
+  api.cuLinkDestroy(state);
+  return cubin;
+}
+
+// A module of `ptx` through the program cache: the cubin a previous process
+// stored, where the driver takes it (no JIT); else the PTX linked into a
+// cubin, loaded, and stored for the next process. Null if the driver has
+// no version to key the cubin with, or linking or loading the linked cubin
+// fails: the caller then loads the PTX itself, which reports a JIT error
+// as without the cache.
+static CUmodule loadPtxThroughCache(CudaDevice &device,
+                                    const detail::module_desc &module,
+                                    const detail::device_image &ptx,
+                                    bool &fromCache) {
+  const CudaApi &api = device.api();
+  ProgramCache &cache = ProgramCache::instance();
+  std::string driverVersion = device.driverVersion();
+  if (driverVersion.empty())
+    return nullptr;
+  ProgramIdentity identity;
+  identity.imageFormat = "ptx";
+  identity.imageDigest = ptx.digest;
+  identity.imageSize = ptx.size;
+  identity.backend = "cuda";
+  identity.platform = device.platformName();
+  identity.vendor = device.platformVendor();
+  identity.device = device.name() + " (" + device.architecture() + ")";
+  identity.driverVersion = driverVersion;
+  std::string key = programCacheKey(identity);
+  std::string what = "module '" + std::string(module.name) + "' (ptx sm_" +
+                     std::to_string(ptx.cuda_arch) + ") for '" + device.name() +
+                     "' (" + device.architecture() + ")";
+
+  ContextScope scope(api, device.context());
+  CUmodule loaded = nullptr;
+  if (std::optional<std::vector<unsigned char>> cubin = cache.load(key, what)) {
+    CUresult result = api.cuModuleLoadData(&loaded, cubin->data());
+    if (result == CUDA_SUCCESS) {
+      fromCache = true;
+      return loaded;
+    }
+    trace("program cache: the driver rejected the cached cubin of %s "
+          "(cuModuleLoadData: %s); rebuilding from the ptx",
+          what.c_str(), errorText(api, result).c_str());
+  }
+  std::string why;
+  std::vector<unsigned char> cubin = linkPtx(api, ptx, why);
+  if (cubin.empty()) {
+    trace("program cache: cannot link %s into a cubin (%s); loading the "
+          "ptx without caching",
+          what.c_str(), why.c_str());
+    return nullptr;
+  }
+  CUresult result = api.cuModuleLoadData(&loaded, cubin.data());
+  if (result != CUDA_SUCCESS) {
+    trace("program cache: the linked cubin of %s did not load "
+          "(cuModuleLoadData: %s); loading the ptx without caching",
+          what.c_str(), errorText(api, result).c_str());
+    return nullptr;
+  }
+  cache.store(key, cubin.data(), cubin.size(), what);
+  return loaded;
+}
+
 Expected<std::unique_ptr<CudaModule>>
 CudaModule::build(CudaDevice &device, const detail::module_desc &module) {
   std::string formats;
@@ -155,16 +264,26 @@ CudaModule::build(CudaDevice &device, const detail::module_desc &module) {
     trace("%s: cubin not loaded, falling back to ptx: %s", moduleName.c_str(),
           loaded.status().message().c_str());
   }
+  std::string ptxName = "ptx sm_" + std::to_string(ptx->cuda_arch);
+  if (ProgramCache::instance().enabled()) {
+    bool fromCache = false;
+    if (CUmodule cached = loadPtxThroughCache(device, module, *ptx, fromCache))
+      return std::unique_ptr<CudaModule>(new CudaModule(
+          device, cached, *ptx,
+          ptxName + (fromCache ? " (cached cubin, cuModuleLoadData, no JIT)"
+                               : " (cuLinkComplete, JIT for " +
+                                     device.architecture() + ")")));
+  }
   Expected<CUmodule> loaded = loadImage(device, *ptx, moduleName, info);
   if (!loaded)
     return loaded.status();
   if (!info.empty())
     trace("JIT log of %s for '%s': %s", moduleName.c_str(),
           device.name().c_str(), info.c_str());
-  return std::unique_ptr<CudaModule>(new CudaModule(
-      device, *loaded, *ptx,
-      "ptx sm_" + std::to_string(ptx->cuda_arch) +
-          " (cuModuleLoadDataEx, JIT for " + device.architecture() + ")"));
+  return std::unique_ptr<CudaModule>(
+      new CudaModule(device, *loaded, *ptx,
+                     ptxName + " (cuModuleLoadDataEx, JIT for " +
+                         device.architecture() + ")"));
 }
 
 CudaModule::~CudaModule() {

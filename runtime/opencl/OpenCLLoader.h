@@ -27,6 +27,7 @@ namespace dpex::rt::opencl {
   X(clCreateProgramWithBinary)                                                 \
   X(clBuildProgram)                                                            \
   X(clGetProgramBuildInfo)                                                     \
+  X(clGetProgramInfo)                                                          \
   X(clReleaseProgram)                                                          \
   X(clCreateKernel)                                                            \
   X(clReleaseKernel)                                                           \

@@ -2,9 +2,14 @@
 
 #include "OpenCLDevice.h"
 #include "OpenCLError.h"
+#include "OpenCLInfo.h"
+
+#include "core/ProgramCache.h"
+#include "core/Trace.h"
 
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 namespace dpex::rt::opencl {
 
@@ -86,6 +91,8 @@ Status checkSpirHeader(const detail::device_image &image) {
   return Status::ok();
 }
 
+constexpr const char *SpirOptions = "-x spir -spir-std=1.2";
+
 Expected<cl_program> buildSpirv(const OpenCLDevice &device,
                                 const detail::device_image &image) {
   if (Status header = checkSpirvHeader(image); !header)
@@ -99,22 +106,110 @@ Expected<cl_program> buildSpirv(const OpenCLDevice &device,
   return buildProgram(device, program, "", "SPIR-V image");
 }
 
-Expected<cl_program> buildSpir(const OpenCLDevice &device,
-                               const detail::device_image &image) {
-  if (Status header = checkSpirHeader(image); !header)
-    return header;
+// A program from a binary: a spir image, or a binary of the program cache.
+Expected<cl_program> buildBinary(const OpenCLDevice &device,
+                                 const unsigned char *data, std::size_t size,
+                                 const char *options, const std::string &what) {
   cl_int err = CL_SUCCESS;
   cl_int binaryStatus = CL_SUCCESS;
   cl_device_id id = device.id();
-  const unsigned char *data = image.data;
-  std::size_t size = image.size;
   cl_program program = device.api().clCreateProgramWithBinary(
       device.context(), 1, &id, &size, &data, &binaryStatus, &err);
   if (err != CL_SUCCESS)
     return clError(errc::build_failed, "clCreateProgramWithBinary",
                    binaryStatus != CL_SUCCESS ? binaryStatus : err)
-        .withContext("SPIR image");
-  return buildProgram(device, program, "-x spir -spir-std=1.2", "SPIR image");
+        .withContext(what);
+  return buildProgram(device, program, options, what);
+}
+
+Expected<cl_program> buildSpir(const OpenCLDevice &device,
+                               const detail::device_image &image) {
+  if (Status header = checkSpirHeader(image); !header)
+    return header;
+  return buildBinary(device, image.data, image.size, SpirOptions, "SPIR image");
+}
+
+std::string deviceString(const OpenCLDevice &device, cl_device_info what) {
+  return readInfoString([&](std::size_t size, void *value, std::size_t *ret) {
+    return device.api().clGetDeviceInfo(device.id(), what, size, value, ret);
+  });
+}
+
+// The driver's binary of a built program (for its one device); empty if
+// the driver gives none.
+std::vector<unsigned char> programBinary(const OpenCLDevice &device,
+                                         cl_program program) {
+  const OpenCLApi &api = device.api();
+  std::size_t size = 0;
+  if (api.clGetProgramInfo(program, CL_PROGRAM_BINARY_SIZES, sizeof size, &size,
+                           nullptr) != CL_SUCCESS ||
+      size == 0)
+    return {};
+  std::vector<unsigned char> binary(size);
+  unsigned char *pointer = binary.data();
+  if (api.clGetProgramInfo(program, CL_PROGRAM_BINARIES, sizeof pointer,
+                           &pointer, nullptr) != CL_SUCCESS)
+    return {};
+  return binary;
+}
+
+struct LoadedProgram {
+  cl_program program;
+  bool fromCache;
+};
+
+// The program of `image`: from the program cache where it holds a binary
+// the driver accepts (which skips the driver's compilation), else built
+// from the image, and its binary stored for the next process.
+Expected<LoadedProgram> loadProgram(const OpenCLDevice &device,
+                                    const detail::module_desc &module,
+                                    const detail::device_image &image) {
+  bool spirv = image.format == detail::image_format::spirv;
+  if (Status header = spirv ? checkSpirvHeader(image) : checkSpirHeader(image);
+      !header)
+    return header;
+  const char *options = spirv ? "" : SpirOptions;
+  ProgramCache &cache = ProgramCache::instance();
+  std::string key, what;
+  if (cache.enabled()) {
+    ProgramIdentity identity;
+    identity.imageFormat = spirv ? "spirv" : "spir";
+    identity.imageDigest = image.digest;
+    identity.imageSize = image.size;
+    identity.backend = "opencl";
+    identity.platform = device.platformName();
+    identity.vendor = device.platformVendor();
+    identity.device = device.name();
+    identity.driverVersion =
+        device.driverVersion() + "; " + deviceString(device, CL_DEVICE_VERSION);
+    identity.buildOptions = options;
+    key = programCacheKey(identity);
+    what = "module '" + std::string(module.name) + "' (" +
+           identity.imageFormat + ") for '" + device.name() + "'";
+    if (std::optional<std::vector<unsigned char>> binary =
+            cache.load(key, what)) {
+      Expected<cl_program> cached = buildBinary(
+          device, binary->data(), binary->size(), options, "cached binary");
+      if (cached)
+        return LoadedProgram{*cached, true};
+      trace("program cache: the driver rejected the cached binary of %s "
+            "(%s); rebuilding from the image",
+            what.c_str(), cached.status().message().c_str());
+    }
+  }
+  Expected<cl_program> built =
+      spirv ? buildSpirv(device, image) : buildSpir(device, image);
+  if (!built)
+    return built.status();
+  if (cache.enabled()) {
+    std::vector<unsigned char> binary = programBinary(device, *built);
+    if (binary.empty())
+      trace("program cache: '%s' gave no binary of %s; not stored",
+            device.name().c_str(), what.c_str());
+    else
+      cache.store(key, binary.data(), binary.size(), what);
+  }
+  return LoadedProgram{*built, false};
 }
 
 } // namespace
@@ -149,18 +244,22 @@ OpenCLModule::build(OpenCLDevice &device, const detail::module_desc &module) {
 
   std::string failures;
   if (useSpirv) {
-    Expected<cl_program> program = buildSpirv(device, *spirv);
-    if (program)
+    Expected<LoadedProgram> loaded = loadProgram(device, module, *spirv);
+    if (loaded)
       return std::unique_ptr<OpenCLModule>(new OpenCLModule(
-          device, *program, *spirv, "spirv (clCreateProgramWithIL)"));
-    failures = program.status().message();
+          device, loaded->program, *spirv,
+          loaded->fromCache ? "spirv (cached binary, clCreateProgramWithBinary)"
+                            : "spirv (clCreateProgramWithIL)"));
+    failures = loaded.status().message();
   }
   if (useSpir) {
-    Expected<cl_program> program = buildSpir(device, *spir);
-    if (program)
-      return std::unique_ptr<OpenCLModule>(
-          new OpenCLModule(device, *program, *spir, "spir (cl_khr_spir)"));
-    failures += (failures.empty() ? "" : "\n") + program.status().message();
+    Expected<LoadedProgram> loaded = loadProgram(device, module, *spir);
+    if (loaded)
+      return std::unique_ptr<OpenCLModule>(new OpenCLModule(
+          device, loaded->program, *spir,
+          loaded->fromCache ? "spir (cached binary, clCreateProgramWithBinary)"
+                            : "spir (cl_khr_spir)"));
+    failures += (failures.empty() ? "" : "\n") + loaded.status().message();
   }
   return Status::error(errc::build_failed,
                        "module '" + std::string(module.name) +

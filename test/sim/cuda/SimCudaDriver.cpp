@@ -10,8 +10,10 @@
 //             when none (or another device's) is current;
 //   memory    host memory; copies check that device ranges lie inside an
 //             allocation;
-//   modules   PTX text only (a cubin is refused as built for another GPU);
-//             the .entry declarations give each kernel's parameter sizes;
+//   modules   PTX text, and the simulation's own "cubin" that cuLinkComplete
+//             makes of linked PTX (a real cubin is refused as built for
+//             another GPU); the .entry declarations give each kernel's
+//             parameter sizes;
 //   streams   in order, each served by a worker thread; a launch copies its
 //             parameters and runs the host function registered for its
 //             entry (dpexsim.h), after DPEX_SIM_KERNEL_US=min-max random
@@ -24,10 +26,10 @@
 // CUDA_ERROR_ name, with or without the prefix) instead of doing anything.
 // The default result is the one a real driver gives for the call's most
 // likely failure: CUDA_ERROR_OUT_OF_MEMORY for cuMemAlloc, _LAUNCH_FAILED for
-// cuLaunchKernel and the synchronisations, _INVALID_PTX for module loads,
-// _UNKNOWN otherwise. A failed synchronisation still waits for the work
-// (the error stands for a fault of that work); every other failed call does
-// nothing.
+// cuLaunchKernel and the synchronisations, _INVALID_PTX for module loads and
+// for cuLinkAddData and cuLinkComplete, _UNKNOWN otherwise. A failed
+// synchronisation still waits for the work (the error stands for a fault of
+// that work); every other failed call does nothing.
 #include "dpexsim.h"
 
 #include <algorithm>
@@ -226,6 +228,7 @@ struct Driver {
   std::set<CUstream_st *> streams;
   long events = 0;
   long modules = 0;
+  unsigned long cubinLoads = 0; // modules loaded from a linked "cubin"
   std::map<std::string, dpexsim_kernel_fn> kernels;
   std::map<std::string, std::vector<FailRule>> failRules;
   std::map<std::string, unsigned long> calls;
@@ -271,7 +274,8 @@ CUresult defaultFailure(const std::string &entry) {
   if (entry == "cuLaunchKernel" || entry == "cuStreamSynchronize" ||
       entry == "cuEventSynchronize")
     return LAUNCH_FAILED;
-  if (entry == "cuModuleLoadDataEx" || entry == "cuModuleLoadData")
+  if (entry == "cuModuleLoadDataEx" || entry == "cuModuleLoadData" ||
+      entry == "cuLinkAddData" || entry == "cuLinkComplete")
     return INVALID_PTX;
   return UNKNOWN;
 }
@@ -596,6 +600,9 @@ void writeLog(unsigned numOptions, const int *options, void **values,
   buffer[n] = '\0';
 }
 
+// What cuLinkComplete puts before the PTX it linked.
+constexpr const char *SimCubinMagic = "dpexsim linked cubin\n";
+
 CUresult loadModule(CUmod_st **module, const void *image, unsigned numOptions,
                     int *options, void **values) {
   if (CUresult r = needContext(); r != SUCCESS)
@@ -611,9 +618,16 @@ CUresult loadModule(CUmod_st **module, const void *image, unsigned numOptions,
              "dpexsim: cubin images are not simulated; use the PTX");
     return NO_BINARY_FOR_GPU;
   }
+  // A linked "cubin" is the PTX behind a header: what it loads is the PTX
+  // that was linked, as a real cubin holds the code its PTX compiled to.
+  const char *text = static_cast<const char *>(image);
+  bool linked =
+      std::strncmp(text, SimCubinMagic, std::strlen(SimCubinMagic)) == 0;
+  if (linked)
+    text += std::strlen(SimCubinMagic);
   std::map<std::string, std::vector<std::size_t>> entries;
   std::string log;
-  if (!parsePtx(static_cast<const char *>(image), entries, log)) {
+  if (!parsePtx(text, entries, log)) {
     writeLog(numOptions, options, values, ERROR_LOG_BUFFER, log);
     return INVALID_PTX;
   }
@@ -632,6 +646,7 @@ CUresult loadModule(CUmod_st **module, const void *image, unsigned numOptions,
   {
     std::lock_guard<std::mutex> lock(d.mutex);
     ++d.modules;
+    d.cubinLoads += linked;
   }
   *module = loaded.release();
   return SUCCESS;
@@ -1072,6 +1087,60 @@ SIM_EXPORT CUresult cuModuleLoadData(CUmod_st **module, const void *image) {
   return loadModule(module, image, 0, nullptr, nullptr);
 }
 
+// A link of PTX inputs: cuLinkComplete checks them as a module load would
+// and returns the simulation's "cubin", owned by the link state.
+struct CUlinkState_st {
+  std::string ptx;
+  std::string cubin;
+};
+
+SIM_EXPORT CUresult cuLinkCreate_v2(unsigned numOptions, int *options,
+                                    void **values, CUlinkState_st **state) {
+  SIM_CALL("cuLinkCreate");
+  if (CUresult r = needContext(); r != SUCCESS)
+    return r;
+  if (!state || (numOptions && (!options || !values)))
+    return INVALID_VALUE;
+  *state = new CUlinkState_st;
+  return SUCCESS;
+}
+
+SIM_EXPORT CUresult cuLinkAddData_v2(CUlinkState_st *state, int type,
+                                     void *data, std::size_t size, const char *,
+                                     unsigned, int *, void **) {
+  SIM_CALL("cuLinkAddData");
+  constexpr int InputPtx = 1;
+  if (!state || !data || size == 0 || type != InputPtx ||
+      !state->ptx.empty()) // one PTX input is all the runtime links
+    return INVALID_VALUE;
+  const char *text = static_cast<const char *>(data);
+  state->ptx.assign(text, strnlen(text, size));
+  return SUCCESS;
+}
+
+SIM_EXPORT CUresult cuLinkComplete(CUlinkState_st *state, void **cubin,
+                                   std::size_t *size) {
+  SIM_CALL("cuLinkComplete");
+  if (!state || !cubin || !size || state->ptx.empty())
+    return INVALID_VALUE;
+  std::map<std::string, std::vector<std::size_t>> entries;
+  std::string log;
+  if (!parsePtx(state->ptx.c_str(), entries, log))
+    return INVALID_PTX;
+  state->cubin = SimCubinMagic + state->ptx;
+  *cubin = state->cubin.data();
+  *size = state->cubin.size() + 1; // with its NUL
+  return SUCCESS;
+}
+
+SIM_EXPORT CUresult cuLinkDestroy(CUlinkState_st *state) {
+  SIM_CALL("cuLinkDestroy");
+  if (!state)
+    return INVALID_HANDLE;
+  delete state;
+  return SUCCESS;
+}
+
 SIM_EXPORT CUresult cuModuleUnload(CUmod_st *module) {
   SIM_CALL("cuModuleUnload");
   if (!module)
@@ -1207,6 +1276,12 @@ SIM_EXPORT unsigned long dpexsim_early_frees(void) {
   Driver &d = driver();
   std::lock_guard<std::mutex> lock(d.mutex);
   return d.earlyFrees;
+}
+
+SIM_EXPORT unsigned long dpexsim_cubin_loads(void) {
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  return d.cubinLoads;
 }
 
 SIM_EXPORT long dpexsim_live(const char *kind) {

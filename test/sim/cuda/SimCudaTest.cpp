@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 #include "dpexsim.h"
 
+#include <dirent.h>
 #include <dlfcn.h>
 
 #include <atomic>
@@ -31,6 +32,7 @@ struct Sim {
   decltype(&dpexsim_set_kernel_time) setKernelTime;
   decltype(&dpexsim_early_frees) earlyFrees;
   decltype(&dpexsim_live) live;
+  decltype(&dpexsim_cubin_loads) cubinLoads;
 };
 
 template <typename F> F lookup(void *driver, const char *name) {
@@ -59,7 +61,8 @@ const Sim &sim() {
         lookup<decltype(&dpexsim_set_kernel_time)>(driver,
                                                    "dpexsim_set_kernel_time"),
         lookup<decltype(&dpexsim_early_frees)>(driver, "dpexsim_early_frees"),
-        lookup<decltype(&dpexsim_live)>(driver, "dpexsim_live")};
+        lookup<decltype(&dpexsim_live)>(driver, "dpexsim_live"),
+        lookup<decltype(&dpexsim_cubin_loads)>(driver, "dpexsim_cubin_loads")};
   }();
   return functions;
 }
@@ -465,4 +468,75 @@ TEST_CASE("sim.cuda: error names that cannot be looked up", "[sim][faults]") {
   CHECK(e.code() == dpex::errc::out_of_memory);
   CHECK_THAT(e.what(), Contains("cuMemAlloc: CUDA error (2)"));
   CHECK_NOTHROW(cycle());
+}
+
+// The program cache across processes (ctest runs this case in several, in
+// order, against one DPEX_CACHE_DIR; DPEX_SIM_CACHE_EXPECT says which run
+// this is): the first links the PTX into a cubin and stores it; the next
+// loads the stored cubin and runs no JIT; where linking fails, the PTX is
+// loaded as without the cache and nothing is stored; where the driver
+// refuses the stored cubin, the PTX is linked again and the entry replaced.
+TEST_CASE("sim.cuda: the program cache", "[sim][cache]") {
+  const char *expect = std::getenv("DPEX_SIM_CACHE_EXPECT");
+  const char *dir = std::getenv("DPEX_CACHE_DIR");
+  REQUIRE(expect);
+  REQUIRE(dir);
+  std::string run = expect;
+  const Sim &s = sim();
+  constexpr std::size_t N = 256;
+  dpex::queue q(simDevice(0));
+  std::vector<float> x(N);
+  for (std::size_t i = 0; i < N; ++i)
+    x[i] = static_cast<float>(i);
+  dpex::array<float> ax(q, N), ay(q, N);
+  ax.copy_from(x);
+  ay.copy_from(std::vector<float>(N, 1.0f));
+  dpex::call_kernel(q, dpex_sim::saxpy, dpex::range<1>(N), 2.0f, ax, ay);
+  std::vector<float> y = ay.to_host();
+  for (std::size_t i = 0; i < N; ++i)
+    REQUIRE(y[i] == 2.0f * x[i] + 1.0f);
+
+  std::size_t entries = 0;
+  if (DIR *d = opendir(dir)) {
+    while (dirent *e = readdir(d))
+      entries += std::string(e->d_name).find(".dpexbin") != std::string::npos;
+    closedir(d);
+  }
+  unsigned long links = s.calls("cuLinkComplete");
+  unsigned long ptxLoads = s.calls("cuModuleLoadDataEx");
+  INFO("run " << run << ": " << links << " links, " << s.cubinLoads()
+              << " cubin loads, " << ptxLoads << " ptx loads, " << entries
+              << " entries");
+  if (run == "cold") {
+    CHECK(links == 1);
+    CHECK(s.cubinLoads() == 1);
+    CHECK(ptxLoads == 0);
+    CHECK(entries == 1);
+  } else if (run == "warm") {
+    CHECK(s.calls("cuLinkCreate") == 0);
+    CHECK(s.cubinLoads() == 1);
+    CHECK(ptxLoads == 0);
+    CHECK(entries == 1);
+  } else if (run == "link-failed") {
+    CHECK(s.injected() == 1);
+    CHECK(s.cubinLoads() == 0);
+    CHECK(ptxLoads == 1);
+    CHECK(entries == 0);
+  } else if (run == "rejected") {
+    // The stored cubin's load failed; the new link's cubin loaded.
+    CHECK(s.injected() == 1);
+    CHECK(s.calls("cuModuleLoadData") == 2);
+    CHECK(links == 1);
+    CHECK(s.cubinLoads() == 1);
+    CHECK(ptxLoads == 0);
+    CHECK(entries == 1);
+  } else if (run == "off") {
+    CHECK(s.calls("cuLinkCreate") == 0);
+    CHECK(ptxLoads == 1);
+    CHECK(entries == 0);
+  } else {
+    FAIL("DPEX_SIM_CACHE_EXPECT=" << run
+                                  << " is none of cold, warm, "
+                                     "link-failed, rejected, off");
+  }
 }

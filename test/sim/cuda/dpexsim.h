@@ -49,6 +49,11 @@ void dpexsim_set_kernel_time(unsigned min_us, unsigned max_us);
  * unloads, so the kernel does not fault. */
 unsigned long dpexsim_early_frees(void);
 
+/* Modules loaded (cuModuleLoadData or cuModuleLoadDataEx) from a "cubin"
+ * that cuLinkComplete made, rather than from PTX: how a test tells a
+ * program cache hit from a JIT. */
+unsigned long dpexsim_cubin_loads(void);
+
 /* Live driver objects of a kind: "memory" (allocations), "stream",
  * "event", "module". */
 long dpexsim_live(const char *kind);

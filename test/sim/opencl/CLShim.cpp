@@ -214,6 +214,12 @@ SHIM_STATUS(clGetProgramBuildInfo,
              void *param_value, size_t *param_value_size_ret),
             (program, device, param_name, param_value_size, param_value,
              param_value_size_ret))
+SHIM_STATUS(clGetProgramInfo,
+            (cl_program program, cl_program_info param_name,
+             size_t param_value_size, void *param_value,
+             size_t *param_value_size_ret),
+            (program, param_name, param_value_size, param_value,
+             param_value_size_ret))
 SHIM_STATUS(clReleaseProgram, (cl_program program), (program))
 SHIM_OBJECT(cl_kernel, clCreateKernel,
             (cl_program program, const char *kernel_name, cl_int *errcode_ret),

@@ -48,14 +48,13 @@ TEST_CASE("a kernel the loaded image leaves out is unsupported_image, the "
   });
   REQUIRE(e.code() == dpex::errc::unsupported_image);
   REQUIRE_THAT(e.what(), Contains("call_kernel(dpex_test::omitted_fill)"));
-  REQUIRE_THAT(e.what(),
-               Contains("kernel 'dpex_test::omitted_fill' of module "
-                        "'omitting.cpp' is not in the spir (cl_khr_spir) "
-                        "image that '" +
-                        q.get_device().name() +
-                        "' loaded: it stands in for "
-                        "a kernel SPIR 1.2 cannot "
-                        "express"));
+  // The image is named as loaded: built now or from the program cache.
+  REQUIRE_THAT(e.what(), Contains("kernel 'dpex_test::omitted_fill' of module "
+                                  "'omitting.cpp' is not in the spir ("));
+  REQUIRE_THAT(e.what(), Contains(") image that '" + q.get_device().name() +
+                                  "' loaded: it stands in for "
+                                  "a kernel SPIR 1.2 cannot "
+                                  "express"));
 }
 
 TEST_CASE("a corrupt image is build_failed, reported the same each time",
