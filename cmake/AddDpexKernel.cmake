@@ -30,6 +30,9 @@
 # (dpexc --emit=device-lib); DEVICE_LIBS <name> links it and rebuilds the
 # kernels when it changes.
 include_guard(GLOBAL)
+# The policies these functions are written for, whatever the including
+# project asks (include() scopes them to this file).
+cmake_policy(VERSION 3.20)
 
 set(DPEX_KERNEL_TARGETS "" CACHE STRING
   "Device images for add_dpex_kernel calls without TARGETS (e.g. spirv;spir); empty: dpexc's default, spirv;spir;cuda")
