@@ -368,9 +368,11 @@ function(_dpex_add_ide_target name sources flags)
     target_include_directories(${name}_ide PRIVATE
       $<TARGET_PROPERTY:dpex::runtime,INTERFACE_INCLUDE_DIRECTORIES>)
   endif()
+  # The directory's compile options (warnings, -Werror, sanitizers) are
+  # the host's; dpexc gets none of them.
   set_target_properties(${name}_ide PROPERTIES
     CXX_STANDARD ${std} CXX_STANDARD_REQUIRED ON CXX_EXTENSIONS OFF
-    EXPORT_COMPILE_COMMANDS ON)
+    EXPORT_COMPILE_COMMANDS ON COMPILE_OPTIONS "")
 endfunction()
 
 function(add_dpex_kernel name)
