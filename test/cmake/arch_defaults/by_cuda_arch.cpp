@@ -1,0 +1,1 @@
+// A kernel source name for arch_defaults/CMakeLists.txt; never compiled.
