@@ -50,10 +50,14 @@ find_program(DPEX_PTXAS ptxas PATHS ENV CUDA_PATH /usr/local/cuda PATH_SUFFIXES 
 
 # The archs dpexc accepts (lib/Targets/CudaArch.cpp, `dpexc --help`): PTX and
 # SASS for the first list, SASS only (from the sm_86 PTX, with --cuda-sass)
-# for the second. test/cmake checks them against dpexc --help.
-set(_DPEX_PTX_ARCHS 50 52 53 60 61 62 70 72 75 80 86)
-set(_DPEX_SASS_ONLY_ARCHS 89 90 100 120)
-set(_DPEX_NEWEST_PTX_ARCH 86)
+# for the second. test/cmake checks them against dpexc --help. A macro, not
+# variables of the including directory, which include_guard would leave
+# unset in a second directory that finds the package.
+macro(_dpex_cuda_arch_lists)
+  set(_DPEX_PTX_ARCHS 50 52 53 60 61 62 70 72 75 80 86)
+  set(_DPEX_SASS_ONLY_ARCHS 89 90 100 120)
+  set(_DPEX_NEWEST_PTX_ARCH 86)
+endmacro()
 
 function(_dpex_find_compiler out_var)
   if(TARGET dpexc)
@@ -95,6 +99,7 @@ endfunction()
 # (nvidia-smi), each mapped to the newest arch dpexc knows that is not
 # above it; empty with the reason in <why_var> where there is none.
 function(_dpex_native_archs out_var why_var)
+  _dpex_cuda_arch_lists()
   get_property(done GLOBAL PROPERTY _DPEX_NATIVE_ARCHS SET)
   if(NOT done)
     find_program(DPEX_NVIDIA_SMI nvidia-smi DOC "nvidia-smi, for CUDA_ARCHITECTURES native")
@@ -142,6 +147,7 @@ endfunction()
 # --cuda-arch / --cuda-sass / --ptxas for CMake-style CUDA_ARCHITECTURES
 # entries; empty for dpexc's default archs.
 function(_dpex_cuda_architecture_flags out_var caller)
+  _dpex_cuda_arch_lists()
   set(all_known ${_DPEX_PTX_ARCHS} ${_DPEX_SASS_ONLY_ARCHS})
   list(JOIN _DPEX_PTX_ARCHS " " ptx_list)
   list(JOIN _DPEX_SASS_ONLY_ARCHS " " sass_only_list)

@@ -67,6 +67,7 @@ check("80-reel" "" "" "CUDA_ARCHITECTURES '80-reel' is not a CUDA architecture")
 
 # The module's PTX archs are dpexc's.
 include(${DPEX_SOURCE_DIR}/cmake/AddDpexKernel.cmake)
+_dpex_cuda_arch_lists()
 execute_process(COMMAND ${DPEXC} --help OUTPUT_VARIABLE help)
 string(REGEX MATCH "--cuda-arch TEXT +[^:]*: ([sm_0-9,]+);" _ "${help}")
 set(module_list ${_DPEX_PTX_ARCHS})
