@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# The CUDA archs of add_dpex_kernel calls, by precedence: CUDA_ARCHITECTURES
-# or CUDA_ARCH, then DPEX_CUDA_ARCHITECTURES, DPEX_KERNEL_CUDA_ARCH,
-# CMAKE_CUDA_ARCHITECTURES, else none (dpexc's default); none where TARGETS
-# has no cuda; both arguments at once a configure error.
+# The dpexc commands of add_dpex_kernel calls (commands/, configured only).
+# Their CUDA archs, by precedence: CUDA_ARCHITECTURES or CUDA_ARCH, then
+# DPEX_CUDA_ARCHITECTURES, DPEX_KERNEL_CUDA_ARCH, CMAKE_CUDA_ARCHITECTURES,
+# else none (dpexc's default); none where TARGETS has no cuda; both
+# arguments at once a configure error. The directory's include directories
+# reach dpexc, except the compiler's implicit /usr/include.
 set -euo pipefail
 : "${DPEX_SOURCE_DIR:?}" "${DPEX_WORK_DIR:?}"
-src=$DPEX_SOURCE_DIR/test/cmake/arch_defaults
+src=$DPEX_SOURCE_DIR/test/cmake/commands
 work=$DPEX_WORK_DIR
 rm -rf "$work"
 mkdir -p "$work"
 fail() {
-  echo "arch_defaults_test: $*" >&2
+  echo "commands_test: $*" >&2
   exit 1
 }
 configure() { # <build dir> <cmake -D options>...
@@ -32,6 +34,9 @@ expect() {
 
 configure plain
 expect plain by_argument --cuda-arch=sm_75
+expect plain by_argument "-I$src/extra"
+cmd=$(grep -o "COMMAND = .*/by_argument\.cpp [^&]*" "$work/plain/build.ninja")
+grep -q -- '-I/usr/include ' <<<"$cmd " && fail "the implicit /usr/include reached dpexc: $cmd"
 expect plain by_cuda_arch --cuda-arch=sm_61,sm_53
 expect plain by_variables none
 expect plain without_cuda none
@@ -56,4 +61,4 @@ if configure both -DBOTH=ON; then
 fi
 grep -q 'give CUDA_ARCHITECTURES or CUDA_ARCH, not both' "$work/both.log" ||
   fail "no message for CUDA_ARCH with CUDA_ARCHITECTURES: $(cat "$work/both.log")"
-echo "arch_defaults_test: arguments, variables and their precedence as documented"
+echo "commands_test: CUDA archs by arguments and variables as documented; include directories without the implicit ones"

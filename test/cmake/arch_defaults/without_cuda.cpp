@@ -1,1 +1,0 @@
-// A kernel source name for arch_defaults/CMakeLists.txt; never compiled.
