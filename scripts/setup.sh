@@ -10,7 +10,7 @@ packages=(
   cmake ninja-build pkg-config g++ python3
   llvm-15-dev libclang-15-dev clang-15 llvm-15-tools
   libllvmspirvlib-15-dev llvm-spirv-15 spirv-tools
-  libfmt-dev catch2 clang-format-15
+  libfmt-dev catch2 clang-format-15 clangd-15
   libopenmpi-dev openmpi-bin
   ocl-icd-opencl-dev opencl-headers pocl-opencl-icd libclc-15 clinfo
   zlib1g-dev libzstd-dev libedit-dev libxml2-dev libcurl4-openssl-dev

@@ -10,7 +10,10 @@
 // (`_Tp`, `_Nm`, `_Dims`), which no user macro can replace.
 #pragma once
 
-#if !defined(__SPIR__) && !defined(__SPIR64__)
+// __DPEX_IDE__: an editor's host parse of a kernel source (add_dpex_kernel's
+// <name>_ide target in compile_commands.json); the same declarations,
+// without device address spaces.
+#if !defined(__SPIR__) && !defined(__SPIR64__) && !defined(__DPEX_IDE__)
 #error                                                                         \
     "<dpex/kernel.hpp> is for kernel sources compiled by dpexc; host code includes <dpex/runtime.hpp>"
 #endif
@@ -35,9 +38,17 @@ DPEX_INTRINSIC size_t __dpex_num_groups(unsigned dim);
 // them by their Itanium-mangled names (`_Z22__spirv_ControlBarrieriii`, ...)
 // and reads the storage class of an atomic from its pointer's address space,
 // so every atomic has one overload per address space.
+#if defined(__SPIR__) || defined(__SPIR64__)
 #define DPEX_GLOBAL_AS __attribute__((opencl_global))
 #define DPEX_LOCAL_AS __attribute__((opencl_local))
 #define DPEX_CONSTANT_AS __attribute__((opencl_constant))
+#else
+// Host pointers have one address space; the overloads per space below then
+// redeclare the same functions, which C++ allows.
+#define DPEX_GLOBAL_AS
+#define DPEX_LOCAL_AS
+#define DPEX_CONSTANT_AS
+#endif
 
 // Convergent: no transformation may make a barrier control-dependent on more
 // values than it was (docs/kernel-language.md), and calls inherit this

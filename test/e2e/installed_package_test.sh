@@ -19,7 +19,7 @@ sleep 1
 touch "$work/project/kernels/scale_config.hpp"
 log=$(cmake --build "$work/build" -- -d explain 2>&1)
 regenerated=$(grep -c 'dpexc ' <<<"$log" || true)
-if ! grep -q 'dpexc scale' <<<"$log" || grep -q 'dpexc offset' <<<"$log"; then
+if ! grep -q 'dpexc kernels/scale' <<<"$log" || grep -q 'dpexc kernels/offset' <<<"$log"; then
   echo "expected only the scale stub to rebuild; build log:" >&2
   echo "$log" >&2
   exit 1

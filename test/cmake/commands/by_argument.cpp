@@ -1,0 +1,1 @@
+// A kernel source name for commands/CMakeLists.txt; never compiled.
