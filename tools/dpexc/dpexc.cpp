@@ -230,6 +230,10 @@ int main(int argc, char **argv) {
                     "typed launcher stubs",
                     /*FlagsToInclude=*/0, /*FlagsToExclude=*/0,
                     /*ShowAllAliases=*/false);
+    llvm::outs() << "\nCUDA ARCHS:\n  PTX and SASS: "
+                 << archList(dpex::supportedCudaArchs())
+                 << "\n  SASS only (--cuda-sass): "
+                 << archList(dpex::sassOnlyCudaArchs()) << "\n";
     return 0;
   }
   if (Args.hasArg(OPT_version)) {
