@@ -55,7 +55,10 @@ run_all() {
   local dir=$1 failed=0
   echo "commit: $(cat "$dir/COMMIT")"
   nvidia-smi --query-gpu=name,driver_version,compute_cap --format=csv,noheader
-  unset DPEX_DEVICE DPEX_TRACE
+  unset DPEX_DEVICE DPEX_TRACE DPEX_CACHE
+  local suite_cache
+  suite_cache=$(mktemp -d)
+  export DPEX_CACHE_DIR=$suite_cache
   for binary in "${binaries[@]}"; do
     name=$(basename "$binary")
     echo "=== ./$name"
@@ -73,6 +76,19 @@ run_all() {
     echo "--- exit $status"
     [ "$status" -eq 0 ] || failed=1
   done
+  # The persistent program cache: a first process JITs the PTX and stores
+  # the cubin, a second loads it. (The runs above share one cache, so the
+  # dpex_run_on_device pass ran every binary from cached cubins.)
+  local cache
+  cache=$(mktemp -d)
+  for pass in stored hit; do
+    echo "=== program cache, saxpy, expecting '$pass'"
+    local trace
+    trace=$(DPEX_CACHE_DIR=$cache DPEX_TRACE=1 "$dir/saxpy" 2>&1)
+    grep -E 'program cache: (miss|stored|hit|rejected)|built module|verified' <<<"$trace"
+    grep -q "program cache: $pass" <<<"$trace" || { echo "--- no '$pass'"; failed=1; }
+  done
+  rm -rf "$cache" "$suite_cache"
   echo "=== result: $([ $failed -eq 0 ] && echo all passed || echo FAILURES)"
   return $failed
 }
