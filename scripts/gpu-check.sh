@@ -5,6 +5,7 @@
 #
 #   scripts/gpu-check.sh bundle [BUILD_DIR] [BUNDLE_DIR]   # here
 #   scripts/gpu-check.sh run [BUNDLE_DIR] [LOG]            # on the GPU machine
+#   scripts/gpu-check.sh cache BUNDLE_DIR        # the program-cache checks alone
 #
 # BUILD_DIR defaults to build (as scripts/build.sh makes it: default images,
 # so PTX for the default archs), BUNDLE_DIR to build-gpu-bundle. The bundle
@@ -51,6 +52,66 @@ bundle() {
   du -sh "$dir"
 }
 
+# The persistent program cache on the GPU, with saxpy (PTX images): a first
+# process JITs the PTX and stores the cubin, a second loads it; a damaged
+# entry is rebuilt; 8 processes at once on an empty cache all verify and
+# leave entries a later process hits; DPEX_CACHE=off writes nothing. (The
+# suites above share one cache, so the dpex_run_on_device pass ran every
+# binary from cached cubins.)
+cache_checks() {
+  local dir=$1 cache trace failed=0
+  cache=$(mktemp -d)
+  saxpy() { DPEX_CACHE_DIR=$cache DPEX_TRACE=1 "$dir/saxpy" "$@" 2>&1; }
+  expect() { # expect <what> <pattern> <trace>
+    grep -q -- "$2" <<<"$3" || { echo "--- $1: no '$2'"; failed=1; }
+  }
+  for pass in stored hit; do
+    echo "=== program cache, saxpy, expecting '$pass'"
+    trace=$(saxpy)
+    grep -E 'program cache: (miss|stored|hit|rejected)|built module|verified' <<<"$trace"
+    expect "$pass" "program cache: $pass" "$trace"
+    expect "$pass" "verified against host reference (0 mismatches)" "$trace"
+  done
+  echo "=== program cache, a byte flipped in the entry: rejected, rebuilt"
+  local entry
+  for entry in "$cache"/*.dpexbin; do
+    local at byte
+    at=$(($(stat -c %s "$entry") / 2))
+    byte=$(od -An -tu1 -j "$at" -N1 "$entry" | tr -d ' ')
+    printf "\\$(printf %03o $((byte ^ 255)))" |
+      dd of="$entry" bs=1 seek="$at" conv=notrunc status=none
+  done
+  trace=$(saxpy)
+  grep -E 'program cache: (rejected|stored)|verified' <<<"$trace"
+  expect flipped "program cache: rejected" "$trace"
+  expect flipped "verified against host reference (0 mismatches)" "$trace"
+  expect "after flip" "program cache: hit" "$(saxpy)"
+  echo "=== program cache, 8 processes at once on an empty cache"
+  rm -rf "$cache" && mkdir -p "$cache"
+  local i pids=()
+  for i in 1 2 3 4 5 6 7 8; do
+    saxpy >"$cache.$i.log" &
+    pids+=($!)
+  done
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || { echo "--- process $((i + 1)) failed"; failed=1; }
+  done
+  for i in 1 2 3 4 5 6 7 8; do
+    expect "process $i" "verified against host reference (0 mismatches)" "$(cat "$cache.$i.log")"
+    rm -f "$cache.$i.log"
+  done
+  echo "entries: $(ls "$cache" | wc -l), temp files: $(ls -A "$cache" | grep -vc '\.dpexbin$')"
+  expect "after 8" "program cache: hit" "$(saxpy)"
+  echo "=== program cache, DPEX_CACHE=off"
+  rm -rf "$cache" && mkdir -p "$cache"
+  trace=$(DPEX_CACHE=off saxpy)
+  expect off "verified against host reference (0 mismatches)" "$trace"
+  [ -z "$(ls -A "$cache")" ] || { echo "--- DPEX_CACHE=off wrote to the cache"; failed=1; }
+  rm -rf "$cache"
+  echo "--- program cache checks: $([ $failed -eq 0 ] && echo passed || echo FAILED)"
+  return $failed
+}
+
 run_all() {
   local dir=$1 failed=0
   echo "commit: $(cat "$dir/COMMIT")"
@@ -76,19 +137,8 @@ run_all() {
     echo "--- exit $status"
     [ "$status" -eq 0 ] || failed=1
   done
-  # The persistent program cache: a first process JITs the PTX and stores
-  # the cubin, a second loads it. (The runs above share one cache, so the
-  # dpex_run_on_device pass ran every binary from cached cubins.)
-  local cache
-  cache=$(mktemp -d)
-  for pass in stored hit; do
-    echo "=== program cache, saxpy, expecting '$pass'"
-    local trace
-    trace=$(DPEX_CACHE_DIR=$cache DPEX_TRACE=1 "$dir/saxpy" 2>&1)
-    grep -E 'program cache: (miss|stored|hit|rejected)|built module|verified' <<<"$trace"
-    grep -q "program cache: $pass" <<<"$trace" || { echo "--- no '$pass'"; failed=1; }
-  done
-  rm -rf "$cache" "$suite_cache"
+  cache_checks "$dir" || failed=1
+  rm -rf "$suite_cache"
   echo "=== result: $([ $failed -eq 0 ] && echo all passed || echo FAILURES)"
   return $failed
 }
@@ -102,5 +152,6 @@ run() {
 case "${1:-}" in
   bundle) shift; bundle "$@" ;;
   run) shift; run "$@" ;;
-  *) echo "usage: $0 bundle [BUILD_DIR] [BUNDLE_DIR] | run [BUNDLE_DIR] [LOG]" >&2; exit 2 ;;
+  cache) shift; cache_checks "$@" ;;
+  *) echo "usage: $0 bundle [BUILD_DIR] [BUNDLE_DIR] | run [BUNDLE_DIR] [LOG] | cache BUNDLE_DIR" >&2; exit 2 ;;
 esac
