@@ -104,8 +104,8 @@ struct Times {
                 "\"arrays\": %.3f, \"launched\": %.3f, \"result\": %.3f, "
                 "\"first_launch_ms\": %.3f, \"device_name\": \"%s\"}\n",
                 since(main), since(device), since(queue), since(arrays),
-                since(launched), since(result),
-                double(launched - arrays) / 1e6, deviceName.c_str());
+                since(launched), since(result), double(launched - arrays) / 1e6,
+                deviceName.c_str());
   }
 };
 
@@ -147,8 +147,8 @@ struct Cl {
 
   static void check(cl_int err, const char *call) {
     if (err != CL_SUCCESS)
-      throw std::runtime_error(std::string(call) + " failed: " +
-                               std::to_string(err));
+      throw std::runtime_error(std::string(call) +
+                               " failed: " + std::to_string(err));
   }
 
   static std::string lower(std::string text) {
@@ -169,8 +169,8 @@ struct Cl {
       char name[256] = {}, vendor[256] = {};
       clGetPlatformInfo(platform, CL_PLATFORM_NAME, sizeof name - 1, name,
                         nullptr);
-      clGetPlatformInfo(platform, CL_PLATFORM_VENDOR, sizeof vendor - 1,
-                        vendor, nullptr);
+      clGetPlatformInfo(platform, CL_PLATFORM_VENDOR, sizeof vendor - 1, vendor,
+                        nullptr);
       if (lower(std::string(name) + " " + vendor).find(lower(fragment)) ==
           std::string::npos)
         continue;
@@ -178,8 +178,8 @@ struct Cl {
           CL_SUCCESS)
         continue;
       char deviceText[256] = {};
-      clGetDeviceInfo(device, CL_DEVICE_NAME, sizeof deviceText - 1,
-                      deviceText, nullptr);
+      clGetDeviceInfo(device, CL_DEVICE_NAME, sizeof deviceText - 1, deviceText,
+                      nullptr);
       deviceName = deviceText;
       return;
     }
@@ -265,20 +265,20 @@ int openclRun(const std::string &platform, const std::string &binaryPath,
   t.device = monotonicNs();
   cl.createContext();
   cl_int err = CL_SUCCESS;
-  cl_command_queue queue =
-      cl.clCreateCommandQueueWithProperties(cl.context, cl.device, nullptr, &err);
+  cl_command_queue queue = cl.clCreateCommandQueueWithProperties(
+      cl.context, cl.device, nullptr, &err);
   Cl::check(err, "clCreateCommandQueueWithProperties");
   t.queue = monotonicNs();
 
   Data data;
   std::string binary = readFile(binaryPath);
-  cl_mem x = cl.clCreateBuffer(cl.context,
-                               CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR,
-                               kN * sizeof(float), data.x.data(), &err);
+  cl_mem x =
+      cl.clCreateBuffer(cl.context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR,
+                        kN * sizeof(float), data.x.data(), &err);
   Cl::check(err, "clCreateBuffer");
-  cl_mem y = cl.clCreateBuffer(cl.context,
-                               CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR,
-                               kN * sizeof(float), data.y.data(), &err);
+  cl_mem y =
+      cl.clCreateBuffer(cl.context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR,
+                        kN * sizeof(float), data.y.data(), &err);
   Cl::check(err, "clCreateBuffer");
   t.arrays = monotonicNs();
 
@@ -343,8 +343,8 @@ struct Cu {
                              unsigned, unsigned, unsigned, CUstream, void **,
                              void **);
   CUresult (*cuLinkCreate)(unsigned, int *, void **, CUlinkState *);
-  CUresult (*cuLinkAddData)(CUlinkState, int, void *, std::size_t,
-                            const char *, unsigned, int *, void **);
+  CUresult (*cuLinkAddData)(CUlinkState, int, void *, std::size_t, const char *,
+                            unsigned, int *, void **);
   CUresult (*cuLinkComplete)(CUlinkState, void **, std::size_t *);
   CUresult (*cuLinkDestroy)(CUlinkState);
 

@@ -1,5 +1,8 @@
 #include "Platform.h"
 
+#include "Trace.h"
+
+#include <chrono>
 #include <cstddef>
 
 namespace dpex::rt {
@@ -11,8 +14,18 @@ const Platform &Platform::instance() {
 
 Platform::Platform() {
   // Order matters: it is the order of devices() (CUDA first).
-  backends_.push_back(createCudaBackend());
-  backends_.push_back(createOpenCLBackend());
+  for (auto create : {createCudaBackend, createOpenCLBackend}) {
+    auto start = std::chrono::steady_clock::now();
+    backends_.push_back(create());
+    const Backend &backend = *backends_.back();
+    trace("%s backend enumerated in %.3f ms: %zu devices%s%s",
+          to_string(backend.kind()),
+          std::chrono::duration<double, std::milli>(
+              std::chrono::steady_clock::now() - start)
+              .count(),
+          backend.devices().size(), backend.devices().empty() ? ", " : "",
+          backend.unavailableReason().c_str());
+  }
   for (const auto &backend : backends_)
     devices_.insert(devices_.end(), backend->devices().begin(),
                     backend->devices().end());
