@@ -26,7 +26,8 @@ from minute to minute):
           for sass dpex's cubin)
 
 Each process reports the time since its start (CLOCK_MONOTONIC, read here
-just before it is started) at each step; one more traced process
+just before it is started) at each step; its exit and its CPU time (user +
+system, from wait4) are taken here. One more traced process
 (DPEX_TRACE=1) per dpex configuration gives the module load and kernel
 creation within the first launch.
 """
@@ -40,7 +41,7 @@ import subprocess
 import tempfile
 import time
 
-STEPS = ["main", "device", "queue", "arrays", "launched", "result"]
+STEPS = ["main", "device", "queue", "arrays", "launched", "result", "exit"]
 STEP_LABELS = {
     "main": "process start to main (exec, dynamic loading)",
     "device": "platform enumeration, device choice",
@@ -48,6 +49,7 @@ STEP_LABELS = {
     "arrays": "allocation and upload",
     "launched": "module load + first launch (to its completion)",
     "result": "read back and check",
+    "exit": "exit (after the first result)",
 }
 CONFIG_LABELS = {"cold": "dpex, cold cache", "warm": "dpex, warm cache",
                  "driver": "dpex, DPEX_CACHE=off, driver's cache warm",
@@ -138,16 +140,28 @@ class Device:
         env = self.env(config, fresh)
         if trace:
             env["DPEX_TRACE"] = "1"
-        t0 = time.monotonic_ns()
-        done = subprocess.run(self.command(config, t0), env=env,
-                              capture_output=True, text=True)
+        with tempfile.TemporaryFile("w+") as out, \
+                tempfile.TemporaryFile("w+") as err:
+            t0 = time.monotonic_ns()
+            process = subprocess.Popen(self.command(config, t0), env=env,
+                                       stdout=out, stderr=err)
+            # wait4 for the process's own CPU time, which the machine's
+            # load changes far less than the wall time.
+            _, status, usage = os.wait4(process.pid, 0)
+            exited = (time.monotonic_ns() - t0) / 1e6
+            process.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            err.seek(0)
+            stdout, stderr = out.read(), err.read()
         if fresh:
             shutil.rmtree(fresh)
-        if done.returncode != 0:
+        if process.returncode != 0:
             raise RuntimeError(f"{self.name} {config}: exit "
-                               f"{done.returncode}: {done.stderr.strip()}")
-        result = json.loads(done.stdout.strip().splitlines()[-1])
-        return (result, done.stderr) if trace else result
+                               f"{process.returncode}: {stderr.strip()}")
+        result = json.loads(stdout.strip().splitlines()[-1])
+        result["exit"] = exited
+        result["cpu_ms"] = (usage.ru_utime + usage.ru_stime) * 1e3
+        return (result, stderr) if trace else result
 
 
 def summary(values):
@@ -195,7 +209,9 @@ def render(result):
     for metric, title in (
             ("result", "Fresh process to first result"),
             ("first_launch_ms", "Module load + first launch, inside the "
-             "process (process start, platform and context excluded)")):
+             "process (process start, platform and context excluded)"),
+            ("cpu_ms", "CPU time of the whole process, user + system (less "
+             "sensitive to a loaded machine than wall time)")):
         lines += [f"{title}, ms: median (min–max) of {runs} processes each.",
                   "",
                   "| device | dpex, cold cache | dpex, warm cache | raw floor "
@@ -272,6 +288,7 @@ def main():
                     "result": summary([s["result"] for s in runs]),
                     "first_launch_ms": summary(
                         [s["first_launch_ms"] for s in runs]),
+                    "cpu_ms": summary([s["cpu_ms"] for s in runs]),
                     "steps": steps, "samples": runs}
                 if config != "raw":
                     _, stderr = d.sample(config, trace=True)
