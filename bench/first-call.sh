@@ -17,7 +17,8 @@
 # build the SASS variant for `bundle` (ptxas, the CUDA toolkit, here). The
 # bundle needs only python3 and the driver on the GPU machine; copy
 # first-call-gpu.{json,md} back to bench/results/. RUNS (default 9) sets
-# the processes per configuration.
+# the processes per configuration; FIRST_CALL_NOTE, if set, goes into the
+# table's header line.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build-bench}
@@ -51,6 +52,9 @@ case "${1:-cpu}" in
       --meta "git commit=$(commit)" \
       --meta "date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
       --meta "machine=shared 2-core VM; other builds may have run meanwhile" \
+      --meta "load average at start=$(cut -d' ' -f1-3 /proc/loadavg)" \
+      --meta "build=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$build/CMakeCache.txt")" \
+      ${FIRST_CALL_NOTE:+--meta "note=$FIRST_CALL_NOTE"} \
       --meta "PoCL=$(dpkg-query -W -f='${Version}' pocl-opencl-icd 2>/dev/null || echo unknown)" \
       --meta "Intel OpenCL=$(cat /opt/intel-opencl-rt/.dpex-installed 2>/dev/null || echo unknown)"
     ;;
@@ -79,7 +83,8 @@ case "${1:-cpu}" in
       --meta "command=bench/first-call.sh gpu" \
       --meta "git commit=$(cat "$dir/COMMIT" 2>/dev/null || echo unknown)" \
       --meta "date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
-      --meta "gpu, driver=$gpu"
+      --meta "gpu, driver=$gpu" \
+      --meta "load average at start=$(cut -d' ' -f1-3 /proc/loadavg)"
     ;;
   *)
     echo "usage: $0 [cpu] | bundle [BUNDLE_DIR] | gpu [BUNDLE_DIR] [OUT_DIR]" >&2
