@@ -56,6 +56,15 @@ CONFIG_LABELS = {"cold": "dpex, cold cache", "warm": "dpex, warm cache",
                  "raw": "raw floor"}
 
 
+def output(command, env=None):
+    """`command`'s stdout; raises with its stderr if it fails."""
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)}: exit {done.returncode}: "
+                           f"{done.stderr.strip()}")
+    return done.stdout.strip()
+
+
 class Device:
     def __init__(self, name, bin_dir, work):
         self.name = name
@@ -113,24 +122,19 @@ class Device:
         formats = (["cubin"] if self.name == "sass" else ["ptx"]
                    if self.cuda else ["spirv", "spir"])
         for fmt in formats:
-            self.entry = subprocess.run(
-                [self.dpex, "image", fmt, image(fmt)], check=True,
-                capture_output=True, text=True).stdout.strip()
+            self.entry = output([self.dpex, "image", fmt, image(fmt)])
         self.binary = os.path.join(images, "raw.bin")
         env = self.env("raw")
         if self.name == "sass":
             shutil.copy(image("cubin"), self.binary)
             self.setup_log = "dpex's sm_90 cubin, loaded as is"
         elif self.cuda:
-            self.setup_log = subprocess.run(
-                [self.raw, "cuda-setup", image("ptx"), self.binary],
-                check=True, capture_output=True, text=True,
-                env=env).stdout.strip()
+            self.setup_log = output(
+                [self.raw, "cuda-setup", image("ptx"), self.binary], env)
         else:
-            self.setup_log = subprocess.run(
+            self.setup_log = output(
                 [self.raw, "opencl-setup", self.name, image("spirv"),
-                 image("spir"), self.binary], check=True,
-                capture_output=True, text=True, env=env).stdout.strip()
+                 image("spir"), self.binary], env)
         for config in self.configs:
             if config != "cold":
                 self.sample(config)
