@@ -21,6 +21,8 @@ from minute to minute):
   driver  DPEX_CACHE=off, the driver's own cache filled by one run before
           (PoCL's kernel cache, CUDA's JIT cache; not for intel or sass,
           which have none to fill)
+  own     pocl only: DPEX_CACHE_DIR warm, PoCL's cache a new empty one each
+          run (whether dpex's cache alone suffices there)
   raw     dpex_first_call_raw on the binary its setup run stored
           (CL_PROGRAM_BINARIES; for ptx a cubin from cuLink* of dpex's PTX,
           for sass dpex's cubin)
@@ -53,6 +55,7 @@ STEP_LABELS = {
 }
 CONFIG_LABELS = {"cold": "dpex, cold cache", "warm": "dpex, warm cache",
                  "driver": "dpex, DPEX_CACHE=off, driver's cache warm",
+                 "own": "dpex, warm cache, PoCL's cache cold",
                  "raw": "raw floor"}
 
 
@@ -79,6 +82,8 @@ class Device:
         self.configs = ["cold", "warm", "raw"]
         if name in ("pocl", "ptx"):
             self.configs.insert(2, "driver")
+        if name == "pocl":
+            self.configs.insert(3, "own")
 
     def dir(self, what):
         path = os.path.join(self.work, what)
@@ -96,6 +101,10 @@ class Device:
         elif config == "warm":
             env["DPEX_CACHE_DIR"] = self.dir("warm-dpex")
             env["POCL_CACHE_DIR"] = self.dir("warm-pocl")
+            env["CUDA_CACHE_DISABLE"] = "1"
+        elif config == "own":
+            env["DPEX_CACHE_DIR"] = self.dir("warm-dpex")
+            env["POCL_CACHE_DIR"] = os.path.join(fresh, "pocl")
             env["CUDA_CACHE_DISABLE"] = "1"
         elif config == "driver":
             env["DPEX_CACHE"] = "off"
@@ -136,11 +145,12 @@ class Device:
                 [self.raw, "opencl-setup", self.name, image("spirv"),
                  image("spir"), self.binary], env)
         for config in self.configs:
-            if config != "cold":
+            if config not in ("cold", "own"):
                 self.sample(config)
 
     def sample(self, config, trace=False):
-        fresh = tempfile.mkdtemp(dir=self.work) if config == "cold" else None
+        fresh = (tempfile.mkdtemp(dir=self.work)
+                 if config in ("cold", "own") else None)
         env = self.env(config, fresh)
         if trace:
             env["DPEX_TRACE"] = "1"
@@ -219,16 +229,18 @@ def render(result):
         lines += [f"{title}, ms: median (min–max) of {runs} processes each.",
                   "",
                   "| device | dpex, cold cache | dpex, warm cache | raw floor "
-                  "| warm / floor | DPEX_CACHE=off, driver's cache warm |",
-                  "|---|--:|--:|--:|--:|--:|"]
+                  "| warm / floor | DPEX_CACHE=off, driver's cache warm "
+                  "| dpex's cache warm, PoCL's cold |",
+                  "|---|--:|--:|--:|--:|--:|--:|"]
         for d in result["devices"]:
             c = d["configs"]
             get = lambda k: c[k][metric] if k in c else None
             ratio = get("warm")["median"] / get("raw")["median"]
             driver = cell(get("driver")) if get("driver") else "—"
+            own = cell(get("own")) if get("own") else "—"
             lines.append(f"| {d['label']} | {cell(get('cold'))} | "
                          f"{cell(get('warm'))} | {cell(get('raw'))} | "
-                         f"{ratio:.2f} | {driver} |")
+                         f"{ratio:.2f} | {driver} | {own} |")
         lines.append("")
     lines += ["Where a process spends its time before the first result, "
               "median ms of each step:", ""]
