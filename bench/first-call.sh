@@ -70,18 +70,22 @@ case "${1:-cpu}" in
     du -sh "$dir"
     ;;
   gpu)
-    # Run from the bundle: its first_call.py and binaries sit side by side.
+    # The binaries from `bundle` (or scripts/gpu-check.sh's bundle, or a
+    # build's bench/ directory); first_call.py from the bundle if it has one,
+    # else from this checkout.
     dir=${2:-$(dirname "$0")}
     out=${3:-${OUT:-first-call-gpu-out}}
     mkdir -p "$out"
+    runner=$dir/first_call.py
+    [ -f "$runner" ] || runner=$root/bench/first_call.py
     gpu=$(nvidia-smi --query-gpu=name,driver_version --format=csv,noheader | head -1)
     devices=ptx
     [ ! -x "$dir/dpex_first_call_sass" ] || devices+=,sass
-    python3 "$dir/first_call.py" --bin-dir "$dir" --devices "$devices" \
+    python3 "$runner" --bin-dir "$dir" --devices "$devices" \
       --runs "$runs" --out "$out/first-call-gpu.json" \
       --md "$out/first-call-gpu.md" \
       --meta "command=bench/first-call.sh gpu" \
-      --meta "git commit=$(cat "$dir/COMMIT" 2>/dev/null || echo unknown)" \
+      --meta "git commit=${DPEX_BENCH_COMMIT:-$(cat "$dir/COMMIT" 2>/dev/null || echo unknown)}" \
       --meta "date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
       --meta "gpu, driver=$gpu" \
       --meta "load average at start=$(cut -d' ' -f1-3 /proc/loadavg)"
