@@ -331,7 +331,6 @@ struct Cu {
   CUresult (*cuDeviceGetName)(char *, int, CUdevice);
   CUresult (*cuDevicePrimaryCtxRetain)(CUcontext *, CUdevice);
   CUresult (*cuCtxSetCurrent)(CUcontext);
-  CUresult (*cuCtxSynchronize)();
   CUresult (*cuStreamCreate)(CUstream *, unsigned);
   CUresult (*cuStreamSynchronize)(CUstream);
   CUresult (*cuMemAlloc)(CUdeviceptr *, std::size_t);
@@ -360,7 +359,6 @@ struct Cu {
     resolve(library, "cuDeviceGetName", cuDeviceGetName);
     resolve(library, "cuDevicePrimaryCtxRetain", cuDevicePrimaryCtxRetain);
     resolve(library, "cuCtxSetCurrent", cuCtxSetCurrent);
-    resolve(library, "cuCtxSynchronize", cuCtxSynchronize);
     resolve(library, "cuStreamCreate", cuStreamCreate);
     resolve(library, "cuStreamSynchronize", cuStreamSynchronize);
     resolve(library, "cuMemAlloc_v2", cuMemAlloc);
