@@ -74,7 +74,9 @@ def render_peer_numba_dpex(out_path):
         "from the same inputs; each figure is the median over processes of "
         "each process's median. A first call is numba_dpex's JIT "
         "compilation (typing, lowering, SPIR-V, driver build) and dpex's "
-        "driver build of the whole module's SPIR-V. Both sides dispatch on "
+        "driver build of the whole module's SPIR-V with its program cache "
+        "cold, or its load of the stored binary with the cache warm (the "
+        "rows that say so). Both sides dispatch on "
         "an in-order queue and time kernels on an in-order queue with "
         "profiling, except numba_dpex's reduction (see the note below the "
         "table). Repeat with:", "",
