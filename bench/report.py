@@ -74,7 +74,9 @@ def render_peer_numba_dpex(out_path):
         "from the same inputs; each figure is the median over processes of "
         "each process's median. A first call is numba_dpex's JIT "
         "compilation (typing, lowering, SPIR-V, driver build) and dpex's "
-        "driver build of the whole module's SPIR-V. Both sides dispatch on "
+        "driver build of the whole module's SPIR-V with its program cache "
+        "cold, or its load of the stored binary with the cache warm (the "
+        "rows that say so). Both sides dispatch on "
         "an in-order queue and time kernels on an in-order queue with "
         "profiling, except numba_dpex's reduction (see the note below the "
         "table). Repeat with:", "",
@@ -133,6 +135,44 @@ def render_first_launch():
 FAST_MATH_RUNS = [("fast-math-cpu.json", "PoCL"),
                   ("fast-math-cpu-intel.json", "Intel CPU runtime"),
                   ("fast-math-gpu.json", "H200")]
+
+
+def render_first_call():
+    """The first-call tables from bench/first-call.sh, where it has run."""
+    results = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           "results")
+    out = [
+        "## First call", "",
+        "A one-kernel module (`bench/kernels/first_call_kernels.cpp`: saxpy, "
+        "n = 1024) in fresh processes, from process start to the first "
+        "result copied back and checked against the host's "
+        "(`bench/first_call.cpp`), and the module load plus first launch "
+        "alone, measured inside the process once its context exists. dpex "
+        "runs with a cold program cache (`DPEX_CACHE_DIR` a new empty "
+        "directory each run, the driver's own cache empty too), with a warm "
+        "one (filled by one run before), and with `DPEX_CACHE=off` and the "
+        "driver's own cache warm (PoCL's, CUDA's JIT cache), and on PoCL "
+        "with dpex's cache warm but PoCL's cold. The raw floor "
+        "is a plain OpenCL or CUDA driver-API program, no dpex in it "
+        "(`bench/first_call_raw.cpp`), that loads a device binary of dpex's "
+        "image built beforehand (`CL_PROGRAM_BINARIES`; for PTX a cubin from "
+        "`cuLinkComplete`; for SASS dpex's cubin) and launches once. The "
+        "configurations take turns process by process; each figure is the "
+        "median of the processes, with the range. The steps table says "
+        "where a process spends its time before the first result. Repeat "
+        "with:", "",
+        "```",
+        "bench/first-call.sh                     # PoCL and Intel, here",
+        "bench/first-call.sh bundle              # then on the GPU machine: "
+        "<bundle>/first-call.sh gpu <bundle> <out>",
+        "```", ""]
+    found = False
+    for name in ("first-call-cpu.md", "first-call-gpu.md"):
+        path = os.path.join(results, name)
+        if os.path.exists(path):
+            out += [open(path).read().rstrip(), ""]
+            found = True
+    return out if found else []
 
 
 def render_fast_math():
@@ -231,6 +271,7 @@ def render_markdown(runs, plot_name, command, notes, out_path):
     if plot_name:
         out += [f"![dpex relative to the baselines]({plot_name})", ""]
     out += render_first_launch()
+    out += render_first_call()
     out += render_fast_math()
     out += render_peer_numba_dpex(out_path)
     if notes:

@@ -46,6 +46,13 @@ if [ -x "$(dirname "$bench")/dpex_bench_fast_math" ]; then
     2>&1 | tee "$out/fast-math-gpu.log"
 fi
 
+# The first call from process start (bench/first-call.sh), where its
+# programs were built next to dpex_bench.
+if [ -x "$(dirname "$bench")/dpex_first_call" ]; then
+  bench/first-call.sh gpu "$(dirname "$bench")" "$out" ||
+    echo "run-gpu.sh: bench/first-call.sh gpu failed" >&2
+fi
+
 # First launch (module load + first kernel), one process per sample: the
 # bench module through dpex as PTX only and with SASS, and nvcc's twins as
 # PTX and as a cubin. Cold: the driver's JIT cache off; warm: a JIT cache of

@@ -324,7 +324,8 @@ Expected<OneApiSelector> parseOneApiSelector(const std::string &text) {
 Expected<DeviceChoice> selectDevice(const DeviceSelector &selector,
                                     const std::string &text,
                                     const Platform &platform) {
-  const std::vector<std::shared_ptr<Device>> *devices = &platform.devices();
+  // A named backend is enumerated alone: the other's driver stays unloaded.
+  const std::vector<std::shared_ptr<Device>> *devices;
   if (selector.kind) {
     const Backend *backend = platform.findBackend(*selector.kind);
     assert(backend && "the platform registers every backend kind");
@@ -335,6 +336,8 @@ Expected<DeviceChoice> selectDevice(const DeviceSelector &selector,
           std::string(to_string(*selector.kind)) +
               " backend unavailable: " + backend->unavailableReason(),
           platform);
+  } else {
+    devices = &platform.devices();
   }
   std::vector<std::shared_ptr<Device>> matching =
       matchingDevices(selector, *devices);

@@ -64,9 +64,14 @@ Expected<KernelCache::Entry> KernelCache::get(Device &device,
               slot->module->imageDescription() + " image that '" +
               device.name() + "' loaded: " + image.omitted[i].reason);
 
+  auto start = std::chrono::steady_clock::now();
   Expected<Kernel *> kernel = slot->module->createKernel(desc.entry);
   if (!kernel)
     return kernel.status();
+  trace("created kernel '%s' in %.3f ms", desc.display_name,
+        std::chrono::duration<double, std::milli>(
+            std::chrono::steady_clock::now() - start)
+            .count());
   Entry entry{*kernel, slot->module.get()};
   std::lock_guard<std::mutex> mapLock(mutex_);
   kernels_.emplace(&desc, entry);

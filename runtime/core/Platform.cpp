@@ -1,5 +1,8 @@
 #include "Platform.h"
 
+#include "Trace.h"
+
+#include <chrono>
 #include <cstddef>
 
 namespace dpex::rt {
@@ -9,33 +12,51 @@ const Platform &Platform::instance() {
   return *platform;
 }
 
-Platform::Platform() {
-  // Order matters: it is the order of devices() (CUDA first).
-  backends_.push_back(createCudaBackend());
-  backends_.push_back(createOpenCLBackend());
-  for (const auto &backend : backends_)
-    devices_.insert(devices_.end(), backend->devices().begin(),
-                    backend->devices().end());
+const Backend &Platform::load(Slot &slot) const {
+  std::call_once(slot.once, [&slot] {
+    auto start = std::chrono::steady_clock::now();
+    slot.loaded = slot.create();
+    const Backend &backend = *slot.loaded;
+    trace("%s backend enumerated in %.3f ms: %zu devices%s%s",
+          to_string(backend.kind()),
+          std::chrono::duration<double, std::milli>(
+              std::chrono::steady_clock::now() - start)
+              .count(),
+          backend.devices().size(), backend.devices().empty() ? ", " : "",
+          backend.unavailableReason().c_str());
+  });
+  return *slot.loaded;
+}
+
+const std::vector<std::shared_ptr<Device>> &Platform::devices() const {
+  std::call_once(devicesOnce_, [this] {
+    for (Slot &slot : slots_) {
+      const auto &devices = load(slot).devices();
+      devices_.insert(devices_.end(), devices.begin(), devices.end());
+    }
+  });
+  return devices_;
 }
 
 const Backend *Platform::findBackend(backend kind) const {
-  for (const auto &backend : backends_)
-    if (backend->kind() == kind)
-      return backend.get();
+  for (Slot &slot : slots_)
+    if (slot.kind == kind)
+      return &load(slot);
   return nullptr;
 }
 
 std::string Platform::describe() const {
   std::string text;
-  for (const auto &backend : backends_) {
-    const auto &devices = backend->devices();
+  for (Slot &slot : slots_) {
+    const Backend &backend = load(slot);
+    const auto &devices = backend.devices();
     if (devices.empty()) {
-      text += std::string("\n  ") + to_string(backend->kind()) +
-              ": unavailable (" + backend->unavailableReason() + ")";
+      text += std::string("\n  ") + to_string(backend.kind()) +
+              ": unavailable (" + backend.unavailableReason() + ")";
       continue;
     }
     for (std::size_t i = 0; i < devices.size(); ++i)
-      text += std::string("\n  ") + to_string(backend->kind()) + ":" +
+      text += std::string("\n  ") + to_string(backend.kind()) + ":" +
               std::to_string(i) + " '" + devices[i]->name() + "' (" +
               to_string(devices[i]->type()) + ", " +
               devices[i]->platformName() + ")";

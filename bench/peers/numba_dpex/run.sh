@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # numba_dpex and dpex side by side on Intel's OpenCL CPU runtime, in one run:
 # sets up the pinned numba-dpex virtual environment, builds dpex_peer_bench,
-# runs the two sides alternately in fresh processes, checks that their outputs
+# runs the two sides alternately in fresh processes (dpex's first call with
+# its program cache cold and warm), checks that their outputs
 # agree and writes bench/results/numba-dpex.{json,md,png}. Then
 # `bench/run.sh --render` puts the table into docs/performance.md.
 #
 #   bench/peers/numba_dpex/run.sh
 #
-# FIRST_CALL_ROUNDS (default 7) and STEADY_ROUNDS (default 5) set how many
+# FIRST_CALL_ROUNDS (default 9) and STEADY_ROUNDS (default 5) set how many
 # processes each side gets. Everything built goes under build-peers/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +18,7 @@ venv=$peers/venv
 build=$peers/dpex
 runs=$peers/runs
 outputs=$peers/outputs
-first_rounds=${FIRST_CALL_ROUNDS:-7}
+first_rounds=${FIRST_CALL_ROUNDS:-9}
 steady_rounds=${STEADY_ROUNDS:-5}
 intel_icd=/etc/OpenCL/vendors/intel-cpu.icd
 
@@ -53,24 +54,42 @@ numba_dpex() {
   OCL_ICD_VENDORS="$PWD/$peers/icd" \
     "$venv/bin/python" "$here/bench_numba_dpex.py" "$@" --device opencl:cpu
 }
+# dpex's first call with its program cache cold (a new empty DPEX_CACHE_DIR
+# per process, what `dpex` runs) and warm (dpex_warm: a cache filled by one
+# run before, a user's second run); steady-state runs use the warm one.
+dpex_cache=$peers/dpex-cache
+dpex_in() {
+  local cache=$1
+  shift
+  DPEX_CACHE_DIR=$cache DPEX_DEVICE=opencl:intel \
+    "$build/bench/dpex_peer_bench" "$@"
+}
 dpex() {
-  DPEX_DEVICE=opencl:intel "$build/bench/dpex_peer_bench" "$@"
+  local cold
+  cold=$(mktemp -d)
+  dpex_in "$cold" "$@"
+  rm -rf "$cold"
+}
+dpex_warm() {
+  dpex_in "$PWD/$dpex_cache" "$@"
 }
 
-rm -rf "$runs" "$outputs"
+rm -rf "$runs" "$outputs" "$dpex_cache"
 mkdir -p "$runs" "$outputs/dpex" "$outputs/numba_dpex"
+dpex_warm first-call > /dev/null
 # Alternating which side goes first, so that neither always runs right
 # after the other: the VM's load changes from minute to minute.
 for ((r = 0; r < first_rounds; ++r)); do
   echo "first call, round $((r + 1))/$first_rounds" >&2
-  for side in $( ((r % 2)) && echo "numba_dpex dpex" || echo "dpex numba_dpex"); do
+  for side in $( ((r % 2)) && echo "numba_dpex dpex dpex_warm" || echo "dpex_warm dpex numba_dpex"); do
     "$side" first-call >> "$runs/first-call-$side.jsonl"
   done
 done
 for ((r = 0; r < steady_rounds; ++r)); do
   echo "steady state, round $((r + 1))/$steady_rounds" >&2
   for side in $( ((r % 2)) && echo "numba_dpex dpex" || echo "dpex numba_dpex"); do
-    "$side" steady --out-dir "$outputs/$side" >> "$runs/steady-$side.jsonl"
+    if [ "$side" = dpex ]; then run=dpex_warm; else run=$side; fi
+    "$run" steady --out-dir "$outputs/$side" >> "$runs/steady-$side.jsonl"
   done
 done
 

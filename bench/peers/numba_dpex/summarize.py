@@ -51,6 +51,16 @@ ROWS = [
      "ms", 1),
 ]
 
+# The first-call rows again for dpex with its program cache warm
+# (first-call-dpex_warm.jsonl, where run.sh wrote it), against the same
+# numba_dpex processes.
+WARM_ROWS = [
+    ("first_triad_s", "first call: triad, dpex with a warm program cache",
+     "s", 1),
+    ("first_all_s", "first calls of all five kernels, dpex with a warm "
+     "program cache", "s", 1),
+]
+
 # Largest relative difference |a - b| / max(1, |b|) accepted per output.
 TOLERANCE = {"triad": 1e-6, "reduce": 1e-5, "stencil": 1e-6,
              "stencil_swapped": 1e-6,
@@ -219,6 +229,18 @@ def main():
                              if key in med[side] else "0" for side in SIDES)
         rows.append({"key": key, "label": label, "unit": unit, **values,
                      "processes": processes})
+    warm_path = os.path.join(args.runs, "first-call-dpex_warm.jsonl")
+    if os.path.exists(warm_path):
+        warm = load(warm_path)
+        per_side["dpex_warm"] = warm
+        for key, label, unit, scale in WARM_ROWS:
+            cold = next(row for row in rows if row["key"] == key)
+            values = [r[key] for r in warm]
+            rows.insert(rows.index(cold) + 1, {
+                "key": key + "_warm", "label": label, "unit": unit,
+                "dpex": statistics.median(values) * scale,
+                "numba_dpex": cold["numba_dpex"],
+                "processes": f'{len(values)}/{cold["processes"].split("/")[1]}'})
     outputs = compare_outputs(args.outputs)
     result = {"meta": meta, "rows": rows, "outputs": outputs,
               "runs": per_side}
