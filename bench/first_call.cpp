@@ -18,6 +18,7 @@
 // first call_kernel returned, "result": copied back and checked) and
 // "first_launch_ms", the module load and first launch alone (the first
 // call_kernel, the context already made), as bench/first_launch.cpp does.
+#include "first_call_common.hpp"
 #include "first_call_kernels.dpex.hpp"
 
 #include <dpex/runtime.hpp>
@@ -34,14 +35,9 @@
 
 namespace {
 
-constexpr std::size_t kN = 1024;
-constexpr float kA = 2.0f;
-
-std::int64_t monotonicNs() {
-  timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return std::int64_t(t.tv_sec) * 1000000000 + t.tv_nsec;
-}
+using first_call::kA;
+using first_call::kN;
+using first_call::monotonicNs;
 
 int run(std::int64_t t0) {
   auto since = [t0](std::int64_t t) { return double(t - t0) / 1e6; };

@@ -21,6 +21,9 @@
 // primary context and a stream), and "first_launch_ms" the program load,
 // kernel creation and first launch.
 #define CL_TARGET_OPENCL_VERSION 300
+#include "first_call_common.hpp"
+#include "raw_cuda.hpp"
+
 #include <CL/cl.h>
 
 #include <dlfcn.h>
@@ -40,14 +43,9 @@
 
 namespace {
 
-constexpr std::size_t kN = 1024;
-constexpr float kA = 2.0f;
-
-std::int64_t monotonicNs() {
-  timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return std::int64_t(t.tv_sec) * 1000000000 + t.tv_nsec;
-}
+using first_call::kA;
+using first_call::kN;
+using first_call::monotonicNs;
 
 std::string readFile(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
@@ -312,15 +310,15 @@ int openclRun(const std::string &platform, const std::string &binaryPath,
   return 0;
 }
 
-// ---- CUDA driver API (the few declarations of cuda.h used here) ----
+// ---- CUDA driver API (bench/raw_cuda.hpp's types, and cuLink*) ----
 
-using CUresult = int;
-using CUdevice = int;
-using CUdeviceptr = unsigned long long;
-using CUcontext = struct CUctx_st *;
-using CUmodule = struct CUmod_st *;
-using CUfunction = struct CUfunc_st *;
-using CUstream = struct CUstream_st *;
+using bench::CUcontext;
+using bench::CUdevice;
+using bench::CUdeviceptr;
+using bench::CUfunction;
+using bench::CUmodule;
+using bench::CUresult;
+using bench::CUstream;
 using CUlinkState = struct CUlinkState_st *;
 constexpr int kJitInputPtx = 1; // CU_JIT_INPUT_PTX
 
