@@ -173,6 +173,24 @@ std::string argumentNames(const KernelInfo &K) {
   return Out;
 }
 
+// A descriptor of the stub ABI whose members are set by name, so that a
+// reordered stub_abi.hpp cannot shift a value into a neighbouring member of
+// the same type. C++17 has no designated initialisers; a constexpr lambda
+// keeps the descriptor constant-initialised: no code runs at load time, and
+// no other static initialiser can see it unset. `Line` separates the
+// statements: a newline and indent, or a space for an array element.
+struct Member {
+  const char *Name;
+  std::string Value;
+};
+std::string named(const char *Type, const std::vector<Member> &Members,
+                  const std::string &Line = "\n  ") {
+  std::string Out = fmt::format("[] {{{}dpex::detail::{} d{{}};", Line, Type);
+  for (const Member &M : Members)
+    Out += fmt::format("{}d.{} = {};", Line, M.Name, M.Value);
+  return Out + fmt::format("{}return d;{}}}()", Line, Line == " " ? " " : "\n");
+}
+
 // Kernels grouped by namespace, so each namespace opens once.
 std::vector<const KernelInfo *> byNamespace(const StubInput &In) {
   std::vector<const KernelInfo *> Sorted;
@@ -341,32 +359,44 @@ std::string generateStubSource(const StubInput &In) {
   for (size_t I = 0; I < In.Images.size(); ++I) {
     if (In.Images[I].Omitted.empty())
       continue;
-    Out +=
-        fmt::format("const dpex::detail::omitted_kernel omitted{}[] = {{\n", I);
+    Out += fmt::format(
+        "constexpr dpex::detail::omitted_kernel omitted{}[] = {{\n", I);
     for (const OmittedKernel &K : In.Images[I].Omitted)
-      Out +=
-          fmt::format("    {{{}, {}}},\n", cString(K.Entry), cString(K.Reason));
+      Out += "    " +
+             named("omitted_kernel",
+                   {{"entry", cString(K.Entry)}, {"reason", cString(K.Reason)}},
+                   " ") +
+             ",\n";
     Out += "};\n\n";
   }
-  Out += "const dpex::detail::device_image images[] = {\n";
+  Out += "constexpr dpex::detail::device_image images[] = {\n";
   for (size_t I = 0; I < In.Images.size(); ++I) {
     const DeviceImage &Image = In.Images[I];
     uint64_t Digest = dpex::detail::image_digest(
         reinterpret_cast<const unsigned char *>(Image.Bytes.data()),
         Image.Bytes.size());
-    std::string Omitted =
-        Image.Omitted.empty()
-            ? ""
-            : fmt::format(", omitted{}, {}", I, Image.Omitted.size());
-    Out += fmt::format("    {{dpex::detail::image_format::{0}, image{1}, {2}, "
-                       "0x{3:016x}ull, {4}{5}}},\n",
-                       detail::image_format_name(Image.Format), I,
-                       Image.Bytes.size(), Digest, Image.CudaArch, Omitted);
+    std::vector<Member> Members = {
+        {"format", fmt::format("dpex::detail::image_format::{}",
+                               detail::image_format_name(Image.Format))},
+        {"data", fmt::format("image{}", I)},
+        {"size", std::to_string(Image.Bytes.size())},
+        {"digest", fmt::format("0x{:016x}ull", Digest)},
+        {"cuda_arch", std::to_string(Image.CudaArch)},
+        {"range_guard", Image.RangeGuard ? "true" : "false"}};
+    if (!Image.Omitted.empty()) {
+      Members.push_back({"omitted", fmt::format("omitted{}", I)});
+      Members.push_back({"num_omitted", std::to_string(Image.Omitted.size())});
+    }
+    Out += "    " + named("device_image", Members, " ") + ",\n";
   }
   Out += "};\n\n";
-  Out += fmt::format(
-      "const dpex::detail::module_desc module_desc{{{}, images, {}, {}}};\n",
-      cString(In.ModuleName), In.Images.size(), detail::stub_abi_version);
+  Out += "constexpr dpex::detail::module_desc module_desc = " +
+         named("module_desc",
+               {{"name", cString(In.ModuleName)},
+                {"images", "images"},
+                {"num_images", std::to_string(In.Images.size())},
+                {"abi_version", std::to_string(detail::stub_abi_version)}}) +
+         ";\n";
 
   std::string External; // the template handles' descriptors
   for (size_t I = 0; I < In.Kernels.size(); ++I) {
@@ -374,33 +404,47 @@ std::string generateStubSource(const StubInput &In) {
     std::string Args = "nullptr";
     if (K.Params.size() > 1) {
       Args = fmt::format("kernel{}_args", I);
-      Out += fmt::format("\nconst dpex::detail::arg_desc {}[] = {{\n", Args);
+      Out +=
+          fmt::format("\nconstexpr dpex::detail::arg_desc {}[] = {{\n", Args);
       for (size_t P = 1; P < K.Params.size(); ++P) {
         const KernelParam &Param = K.Params[P];
-        Out +=
-            fmt::format("    {{dpex::detail::arg_kind::{}, {}, {}, {}, {}}},\n",
-                        paramKindName(Param.Kind), Param.Size, Param.Align,
-                        cString(Param.Name), cString(Param.TypeName));
+        Out += "    " +
+               named("arg_desc",
+                     {{"kind", fmt::format("dpex::detail::arg_kind::{}",
+                                           paramKindName(Param.Kind))},
+                      {"size", std::to_string(Param.Size)},
+                      {"align", std::to_string(Param.Align)},
+                      {"name", cString(Param.Name)},
+                      {"type_name", cString(Param.TypeName)}},
+                     " ") +
+               ",\n";
       }
       Out += "};\n";
     }
     // Item kernels' entries take their range (KernelABILowering), so the
     // runtime may give them a grid other than the range.
-    std::string Desc = fmt::format(
-        "{{\n    &module_desc, {}, {},\n    {}, {}, {}, {}, {}}};\n",
-        cString(K.EntryName), cString(K.QualifiedName), K.Dimensions,
-        K.NDRange ? "true" : "false", Args, K.Params.size() - 1,
-        K.NDRange ? "false" : "true");
+    std::string Desc =
+        " = " +
+        named("kernel_desc",
+              {{"module", "&module_desc"},
+               {"entry", cString(K.EntryName)},
+               {"display_name", cString(K.QualifiedName)},
+               {"dimensions", std::to_string(K.Dimensions)},
+               {"nd", K.NDRange ? "true" : "false"},
+               {"args", Args},
+               {"num_args", std::to_string(K.Params.size() - 1)},
+               {"rounded_range", K.NDRange ? "false" : "true"}}) +
+        ";\n";
     // Weak: every source of a library that instantiates a kernel template
     // of a header defines its descriptor, each for a module holding that
     // kernel, and the link keeps one.
     if (templateHandle(K))
       External += fmt::format(
-          "[[gnu::weak]] extern const dpex::detail::kernel_desc {}{}",
+          "[[gnu::weak]] extern constexpr dpex::detail::kernel_desc {}{}",
           descName(K), Desc);
     else
-      Out += fmt::format("const dpex::detail::kernel_desc kernel{}_desc{}", I,
-                         Desc);
+      Out += fmt::format("constexpr dpex::detail::kernel_desc kernel{}_desc{}",
+                         I, Desc);
   }
   Out += "\n} // namespace\n\n";
   if (!External.empty())
