@@ -7,10 +7,10 @@
 //
 // Changing an enumerator's value, a member's type or the order of members is
 // an ABI change: bump stub_abi_version (the runtime pins the layout of the
-// version it reads, runtime/core/StubAbiLayout.h). New image formats and
-// argument kinds are appended to their enums. The stub sets every member by
-// name, so a stub regenerated for a new layout cannot shift a value into a
-// neighbouring member.
+// version it reads, runtime/core/StubAbiLayout.h), and update the member
+// lists of dpexc's stub generator, whose stubs check them against this
+// header (stub_member_follows). New image formats and argument kinds are
+// appended to their enums.
 #pragma once
 
 #include <cstddef>
@@ -136,5 +136,17 @@ struct kernel_desc {
   // splits the exact grid instead.
   bool rounded_range = false;
 };
+
+// Whether a member of `size` bytes at `offset` is followed directly by one
+// at `next_offset` aligned to `next_align`. A stub writes each descriptor as
+// a braced list and asserts with this that the header declares the members
+// in the order of its values, adjacent, so that a reordered or inserted
+// member fails to compile instead of taking a neighbour's value.
+constexpr bool stub_member_follows(std::size_t offset, std::size_t size,
+                                   std::size_t next_offset,
+                                   std::size_t next_align) {
+  return next_offset ==
+         (offset + size + next_align - 1) / next_align * next_align;
+}
 
 } // namespace dpex::detail
