@@ -552,12 +552,12 @@ private:
         auto Cubin = buildCubin(*PTX, Arch, Ptxas);
         if (!Cubin)
           return Cubin.takeError();
-        Images.push_back(
-            {ImageFormat::cubin, std::move(*Cubin), Arch, SPIR.Omitted});
+        Images.push_back({ImageFormat::cubin, std::move(*Cubin), Arch,
+                          SPIR.Omitted, /*RangeGuard=*/true});
       }
       if (Embed && !isSASSOnlyCudaArch(Arch))
-        Images.push_back(
-            {ImageFormat::ptx, std::move(*PTX), Arch, SPIR.Omitted});
+        Images.push_back({ImageFormat::ptx, std::move(*PTX), Arch, SPIR.Omitted,
+                          /*RangeGuard=*/true});
     }
     return llvm::Error::success();
   }
@@ -599,8 +599,9 @@ private:
       Outputs.add(Names.spirvAsm(), std::move(*Text));
     }
 
-    std::vector<DeviceImage> Images = {
-        {ImageFormat::spirv, *SPIRV, /*CudaArch=*/0, /*Omitted=*/{}}};
+    std::vector<DeviceImage> Images = {{ImageFormat::spirv, *SPIRV,
+                                        /*CudaArch=*/0, /*Omitted=*/{},
+                                        /*RangeGuard=*/true}};
     bool EmbedSPIR = emits(EmitKind::Stub) && targets(TargetKind::SPIR);
     bool NeedPTX = emits(EmitKind::PTX) ||
                    (emits(EmitKind::Stub) && targets(TargetKind::CUDA));
@@ -618,7 +619,7 @@ private:
           return E;
       if (EmbedSPIR)
         Images.push_back({ImageFormat::spir, std::move(SPIR->Bitcode), 0,
-                          std::move(SPIR->Omitted)});
+                          std::move(SPIR->Omitted), /*RangeGuard=*/false});
     }
 
     if (emits(EmitKind::Stub)) {

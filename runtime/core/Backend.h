@@ -125,8 +125,8 @@ struct LaunchConfig {
   std::size_t local[3] = {1, 1, 1};  // backend order; used if hasLocal
   bool hasLocal = false;
   // Added to every global id (backend order). Only OpenCL has global
-  // offsets; the core sets them only for the spir image, which only OpenCL
-  // devices load.
+  // offsets; the core sets them only for an image without the range guard
+  // (dpexc's spir image, which only OpenCL devices load).
   std::size_t offset[3] = {0, 0, 0};
 };
 

@@ -1,5 +1,7 @@
 #include "ImageIntegrity.h"
 
+#include "StubAbiLayout.h"
+
 #include <dpex/detail/image_digest.hpp>
 
 #include <cinttypes>

@@ -398,8 +398,8 @@ const arg_desc RangeArgDesc{arg_kind::scalar, sizeof(std::uint64_t),
 std::optional<rt::SplitGrid> chooseItemGrid(rt::LaunchConfig &config,
                                             const rt::Module &module,
                                             const rt::DeviceLimits &limits) {
-  // dpexc folds the spir image's range guards away.
-  if (module.image().format == image_format::spir)
+  // The stub records whether the image kept its guards.
+  if (!module.image().range_guard)
     return rt::splitItemGrid(config, limits.rangeGranule);
   rt::roundItemGrid(config, limits);
   return std::nullopt;

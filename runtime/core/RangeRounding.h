@@ -3,9 +3,10 @@
 // work-item per group, an order of magnitude slower than a power of two.
 // An item kernel's entry returns at once for a work-item outside the user's
 // range (dpexc's KernelABILowering), so the grid can be rounded up instead.
-// The spir image has no such guard (dpexc folds it away: PoCL vectorizes
-// the unguarded body much better); its grid is split instead, into a bulk
-// of whole work-groups and a tail.
+// An image says whether it has that guard (device_image::range_guard):
+// dpexc folds it out of the spir image (PoCL vectorizes the unguarded body
+// much better), whose grid is split instead, into a bulk of whole
+// work-groups and a tail.
 #pragma once
 
 #include "Backend.h"

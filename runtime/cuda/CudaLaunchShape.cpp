@@ -48,6 +48,14 @@ std::string dimensionName(const LaunchConfig &config, std::uint32_t axis) {
 Expected<LaunchShape> chooseLaunchShape(const LaunchConfig &config,
                                         const GridLimits &limits,
                                         std::size_t maxThreads) {
+  // The core splits the grid of an image without the range guard into
+  // launches at offsets, which CUDA launches lack: such an image (every one
+  // dpexc builds for CUDA has the guard) cannot run here.
+  for (std::uint32_t axis = 0; axis < config.dims; ++axis)
+    if (config.offset[axis] != 0)
+      return Status::error(errc::unsupported_image,
+                           "a CUDA launch has no global offset: an image "
+                           "without the range guard cannot run a split grid");
   LaunchShape shape;
   if (config.hasLocal) {
     for (std::uint32_t axis = 0; axis < config.dims; ++axis) {

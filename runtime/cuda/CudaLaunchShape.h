@@ -28,7 +28,8 @@ struct LaunchShape {
 // of threads per block.
 //
 // `config` is in backend order (index 0 is x). errc::invalid_range if no
-// shape fits the device's limits.
+// shape fits the device's limits; errc::unsupported_image for a global
+// offset, which CUDA launches lack.
 Expected<LaunchShape> chooseLaunchShape(const LaunchConfig &config,
                                         const GridLimits &limits,
                                         std::size_t maxThreads);

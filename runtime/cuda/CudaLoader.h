@@ -1,6 +1,7 @@
 // The CUDA driver entry points the backend uses, resolved at run time from
-// libcuda.so.1. No CUDA header is needed to build the runtime: the few types
-// and constants below are declared here with the driver ABI's values.
+// libcuda.so.1 (core/DriverLibrary.h). No CUDA header is needed to build the
+// runtime: the few types and constants below are declared here with the driver
+// ABI's values.
 #pragma once
 
 #include <cstddef>
@@ -52,59 +53,75 @@ constexpr unsigned CU_STREAM_NON_BLOCKING = 0x1;
 constexpr unsigned CU_EVENT_DEFAULT = 0x0; // timing enabled
 constexpr unsigned CU_EVENT_DISABLE_TIMING = 0x2;
 
+// X(name, version, (parameters)): entry points the backend cannot work
+// without, each resolved as the symbol `name` followed by `version`. The _v2
+// names are the current ABI (64-bit sizes, context stack semantics); the
+// unsuffixed ones are kept only for old binaries. Every one returns CUresult.
+#define DPEX_CUDA_REQUIRED_FUNCTIONS(X)                                        \
+  X(cuGetErrorName, "", (CUresult, const char **))                             \
+  X(cuGetErrorString, "", (CUresult, const char **))                           \
+  X(cuInit, "", (unsigned))                                                    \
+  X(cuDriverGetVersion, "", (int *))                                           \
+  X(cuDeviceGetCount, "", (int *))                                             \
+  X(cuDeviceGet, "", (CUdevice *, int))                                        \
+  X(cuDeviceGetName, "", (char *, int, CUdevice))                              \
+  X(cuDeviceGetAttribute, "", (int *, int, CUdevice))                          \
+  X(cuDevicePrimaryCtxRetain, "", (CUcontext *, CUdevice))                     \
+  X(cuDevicePrimaryCtxRelease, "_v2", (CUdevice))                              \
+  X(cuCtxPushCurrent, "_v2", (CUcontext))                                      \
+  X(cuCtxPopCurrent, "_v2", (CUcontext *))                                     \
+  X(cuCtxGetCurrent, "", (CUcontext *))                                        \
+  X(cuStreamCreate, "", (CUstream *, unsigned))                                \
+  X(cuStreamDestroy, "_v2", (CUstream))                                        \
+  X(cuStreamSynchronize, "", (CUstream))                                       \
+  X(cuStreamWaitEvent, "", (CUstream, CUevent, unsigned))                      \
+  X(cuEventCreate, "", (CUevent *, unsigned))                                  \
+  X(cuEventRecord, "", (CUevent, CUstream))                                    \
+  X(cuEventQuery, "", (CUevent))                                               \
+  X(cuEventSynchronize, "", (CUevent))                                         \
+  X(cuEventElapsedTime, "", (float *, CUevent, CUevent))                       \
+  X(cuEventDestroy, "_v2", (CUevent))                                          \
+  X(cuMemAlloc, "_v2", (CUdeviceptr *, std::size_t))                           \
+  X(cuMemFree, "_v2", (CUdeviceptr))                                           \
+  X(cuMemcpyHtoDAsync, "_v2",                                                  \
+    (CUdeviceptr, const void *, std::size_t, CUstream))                        \
+  X(cuMemcpyDtoHAsync, "_v2", (void *, CUdeviceptr, std::size_t, CUstream))    \
+  X(cuMemcpyDtoDAsync, "_v2",                                                  \
+    (CUdeviceptr, CUdeviceptr, std::size_t, CUstream))                         \
+  X(cuMemcpyPeerAsync, "",                                                     \
+    (CUdeviceptr, CUcontext, CUdeviceptr, CUcontext, std::size_t, CUstream))   \
+  X(cuCtxEnablePeerAccess, "", (CUcontext, unsigned))                          \
+  X(cuModuleLoadDataEx, "",                                                    \
+    (CUmodule *, const void *, unsigned, int *, void **))                      \
+  X(cuModuleLoadData, "", (CUmodule *, const void *))                          \
+  X(cuLinkCreate, "_v2", (unsigned, int *, void **, CUlinkState *))            \
+  X(cuLinkAddData, "_v2",                                                      \
+    (CUlinkState, int, void *, std::size_t, const char *, unsigned, int *,     \
+     void **))                                                                 \
+  X(cuLinkComplete, "", (CUlinkState, void **, std::size_t *))                 \
+  X(cuLinkDestroy, "", (CUlinkState))                                          \
+  X(cuModuleUnload, "", (CUmodule))                                            \
+  X(cuModuleGetFunction, "", (CUfunction *, CUmodule, const char *))           \
+  X(cuFuncGetAttribute, "", (int *, int, CUfunction))                          \
+  X(cuFuncSetAttribute, "", (CUfunction, int, int))                            \
+  X(cuLaunchKernel, "",                                                        \
+    (CUfunction, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned,   \
+     unsigned, CUstream, void **, void **))
+
+// X(name, version, (parameters)): entry points only some drivers have.
+// None yet.
+#define DPEX_CUDA_OPTIONAL_FUNCTIONS(X)
+
 struct CudaApi {
-  CUresult (*cuGetErrorName)(CUresult, const char **);
-  CUresult (*cuGetErrorString)(CUresult, const char **);
-  CUresult (*cuInit)(unsigned);
-  CUresult (*cuDriverGetVersion)(int *);
-  CUresult (*cuDeviceGetCount)(int *);
-  CUresult (*cuDeviceGet)(CUdevice *, int);
-  CUresult (*cuDeviceGetName)(char *, int, CUdevice);
-  CUresult (*cuDeviceGetAttribute)(int *, int, CUdevice);
-  CUresult (*cuDevicePrimaryCtxRetain)(CUcontext *, CUdevice);
-  CUresult (*cuDevicePrimaryCtxRelease)(CUdevice);
-  CUresult (*cuCtxPushCurrent)(CUcontext);
-  CUresult (*cuCtxPopCurrent)(CUcontext *);
-  CUresult (*cuCtxGetCurrent)(CUcontext *);
-  CUresult (*cuStreamCreate)(CUstream *, unsigned);
-  CUresult (*cuStreamDestroy)(CUstream);
-  CUresult (*cuStreamSynchronize)(CUstream);
-  CUresult (*cuStreamWaitEvent)(CUstream, CUevent, unsigned);
-  CUresult (*cuEventCreate)(CUevent *, unsigned);
-  CUresult (*cuEventRecord)(CUevent, CUstream);
-  CUresult (*cuEventQuery)(CUevent);
-  CUresult (*cuEventSynchronize)(CUevent);
-  CUresult (*cuEventElapsedTime)(float *, CUevent, CUevent);
-  CUresult (*cuEventDestroy)(CUevent);
-  CUresult (*cuMemAlloc)(CUdeviceptr *, std::size_t);
-  CUresult (*cuMemFree)(CUdeviceptr);
-  CUresult (*cuMemcpyHtoDAsync)(CUdeviceptr, const void *, std::size_t,
-                                CUstream);
-  CUresult (*cuMemcpyDtoHAsync)(void *, CUdeviceptr, std::size_t, CUstream);
-  CUresult (*cuMemcpyDtoDAsync)(CUdeviceptr, CUdeviceptr, std::size_t,
-                                CUstream);
-  CUresult (*cuMemcpyPeerAsync)(CUdeviceptr, CUcontext, CUdeviceptr, CUcontext,
-                                std::size_t, CUstream);
-  CUresult (*cuCtxEnablePeerAccess)(CUcontext, unsigned);
-  CUresult (*cuModuleLoadDataEx)(CUmodule *, const void *, unsigned, int *,
-                                 void **);
-  CUresult (*cuModuleLoadData)(CUmodule *, const void *);
-  CUresult (*cuLinkCreate)(unsigned, int *, void **, CUlinkState *);
-  CUresult (*cuLinkAddData)(CUlinkState, int, void *, std::size_t, const char *,
-                            unsigned, int *, void **);
-  CUresult (*cuLinkComplete)(CUlinkState, void **, std::size_t *);
-  CUresult (*cuLinkDestroy)(CUlinkState);
-  CUresult (*cuModuleUnload)(CUmodule);
-  CUresult (*cuModuleGetFunction)(CUfunction *, CUmodule, const char *);
-  CUresult (*cuFuncGetAttribute)(int *, int, CUfunction);
-  CUresult (*cuFuncSetAttribute)(CUfunction, int, int);
-  CUresult (*cuLaunchKernel)(CUfunction, unsigned, unsigned, unsigned, unsigned,
-                             unsigned, unsigned, unsigned, CUstream, void **,
-                             void **);
+#define DPEX_DECLARE_POINTER(name, version, parameters)                        \
+  CUresult(*name) parameters = nullptr;
+  DPEX_CUDA_REQUIRED_FUNCTIONS(DPEX_DECLARE_POINTER)
+  DPEX_CUDA_OPTIONAL_FUNCTIONS(DPEX_DECLARE_POINTER)
+#undef DPEX_DECLARE_POINTER
 };
 
 // Loads libcuda.so.1 once per process. Returns null and sets `error` if the
-// library or one of the entry points is missing.
+// library or a required entry point is missing.
 const CudaApi *loadCuda(std::string &error);
 
 } // namespace dpex::rt::cuda

@@ -1,5 +1,6 @@
 // The OpenCL entry points the backend uses, resolved at run time from
-// libOpenCL.so.1 so that the runtime never links against OpenCL.
+// libOpenCL.so.1 (core/DriverLibrary.h) so that the runtime never links
+// against OpenCL.
 #pragma once
 
 #define CL_TARGET_OPENCL_VERSION 300

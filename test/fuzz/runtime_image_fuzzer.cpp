@@ -14,7 +14,8 @@
 // Input: a 12-byte header that fills the kernel_desc fields a stub could get
 // wrong, then the image bytes.
 //   [0]  image format (raw byte: values outside the enum are allowed)
-//   [1]  bit 0: nd flag; bits 1-2: dimensions; bit 3: async launch
+//   [1]  bit 0: nd flag; bits 1-2: dimensions; bit 3: async launch;
+//        bit 4: the image's range_guard; bit 5: rounded_range
 //   [2]  num_args (0-4; the handle below passes 2)
 //   [3..6] arg kinds (raw bytes)   [7..10] arg sizes
 //   [11] entry point: "fill", "affine", "" or a name no image has
@@ -94,6 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *Data,
   // The ptx seed is `.target sm_80`.
   D.image = {Format, Bytes.data(), Bytes.size(), recordedDigest(Format),
              Format == image_format::ptx ? 80u : 0u};
+  D.image.range_guard = (H[1] & 16) != 0;
   D.module = {"fuzzed.cpp", &D.image, 1};
   static const char *const Entries[] = {"fill", "affine", "", "no_such_kernel"};
   std::size_t NumArgs = H[2] % 5;
@@ -104,6 +106,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *Data,
               "fuzzed",        static_cast<std::uint32_t>((H[1] >> 1) & 3),
               (H[1] & 1) != 0, D.args.data(),
               NumArgs};
+  D.kernel.rounded_range = (H[1] & 32) != 0;
 
   // The signature of test/unit/runtime's fill kernel, the valid seeds' one.
   const dpex::kernel<void(dpex::item<1>, int, int *)> Kernel{D.kernel};

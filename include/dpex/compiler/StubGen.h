@@ -20,6 +20,9 @@ struct DeviceImage {
   std::string Bytes;
   unsigned CudaArch = 0;              // PTX: the arch it targets (sm_80 is 80)
   std::vector<OmittedKernel> Omitted; // kernels this image leaves out
+  // Its item kernels keep the range guard (device_image::range_guard): false
+  // where the image was built from IR whose guards were folded away.
+  bool RangeGuard = false;
 };
 
 struct StubInput {

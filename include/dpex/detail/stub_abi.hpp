@@ -6,8 +6,11 @@
 // I/O.
 //
 // Changing an enumerator's value, a member's type or the order of members is
-// an ABI change: bump stub_abi_version. New image formats and argument kinds
-// are appended to their enums.
+// an ABI change: bump stub_abi_version (the runtime pins the layout of the
+// version it reads, runtime/core/StubAbiLayout.h), and update the member
+// lists of dpexc's stub generator, whose stubs check them against this
+// header (stub_member_follows). New image formats and argument kinds are
+// appended to their enums.
 #pragma once
 
 #include <cstddef>
@@ -17,8 +20,9 @@ namespace dpex::detail {
 
 // Written by dpexc into every module_desc and checked by the runtime before
 // it reads anything else of the module: a stub from another version is
-// errc::unsupported_image, never a misread. Version 1 had no such field.
-inline constexpr std::uint32_t stub_abi_version = 2;
+// errc::unsupported_image, never a misread. Version 1 had no such field;
+// version 3 added device_image::range_guard.
+inline constexpr std::uint32_t stub_abi_version = 3;
 
 enum class image_format : std::uint8_t {
   spirv, // SPIR-V 1.0+ module (clCreateProgramWithIL)
@@ -87,6 +91,12 @@ struct device_image {
   // 80): the runtime loads a cubin the device runs, else the highest ptx
   // one. 0 for other formats.
   std::uint32_t cuda_arch;
+  // Every item kernel of the image returns at once for a work-item outside
+  // the launch range (the range guard the kernel ABI lowering adds), so the
+  // runtime may round the grid up. dpexc records what it built: the guard is
+  // in the spirv, ptx and cubin images and folded out of the spir one. An
+  // image that does not say so is launched on exact grids.
+  bool range_guard = false;
   const omitted_kernel *omitted = nullptr;
   std::size_t num_omitted = 0;
 };
@@ -121,10 +131,22 @@ struct kernel_desc {
   std::size_t num_args;
   // An item kernel whose entry takes the user's range as `dimensions`
   // trailing 64-bit arguments (dpex order). Where the image also returns at
-  // once for a work-item outside it (every image but spir, whose guard dpexc
-  // folds away), the runtime may round the grid up to a size the device
-  // runs well; on spir it splits the exact grid instead.
+  // once for a work-item outside it (device_image::range_guard), the runtime
+  // may round the grid up to a size the device runs well; elsewhere it
+  // splits the exact grid instead.
   bool rounded_range = false;
 };
+
+// Whether a member of `size` bytes at `offset` is followed directly by one
+// at `next_offset` aligned to `next_align`. A stub writes each descriptor as
+// a braced list and asserts with this that the header declares the members
+// in the order of its values, adjacent, so that a reordered or inserted
+// member fails to compile instead of taking a neighbour's value.
+constexpr bool stub_member_follows(std::size_t offset, std::size_t size,
+                                   std::size_t next_offset,
+                                   std::size_t next_align) {
+  return next_offset ==
+         (offset + size + next_align - 1) / next_align * next_align;
+}
 
 } // namespace dpex::detail

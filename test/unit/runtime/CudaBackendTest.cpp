@@ -199,6 +199,15 @@ TEST_CASE("range launches use blocks that divide the range", "[cuda][shape]") {
   REQUIRE(tooMany.status().code() == dpex::errc::invalid_range);
   REQUIRE_THAT(tooMany.status().message(),
                Contains("20 work-groups in dpex dimension 0 (CUDA y)"));
+
+  // The tail of a split grid, which only an image without the range guard
+  // gets: CUDA has no offset to start it at.
+  LaunchConfig tail = range({41});
+  tail.offset[0] = 960;
+  dpex::rt::Expected<LaunchShape> offset = chooseLaunchShape(tail, h100, 1024);
+  REQUIRE(!offset);
+  REQUIRE(offset.status().code() == dpex::errc::unsupported_image);
+  REQUIRE_THAT(offset.status().message(), Contains("no global offset"));
 }
 
 TEST_CASE("a GPU loads the ptx image of the highest arch not above its own",

@@ -7,6 +7,7 @@
 
 #include <dpex/detail/image_digest.hpp>
 
+#include <algorithm>
 #include <vector>
 
 using Catch::Matchers::Contains;
@@ -55,6 +56,33 @@ TEST_CASE("a kernel the loaded image leaves out is unsupported_image, the "
                                   "' loaded: it stands in for "
                                   "a kernel SPIR 1.2 cannot "
                                   "express"));
+}
+
+TEST_CASE("an item launch's grid is rounded up where the image says it keeps "
+          "the range guard, else split",
+          "[image][range]") {
+  dpex::queue q;
+  if (q.get_device().backend() != dpex::backend::opencl)
+    return; // the test kernels are OpenCL C
+  const std::size_t granule = q.get_device().impl()->limits().rangeGranule;
+  if (granule < 2)
+    return; // a device that runs any extent well: nothing is rounded or split
+  // Not a multiple of any granule: a rounded grid is larger, a split one is
+  // two launches of whole work-groups and the rest.
+  constexpr std::size_t N = 1001;
+  dpex::array<int> out(q, N);
+  dpex::call_kernel(dpex_test::guarded_grid_size, dpex::range<1>(N), out);
+  std::vector<int> rounded = out.to_host();
+  REQUIRE(rounded[0] > static_cast<int>(N));
+  REQUIRE(rounded == std::vector<int>(N, rounded[0]));
+
+  dpex::call_kernel(dpex_test::unguarded_grid_size, dpex::range<1>(N), out);
+  std::vector<int> split = out.to_host();
+  const std::size_t bulk = N / granule * granule;
+  REQUIRE(std::count(split.begin(), split.end(), static_cast<int>(bulk)) ==
+          static_cast<long>(bulk));
+  REQUIRE(std::count(split.begin(), split.end(), static_cast<int>(N - bulk)) ==
+          static_cast<long>(N - bulk));
 }
 
 TEST_CASE("a corrupt image is build_failed, reported the same each time",

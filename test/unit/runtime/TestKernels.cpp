@@ -151,8 +151,50 @@ const arg_desc wide_fill_args[] = {
 const kernel_desc wide_fill_desc{
     &module, "fill", "dpex_test::wide_fill", 1, false, wide_fill_args, 2};
 
+// The test kernels again, each image saying whether its item kernels keep
+// the range guard: the runtime rounds the grid of a rounded_range kernel up
+// only where the image it loaded says so.
+device_image withRangeGuard(device_image image, bool guard) {
+  image.range_guard = guard;
+  return image;
+}
+const device_image guarded_images[] = {
+    withRangeGuard(intactImage(image_format::spirv,
+                               dpex_test_test_kernels_spirv_image,
+                               dpex_test_test_kernels_spirv_image_size),
+                   true),
+    withRangeGuard(intactImage(image_format::spir,
+                               dpex_test_test_kernels_spir_image,
+                               dpex_test_test_kernels_spir_image_size),
+                   true)};
+const module_desc guarded_module{"guarded.cpp", guarded_images, 2};
+const device_image unguarded_images[] = {
+    withRangeGuard(guarded_images[0], false),
+    withRangeGuard(guarded_images[1], false)};
+const module_desc unguarded_module{"unguarded.cpp", unguarded_images, 2};
+const kernel_desc guarded_grid_size_desc{&guarded_module,
+                                         "grid_size",
+                                         "dpex_test::guarded_grid_size",
+                                         1,
+                                         false,
+                                         out_args,
+                                         1,
+                                         true};
+const kernel_desc unguarded_grid_size_desc{&unguarded_module,
+                                           "grid_size",
+                                           "dpex_test::unguarded_grid_size",
+                                           1,
+                                           false,
+                                           out_args,
+                                           1,
+                                           true};
+
 } // namespace
 
+const dpex::kernel<void(dpex::item<1>, int *)> guarded_grid_size{
+    guarded_grid_size_desc};
+const dpex::kernel<void(dpex::item<1>, int *)> unguarded_grid_size{
+    unguarded_grid_size_desc};
 const dpex::kernel<void(dpex::item<1>, float, const float *, float *)> saxpy{
     saxpy_desc};
 const dpex::kernel<void(dpex::item<1>, float, float, float *)> affine{

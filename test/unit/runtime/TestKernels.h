@@ -33,6 +33,11 @@ extern const dpex::kernel<void(dpex::item<1>, int)> scalar_only;
 // out[i] = 1 after `iterations` steps of busy work.
 extern const dpex::kernel<void(dpex::item<1>, std::int64_t, int *)> spin;
 
+// out[i] = the size of the launch that ran work-item i, from a module whose
+// images say they keep the range guard, and from one whose images say not.
+extern const dpex::kernel<void(dpex::item<1>, int *)> guarded_grid_size;
+extern const dpex::kernel<void(dpex::item<1>, int *)> unguarded_grid_size;
+
 // Handles whose module cannot be used, for error tests.
 // A module with only a PTX image: nothing an OpenCL device loads.
 extern const dpex::kernel<void(dpex::item<1>, int, int *)> ptx_only_fill;

@@ -81,3 +81,12 @@ kernel void spin(long iterations, global int *out) {
 
 // scalar_only(item<1>, int value): no array, so no queue to infer.
 kernel void scalar_only(int value) { (void)value; }
+
+// grid_size(item<1>, int* out), a rounded_range kernel: the launch range
+// follows the arguments, and a work-item outside it returns at once, as in
+// dpexc's images. out[i] = the size of the launch that ran work-item i.
+kernel void grid_size(global int *out, ulong range) {
+  size_t i = get_global_id(0);
+  if (i < range)
+    out[i] = (int)get_global_size(0);
+}
