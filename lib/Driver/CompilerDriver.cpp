@@ -16,12 +16,12 @@
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/Config/llvm-config.h"
-#include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Linker/Linker.h"
+#include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
@@ -435,20 +435,11 @@ private:
   // The line tables dpexc keeps for its own diagnostics, out of a module
   // compiled without -g: no image or output shows them.
   static void stripLineTables(llvm::Module &M) {
-    llvm::StripDebugInfo(M);
-    llvm::NamedMDNode *Flags = M.getModuleFlagsMetadata();
-    if (!Flags)
-      return;
-    llvm::SmallVector<llvm::MDNode *, 4> Kept;
-    for (llvm::MDNode *Flag : Flags->operands()) {
-      auto *Key = llvm::dyn_cast<llvm::MDString>(Flag->getOperand(1));
-      if (!Key || (Key->getString() != "Dwarf Version" &&
-                   Key->getString() != "Debug Info Version"))
-        Kept.push_back(Flag);
-    }
-    Flags->clearOperands();
-    for (llvm::MDNode *Flag : Kept)
-      Flags->addOperand(Flag);
+    llvm::cantFail(runModulePasses(
+        M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+          MPM.addPass(LineTableRemovalPass());
+          return llvm::Error::success();
+        }));
   }
 
   // The source line at `P` and a caret under its column, as clang shows.
