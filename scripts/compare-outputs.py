@@ -54,7 +54,8 @@ def option_sets():
     cuda = os.environ.get("CUDA_PATH") or "/usr/local/cuda"
     if shutil.which("ptxas") or os.access(os.path.join(cuda, "bin", "ptxas"),
                                           os.X_OK):
-        sets["cuda-sass"] = ["--cuda-sass"]
+        # CUDA 13's ptxas has no sm_50; sm_90 is SASS only (past LLVM 15).
+        sets["cuda-sass"] = ["--cuda-sass", "--cuda-arch=sm_80,sm_90"]
     return sets
 
 
@@ -149,7 +150,7 @@ def main():
     work = os.path.abspath(a.work)
     # Keyed by the old binary and by how this script runs it.
     key = hashlib.sha256(
-        (file_hash(old) + repr((INCLUDES, EMIT, DEFINES))).encode())
+        (file_hash(old) + repr((INCLUDES, EMIT, DEFINES, option_sets()))).encode())
     old_root = os.path.join(work, "old-" + key.hexdigest()[:16])
     new_root = os.path.join(work, "new")
     shutil.rmtree(new_root, ignore_errors=True)

@@ -6,6 +6,7 @@
 #include "StageTimer.h"
 #include "Warnings.h"
 
+#include "dpex/compiler/ImageBuilder.h"
 #include "dpex/compiler/SPIRV.h"
 #include "dpex/compiler/StubGen.h"
 #include "dpex/compiler/Targets.h"
@@ -33,7 +34,9 @@
 #include "llvm/Transforms/Utils/Cloning.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
+#include <set>
 
 namespace dpex {
 
@@ -196,31 +199,21 @@ public:
     if (llvm::any_of(Opts.Emit,
                      [](EmitKind E) { return E != EmitKind::DeviceLib; })) {
       Stage("device pipeline -O" + std::to_string(Opts.Frontend.OptLevel));
-      Stage("SPIR-V emission");
-      if (Opts.Validate)
-        Stage("SPIR-V validation");
-      if (emits(EmitKind::SPIRVAsm))
-        Stage("SPIR-V disassembly");
-      bool EmbedSPIR = emits(EmitKind::Stub) && targets(TargetKind::SPIR);
-      bool NeedPTX = emits(EmitKind::PTX) ||
-                     (emits(EmitKind::Stub) && targets(TargetKind::CUDA));
-      if (emits(EmitKind::SPIR) || EmbedSPIR || NeedPTX)
-        Stage("SPIR 1.2 image");
-      if (NeedPTX) {
-        PTXOptions PTXOpts = ptxOptions();
-        bool Embed = emits(EmitKind::Stub) && targets(TargetKind::CUDA);
-        std::string Ptxas = !Opts.CudaSASS       ? ""
-                            : Opts.Ptxas.empty() ? findPtxas()
-                                                 : Opts.Ptxas;
-        for (unsigned Arch : Opts.CudaArchs) {
-          Stage("PTX image " + cudaArchName(Arch) + ", " +
-                mathLibrary(PTXOpts));
-          if (Embed && Opts.CudaSASS)
-            Stage("SASS " + cudaArchName(Arch) +
-                  (Ptxas.empty() ? " (no ptxas found: an error)"
-                                 : " by ptxas '" + Ptxas + "'"));
-        }
-      }
+      std::vector<std::unique_ptr<ImageBuilder>> Builders =
+          createImageBuilders();
+      std::vector<bool> Printed(Builders.size());
+      // Each needed builder's stages after its input's, as run() builds.
+      std::function<void(size_t)> Visit = [&](size_t I) {
+        if (Printed[I])
+          return;
+        Printed[I] = true;
+        if (std::optional<size_t> In = inputOf(Builders, I))
+          Visit(*In);
+        for (const std::string &Name : Builders[I]->stages(Opts))
+          Stage(Name);
+      };
+      for (size_t I : neededBuilders(Builders))
+        Visit(I);
       if (emits(EmitKind::Stub))
         Stage("stub generation");
     }
@@ -245,6 +238,7 @@ private:
   bool ReportedInternalError = false;
   std::vector<KernelInfo> Kernels;
   std::vector<std::string> Dependencies;
+  std::set<std::string> WarnedOmitted;
 
   bool emits(EmitKind E) const { return llvm::is_contained(Opts.Emit, E); }
   bool targets(TargetKind T) const {
@@ -481,6 +475,9 @@ private:
   bool warnOmitted(const std::vector<OmittedKernel> &Omitted) {
     bool OK = true;
     for (const OmittedKernel &K : Omitted) {
+      // Images derived from one that left a kernel out lack it too.
+      if (!WarnedOmitted.insert(K.Entry).second)
+        continue;
       auto Info = llvm::find_if(
           Kernels, [&](const KernelInfo &I) { return I.EntryName == K.Entry; });
       std::string Name = Info == Kernels.end() ? K.Entry : Info->QualifiedName;
@@ -493,64 +490,110 @@ private:
     return OK;
   }
 
-  // One PTX image per --cuda-arch, written (--emit=ptx) and/or embedded,
-  // and with --cuda-sass a cubin each (only that for a SASS-only arch).
-  PTXOptions ptxOptions() const {
-    PTXOptions PTXOpts;
-    PTXOpts.FastMath = Opts.Frontend.FastMath;
-    PTXOpts.LineDirectivesOnly =
-        Opts.Frontend.Debug == DebugInfo::LineTablesOnly;
-    PTXOpts.LibDevice = Opts.CudaLibDevice == "none" ? ""
-                        : Opts.CudaLibDevice.empty() ? findLibDevice()
-                                                     : Opts.CudaLibDevice;
-    return PTXOpts;
+  // The builders this compilation needs: those it asks for, and those
+  // their images derive from.
+  std::vector<size_t>
+  neededBuilders(const std::vector<std::unique_ptr<ImageBuilder>> &B) const {
+    std::vector<bool> Needed(B.size());
+    std::function<void(size_t)> Need = [&](size_t I) {
+      Needed[I] = true;
+      if (std::optional<size_t> In = inputOf(B, I))
+        Need(*In);
+    };
+    for (size_t I = 0; I < B.size(); ++I)
+      if (B[I]->wanted(Opts))
+        Need(I);
+    std::vector<size_t> Indices;
+    for (size_t I = 0; I < B.size(); ++I)
+      if (Needed[I])
+        Indices.push_back(I);
+    return Indices;
   }
 
-  static std::string mathLibrary(const PTXOptions &PTXOpts) {
-    return PTXOpts.LibDevice.empty()
-               ? "math from libclc"
-               : "math from libdevice '" + PTXOpts.LibDevice + "'";
+  static std::optional<size_t>
+  inputOf(const std::vector<std::unique_ptr<ImageBuilder>> &B, size_t I) {
+    llvm::StringRef Input = B[I]->input();
+    if (Input.empty())
+      return std::nullopt;
+    for (size_t J = 0; J < B.size(); ++J)
+      if (B[J]->name() == Input)
+        return J;
+    llvm_unreachable("an image builder's input is not in the registry");
   }
 
-  llvm::Error buildPTXImages(const SPIRImage &SPIR,
-                             std::vector<DeviceImage> &Images) {
-    PTXOptions PTXOpts = ptxOptions();
-    std::string MathLib = mathLibrary(PTXOpts);
-    std::string Ptxas;
-    if (Opts.CudaSASS) {
-      Ptxas = Opts.Ptxas.empty() ? findPtxas() : Opts.Ptxas;
-      if (Ptxas.empty())
-        return llvm::createStringError(
-            llvm::inconvertibleErrorCode(),
-            "--cuda-sass needs NVIDIA's ptxas: none on PATH, under "
-            "$CUDA_PATH/bin "
-            "or /usr/local/cuda/bin; name it with --ptxas=<file>");
-      if (!llvm::sys::fs::can_execute(Ptxas))
-        return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                       "--cuda-sass: cannot run ptxas '%s'",
-                                       Ptxas.c_str());
+  // The path of a file an image builder writes.
+  std::string pathOf(EmitKind Kind, unsigned CudaArch) const {
+    switch (Kind) {
+    case EmitKind::PTX:
+      return Names.ptx(CudaArch);
+    case EmitKind::SPIRV:
+      return Names.spirv();
+    case EmitKind::SPIRVAsm:
+      return Names.spirvAsm();
+    case EmitKind::SPIR:
+      return Names.spir();
+    default:
+      llvm_unreachable("not a file of an image builder");
     }
-    bool Embed = emits(EmitKind::Stub) && targets(TargetKind::CUDA);
-    for (unsigned Arch : Opts.CudaArchs) {
-      Timer.start("PTX image " + cudaArchName(Arch) + ", " + MathLib);
-      auto PTX = buildPTXImage(SPIR.GuardedBitcode, Arch, PTXOpts);
-      if (!PTX)
-        return PTX.takeError();
-      if (emits(EmitKind::PTX))
-        Outputs.add(Names.ptx(Arch), *PTX);
-      if (Embed && Opts.CudaSASS) {
-        Timer.start("SASS " + cudaArchName(Arch) + " by ptxas '" + Ptxas + "'");
-        auto Cubin = buildCubin(*PTX, Arch, Ptxas);
-        if (!Cubin)
-          return Cubin.takeError();
-        Images.push_back(
-            {ImageFormat::cubin, std::move(*Cubin), Arch, SPIR.Omitted});
-      }
-      if (Embed && !isSASSOnlyCudaArch(Arch))
-        Images.push_back(
-            {ImageFormat::ptx, std::move(*PTX), Arch, SPIR.Omitted});
+  }
+
+  // Builds builder `I`'s images, after those of its input.
+  llvm::Error
+  buildImages(const std::vector<std::unique_ptr<ImageBuilder>> &B, size_t I,
+              llvm::Module &M,
+              std::vector<std::optional<std::vector<BuiltImage>>> &Built) {
+    if (Built[I])
+      return llvm::Error::success();
+    const std::vector<BuiltImage> *Sibling = nullptr;
+    if (std::optional<size_t> In = inputOf(B, I)) {
+      if (auto E = buildImages(B, *In, M, Built))
+        return E;
+      Sibling = &*Built[*In];
     }
+    ImageBuildInput Input{M, Opts, Sibling,
+                          [this](const std::string &S) { Timer.start(S); }};
+    auto Images = B[I]->build(Input);
+    if (!Images)
+      return Images.takeError();
+    for (const BuiltImage &Image : *Images) {
+      if (!warnOmitted(Image.Omitted))
+        return llvm::make_error<CompileFailure>();
+      for (const EmittedFile &File : Image.Files)
+        Outputs.add(pathOf(File.Kind, Image.CudaArch), File.Bytes);
+    }
+    Built[I] = std::move(*Images);
     return llvm::Error::success();
+  }
+
+  // The images the stub embeds, in the registry's order, those for CUDA
+  // archs grouped by arch (the cubin next to the PTX it was built from).
+  std::vector<DeviceImage> embeddedImages(
+      const std::vector<std::unique_ptr<ImageBuilder>> &B,
+      std::vector<std::optional<std::vector<BuiltImage>>> &Built) const {
+    // (position, arch): a CUDA image's position is the first CUDA builder's.
+    std::vector<std::pair<std::pair<size_t, unsigned>, DeviceImage>> Ordered;
+    std::optional<size_t> FirstCuda;
+    for (size_t I = 0; I < B.size(); ++I) {
+      if (!Built[I] || !B[I]->embedded(Opts))
+        continue;
+      for (BuiltImage &Image : *Built[I]) {
+        if (!Image.Embedded)
+          continue;
+        if (Image.CudaArch && !FirstCuda)
+          FirstCuda = I;
+        size_t Position = Image.CudaArch ? *FirstCuda : I;
+        Ordered.push_back({{Position, Image.CudaArch},
+                           {B[I]->format(), std::move(Image.Bytes),
+                            Image.CudaArch, std::move(Image.Omitted)}});
+      }
+    }
+    llvm::stable_sort(Ordered, [](const auto &X, const auto &Y) {
+      return X.first < Y.first;
+    });
+    std::vector<DeviceImage> Images;
+    for (auto &Entry : Ordered)
+      Images.push_back(std::move(Entry.second));
+    return Images;
   }
 
   llvm::Error compileDevice(llvm::Module &M) {
@@ -570,47 +613,11 @@ private:
       Outputs.add(Names.llvmIR(), std::move(OS.str()));
     }
 
-    Timer.start("SPIR-V emission");
-    std::string ReaderInput;
-    auto SPIRV = emitSPIRV(M, &ReaderInput);
-    if (!SPIRV)
-      return SPIRV.takeError();
-    if (Opts.Validate) {
-      Timer.start("SPIR-V validation");
-      if (auto E = validateSPIRV(*SPIRV))
+    std::vector<std::unique_ptr<ImageBuilder>> Builders = createImageBuilders();
+    std::vector<std::optional<std::vector<BuiltImage>>> Built(Builders.size());
+    for (size_t I : neededBuilders(Builders))
+      if (auto E = buildImages(Builders, I, M, Built))
         return E;
-    }
-    if (emits(EmitKind::SPIRV))
-      Outputs.add(Names.spirv(), *SPIRV);
-    if (emits(EmitKind::SPIRVAsm)) {
-      Timer.start("SPIR-V disassembly");
-      auto Text = disassembleSPIRV(*SPIRV);
-      if (!Text)
-        return Text.takeError();
-      Outputs.add(Names.spirvAsm(), std::move(*Text));
-    }
-
-    std::vector<DeviceImage> Images = {
-        {ImageFormat::spirv, *SPIRV, /*CudaArch=*/0, /*Omitted=*/{}}};
-    bool EmbedSPIR = emits(EmitKind::Stub) && targets(TargetKind::SPIR);
-    bool NeedPTX = emits(EmitKind::PTX) ||
-                   (emits(EmitKind::Stub) && targets(TargetKind::CUDA));
-    if (emits(EmitKind::SPIR) || EmbedSPIR || NeedPTX) {
-      Timer.start("SPIR 1.2 image");
-      auto SPIR = buildSPIRImage(ReaderInput);
-      if (!SPIR)
-        return SPIR.takeError();
-      if (!warnOmitted(SPIR->Omitted))
-        return llvm::make_error<CompileFailure>();
-      if (emits(EmitKind::SPIR))
-        Outputs.add(Names.spir(), SPIR->Bitcode);
-      if (NeedPTX)
-        if (auto E = buildPTXImages(*SPIR, Images))
-          return E;
-      if (EmbedSPIR)
-        Images.push_back({ImageFormat::spir, std::move(SPIR->Bitcode), 0,
-                          std::move(SPIR->Omitted)});
-    }
 
     if (emits(EmitKind::Stub)) {
       Timer.start("stub generation");
@@ -619,7 +626,7 @@ private:
       In.ModuleName = llvm::sys::path::filename(Names.Prefix).str();
       In.GeneratorVersion = versionString();
       In.Kernels = Kernels;
-      In.Images = std::move(Images);
+      In.Images = embeddedImages(Builders, Built);
       Outputs.add(Names.header(), generateStubHeader(In));
       Outputs.add(Names.source(), generateStubSource(In));
     }
