@@ -93,11 +93,14 @@ public:
   Compilation(const CompilerOptions &Opts, llvm::raw_ostream &Out,
               llvm::raw_ostream &Err)
       : Opts(Opts), Out(Out), Err(Err),
-        Timer(Err, Opts.Verbose, Opts.TimePasses) {
+        Timer(Err, Opts.Verbose, Opts.TimePasses),
+        Builders(createImageBuilders(Opts)) {
     Names.Prefix = Opts.OutputPrefix.empty()
                        ? llvm::sys::path::stem(Opts.Sources.front()).str()
                        : Opts.OutputPrefix;
-    Names.PTXPerArch = Opts.CudaArchs.size() > 1;
+    Names.PTXPerArch = Opts.CUDA.Archs.size() > 1;
+    for (const std::unique_ptr<ImageBuilder> &B : Builders)
+      Requests.push_back(requestOf(*B));
     Context.setOpaquePointers(false);
     Context.setDiagnosticHandlerCallBack(
         [](const llvm::DiagnosticInfo &DI, void *Self) {
@@ -199,20 +202,18 @@ public:
     if (llvm::any_of(Opts.Emit,
                      [](EmitKind E) { return E != EmitKind::DeviceLib; })) {
       Stage("device pipeline -O" + std::to_string(Opts.Frontend.OptLevel));
-      std::vector<std::unique_ptr<ImageBuilder>> Builders =
-          createImageBuilders();
       std::vector<bool> Printed(Builders.size());
       // Each needed builder's stages after its input's, as run() builds.
       std::function<void(size_t)> Visit = [&](size_t I) {
         if (Printed[I])
           return;
         Printed[I] = true;
-        if (std::optional<size_t> In = inputOf(Builders, I))
+        if (std::optional<size_t> In = inputOf(I))
           Visit(*In);
-        for (const std::string &Name : Builders[I]->stages(Opts))
+        for (const std::string &Name : Builders[I]->stages(Requests[I]))
           Stage(Name);
       };
-      for (size_t I : neededBuilders(Builders))
+      for (size_t I : neededBuilders())
         Visit(I);
       if (emits(EmitKind::Stub))
         Stage("stub generation");
@@ -231,6 +232,9 @@ private:
   const CompilerOptions &Opts;
   llvm::raw_ostream &Out, &Err;
   StageTimer Timer;
+  // The registry's builders, each with what the driver tells it.
+  std::vector<std::unique_ptr<ImageBuilder>> Builders;
+  std::vector<ImageRequest> Requests;
   OutputNames Names;
   OutputSet Outputs;
   llvm::LLVMContext Context;
@@ -258,7 +262,7 @@ private:
       return {Names.spirvAsm()};
     case EmitKind::PTX: {
       std::vector<std::string> Files;
-      for (unsigned Arch : Opts.CudaArchs)
+      for (unsigned Arch : Opts.CUDA.Archs)
         Files.push_back(Names.ptx(Arch));
       return Files;
     }
@@ -490,33 +494,44 @@ private:
     return OK;
   }
 
+  // What the driver tells builder `B`: its files that --emit names,
+  // whether the stub embeds its images, the frontend's code choices.
+  ImageRequest requestOf(const ImageBuilder &B) const {
+    ImageRequest R;
+    for (EmitKind E : B.emitKinds())
+      if (emits(E))
+        R.Emit.push_back(E);
+    R.Embed = emits(EmitKind::Stub) && targets(B.target());
+    R.FastMath = Opts.Frontend.FastMath;
+    R.Debug = Opts.Frontend.Debug;
+    return R;
+  }
+
   // The builders this compilation needs: those it asks for, and those
   // their images derive from.
-  std::vector<size_t>
-  neededBuilders(const std::vector<std::unique_ptr<ImageBuilder>> &B) const {
-    std::vector<bool> Needed(B.size());
+  std::vector<size_t> neededBuilders() const {
+    std::vector<bool> Needed(Builders.size());
     std::function<void(size_t)> Need = [&](size_t I) {
       Needed[I] = true;
-      if (std::optional<size_t> In = inputOf(B, I))
+      if (std::optional<size_t> In = inputOf(I))
         Need(*In);
     };
-    for (size_t I = 0; I < B.size(); ++I)
-      if (B[I]->wanted(Opts))
+    for (size_t I = 0; I < Builders.size(); ++I)
+      if (Builders[I]->wanted(Requests[I]))
         Need(I);
     std::vector<size_t> Indices;
-    for (size_t I = 0; I < B.size(); ++I)
+    for (size_t I = 0; I < Builders.size(); ++I)
       if (Needed[I])
         Indices.push_back(I);
     return Indices;
   }
 
-  static std::optional<size_t>
-  inputOf(const std::vector<std::unique_ptr<ImageBuilder>> &B, size_t I) {
-    llvm::StringRef Input = B[I]->input();
+  std::optional<size_t> inputOf(size_t I) const {
+    llvm::StringRef Input = Builders[I]->input();
     if (Input.empty())
       return std::nullopt;
-    for (size_t J = 0; J < B.size(); ++J)
-      if (B[J]->name() == Input)
+    for (size_t J = 0; J < Builders.size(); ++J)
+      if (Builders[J]->name() == Input)
         return J;
     llvm_unreachable("an image builder's input is not in the registry");
   }
@@ -539,20 +554,19 @@ private:
 
   // Builds builder `I`'s images, after those of its input.
   llvm::Error
-  buildImages(const std::vector<std::unique_ptr<ImageBuilder>> &B, size_t I,
-              llvm::Module &M,
+  buildImages(size_t I, llvm::Module &M,
               std::vector<std::optional<std::vector<BuiltImage>>> &Built) {
     if (Built[I])
       return llvm::Error::success();
     const std::vector<BuiltImage> *Sibling = nullptr;
-    if (std::optional<size_t> In = inputOf(B, I)) {
-      if (auto E = buildImages(B, *In, M, Built))
+    if (std::optional<size_t> In = inputOf(I)) {
+      if (auto E = buildImages(*In, M, Built))
         return E;
       Sibling = &*Built[*In];
     }
-    ImageBuildInput Input{M, Opts, Sibling,
+    ImageBuildInput Input{M, Requests[I], Sibling,
                           [this](const std::string &S) { Timer.start(S); }};
-    auto Images = B[I]->build(Input);
+    auto Images = Builders[I]->build(Input);
     if (!Images)
       return Images.takeError();
     for (const BuiltImage &Image : *Images) {
@@ -568,13 +582,12 @@ private:
   // The images the stub embeds, in the registry's order, those for CUDA
   // archs grouped by arch (the cubin next to the PTX it was built from).
   std::vector<DeviceImage> embeddedImages(
-      const std::vector<std::unique_ptr<ImageBuilder>> &B,
       std::vector<std::optional<std::vector<BuiltImage>>> &Built) const {
     // (position, arch): a CUDA image's position is the first CUDA builder's.
     std::vector<std::pair<std::pair<size_t, unsigned>, DeviceImage>> Ordered;
     std::optional<size_t> FirstCuda;
-    for (size_t I = 0; I < B.size(); ++I) {
-      if (!Built[I] || !B[I]->embedded(Opts))
+    for (size_t I = 0; I < Builders.size(); ++I) {
+      if (!Built[I] || !Requests[I].Embed)
         continue;
       for (BuiltImage &Image : *Built[I]) {
         if (!Image.Embedded)
@@ -583,7 +596,7 @@ private:
           FirstCuda = I;
         size_t Position = Image.CudaArch ? *FirstCuda : I;
         Ordered.push_back({{Position, Image.CudaArch},
-                           {B[I]->format(), std::move(Image.Bytes),
+                           {Builders[I]->format(), std::move(Image.Bytes),
                             Image.CudaArch, std::move(Image.Omitted)}});
       }
     }
@@ -613,10 +626,9 @@ private:
       Outputs.add(Names.llvmIR(), std::move(OS.str()));
     }
 
-    std::vector<std::unique_ptr<ImageBuilder>> Builders = createImageBuilders();
     std::vector<std::optional<std::vector<BuiltImage>>> Built(Builders.size());
-    for (size_t I : neededBuilders(Builders))
-      if (auto E = buildImages(Builders, I, M, Built))
+    for (size_t I : neededBuilders())
+      if (auto E = buildImages(I, M, Built))
         return E;
 
     if (emits(EmitKind::Stub)) {
@@ -626,7 +638,7 @@ private:
       In.ModuleName = llvm::sys::path::filename(Names.Prefix).str();
       In.GeneratorVersion = versionString();
       In.Kernels = Kernels;
-      In.Images = embeddedImages(Builders, Built);
+      In.Images = embeddedImages(Built);
       Outputs.add(Names.header(), generateStubHeader(In));
       Outputs.add(Names.source(), generateStubSource(In));
     }
@@ -684,6 +696,10 @@ bool parseCudaArchList(const std::string &List, std::vector<unsigned> &Out,
 int runCompiler(const CompilerOptions &Options, llvm::raw_ostream &Out,
                 llvm::raw_ostream &Err) {
   Err.enable_colors(Options.Frontend.ShowColors);
+  if (llvm::Error E = checkOptions(Options)) {
+    printDiagnostic(Err, DiagLevel::Error, "", llvm::toString(std::move(E)));
+    return 2;
+  }
   Compilation C(Options, Out, Err);
   if (Options.PrintCommands)
     return C.printCommands();

@@ -1,11 +1,19 @@
 // The registry of image builders (ImageBuilders.def).
 #include "ImageBuilders.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 namespace dpex {
 
-std::vector<std::unique_ptr<ImageBuilder>> createImageBuilders() {
+bool ImageRequest::emits(EmitKind E) const {
+  return llvm::is_contained(Emit, E);
+}
+
+std::vector<std::unique_ptr<ImageBuilder>>
+createImageBuilders(const CompilerOptions &Options) {
   std::vector<std::unique_ptr<ImageBuilder>> Builders;
-#define DPEX_IMAGE_BUILDER(CLASS) Builders.push_back(std::make_unique<CLASS>());
+#define DPEX_IMAGE_BUILDER(NAME)                                               \
+  Builders.push_back(create##NAME##ImageBuilder(Options));
 #include "ImageBuilders.def"
   return Builders;
 }

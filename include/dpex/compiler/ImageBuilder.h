@@ -43,8 +43,9 @@ struct BuiltImage {
   // (the SPIR-V as the translator wrote it; the SPIR image with its guards).
   std::string DerivationInput;
   unsigned CudaArch = 0; // the arch a ptx or cubin image is for (sm_80: 80)
-  // Whether the stub carries it; false for an image only built for a
-  // sibling (the PTX of a SASS-only arch).
+  // Whether the stub carries it where it embeds the builder's images;
+  // false for an image only built for a sibling (the PTX of a SASS-only
+  // arch).
   bool Embedded = true;
   std::vector<OmittedKernel> Omitted; // kernels the image leaves out
   ImageFacts Facts;
@@ -54,9 +55,23 @@ struct BuiltImage {
   }
 };
 
+// What the driver tells a builder of the compilation, besides the builder's
+// own part of the options, which the registry hands to its constructor.
+struct ImageRequest {
+  // The --emit kinds that name the builder's files (of emitKinds()).
+  std::vector<EmitKind> Emit;
+  // Whether the stub embeds the builder's images (--emit=stub, and its
+  // target in --targets).
+  bool Embed = false;
+  // The frontend's choices that shape the code of every image.
+  bool FastMath = false;
+  DebugInfo Debug = DebugInfo::None;
+  bool emits(EmitKind E) const;
+};
+
 struct ImageBuildInput {
   llvm::Module &DeviceModule; // after the common pipeline
-  const CompilerOptions &Options;
+  const ImageRequest &Request;
   // The images of the builder named by input(); null for the device module.
   const std::vector<BuiltImage> *Sibling;
   // Starts the named stage, for -v and --time-passes.
@@ -71,19 +86,25 @@ public:
   virtual ImageFormat format() const = 0;
   // The builder whose images this one derives from; "": the device module.
   virtual llvm::StringRef input() const { return ""; }
+  // The --targets entry that embeds its images.
+  virtual TargetKind target() const = 0;
+  // The --emit kinds that write its files.
+  virtual std::vector<EmitKind> emitKinds() const { return {}; }
   // Whether the compilation asks for the image: to write it or to embed it.
   // A builder also runs when a builder that derives from it does.
-  virtual bool wanted(const CompilerOptions &Options) const = 0;
-  // Whether the stub embeds its images (--emit=stub and its --targets).
-  virtual bool embedded(const CompilerOptions &Options) const = 0;
+  virtual bool wanted(const ImageRequest &Request) const {
+    return !Request.Emit.empty() || Request.Embed;
+  }
   // The stages build() starts, in order, as -### prints them.
   virtual std::vector<std::string>
-  stages(const CompilerOptions &Options) const = 0;
+  stages(const ImageRequest &Request) const = 0;
   virtual llvm::Expected<std::vector<BuiltImage>>
   build(const ImageBuildInput &In) = 0;
 };
 
-// Every builder of ImageBuilders.def, in its order.
-std::vector<std::unique_ptr<ImageBuilder>> createImageBuilders();
+// Every builder of ImageBuilders.def, in its order, each given its part of
+// `Options`.
+std::vector<std::unique_ptr<ImageBuilder>>
+createImageBuilders(const CompilerOptions &Options);
 
 } // namespace dpex

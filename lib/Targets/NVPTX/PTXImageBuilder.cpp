@@ -1,4 +1,4 @@
-// The PTX images (PTXImage.cpp), one per --cuda-arch, derived from the SPIR
+// The PTX images (PTXImage.cpp), one per CUDA arch, derived from the SPIR
 // image with its range guards. The PTX of a SASS-only arch is built for the
 // cubin builder only.
 #include "../ImageBuilders.h"
@@ -6,65 +6,75 @@
 
 namespace dpex {
 
-// How this compilation's options build the PTX.
-static PTXOptions ptxOptions(const CompilerOptions &Options) {
-  PTXOptions PTX;
-  PTX.FastMath = Options.Frontend.FastMath;
-  PTX.LineDirectivesOnly = Options.Frontend.Debug == DebugInfo::LineTablesOnly;
-  PTX.LibDevice = Options.CudaLibDevice == "none" ? ""
-                  : Options.CudaLibDevice.empty() ? findLibDevice()
-                                                  : Options.CudaLibDevice;
-  return PTX;
-}
+namespace {
 
-static std::string stageName(unsigned Arch, const PTXOptions &PTX) {
-  return "PTX image " + cudaArchName(Arch) + ", " +
-         (PTX.LibDevice.empty()
-              ? "math from libclc"
-              : "math from libdevice '" + PTX.LibDevice + "'");
-}
+class PTXImageBuilder : public ImageBuilder {
+public:
+  explicit PTXImageBuilder(const CudaImageOptions &Options)
+      : Options(Options) {}
 
-llvm::StringRef PTXImageBuilder::name() const { return "ptx"; }
-ImageFormat PTXImageBuilder::format() const { return ImageFormat::ptx; }
-llvm::StringRef PTXImageBuilder::input() const { return "spir"; }
+  llvm::StringRef name() const override { return "ptx"; }
+  ImageFormat format() const override { return ImageFormat::ptx; }
+  llvm::StringRef input() const override { return "spir"; }
+  TargetKind target() const override { return TargetKind::CUDA; }
+  std::vector<EmitKind> emitKinds() const override { return {EmitKind::PTX}; }
 
-bool PTXImageBuilder::wanted(const CompilerOptions &Options) const {
-  return emits(Options, EmitKind::PTX) || embedded(Options);
-}
-
-bool PTXImageBuilder::embedded(const CompilerOptions &Options) const {
-  return embedsFor(Options, TargetKind::CUDA);
-}
-
-std::vector<std::string>
-PTXImageBuilder::stages(const CompilerOptions &Options) const {
-  PTXOptions PTX = ptxOptions(Options);
-  std::vector<std::string> Stages;
-  for (unsigned Arch : Options.CudaArchs)
-    Stages.push_back(stageName(Arch, PTX));
-  return Stages;
-}
-
-llvm::Expected<std::vector<BuiltImage>>
-PTXImageBuilder::build(const ImageBuildInput &In) {
-  PTXOptions PTX = ptxOptions(In.Options);
-  const BuiltImage &SPIR = In.Sibling->front();
-  std::vector<BuiltImage> Images;
-  for (unsigned Arch : In.Options.CudaArchs) {
-    In.Stage(stageName(Arch, PTX));
-    auto Text = buildPTXImage(SPIR.derivationInput(), Arch, PTX);
-    if (!Text)
-      return Text.takeError();
-    BuiltImage Image;
-    Image.Bytes = std::move(*Text);
-    Image.CudaArch = Arch;
-    Image.Embedded = !isSASSOnlyCudaArch(Arch);
-    Image.Omitted = SPIR.Omitted;
-    if (emits(In.Options, EmitKind::PTX))
-      Image.Files.push_back({EmitKind::PTX, Image.Bytes});
-    Images.push_back(std::move(Image));
+  std::vector<std::string> stages(const ImageRequest &Request) const override {
+    PTXOptions PTX = ptxOptions(Request);
+    std::vector<std::string> Stages;
+    for (unsigned Arch : Options.Archs)
+      Stages.push_back(stageName(Arch, PTX));
+    return Stages;
   }
-  return Images;
+
+  llvm::Expected<std::vector<BuiltImage>>
+  build(const ImageBuildInput &In) override {
+    PTXOptions PTX = ptxOptions(In.Request);
+    const BuiltImage &SPIR = In.Sibling->front();
+    std::vector<BuiltImage> Images;
+    for (unsigned Arch : Options.Archs) {
+      In.Stage(stageName(Arch, PTX));
+      auto Text = buildPTXImage(SPIR.derivationInput(), Arch, PTX);
+      if (!Text)
+        return Text.takeError();
+      BuiltImage Image;
+      Image.Bytes = std::move(*Text);
+      Image.CudaArch = Arch;
+      Image.Embedded = !isSASSOnlyCudaArch(Arch);
+      Image.Omitted = SPIR.Omitted;
+      if (In.Request.emits(EmitKind::PTX))
+        Image.Files.push_back({EmitKind::PTX, Image.Bytes});
+      Images.push_back(std::move(Image));
+    }
+    return Images;
+  }
+
+private:
+  const CudaImageOptions &Options;
+
+  PTXOptions ptxOptions(const ImageRequest &Request) const {
+    PTXOptions PTX;
+    PTX.FastMath = Request.FastMath;
+    PTX.LineDirectivesOnly = Request.Debug == DebugInfo::LineTablesOnly;
+    PTX.LibDevice = Options.LibDevice == "none" ? ""
+                    : Options.LibDevice.empty() ? findLibDevice()
+                                                : Options.LibDevice;
+    return PTX;
+  }
+
+  static std::string stageName(unsigned Arch, const PTXOptions &PTX) {
+    return "PTX image " + cudaArchName(Arch) + ", " +
+           (PTX.LibDevice.empty()
+                ? "math from libclc"
+                : "math from libdevice '" + PTX.LibDevice + "'");
+  }
+};
+
+} // namespace
+
+std::unique_ptr<ImageBuilder>
+createPTXImageBuilder(const CompilerOptions &Options) {
+  return std::make_unique<PTXImageBuilder>(Options.CUDA);
 }
 
 } // namespace dpex
