@@ -3,14 +3,12 @@
 // dpex-nvptx-use-libdevice-math's `__nv_*` declarations ask for, from the
 // file the builder's options name.
 #include "LibDeviceMath.h"
+#include "CudaToolkit.h"
 #include "dpex/compiler/Targets.h"
 
 #include "llvm/IR/Module.h"
 #include "llvm/IRReader/IRReader.h"
 #include "llvm/Linker/Linker.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/SourceMgr.h"
 
 #include <vector>
@@ -22,19 +20,8 @@ static llvm::Error fail(const llvm::Twine &Msg) {
 }
 
 std::string findLibDevice() {
-  llvm::SmallVector<std::string, 2> Roots;
-  if (llvm::Optional<std::string> CudaPath =
-          llvm::sys::Process::GetEnv("CUDA_PATH"))
-    if (!CudaPath->empty())
-      Roots.push_back(*CudaPath);
-  Roots.push_back("/usr/local/cuda");
-  for (const std::string &Root : Roots) {
-    llvm::SmallString<256> Path(Root);
-    llvm::sys::path::append(Path, "nvvm", "libdevice", "libdevice.10.bc");
-    if (llvm::sys::fs::is_regular_file(Path))
-      return std::string(Path);
-  }
-  return "";
+  return findInCudaToolkit("nvvm/libdevice/libdevice.10.bc",
+                           /*Executable=*/false);
 }
 
 llvm::Error linkLibDevice(llvm::Module &M, llvm::StringRef LibDevicePath) {
