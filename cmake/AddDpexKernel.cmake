@@ -48,7 +48,7 @@ option(DPEX_KERNEL_IDE_TARGETS
 find_program(DPEX_PTXAS ptxas PATHS ENV CUDA_PATH /usr/local/cuda PATH_SUFFIXES bin
   DOC "NVIDIA's ptxas, for the SASS that CUDA_ARCHITECTURES asks for (80-real, or 80 where ptxas exists)")
 
-# The archs dpexc accepts (lib/Targets/CudaArch.cpp, `dpexc --help`): PTX and
+# The archs dpexc accepts (lib/Targets/NVPTX/CudaArch.cpp, `dpexc --help`): PTX and
 # SASS for the first list, SASS only (from the sm_86 PTX, with --cuda-sass)
 # for the second. test/cmake checks them against dpexc --help. A macro, not
 # variables of the including directory, which include_guard would leave

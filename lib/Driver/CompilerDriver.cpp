@@ -6,6 +6,7 @@
 #include "StageTimer.h"
 #include "Warnings.h"
 
+#include "dpex/compiler/ImageBuilder.h"
 #include "dpex/compiler/SPIRV.h"
 #include "dpex/compiler/StubGen.h"
 #include "dpex/compiler/Targets.h"
@@ -16,12 +17,12 @@
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/Config/llvm-config.h"
-#include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Linker/Linker.h"
+#include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
@@ -33,7 +34,9 @@
 #include "llvm/Transforms/Utils/Cloning.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
+#include <set>
 
 namespace dpex {
 
@@ -90,11 +93,14 @@ public:
   Compilation(const CompilerOptions &Opts, llvm::raw_ostream &Out,
               llvm::raw_ostream &Err)
       : Opts(Opts), Out(Out), Err(Err),
-        Timer(Err, Opts.Verbose, Opts.TimePasses) {
+        Timer(Err, Opts.Verbose, Opts.TimePasses),
+        Builders(createImageBuilders(Opts)) {
     Names.Prefix = Opts.OutputPrefix.empty()
                        ? llvm::sys::path::stem(Opts.Sources.front()).str()
                        : Opts.OutputPrefix;
-    Names.PTXPerArch = Opts.CudaArchs.size() > 1;
+    Names.PTXPerArch = Opts.CUDA.Archs.size() > 1;
+    for (const std::unique_ptr<ImageBuilder> &B : Builders)
+      Requests.push_back(requestOf(*B));
     Context.setOpaquePointers(false);
     Context.setDiagnosticHandlerCallBack(
         [](const llvm::DiagnosticInfo &DI, void *Self) {
@@ -196,31 +202,19 @@ public:
     if (llvm::any_of(Opts.Emit,
                      [](EmitKind E) { return E != EmitKind::DeviceLib; })) {
       Stage("device pipeline -O" + std::to_string(Opts.Frontend.OptLevel));
-      Stage("SPIR-V emission");
-      if (Opts.Validate)
-        Stage("SPIR-V validation");
-      if (emits(EmitKind::SPIRVAsm))
-        Stage("SPIR-V disassembly");
-      bool EmbedSPIR = emits(EmitKind::Stub) && targets(TargetKind::SPIR);
-      bool NeedPTX = emits(EmitKind::PTX) ||
-                     (emits(EmitKind::Stub) && targets(TargetKind::CUDA));
-      if (emits(EmitKind::SPIR) || EmbedSPIR || NeedPTX)
-        Stage("SPIR 1.2 image");
-      if (NeedPTX) {
-        PTXOptions PTXOpts = ptxOptions();
-        bool Embed = emits(EmitKind::Stub) && targets(TargetKind::CUDA);
-        std::string Ptxas = !Opts.CudaSASS       ? ""
-                            : Opts.Ptxas.empty() ? findPtxas()
-                                                 : Opts.Ptxas;
-        for (unsigned Arch : Opts.CudaArchs) {
-          Stage("PTX image " + cudaArchName(Arch) + ", " +
-                mathLibrary(PTXOpts));
-          if (Embed && Opts.CudaSASS)
-            Stage("SASS " + cudaArchName(Arch) +
-                  (Ptxas.empty() ? " (no ptxas found: an error)"
-                                 : " by ptxas '" + Ptxas + "'"));
-        }
-      }
+      std::vector<bool> Printed(Builders.size());
+      // Each needed builder's stages after its input's, as run() builds.
+      std::function<void(size_t)> Visit = [&](size_t I) {
+        if (Printed[I])
+          return;
+        Printed[I] = true;
+        if (std::optional<size_t> In = inputOf(I))
+          Visit(*In);
+        for (const std::string &Name : Builders[I]->stages(Requests[I]))
+          Stage(Name);
+      };
+      for (size_t I : neededBuilders())
+        Visit(I);
       if (emits(EmitKind::Stub))
         Stage("stub generation");
     }
@@ -238,6 +232,9 @@ private:
   const CompilerOptions &Opts;
   llvm::raw_ostream &Out, &Err;
   StageTimer Timer;
+  // The registry's builders, each with what the driver tells it.
+  std::vector<std::unique_ptr<ImageBuilder>> Builders;
+  std::vector<ImageRequest> Requests;
   OutputNames Names;
   OutputSet Outputs;
   llvm::LLVMContext Context;
@@ -245,6 +242,7 @@ private:
   bool ReportedInternalError = false;
   std::vector<KernelInfo> Kernels;
   std::vector<std::string> Dependencies;
+  std::set<std::string> WarnedOmitted;
 
   bool emits(EmitKind E) const { return llvm::is_contained(Opts.Emit, E); }
   bool targets(TargetKind T) const {
@@ -264,7 +262,7 @@ private:
       return {Names.spirvAsm()};
     case EmitKind::PTX: {
       std::vector<std::string> Files;
-      for (unsigned Arch : Opts.CudaArchs)
+      for (unsigned Arch : Opts.CUDA.Archs)
         Files.push_back(Names.ptx(Arch));
       return Files;
     }
@@ -435,20 +433,11 @@ private:
   // The line tables dpexc keeps for its own diagnostics, out of a module
   // compiled without -g: no image or output shows them.
   static void stripLineTables(llvm::Module &M) {
-    llvm::StripDebugInfo(M);
-    llvm::NamedMDNode *Flags = M.getModuleFlagsMetadata();
-    if (!Flags)
-      return;
-    llvm::SmallVector<llvm::MDNode *, 4> Kept;
-    for (llvm::MDNode *Flag : Flags->operands()) {
-      auto *Key = llvm::dyn_cast<llvm::MDString>(Flag->getOperand(1));
-      if (!Key || (Key->getString() != "Dwarf Version" &&
-                   Key->getString() != "Debug Info Version"))
-        Kept.push_back(Flag);
-    }
-    Flags->clearOperands();
-    for (llvm::MDNode *Flag : Kept)
-      Flags->addOperand(Flag);
+    llvm::cantFail(runModulePasses(
+        M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+          MPM.addPass(LineTableRemovalPass());
+          return llvm::Error::success();
+        }));
   }
 
   // The source line at `P` and a caret under its column, as clang shows.
@@ -490,6 +479,9 @@ private:
   bool warnOmitted(const std::vector<OmittedKernel> &Omitted) {
     bool OK = true;
     for (const OmittedKernel &K : Omitted) {
+      // Images derived from one that left a kernel out lack it too.
+      if (!WarnedOmitted.insert(K.Entry).second)
+        continue;
       auto Info = llvm::find_if(
           Kernels, [&](const KernelInfo &I) { return I.EntryName == K.Entry; });
       std::string Name = Info == Kernels.end() ? K.Entry : Info->QualifiedName;
@@ -502,64 +494,120 @@ private:
     return OK;
   }
 
-  // One PTX image per --cuda-arch, written (--emit=ptx) and/or embedded,
-  // and with --cuda-sass a cubin each (only that for a SASS-only arch).
-  PTXOptions ptxOptions() const {
-    PTXOptions PTXOpts;
-    PTXOpts.FastMath = Opts.Frontend.FastMath;
-    PTXOpts.LineDirectivesOnly =
-        Opts.Frontend.Debug == DebugInfo::LineTablesOnly;
-    PTXOpts.LibDevice = Opts.CudaLibDevice == "none" ? ""
-                        : Opts.CudaLibDevice.empty() ? findLibDevice()
-                                                     : Opts.CudaLibDevice;
-    return PTXOpts;
+  // What the driver tells builder `B`: its files that --emit names,
+  // whether the stub embeds its images, the frontend's code choices.
+  ImageRequest requestOf(const ImageBuilder &B) const {
+    ImageRequest R;
+    for (EmitKind E : B.emitKinds())
+      if (emits(E))
+        R.Emit.push_back(E);
+    R.Embed = emits(EmitKind::Stub) && targets(B.target());
+    R.FastMath = Opts.Frontend.FastMath;
+    R.Debug = Opts.Frontend.Debug;
+    return R;
   }
 
-  static std::string mathLibrary(const PTXOptions &PTXOpts) {
-    return PTXOpts.LibDevice.empty()
-               ? "math from libclc"
-               : "math from libdevice '" + PTXOpts.LibDevice + "'";
+  // The builders this compilation needs: those it asks for, and those
+  // their images derive from.
+  std::vector<size_t> neededBuilders() const {
+    std::vector<bool> Needed(Builders.size());
+    std::function<void(size_t)> Need = [&](size_t I) {
+      Needed[I] = true;
+      if (std::optional<size_t> In = inputOf(I))
+        Need(*In);
+    };
+    for (size_t I = 0; I < Builders.size(); ++I)
+      if (Builders[I]->wanted(Requests[I]))
+        Need(I);
+    std::vector<size_t> Indices;
+    for (size_t I = 0; I < Builders.size(); ++I)
+      if (Needed[I])
+        Indices.push_back(I);
+    return Indices;
   }
 
-  llvm::Error buildPTXImages(const SPIRImage &SPIR,
-                             std::vector<DeviceImage> &Images) {
-    PTXOptions PTXOpts = ptxOptions();
-    std::string MathLib = mathLibrary(PTXOpts);
-    std::string Ptxas;
-    if (Opts.CudaSASS) {
-      Ptxas = Opts.Ptxas.empty() ? findPtxas() : Opts.Ptxas;
-      if (Ptxas.empty())
-        return llvm::createStringError(
-            llvm::inconvertibleErrorCode(),
-            "--cuda-sass needs NVIDIA's ptxas: none on PATH, under "
-            "$CUDA_PATH/bin "
-            "or /usr/local/cuda/bin; name it with --ptxas=<file>");
-      if (!llvm::sys::fs::can_execute(Ptxas))
-        return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                       "--cuda-sass: cannot run ptxas '%s'",
-                                       Ptxas.c_str());
+  std::optional<size_t> inputOf(size_t I) const {
+    llvm::StringRef Input = Builders[I]->input();
+    if (Input.empty())
+      return std::nullopt;
+    for (size_t J = 0; J < Builders.size(); ++J)
+      if (Builders[J]->name() == Input)
+        return J;
+    llvm_unreachable("an image builder's input is not in the registry");
+  }
+
+  // The path of a file an image builder writes.
+  std::string pathOf(EmitKind Kind, unsigned CudaArch) const {
+    switch (Kind) {
+    case EmitKind::PTX:
+      return Names.ptx(CudaArch);
+    case EmitKind::SPIRV:
+      return Names.spirv();
+    case EmitKind::SPIRVAsm:
+      return Names.spirvAsm();
+    case EmitKind::SPIR:
+      return Names.spir();
+    default:
+      llvm_unreachable("not a file of an image builder");
     }
-    bool Embed = emits(EmitKind::Stub) && targets(TargetKind::CUDA);
-    for (unsigned Arch : Opts.CudaArchs) {
-      Timer.start("PTX image " + cudaArchName(Arch) + ", " + MathLib);
-      auto PTX = buildPTXImage(SPIR.GuardedBitcode, Arch, PTXOpts);
-      if (!PTX)
-        return PTX.takeError();
-      if (emits(EmitKind::PTX))
-        Outputs.add(Names.ptx(Arch), *PTX);
-      if (Embed && Opts.CudaSASS) {
-        Timer.start("SASS " + cudaArchName(Arch) + " by ptxas '" + Ptxas + "'");
-        auto Cubin = buildCubin(*PTX, Arch, Ptxas);
-        if (!Cubin)
-          return Cubin.takeError();
-        Images.push_back({ImageFormat::cubin, std::move(*Cubin), Arch,
-                          SPIR.Omitted, /*RangeGuard=*/true});
-      }
-      if (Embed && !isSASSOnlyCudaArch(Arch))
-        Images.push_back({ImageFormat::ptx, std::move(*PTX), Arch, SPIR.Omitted,
-                          /*RangeGuard=*/true});
+  }
+
+  // Builds builder `I`'s images, after those of its input.
+  llvm::Error
+  buildImages(size_t I, llvm::Module &M,
+              std::vector<std::optional<std::vector<BuiltImage>>> &Built) {
+    if (Built[I])
+      return llvm::Error::success();
+    const std::vector<BuiltImage> *Sibling = nullptr;
+    if (std::optional<size_t> In = inputOf(I)) {
+      if (auto E = buildImages(*In, M, Built))
+        return E;
+      Sibling = &*Built[*In];
     }
+    ImageBuildInput Input{M, Requests[I], Sibling,
+                          [this](const std::string &S) { Timer.start(S); }};
+    auto Images = Builders[I]->build(Input);
+    if (!Images)
+      return Images.takeError();
+    for (const BuiltImage &Image : *Images) {
+      if (!warnOmitted(Image.Omitted))
+        return llvm::make_error<CompileFailure>();
+      for (const EmittedFile &File : Image.Files)
+        Outputs.add(pathOf(File.Kind, Image.CudaArch), File.Bytes);
+    }
+    Built[I] = std::move(*Images);
     return llvm::Error::success();
+  }
+
+  // The images the stub embeds, in the registry's order, those for CUDA
+  // archs grouped by arch (the cubin next to the PTX it was built from).
+  std::vector<DeviceImage> embeddedImages(
+      std::vector<std::optional<std::vector<BuiltImage>>> &Built) const {
+    // (position, arch): a CUDA image's position is the first CUDA builder's.
+    std::vector<std::pair<std::pair<size_t, unsigned>, DeviceImage>> Ordered;
+    std::optional<size_t> FirstCuda;
+    for (size_t I = 0; I < Builders.size(); ++I) {
+      if (!Built[I] || !Requests[I].Embed)
+        continue;
+      for (BuiltImage &Image : *Built[I]) {
+        if (!Image.Embedded)
+          continue;
+        if (Image.CudaArch && !FirstCuda)
+          FirstCuda = I;
+        size_t Position = Image.CudaArch ? *FirstCuda : I;
+        Ordered.push_back({{Position, Image.CudaArch},
+                           {Builders[I]->format(), std::move(Image.Bytes),
+                            Image.CudaArch, std::move(Image.Omitted),
+                            Image.Facts.RangeGuard}});
+      }
+    }
+    llvm::stable_sort(Ordered, [](const auto &X, const auto &Y) {
+      return X.first < Y.first;
+    });
+    std::vector<DeviceImage> Images;
+    for (auto &Entry : Ordered)
+      Images.push_back(std::move(Entry.second));
+    return Images;
   }
 
   llvm::Error compileDevice(llvm::Module &M) {
@@ -579,48 +627,10 @@ private:
       Outputs.add(Names.llvmIR(), std::move(OS.str()));
     }
 
-    Timer.start("SPIR-V emission");
-    std::string ReaderInput;
-    auto SPIRV = emitSPIRV(M, &ReaderInput);
-    if (!SPIRV)
-      return SPIRV.takeError();
-    if (Opts.Validate) {
-      Timer.start("SPIR-V validation");
-      if (auto E = validateSPIRV(*SPIRV))
+    std::vector<std::optional<std::vector<BuiltImage>>> Built(Builders.size());
+    for (size_t I : neededBuilders())
+      if (auto E = buildImages(I, M, Built))
         return E;
-    }
-    if (emits(EmitKind::SPIRV))
-      Outputs.add(Names.spirv(), *SPIRV);
-    if (emits(EmitKind::SPIRVAsm)) {
-      Timer.start("SPIR-V disassembly");
-      auto Text = disassembleSPIRV(*SPIRV);
-      if (!Text)
-        return Text.takeError();
-      Outputs.add(Names.spirvAsm(), std::move(*Text));
-    }
-
-    std::vector<DeviceImage> Images = {{ImageFormat::spirv, *SPIRV,
-                                        /*CudaArch=*/0, /*Omitted=*/{},
-                                        /*RangeGuard=*/true}};
-    bool EmbedSPIR = emits(EmitKind::Stub) && targets(TargetKind::SPIR);
-    bool NeedPTX = emits(EmitKind::PTX) ||
-                   (emits(EmitKind::Stub) && targets(TargetKind::CUDA));
-    if (emits(EmitKind::SPIR) || EmbedSPIR || NeedPTX) {
-      Timer.start("SPIR 1.2 image");
-      auto SPIR = buildSPIRImage(ReaderInput);
-      if (!SPIR)
-        return SPIR.takeError();
-      if (!warnOmitted(SPIR->Omitted))
-        return llvm::make_error<CompileFailure>();
-      if (emits(EmitKind::SPIR))
-        Outputs.add(Names.spir(), SPIR->Bitcode);
-      if (NeedPTX)
-        if (auto E = buildPTXImages(*SPIR, Images))
-          return E;
-      if (EmbedSPIR)
-        Images.push_back({ImageFormat::spir, std::move(SPIR->Bitcode), 0,
-                          std::move(SPIR->Omitted), /*RangeGuard=*/false});
-    }
 
     if (emits(EmitKind::Stub)) {
       Timer.start("stub generation");
@@ -629,7 +639,7 @@ private:
       In.ModuleName = llvm::sys::path::filename(Names.Prefix).str();
       In.GeneratorVersion = versionString();
       In.Kernels = Kernels;
-      In.Images = std::move(Images);
+      In.Images = embeddedImages(Built);
       Outputs.add(Names.header(), generateStubHeader(In));
       Outputs.add(Names.source(), generateStubSource(In));
     }
@@ -687,6 +697,10 @@ bool parseCudaArchList(const std::string &List, std::vector<unsigned> &Out,
 int runCompiler(const CompilerOptions &Options, llvm::raw_ostream &Out,
                 llvm::raw_ostream &Err) {
   Err.enable_colors(Options.Frontend.ShowColors);
+  if (llvm::Error E = checkOptions(Options)) {
+    printDiagnostic(Err, DiagLevel::Error, "", llvm::toString(std::move(E)));
+    return 2;
+  }
   Compilation C(Options, Out, Err);
   if (Options.PrintCommands)
     return C.printCommands();

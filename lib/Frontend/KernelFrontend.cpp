@@ -4,6 +4,8 @@
 #include "KernelSemaChecker.h"
 #include "KernelSignatureExtractor.h"
 
+#include "dpex/compiler/Transforms.h"
+
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/GlobalDecl.h"
@@ -17,9 +19,9 @@
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
-#include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -164,18 +166,6 @@ std::vector<std::string> argsFromCompilationDatabase(const std::string &Dir,
   return Out;
 }
 
-// The annotations have served their purpose (the AST already told us which
-// functions are kernels); left in, they would keep every body alive.
-void dropAnnotations(llvm::Module &M) {
-  llvm::GlobalVariable *GV = M.getGlobalVariable("llvm.global.annotations");
-  if (!GV)
-    return;
-  GV->eraseFromParent();
-  for (llvm::GlobalVariable &Str : llvm::make_early_inc_range(M.globals()))
-    if (Str.getSection() == "llvm.metadata" && Str.use_empty())
-      Str.eraseFromParent();
-}
-
 // What clang's driver passes for -g / -gline-tables-only. DWARF 4, the
 // version the SPIR-V debug-info consumers and NVPTX handle; the compilation
 // directory is "." so that outputs do not depend on where dpexc ran.
@@ -311,7 +301,11 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
   std::unique_ptr<llvm::Module> M = Action.takeModule();
   if (!OK || !M || CI.getDiagnostics().hasErrorOccurred())
     return llvm::make_error<CompileFailure>();
-  dropAnnotations(*M);
+  llvm::cantFail(runModulePasses(
+      *M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+        MPM.addPass(AnnotationRemovalPass());
+        return llvm::Error::success();
+      }));
   Result.Module = std::move(M);
   Result.Dependencies = Deps->getDependencies();
   return Result;

@@ -1,5 +1,5 @@
-// The order of the device pipeline, of the NVPTX lowerings, and the pass
-// registry behind dpex-opt.
+// The order of the device pipeline, and the registry of its passes behind
+// dpex-opt.
 #include "dpex/compiler/Transforms.h"
 
 #include "llvm/IR/Module.h"
@@ -82,19 +82,6 @@ Error runDevicePipeline(Module &M, unsigned OptLevel) {
                              "device pipeline produced invalid IR: " +
                                  OS.str());
   return checkResolvedCalls(M, CallConsumer::SPIRV);
-}
-
-void addNVPTXLoweringPasses(ModulePassManager &MPM) {
-  MPM.addPass(NVPTXLocalParamLoweringPass());
-  MPM.addPass(NVPTXFenceLoweringPass());
-  MPM.addPass(NVPTXAtomicLoweringPass());
-  // After the passes that read SPIR's numbers in built-ins' mangled names
-  // (the atomics') and before those that write NVPTX's (printf's strings).
-  MPM.addPass(NVPTXAddressSpaceMappingPass());
-  MPM.addPass(NVPTXPrintfLoweringPass());
-  MPM.addPass(NVPTXMinMaxNaNLoweringPass());
-  // Last: it names the kernels, which the local parameter lowering rebuilds.
-  MPM.addPass(NVPTXKernelAnnotationPass());
 }
 
 } // namespace dpex

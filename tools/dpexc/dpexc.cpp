@@ -66,14 +66,6 @@ std::string installedIncludeDir(const char *Argv0) {
   return llvm::sys::fs::exists(Header) ? std::string(Dir) : std::string();
 }
 
-// {50, 80} -> "sm_50,sm_80".
-std::string archList(llvm::ArrayRef<unsigned> Archs) {
-  std::string List;
-  for (unsigned Arch : Archs)
-    List += (List.empty() ? "" : ",") + dpex::cudaArchName(Arch);
-  return List;
-}
-
 // -O<level> as clang reads it: -O is -O1; -Os and -Oz are -O2, which is
 // what clang's size levels optimise like (device code has no size levels).
 std::optional<unsigned> parseOptLevel(llvm::StringRef Level) {
@@ -100,32 +92,16 @@ int translate(const InputArgList &Args, dpex::CompilerOptions &Opts) {
   if (!dpex::parseTargetList(Targets, Opts.Targets, Bad))
     return usageError("unknown --targets entry '" + Bad +
                       "' (expected spirv, spir, cuda)");
-  Opts.CudaSASS = Args.hasArg(OPT_cuda_sass);
+  dpex::CudaImageOptions &CUDA = Opts.CUDA;
+  CUDA.SASS = Args.hasArg(OPT_cuda_sass);
   std::string CudaArchs =
-      Args.getLastArgValue(OPT_cuda_arch_EQ, archList(Opts.CudaArchs)).str();
-  if (!dpex::parseCudaArchList(CudaArchs, Opts.CudaArchs, Bad) ||
-      Opts.CudaArchs.empty())
-    return usageError(
-        (Opts.CudaArchs.empty() && Bad.empty()
-             ? std::string("--cuda-arch names no arch")
-             : "unsupported --cuda-arch '" + Bad + "'") +
-        " (expected a list of " + archList(dpex::supportedCudaArchs()) +
-        "; newer GPUs run the highest of these; with --cuda-sass also " +
-        archList(dpex::sassOnlyCudaArchs()) + ")");
-  for (unsigned Arch : Opts.CudaArchs)
-    if (dpex::isSASSOnlyCudaArch(Arch) && !Opts.CudaSASS)
-      return usageError(
-          "--cuda-arch=" + dpex::cudaArchName(Arch) +
-          " needs --cuda-sass: LLVM 15 emits PTX up to sm_86, so only SASS "
-          "is built for " +
-          archList(dpex::sassOnlyCudaArchs()) +
-          " (without --cuda-sass those GPUs run the PTX of a lower arch)");
-  Opts.CudaLibDevice = Args.getLastArgValue(OPT_cuda_libdevice_EQ).str();
-  if (!Opts.CudaLibDevice.empty() && Opts.CudaLibDevice != "none" &&
-      !llvm::sys::fs::is_regular_file(Opts.CudaLibDevice))
-    return usageError("no such file: --cuda-libdevice='" + Opts.CudaLibDevice +
-                      "' (a libdevice.10.bc, or 'none' for libclc's math)");
-  Opts.Ptxas = Args.getLastArgValue(OPT_ptxas_EQ).str();
+      Args.getLastArgValue(OPT_cuda_arch_EQ, dpex::cudaArchList(CUDA.Archs))
+          .str();
+  if (!dpex::parseCudaArchList(CudaArchs, CUDA.Archs, Bad))
+    return usageError("unsupported --cuda-arch '" + Bad + "' " +
+                      dpex::expectedCudaArchs());
+  CUDA.LibDevice = Args.getLastArgValue(OPT_cuda_libdevice_EQ).str();
+  CUDA.Ptxas = Args.getLastArgValue(OPT_ptxas_EQ).str();
 
   dpex::FrontendOptions &FE = Opts.Frontend;
   for (const Arg *A : Args.filtered(OPT_I, OPT_isystem, OPT_include_, OPT_D,
@@ -152,12 +128,6 @@ int translate(const InputArgList &Args, dpex::CompilerOptions &Opts) {
   }
   FE.NoWarnings = Args.hasArg(OPT_w);
   FE.Standard = Args.getLastArgValue(OPT_std_EQ, FE.Standard).str();
-  if (!llvm::is_contained(llvm::ArrayRef<llvm::StringRef>{"c++17", "c++20",
-                                                          "gnu++17", "gnu++20"},
-                          FE.Standard))
-    return usageError("invalid value '" + FE.Standard +
-                      "' in '-std=' (expected c++17, c++20, gnu++17 or "
-                      "gnu++20)");
   if (const Arg *A = Args.getLastArg(OPT_O)) {
     std::optional<unsigned> Level = parseOptLevel(A->getValue());
     if (!Level)
@@ -181,15 +151,8 @@ int translate(const InputArgList &Args, dpex::CompilerOptions &Opts) {
       Args.hasFlag(OPT_fcolor_diagnostics, OPT_fno_color_diagnostics,
                    llvm::errs().has_colors());
   FE.CompilationDatabaseDir = Args.getLastArgValue(OPT_p).str();
-  if (!FE.CompilationDatabaseDir.empty() &&
-      !llvm::sys::fs::is_directory(FE.CompilationDatabaseDir))
-    return usageError("no such directory: -p '" + FE.CompilationDatabaseDir +
-                      "'");
 
   Opts.DeviceLibs = Args.getAllArgValues(OPT_device_lib_EQ);
-  for (const std::string &Lib : Opts.DeviceLibs)
-    if (!llvm::sys::fs::is_regular_file(Lib))
-      return usageError("no such file: --device-lib '" + Lib + "'");
   Opts.OutputPrefix = Args.getLastArgValue(OPT_o).str();
   if (Args.hasArg(OPT_MD, OPT_MMD)) {
     Opts.DepFile = Args.getLastArgValue(OPT_MF).str();
@@ -205,7 +168,7 @@ int translate(const InputArgList &Args, dpex::CompilerOptions &Opts) {
   Opts.SyntaxOnly = Args.hasArg(OPT_fsyntax_only);
   Opts.PrintCommands = Args.hasArg(OPT__HASH_HASH_HASH);
   Opts.ListKernels = Args.hasArg(OPT_list_kernels);
-  Opts.Validate = !Args.hasArg(OPT_no_validate);
+  Opts.SPIRV.Validate = !Args.hasArg(OPT_no_validate);
   Opts.Verbose = Args.hasArg(OPT_v);
   Opts.TimePasses = Args.hasArg(OPT_time_passes);
   return 0;
@@ -231,9 +194,9 @@ int main(int argc, char **argv) {
                     /*FlagsToInclude=*/0, /*FlagsToExclude=*/0,
                     /*ShowAllAliases=*/false);
     llvm::outs() << "\nCUDA ARCHS:\n  PTX and SASS: "
-                 << archList(dpex::supportedCudaArchs())
+                 << dpex::cudaArchList(dpex::supportedCudaArchs())
                  << "\n  SASS only (--cuda-sass): "
-                 << archList(dpex::sassOnlyCudaArchs()) << "\n";
+                 << dpex::cudaArchList(dpex::sassOnlyCudaArchs()) << "\n";
     return 0;
   }
   if (Args.hasArg(OPT_version)) {
@@ -258,13 +221,14 @@ int main(int argc, char **argv) {
 
   dpex::CompilerOptions Opts;
   Opts.Sources = Args.getAllArgValues(OPT_INPUT);
+  // translate() names default outputs after the first source.
   if (Opts.Sources.empty())
     return usageError("no input files");
-  for (const std::string &S : Opts.Sources)
-    if (!llvm::sys::fs::is_regular_file(S))
-      return usageError("no such file: '" + S + "'");
   if (int Status = translate(Args, Opts))
     return Status;
+  // The library's rules, as usage errors: runCompiler would reject the same.
+  if (llvm::Error E = dpex::checkOptions(Opts))
+    return usageError(llvm::toString(std::move(E)));
   Opts.Frontend.DpexIncludeDir = installedIncludeDir(argv[0]);
   return dpex::runCompiler(Opts, llvm::outs(), llvm::errs());
 }

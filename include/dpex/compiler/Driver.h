@@ -5,6 +5,7 @@
 #include "dpex/compiler/Frontend.h"
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 
 #include <string>
 #include <vector>
@@ -18,6 +19,32 @@ namespace dpex {
 enum class EmitKind { SPIRV, Stub, LLVM, SPIRVAsm, PTX, DeviceLib, SPIR };
 enum class TargetKind { SPIRV, SPIR, CUDA };
 
+// The SPIR-V image builder's part of the options (lib/Targets/SPIRV).
+struct SPIRVImageOptions {
+  // SPIRV-Tools validation of the image (--no-validate: off).
+  bool Validate = true;
+};
+
+// The CUDA target's part, read by its builders only (ptx and cubin,
+// lib/Targets/NVPTX).
+struct CudaImageOptions {
+  // One PTX image per arch (sm_80 is 80), ascending. sm_50 is the oldest GPU
+  // a CUDA 12 or 13 driver runs, so the default loads everywhere; Ampere and
+  // newer GPUs load the sm_80 image instead, in a recent PTX ISA (7.0, not
+  // 4.0), ready for lowerings that use instructions sm_50 lacks.
+  std::vector<unsigned> Archs = {50, 80};
+  // --cuda-libdevice: libdevice.10.bc for the PTX image's math; "" looks
+  // in the CUDA toolkit, "none" takes libclc's math.
+  std::string LibDevice;
+  // --cuda-sass: a cubin per arch besides the PTX, built by `Ptxas` ("":
+  // found on PATH or in the CUDA toolkit).
+  bool SASS = false;
+  std::string Ptxas;
+};
+
+// One compilation: the driver's own options, then each stage's part. The
+// -O level, debug info and fast math are the frontend's choices; the driver
+// hands later stages what they need of them.
 struct CompilerOptions {
   std::vector<std::string> Sources;
   std::string OutputPrefix; // empty: the first source's stem in the cwd
@@ -26,19 +53,6 @@ struct CompilerOptions {
   // and CUDA devices alike.
   std::vector<TargetKind> Targets = {TargetKind::SPIRV, TargetKind::SPIR,
                                      TargetKind::CUDA};
-  // One PTX image per arch (sm_80 is 80), ascending. sm_50 is the oldest GPU
-  // a CUDA 12 or 13 driver runs, so the default loads everywhere; Ampere and
-  // newer GPUs load the sm_80 image instead, in a recent PTX ISA (7.0, not
-  // 4.0), ready for lowerings that use instructions sm_50 lacks.
-  std::vector<unsigned> CudaArchs = {50, 80};
-  // --cuda-libdevice: libdevice.10.bc for the PTX image's math; "" looks
-  // under $CUDA_PATH and /usr/local/cuda, "none" takes libclc's math.
-  std::string CudaLibDevice;
-  // --cuda-sass: a cubin per arch besides the PTX, built by `Ptxas` ("":
-  // found on PATH, under $CUDA_PATH or /usr/local/cuda).
-  bool CudaSASS = false;
-  std::string Ptxas;
-  FrontendOptions Frontend;
   std::vector<std::string> DeviceLibs;
   std::string DepFile;                     // -MD -MF <file>; empty: none
   std::vector<std::string> DepFileTargets; // -MT; empty: every output
@@ -48,10 +62,21 @@ struct CompilerOptions {
   // `Err`, one line each, and run none of them.
   bool PrintCommands = false;
   bool ListKernels = false;
-  bool Validate = true;
   bool Verbose = false;
   bool TimePasses = false;
+
+  FrontendOptions Frontend;
+  SPIRVImageOptions SPIRV;
+  CudaImageOptions CUDA;
 };
+
+// The rules a CompilerOptions must meet, checked by runCompiler before it
+// starts (and by dpexc, as usage errors): sources that exist, a known C++
+// standard, CUDA archs that can be built with the options given, files and
+// directories that the options name. The message is dpexc's usage error.
+llvm::Error checkOptions(const CompilerOptions &Options);
+// What --cuda-arch accepts, as usage errors say it: "(expected ...)".
+std::string expectedCudaArchs();
 
 // Parses "spirv,stub" style lists; false on an unknown name (put in `Bad`).
 bool parseEmitList(const std::string &List, std::vector<EmitKind> &Out,
@@ -78,9 +103,11 @@ void printDiagnostic(llvm::raw_ostream &OS, DiagLevel Level,
                      llvm::StringRef Where, llvm::StringRef Message);
 
 // Runs the whole compilation. Returns the process exit status: 0 success,
-// 1 compile error (diagnostics written to `Err`), 3 internal error (a crash;
-// a library's exit() or LLVM fatal error ends the process with 3 instead of
-// returning). Every failure removes the outputs. `Out` gets --list-kernels.
+// 1 compile error (diagnostics written to `Err`), 2 options that
+// checkOptions rejects (its message written to `Err`, no file touched),
+// 3 internal error (a crash; a library's exit() or LLVM fatal error ends the
+// process with 3 instead of returning). Every other failure removes the
+// outputs. `Out` gets --list-kernels.
 int runCompiler(const CompilerOptions &Options, llvm::raw_ostream &Out,
                 llvm::raw_ostream &Err);
 

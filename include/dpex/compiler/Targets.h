@@ -44,6 +44,8 @@ bool isSASSOnlyCudaArch(unsigned Arch);
 std::optional<unsigned> parseCudaArch(llvm::StringRef Name);
 // 80 -> "sm_80".
 std::string cudaArchName(unsigned Arch);
+// {50, 80} -> "sm_50,sm_80".
+std::string cudaArchList(llvm::ArrayRef<unsigned> Archs);
 
 // How the PTX image is built.
 struct PTXOptions {

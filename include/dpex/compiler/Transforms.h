@@ -48,6 +48,18 @@ struct KernelRecord {
 };
 llvm::Expected<std::vector<KernelRecord>> readKernelMetadata(llvm::Module &M);
 
+// Drops `llvm.global.annotations` (which kernels are is known from the AST)
+// and the strings only it used; the frontend runs it on each source.
+struct AnnotationRemovalPass : llvm::PassInfoMixin<AnnotationRemovalPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Strips the debug info and its module flags: without -g, the line tables
+// kept for diagnostics go before any output.
+struct LineTableRemovalPass : llvm::PassInfoMixin<LineTableRemovalPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // Wraps each kernel in a `spir_kernel` entry with OpenCL kernel-argument
 // metadata and global/local address-space pointer parameters.
 struct KernelABILoweringPass : llvm::PassInfoMixin<KernelABILoweringPass> {
@@ -83,61 +95,6 @@ struct IndexBuiltinLoweringPass
     : llvm::PassInfoMixin<IndexBuiltinLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
-
-// The passes that retarget the SPIR 1.2 image to NVPTX, where libclc's
-// nvptx64 library implements its OpenCL built-ins; addNVPTXLoweringPasses
-// runs them in order.
-
-// Turns each kernel's Workgroup (local accessor) pointer parameters into i64
-// byte offsets into the kernel's dynamic shared memory, rebuilding the
-// kernel.
-struct NVPTXLocalParamLoweringPass
-    : llvm::PassInfoMixin<NVPTXLocalParamLoweringPass> {
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
-};
-
-// Renumbers the SPIR address spaces as NVPTX's (SPIR generic and private
-// are NVPTX generic, SPIR constant NVPTX const) in every type, signature,
-// intrinsic overload and built-in's mangled name.
-struct NVPTXAddressSpaceMappingPass
-    : llvm::PassInfoMixin<NVPTXAddressSpaceMappingPass> {
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
-};
-
-// Replaces LLVM `fence` instructions, which NVPTX cannot select, by
-// `membar.gl`.
-struct NVPTXFenceLoweringPass : llvm::PassInfoMixin<NVPTXFenceLoweringPass> {
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
-};
-
-// Replaces OpenCL `printf` by the CUDA driver's `vprintf`, its strings moved
-// to NVPTX constant memory.
-struct NVPTXPrintfLoweringPass : llvm::PassInfoMixin<NVPTXPrintfLoweringPass> {
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
-};
-
-// Replaces OpenCL 1.2 atomic built-in calls by LLVM atomic instructions.
-struct NVPTXAtomicLoweringPass : llvm::PassInfoMixin<NVPTXAtomicLoweringPass> {
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
-};
-
-// Makes OpenCL fmin/fmax calls return the other operand where one is a NaN,
-// which NVIDIA's min/max instructions get wrong for a zero's sign.
-struct NVPTXMinMaxNaNLoweringPass
-    : llvm::PassInfoMixin<NVPTXMinMaxNaNLoweringPass> {
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
-};
-
-// Gives the module NVPTX's triple and data layout and the C calling
-// convention, and marks its kernels in !nvvm.annotations.
-struct NVPTXKernelAnnotationPass
-    : llvm::PassInfoMixin<NVPTXKernelAnnotationPass> {
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
-};
-
-// Adds the NVPTX passes above to `MPM`, annotation last: the local
-// parameter lowering replaces the kernels the annotations name.
-void addNVPTXLoweringPasses(llvm::ModulePassManager &MPM);
 
 // Replaces libm calls and LLVM math intrinsics by the OpenCL.std built-ins
 // (`__spirv_ocl_sqrtf`, ...) the translator emits as OpExtInst.
@@ -197,6 +154,28 @@ struct LibCallLoweringPass : llvm::PassInfoMixin<LibCallLoweringPass> {
 // (saturating and overflow-checked arithmetic, bswap, bitreverse, funnel
 // shifts, memmove) into plain IR.
 struct IntrinsicLoweringPass : llvm::PassInfoMixin<IntrinsicLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// What SPIRV-LLVM-Translator 15 is given, last before it (emitSPIRV runs
+// them on the device module after the pipeline and the --emit=llvm output):
+
+// Drops `llvm.loop` metadata, which the translator can turn into an invalid
+// OpLoopMerge.
+struct LoopMetadataRemovalPass : llvm::PassInfoMixin<LoopMetadataRemovalPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Declares the module's source language as OpenCL C++ (`!spirv.Source`).
+struct SourceLanguageDeclarationPass
+    : llvm::PassInfoMixin<SourceLanguageDeclarationPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// With debug info: variable locations OpenCL.DebugInfo.100 cannot express
+// become "optimised out".
+struct DebugLocationLegalizationPass
+    : llvm::PassInfoMixin<DebugLocationLegalizationPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 

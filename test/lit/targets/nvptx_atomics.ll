@@ -1,5 +1,7 @@
 ; dpex-nvptx-lower-atomics: OpenCL 1.2 atomic built-ins (32-bit atomic_*,
 ; 64-bit atom_*) become LLVM atomics, signedness taken from the mangled name.
+; dpex-opt runs it on opaque pointers, as the PTX builder does (the SPIR
+; image, typed, read into an opaque-pointer context).
 ; RUN: dpex-opt -passes=dpex-nvptx-lower-atomics %s -o - | FileCheck %s
 
 target triple = "spir64-unknown-unknown"
@@ -18,10 +20,10 @@ entry:
   ret void
 }
 
-; CHECK: %a = atomicrmw add i64 addrspace(1)* %p, i64 5 monotonic
-; CHECK: %b = atomicrmw umin i64 addrspace(1)* %p, i64 %a monotonic
-; CHECK: %c = atomicrmw max i32 addrspace(3)* %{{.*}}, i32 7 monotonic
-; CHECK: [[D:%.*]] = cmpxchg i32 addrspace(1)* %q, i32 %c, i32 9 monotonic monotonic
+; CHECK: %a = atomicrmw add ptr addrspace(1) %p, i64 5 monotonic
+; CHECK: %b = atomicrmw umin ptr addrspace(1) %p, i64 %a monotonic
+; CHECK: %c = atomicrmw max ptr addrspace(3) %{{.*}}, i32 7 monotonic
+; CHECK: [[D:%.*]] = cmpxchg ptr addrspace(1) %q, i32 %c, i32 9 monotonic monotonic
 ; CHECK: %d = extractvalue { i32, i1 } [[D]], 0
 ; CHECK-NOT: atom_
 ; CHECK-NOT: atomic_

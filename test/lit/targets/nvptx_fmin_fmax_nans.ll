@@ -2,6 +2,8 @@
 ; the other operand where one operand is a NaN, selected explicitly (NVIDIA's
 ; min/max instructions gave fmin(-0.0f, NAN) = +0); the call still decides
 ; every other case. Mixed vector-scalar forms and other functions stay.
+; dpex-opt runs it on opaque pointers, as the PTX builder does (the SPIR
+; image, typed, read into an opaque-pointer context).
 ; RUN: dpex-opt -passes=dpex-nvptx-lower-fmin-fmax-nans %s -o - | FileCheck %s
 
 target triple = "spir64-unknown-unknown"
@@ -19,7 +21,7 @@ entry:
   ; CHECK-NEXT: [[R:%.*]] = select i1 [[XNAN]], float %y, float %m
   ; CHECK-NEXT: [[YNAN:%.*]] = fcmp uno float %y, %y
   ; CHECK-NEXT: %m.nan = select i1 [[YNAN]], float %x, float [[R]]
-  ; CHECK-NEXT: store float %m.nan, float addrspace(1)* %out
+  ; CHECK-NEXT: store float %m.nan, ptr addrspace(1) %out
   %m = call spir_func float @_Z4fminff(float %x, float %y)
   store float %m, float addrspace(1)* %out, align 4
   ; CHECK: %d = call spir_func double @_Z4fmaxdd(double %a, double %b)
@@ -27,7 +29,7 @@ entry:
   ; CHECK-NEXT: [[DR:%.*]] = select i1 [[ANAN]], double %b, double %d
   ; CHECK-NEXT: [[BNAN:%.*]] = fcmp uno double %b, %b
   ; CHECK-NEXT: %d.nan = select i1 [[BNAN]], double %a, double [[DR]]
-  ; CHECK-NEXT: store double %d.nan, double addrspace(1)* %dout
+  ; CHECK-NEXT: store double %d.nan, ptr addrspace(1) %dout
   %d = call spir_func double @_Z4fmaxdd(double %a, double %b)
   store double %d, double addrspace(1)* %dout, align 8
   ; Vectors element by element.

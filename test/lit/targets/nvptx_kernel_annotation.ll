@@ -2,6 +2,8 @@
 ; layout, SPIR calling conventions become C, and each kernel is marked in
 ; !nvvm.annotations. Run after dpex-nvptx-lower-local-params, the annotation
 ; names the rebuilt kernel.
+; dpex-opt runs it on opaque pointers, as the PTX builder does (the SPIR
+; image, typed, read into an opaque-pointer context).
 ; RUN: dpex-opt -passes=dpex-nvptx-annotate-kernels %s -o - | FileCheck %s
 ; RUN: dpex-opt -passes=dpex-nvptx-lower-local-params,dpex-nvptx-annotate-kernels %s -o - | FileCheck --check-prefix=REBUILT %s
 
@@ -30,14 +32,14 @@ entry:
 ; CHECK: target triple = "nvptx64-nvidia-cuda"
 ; CHECK: declare i64 @_Z13get_local_idj(i32)
 ; CHECK: define void @helper()
-; CHECK: define void @tile(float addrspace(3)* %tile)
+; CHECK: define void @tile(ptr addrspace(3) %tile)
 ; CHECK: call i64 @_Z13get_local_idj(i32 0)
 ; CHECK: call void @helper()
 ; CHECK: define void @plain(
 ; CHECK: !nvvm.annotations = !{![[TILE:[0-9]+]], ![[PLAIN:[0-9]+]]}
-; CHECK-DAG: ![[TILE]] = !{void (float addrspace(3)*)* @tile, !"kernel", i32 1}
-; CHECK-DAG: ![[PLAIN]] = !{void (i32 addrspace(1)*)* @plain, !"kernel", i32 1}
+; CHECK-DAG: ![[TILE]] = !{ptr @tile, !"kernel", i32 1}
+; CHECK-DAG: ![[PLAIN]] = !{ptr @plain, !"kernel", i32 1}
 
 ; REBUILT: define void @tile(i64 %tile)
-; REBUILT-DAG: !{void (i64)* @tile, !"kernel", i32 1}
-; REBUILT-DAG: !{void (i32 addrspace(1)*)* @plain, !"kernel", i32 1}
+; REBUILT-DAG: !{ptr @tile, !"kernel", i32 1}
+; REBUILT-DAG: !{ptr @plain, !"kernel", i32 1}

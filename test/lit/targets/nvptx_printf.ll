@@ -2,6 +2,8 @@
 ; vprintf(format, args), the arguments packed in a struct on the stack; the
 ; constant-space strings, which dpex-nvptx-map-address-spaces moved from
 ; SPIR's constant space (2) to NVPTX's (4), are passed as generic pointers.
+; dpex-opt runs them on opaque pointers, as the PTX builder does (the SPIR
+; image, typed, read into an opaque-pointer context).
 ; RUN: dpex-opt -passes=dpex-nvptx-map-address-spaces,dpex-nvptx-lower-printf %s -o - | FileCheck %s
 ; RUN: dpex-opt -passes=dpex-nvptx-map-address-spaces,dpex-nvptx-lower-printf %s -o - | FileCheck --check-prefix=GONE %s
 
@@ -21,12 +23,11 @@ entry:
 ; CHECK-DAG: @ok = internal addrspace(4) constant [3 x i8] c"ok\00", align 1
 ; CHECK-DAG: @format = internal addrspace(4) constant [9 x i8] c"%d %f %s\00", align 1
 ; CHECK-LABEL: define spir_kernel void @k(
-; CHECK: %printf.args = alloca { i32, double, i8* }, align 8
-; CHECK: store i32 %i, i32* %{{[0-9]+}}, align 4
-; CHECK: store double %d, double* %{{[0-9]+}}, align 8
-; CHECK: store i8* addrspacecast (i8 addrspace(4)* getelementptr inbounds ([3 x i8], [3 x i8] addrspace(4)* @ok, i64 0, i64 0) to i8*), i8** %{{[0-9]+}}, align 8
-; CHECK: [[ARGS:%[0-9]+]] = bitcast { i32, double, i8* }* %printf.args to i8*
-; CHECK: call i32 @vprintf(i8* addrspacecast (i8 addrspace(4)* getelementptr inbounds ([9 x i8], [9 x i8] addrspace(4)* @format, i64 0, i64 0) to i8*), i8* [[ARGS]])
-; CHECK: declare i32 @vprintf(i8*, i8*)
+; CHECK: %printf.args = alloca { i32, double, ptr }, align 8
+; CHECK: store i32 %i, ptr %{{[0-9]+}}, align 4
+; CHECK: store double %d, ptr %{{[0-9]+}}, align 8
+; CHECK: store ptr addrspacecast (ptr addrspace(4) @ok to ptr), ptr %{{[0-9]+}}, align 8
+; CHECK: call i32 @vprintf(ptr addrspacecast (ptr addrspace(4) @format to ptr), ptr %printf.args)
+; CHECK: declare i32 @vprintf(ptr, ptr)
 
 ; GONE-NOT: @printf

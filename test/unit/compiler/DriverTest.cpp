@@ -44,7 +44,48 @@ TEST_CASE("CUDA arch lists parse sorted, and reject what LLVM 15 or the "
     CHECK(Bad == Unsupported);
   }
   // The default loads on every GPU a CUDA 12 or 13 driver runs.
-  CHECK(CompilerOptions().CudaArchs.front() == 50);
+  CHECK(CompilerOptions().CUDA.Archs.front() == 50);
+}
+
+TEST_CASE("runCompiler rejects the options dpexc rejects, writing nothing",
+          "[driver]") {
+  std::string Dir = freshDir();
+  REQUIRE(!Dir.empty());
+  CompilerOptions Opts;
+  Opts.Sources = {inputPath("multi_kernel.cpp")};
+  Opts.OutputPrefix = Dir + "/mk";
+  REQUIRE(!checkOptions(Opts).operator bool());
+
+  // A SASS-only arch without --cuda-sass would embed nothing for it.
+  Opts.CUDA.Archs = {80, 90};
+  llvm::Error E = checkOptions(Opts);
+  REQUIRE(E.operator bool());
+  CHECK_THAT(llvm::toString(std::move(E)),
+             Catch::Contains("--cuda-arch=sm_90 needs --cuda-sass"));
+  CompileRun R = compile(Opts);
+  CHECK(R.Status == 2);
+  CHECK_THAT(R.Err, Catch::Contains("error: --cuda-arch=sm_90 needs "
+                                    "--cuda-sass"));
+  CHECK(readFile(Dir + "/mk.spv").empty());
+  Opts.CUDA.SASS = true;
+  CHECK(!checkOptions(Opts).operator bool());
+
+  CompilerOptions NoArch = Opts;
+  NoArch.CUDA.Archs.clear();
+  CHECK(compile(NoArch).Status == 2);
+  CompilerOptions Kepler = Opts;
+  Kepler.CUDA.Archs = {35};
+  CHECK_THAT(compile(Kepler).Err,
+             Catch::Contains("unsupported --cuda-arch 'sm_35'"));
+  CompilerOptions Std = Opts;
+  Std.Frontend.Standard = "c++11";
+  CHECK(compile(Std).Status == 2);
+  CompilerOptions LibDevice = Opts;
+  LibDevice.CUDA.LibDevice = Dir + "/missing.bc";
+  CHECK(compile(LibDevice).Status == 2);
+  CompilerOptions Missing = Opts;
+  Missing.Sources = {Dir + "/missing.cpp"};
+  CHECK(compile(Missing).Status == 2);
 }
 
 TEST_CASE("same input and flags give byte-identical outputs", "[driver]") {

@@ -1,7 +1,7 @@
 // LLVM `fence` instructions (from dpex::atomic_fence) become `membar.gl`:
 // the NVPTX backend of LLVM 15 cannot select `fence`, and a device-wide
 // barrier orders at least as much as any fence a kernel asks for.
-#include "dpex/compiler/Transforms.h"
+#include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/InstIterator.h"

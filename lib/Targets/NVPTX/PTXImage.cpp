@@ -1,21 +1,19 @@
 // PTX for NVIDIA GPUs, derived from the SPIR 1.2 image: its OpenCL built-in
 // calls are exactly what libclc's nvptx64 library implements (index queries
 // on PTX special registers, barriers, atomics, math). The module is
-// retargeted, given libdevice's math where libdevice is at hand
-// (LibDeviceMath.cpp), linked with libclc for the rest, optimised and
+// retargeted by the NVPTX passes (lib/Targets/NVPTX), given libdevice's
+// math where libdevice is at hand (LibDeviceMath.cpp), linked with libclc
+// for the rest, optimised and
 // compiled by LLVM's NVPTX backend for one arch (CudaArch.cpp), which the
 // driver JIT-compiles for the GPU at hand.
 #include "CudaArch.h"
 #include "LibDeviceMath.h"
+#include "dpex/compiler/TargetPasses.h"
 #include "dpex/compiler/Targets.h"
 #include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Bitcode/BitcodeReader.h"
-#include "llvm/IR/DebugInfo.h"
-#include "llvm/IR/IRBuilder.h"
-#include "llvm/IR/InstIterator.h"
-#include "llvm/IR/IntrinsicsNVPTX.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -88,38 +86,6 @@ llvm::Error linkLibclc(llvm::Module &M) {
   return llvm::Error::success();
 }
 
-// OpenCL's clz, ctz and popcount on a scalar integer: libclc's nvptx
-// library lacks ctz (OpenCL 2.0), and NVPTX selects the LLVM intrinsics of
-// all three directly (clz and ctz of 0 are the width, as in OpenCL).
-void lowerBitCountBuiltins(llvm::Module &M) {
-  for (llvm::Function &F : llvm::make_early_inc_range(M)) {
-    llvm::StringRef Name = F.getName();
-    llvm::Intrinsic::ID ID = Name.startswith("_Z3clz")   ? llvm::Intrinsic::ctlz
-                             : Name.startswith("_Z3ctz") ? llvm::Intrinsic::cttz
-                             : Name.startswith("_Z8popcount")
-                                 ? llvm::Intrinsic::ctpop
-                                 : llvm::Intrinsic::not_intrinsic;
-    if (ID == llvm::Intrinsic::not_intrinsic || !F.isDeclaration() ||
-        F.arg_size() != 1 || !F.getReturnType()->isIntegerTy() ||
-        F.getArg(0)->getType() != F.getReturnType())
-      continue;
-    for (llvm::User *U : llvm::make_early_inc_range(F.users())) {
-      auto *Call = llvm::dyn_cast<llvm::CallInst>(U);
-      if (!Call || Call->getCalledFunction() != &F)
-        continue;
-      llvm::IRBuilder<> B(Call);
-      llvm::SmallVector<llvm::Value *, 2> Args = {Call->getArgOperand(0)};
-      if (ID != llvm::Intrinsic::ctpop)
-        Args.push_back(B.getFalse());
-      llvm::Value *New = B.CreateIntrinsic(ID, {F.getReturnType()}, Args);
-      Call->replaceAllUsesWith(New);
-      Call->eraseFromParent();
-    }
-    if (F.use_empty())
-      F.eraseFromParent();
-  }
-}
-
 void optimize(llvm::Module &M, llvm::TargetMachine &TM) {
   // Only the kernels are entry points; libclc's helpers inline and vanish.
   llvm::StringSet<> Kernels;
@@ -140,74 +106,6 @@ void optimize(llvm::Module &M, llvm::TargetMachine &TM) {
         return llvm::Error::success();
       },
       &TM));
-}
-
-// -ffast-math after the round trip through SPIR-V, which keeps the
-// instructions' fast-math flags but not the functions' attributes. Run on
-// the kernels' own code, before libdevice and libclc are linked: their
-// code stays as written (its double functions rely on exact rounding), as
-// with nvcc's -use_fast_math. Float division becomes div.approx.ftz, as
-// nvcc's -prec-div=false (square roots come from libdevice, told
-// __CUDA_PREC_SQRT=0).
-void relaxFloatingPoint(llvm::Module &M) {
-  for (llvm::Function &F : M) {
-    if (F.isDeclaration())
-      continue;
-    for (llvm::Instruction &I :
-         llvm::make_early_inc_range(llvm::instructions(F))) {
-      if (!llvm::isa<llvm::FPMathOperator>(I))
-        continue;
-      I.setFast(true);
-      if (I.getOpcode() == llvm::Instruction::FDiv &&
-          I.getType()->isFloatTy()) {
-        llvm::IRBuilder<> B(&I);
-        llvm::Value *Approx =
-            B.CreateIntrinsic(llvm::Intrinsic::nvvm_div_approx_ftz_f, {},
-                              {I.getOperand(0), I.getOperand(1)});
-        I.replaceAllUsesWith(Approx);
-        I.eraseFromParent();
-      }
-    }
-  }
-}
-
-// Float denormals flush to zero in all code, libdevice's included (NVPTX's
-// .ftz forms), as nvcc's -ftz=true, which -use_fast_math implies.
-void flushFloatDenormals(llvm::Module &M) {
-  for (llvm::Function &F : M)
-    if (!F.isDeclaration())
-      F.addFnAttr("denormal-fp-math-f32", "preserve-sign,preserve-sign");
-}
-
-// Line tables as nvcc's -lineinfo writes them: the compile units become
-// DebugDirectivesOnly, for which NVPTX writes `.file`/`.loc` but neither
-// DWARF sections nor the `debug` target that makes the driver compile
-// without optimisation. The module's other debug info goes first.
-void keepLineDirectivesOnly(llvm::Module &M) {
-  llvm::stripNonLineTableDebugInfo(M);
-  llvm::NamedMDNode *Units = M.getNamedMetadata("llvm.dbg.cu");
-  if (!Units)
-    return;
-  llvm::DenseMap<llvm::DICompileUnit *, llvm::DICompileUnit *> Directives;
-  for (unsigned I = 0; I < Units->getNumOperands(); ++I) {
-    auto *CU = llvm::cast<llvm::DICompileUnit>(Units->getOperand(I));
-    auto *New = llvm::DICompileUnit::getDistinct(
-        M.getContext(), CU->getSourceLanguage(), CU->getFile(),
-        CU->getProducer(), CU->isOptimized(), CU->getFlags(),
-        CU->getRuntimeVersion(), CU->getSplitDebugFilename(),
-        llvm::DICompileUnit::DebugDirectivesOnly, {}, {}, {}, {}, {},
-        CU->getDWOId(), CU->getSplitDebugInlining(),
-        CU->getDebugInfoForProfiling(), CU->getNameTableKind(),
-        CU->getRangesBaseAddress(), CU->getSysRoot(), CU->getSDK());
-    Directives[CU] = New;
-    Units->setOperand(I, New);
-  }
-  // Inlined functions' subprograms too, which no function holds any more.
-  llvm::DebugInfoFinder Finder;
-  Finder.processModule(M);
-  for (llvm::DISubprogram *SP : Finder.subprograms())
-    if (auto It = Directives.find(SP->getUnit()); It != Directives.end())
-      SP->replaceUnit(It->second);
 }
 
 } // namespace
@@ -231,28 +129,40 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
   auto TM = createNVPTXTargetMachine(Arch, Options.FastMath, DWARF);
   if (!TM)
     return TM.takeError();
-  llvm::cantFail(
-      runModulePasses(M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+  llvm::cantFail(runModulePasses(
+      M, [&](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
         addNVPTXLoweringPasses(MPM);
+        if (Options.FastMath)
+          MPM.addPass(NVPTXFastMathRelaxationPass());
+        if (!Options.LibDevice.empty())
+          MPM.addPass(NVPTXLibDeviceMathPass(Options.FastMath));
         return llvm::Error::success();
       }));
-  if (Options.FastMath)
-    relaxFloatingPoint(M);
   if (!Options.LibDevice.empty())
-    if (auto E = linkLibDeviceMath(M, Options.LibDevice, Options.FastMath))
+    if (auto E = linkLibDevice(M, Options.LibDevice))
       return E;
-  lowerBitCountBuiltins(M);
+  llvm::cantFail(
+      runModulePasses(M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+        MPM.addPass(NVPTXBitCountLoweringPass());
+        return llvm::Error::success();
+      }));
   if (auto E = linkLibclc(M))
     return E;
   NVVMReflectSettings Reflect;
+  Reflect.Arch = Arch;
   Reflect.FlushDenormals = Options.FlushDenormals || Options.FastMath;
   Reflect.PreciseSqrt = !Options.FastMath;
-  if (Options.FastMath)
-    flushFloatDenormals(M);
-  if (Options.LineDirectivesOnly)
-    keepLineDirectivesOnly(M);
-  if (auto E = resolveNVVMReflect(M, Arch, Reflect))
-    return E;
+  llvm::cantFail(runModulePasses(
+      M, [&](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+        if (Options.FastMath)
+          MPM.addPass(NVPTXDenormalFlushPass());
+        if (Options.LineDirectivesOnly)
+          MPM.addPass(NVPTXLineDirectivesPass());
+        MPM.addPass(NVVMReflectResolutionPass(Reflect));
+        return llvm::Error::success();
+      }));
+  if (M.getFunction("__nvvm_reflect"))
+    return fail("a __nvvm_reflect query that is not a constant string");
   optimize(M, **TM);
   // After libdevice and libclc: what they leave undefined, ptxas rejects.
   if (auto E = checkResolvedCalls(M, CallConsumer::PTX))

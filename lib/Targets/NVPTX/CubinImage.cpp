@@ -1,14 +1,13 @@
 // SASS for NVIDIA GPUs: the PTX image compiled by NVIDIA's ptxas into a
 // cubin, which the driver loads without JIT-compiling anything. Only with
 // --cuda-sass, since it makes dpexc's output depend on the CUDA toolkit.
+#include "CudaToolkit.h"
 #include "dpex/compiler/Targets.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -32,19 +31,7 @@ llvm::Expected<std::string> tempFile(llvm::StringRef Suffix) {
 std::string findPtxas() {
   if (llvm::ErrorOr<std::string> OnPath = llvm::sys::findProgramByName("ptxas"))
     return *OnPath;
-  llvm::SmallVector<std::string, 2> Roots;
-  if (llvm::Optional<std::string> CudaPath =
-          llvm::sys::Process::GetEnv("CUDA_PATH"))
-    if (!CudaPath->empty())
-      Roots.push_back(*CudaPath);
-  Roots.push_back("/usr/local/cuda");
-  for (const std::string &Root : Roots) {
-    llvm::SmallString<256> Path(Root);
-    llvm::sys::path::append(Path, "bin", "ptxas");
-    if (llvm::sys::fs::can_execute(Path))
-      return std::string(Path);
-  }
-  return "";
+  return findInCudaToolkit("bin/ptxas", /*Executable=*/true);
 }
 
 llvm::Expected<std::string> buildCubin(const std::string &PTX, unsigned Arch,

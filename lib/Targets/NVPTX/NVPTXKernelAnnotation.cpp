@@ -4,7 +4,7 @@
 // function. It runs after every NVPTX lowering that rebuilds a kernel (the
 // annotation names the function itself). Global (1) and shared/local (3)
 // spaces keep their numbers on NVPTX.
-#include "dpex/compiler/Transforms.h"
+#include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Constants.h"

@@ -12,6 +12,7 @@
 // mangled names of libclc's built-ins (`PU3AS4` SPIR generic is plain `P`
 // for NVPTX, `PU3AS2` SPIR constant is `PU3AS4`). Casts between private and
 // generic become no casts at all.
+#include "dpex/compiler/TargetPasses.h"
 #include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"

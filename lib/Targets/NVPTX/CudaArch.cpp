@@ -74,6 +74,13 @@ unsigned ptxCodeArch(unsigned Arch) {
 
 std::string cudaArchName(unsigned Arch) { return "sm_" + std::to_string(Arch); }
 
+std::string cudaArchList(llvm::ArrayRef<unsigned> Archs) {
+  std::string List;
+  for (unsigned Arch : Archs)
+    List += (List.empty() ? "" : ",") + cudaArchName(Arch);
+  return List;
+}
+
 std::string ptxFeatureFor(unsigned Arch) {
   const ArchInfo *A = find(Arch);
   assert(A && "arch not in supportedCudaArchs()");

@@ -4,6 +4,7 @@
 // (addrspace 3) pointer parameter, i.e. a local accessor, becomes a 64-bit
 // byte offset into that array, where the runtime places the accessor. The
 // offset is assumed 16-byte aligned, as the runtime makes it.
+#include "dpex/compiler/TargetPasses.h"
 #include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"

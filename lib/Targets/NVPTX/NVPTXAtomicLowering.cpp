@@ -1,7 +1,7 @@
 // OpenCL 1.2 atomic built-ins (`atomic_add`, 64-bit `atom_add`, ...) become
 // LLVM atomic instructions, which NVPTX selects natively; libclc's nvptx64
 // library lacks the 64-bit ones.
-#include "dpex/compiler/Transforms.h"
+#include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringSwitch.h"

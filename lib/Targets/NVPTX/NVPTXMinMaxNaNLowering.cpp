@@ -5,7 +5,7 @@
 // replaced by the non-NaN operand, selected explicitly, wherever one
 // operand is a NaN; the instruction still decides every other case
 // (fmin(-0, +0) may be either zero, as OpenCL allows).
-#include "dpex/compiler/Transforms.h"
+#include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/IRBuilder.h"

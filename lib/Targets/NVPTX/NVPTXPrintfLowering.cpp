@@ -3,7 +3,7 @@
 // aligned struct on the stack, and every pointer, the strings in NVPTX's
 // constant space (4) included (dpex-nvptx-map-address-spaces put them
 // there), is passed as a generic one.
-#include "dpex/compiler/Transforms.h"
+#include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/Constants.h"

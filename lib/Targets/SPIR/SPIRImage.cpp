@@ -1,0 +1,82 @@
+// SPIR 1.2 is LLVM bitcode with OpenCL 1.2 conventions. Reading the SPIR-V
+// back with the translator (OpenCL 1.2 built-in names) yields exactly that;
+// the SPIR passes (lib/Targets/SPIR) make it buildable by PoCL 3, and a
+// light clean-up removes the per-dimension built-in calls the reader
+// materialises but the kernel never uses.
+//
+// The image embedded for SPIR consumers runs on exact grids
+// (dpex-spir-fold-range-guards); the guarded form stays the input of the
+// PTX image, whose grids the runtime rounds.
+#include "dpex/compiler/TargetPasses.h"
+#include "dpex/compiler/Targets.h"
+#include "dpex/compiler/Transforms.h"
+
+#include "LLVMSPIRVLib/LLVMSPIRVLib.h"
+
+#include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Transforms/InstCombine/InstCombine.h"
+#include "llvm/Transforms/Scalar/ADCE.h"
+#include "llvm/Transforms/Scalar/SimplifyCFG.h"
+
+#include <sstream>
+
+namespace dpex {
+
+static void cleanUp(llvm::Module &M) {
+  llvm::cantFail(
+      runModulePasses(M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+        llvm::FunctionPassManager FPM;
+        FPM.addPass(llvm::InstCombinePass());
+        FPM.addPass(llvm::ADCEPass());
+        FPM.addPass(llvm::SimplifyCFGPass());
+        MPM.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(FPM)));
+        return llvm::Error::success();
+      }));
+}
+
+static std::string writeBitcode(const llvm::Module &M) {
+  std::string Bitcode;
+  llvm::raw_string_ostream OS(Bitcode);
+  llvm::WriteBitcodeToFile(M, OS);
+  return std::move(OS.str());
+}
+
+llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV) {
+  llvm::LLVMContext Ctx;
+  Ctx.setOpaquePointers(false);
+  SPIRV::TranslatorOpts Opts;
+  Opts.setDesiredBIsRepresentation(SPIRV::BIsRepresentation::OpenCL12);
+  std::istringstream IS(SPIRV);
+  llvm::Module *Raw = nullptr;
+  std::string Error;
+  if (!llvm::readSpirv(Ctx, Opts, IS, Raw, Error))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "SPIR-V to SPIR translation failed: " +
+                                       Error);
+  std::unique_ptr<llvm::Module> M(Raw);
+  llvm::cantFail(runModulePasses(
+      *M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+        MPM.addPass(SPIRMemFenceLoweringPass());
+        MPM.addPass(SPIRGenericBuiltinCallerOmissionPass());
+        return llvm::Error::success();
+      }));
+  std::vector<OmittedKernel> Omitted = takeOmittedKernels(*M);
+  cleanUp(*M);
+  if (auto E = checkResolvedCalls(*M, CallConsumer::SPIR))
+    return E;
+  M->setModuleIdentifier("dpex.spir");
+  M->setSourceFileName("dpex.spir");
+  std::string Guarded = writeBitcode(*M);
+  llvm::cantFail(runModulePasses(
+      *M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+        MPM.addPass(SPIRRangeGuardFoldingPass());
+        return llvm::Error::success();
+      }));
+  cleanUp(*M);
+  return SPIRImage{writeBitcode(*M), std::move(Guarded), std::move(Omitted)};
+}
+
+} // namespace dpex
