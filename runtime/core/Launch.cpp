@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -481,26 +480,27 @@ Expected<std::pair<event, event>> waitForLaunch(rt::Event &deviceEvent) {
   return std::pair<event, event>{};
 }
 
-// The events of an async launch: the host event holds the arrays, and counts
-// as pending work of the queue, until the device event completed.
+// Submits an async launch and records it with its queue: its host event
+// holds the arrays and the queue until the device event completed.
 Expected<std::pair<event, event>>
-trackAsyncLaunch(std::shared_ptr<rt::Queue> queue, const launch_arg *args,
-                 std::size_t numArgs, std::shared_ptr<rt::Event> deviceEvent) {
-  std::vector<std::shared_ptr<rt::Buffer>> buffers;
+submitAsync(const std::shared_ptr<rt::Queue> &queue, rt::Kernel &kernel,
+            const ConfiguredLaunch &launch,
+            const std::vector<rt::Event *> &waitFor, const launch_arg *args,
+            std::size_t numArgs) {
+  rt::LaunchRecords::Submission submission(queue->launchRecords());
+  Expected<std::shared_ptr<rt::Event>> launched =
+      submit(*queue, kernel, launch, waitFor);
+  if (!launched)
+    return launched.status();
+  std::shared_ptr<rt::Event> deviceEvent = launched.take();
+  auto host = std::make_shared<rt::HostEvent>(deviceEvent, queue);
   for (std::size_t i = 0; i < numArgs; ++i)
     if (args[i].kind == arg_kind::global_pointer)
-      buffers.push_back(*args[i].buffer);
-  auto host = std::make_shared<rt::HostEvent>(deviceEvent, std::move(queue),
-                                              std::move(buffers));
-  if (Status registered = deviceEvent->onComplete([host] { host->finish(); });
-      !registered) {
-    // No completion callback: fall back to finishing the launch here.
-    Status waited = deviceEvent->wait();
-    host->finish();
-    if (!waited)
-      return waited;
-  }
-  return std::pair<event, event>{event(host), event(deviceEvent)};
+      host->hold(*args[i].buffer);
+  event hostEvent(host);
+  submission.record(std::move(host), queue);
+  return std::pair<event, event>{std::move(hostEvent),
+                                 event(std::move(deviceEvent))};
 }
 
 // The trace's words for a launch: kernel, device, image and ranges.
@@ -579,15 +579,21 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
       return status;
     return std::pair<event, event>{};
   }
+  if (mode == launch_mode::async) {
+    Expected<std::pair<event, event>> events =
+        submitAsync(valid->queue, kernel, configured, waitFor, args, numArgs);
+    if (events && tracing)
+      traceLaunch(
+          describeLaunch(desc, space, queue.device(), module, configured), mode,
+          *events->second.impl(), start);
+    return events;
+  }
   Expected<std::shared_ptr<rt::Event>> launched =
       submit(queue, kernel, configured, waitFor);
   if (!launched)
     return launched.status();
   std::shared_ptr<rt::Event> deviceEvent = launched.take();
-  Expected<std::pair<event, event>> events =
-      mode == launch_mode::sync
-          ? waitForLaunch(*deviceEvent)
-          : trackAsyncLaunch(valid->queue, args, numArgs, deviceEvent);
+  Expected<std::pair<event, event>> events = waitForLaunch(*deviceEvent);
   if (events && tracing)
     traceLaunch(describeLaunch(desc, space, queue.device(), module, configured),
                 mode, *deviceEvent, start);

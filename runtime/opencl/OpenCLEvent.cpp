@@ -2,23 +2,10 @@
 
 #include "OpenCLError.h"
 
-#include "core/CompletionWorker.h"
-
 #include <chrono>
 #include <thread>
 
 namespace dpex::rt::opencl {
-
-namespace {
-
-// On the driver's thread, where no blocking OpenCL call is allowed.
-void CL_CALLBACK runCallback(cl_event, cl_int, void *data) {
-  auto *callback = static_cast<std::function<void()> *>(data);
-  CompletionWorker::instance().post(std::move(*callback));
-  delete callback;
-}
-
-} // namespace
 
 OpenCLEvent::~OpenCLEvent() { api_.clReleaseEvent(event_); }
 
@@ -73,16 +60,6 @@ Expected<profiling_info> OpenCLEvent::profiling() {
     *out = value;
   }
   return times;
-}
-
-Status OpenCLEvent::onComplete(std::function<void()> callback) {
-  auto *data = new std::function<void()>(std::move(callback));
-  cl_int err = api_.clSetEventCallback(event_, CL_COMPLETE, runCallback, data);
-  if (err != CL_SUCCESS) {
-    delete data;
-    return clError(errc::backend_error, "clSetEventCallback", err);
-  }
-  return Status::ok();
 }
 
 } // namespace dpex::rt::opencl

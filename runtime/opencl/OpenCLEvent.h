@@ -21,7 +21,6 @@ public:
   Status wait() override;
   Expected<bool> isComplete() override;
   Expected<profiling_info> profiling() override;
-  Status onComplete(std::function<void()> callback) override;
 
   cl_event handle() const { return event_; }
   cl_context context() const { return context_; }

@@ -83,8 +83,8 @@ dpex::device simDevice(std::size_t i) {
 }
 
 // Waits up to a second for a count of live driver objects to drop to
-// `expected`: the completion watcher lets go of a finished launch's queue
-// just after completing its host event.
+// `expected`: a launch nobody waited for lets go of its queue when the
+// completion sweeper retires it.
 long settle(const char *kind, long expected) {
   long live = sim().live(kind);
   for (int i = 0; i < 1000 && live > expected; ++i) {
