@@ -1,15 +1,34 @@
 #include "OpenCLEvent.h"
 
 #include "OpenCLError.h"
+#include "OpenCLQueue.h"
 
 #include <chrono>
 #include <thread>
 
 namespace dpex::rt::opencl {
 
+OpenCLEvent::OpenCLEvent(const OpenCLApi &api, cl_event event,
+                         cl_context context, std::shared_ptr<OpenCLQueue> queue)
+    : api_(api), event_(event), context_(context), queue_(std::move(queue)),
+      profiling_(queue_->profiling()) {}
+
 OpenCLEvent::~OpenCLEvent() { api_.clReleaseEvent(event_); }
 
+bool OpenCLEvent::enqueuedOn(const Queue &queue) const {
+  return queue_.get() == &queue;
+}
+
+void OpenCLEvent::submit() {
+  cl_int status = CL_COMPLETE;
+  if (api_.clGetEventInfo(event_, CL_EVENT_COMMAND_EXECUTION_STATUS,
+                          sizeof(status), &status, nullptr) == CL_SUCCESS &&
+      status == CL_QUEUED)
+    queue_->flush();
+}
+
 Status OpenCLEvent::wait() {
+  queue_->flush();
   cl_int err = api_.clWaitForEvents(1, &event_);
   cl_int status = CL_COMPLETE;
   auto query = [&] {
@@ -37,6 +56,8 @@ Expected<bool> OpenCLEvent::isComplete() {
                                    sizeof(status), &status, nullptr);
   if (err != CL_SUCCESS)
     return clError(errc::backend_error, "clGetEventInfo", err);
+  if (status == CL_QUEUED)
+    queue_->flush();
   // A failed command (negative status) is final too; wait() reports it.
   return status <= CL_COMPLETE;
 }
