@@ -470,6 +470,46 @@ TEST_CASE("sim.cuda: error names that cannot be looked up", "[sim][faults]") {
   CHECK_NOTHROW(cycle());
 }
 
+// A kernel that faults (its event reports CUDA_ERROR_ILLEGAL_ADDRESS): the
+// host event still completes, having released the launch's arrays, and
+// waiting for it reports the fault, whether the fault shows first in a
+// wait or in a status query (the caller's or the completion sweeper's).
+TEST_CASE("sim.cuda: a faulted launch completes its host event with the error",
+          "[sim][faults]") {
+  const Sim &s = sim();
+  constexpr std::size_t N = 64;
+  dpex::queue q(simDevice(0));
+  dpex::array<float> x(q, N), y(q, N);
+  x.copy_from(std::vector<float>(N, 1.0f));
+  y.copy_from(std::vector<float>(N, 1.0f));
+  const bool byQuery = GENERATE(false, true);
+  INFO((byQuery ? "found by a status query" : "found by a wait"));
+  REQUIRE(s.setFailures(byQuery ? "cuEventQuery:1:ILLEGAL_ADDRESS,"
+                                  "cuEventSynchronize:1:ILLEGAL_ADDRESS"
+                                : "cuEventSynchronize:1:ILLEGAL_ADDRESS") == 0);
+  // Long enough that the kernel is still running at the first query.
+  s.setKernelTime(20000, 20000);
+  auto [host, device] = dpex::call_kernel_async(
+      q, dpex_sim::saxpy, dpex::range<1>(N), {}, 2.0f, x, y);
+  CHECK(x.use_count() == 2);
+  if (byQuery) {
+    while (!host.is_complete())
+      std::this_thread::yield();
+    CHECK(x.use_count() == 1);
+  }
+  dpex::error e = expectError([&] { host.wait(); });
+  CHECK(e.code() == dpex::errc::launch_failed);
+  CHECK_THAT(e.what(), Contains("CUDA_ERROR_ILLEGAL_ADDRESS"));
+  CHECK(host.is_complete());
+  CHECK(x.use_count() == 1);
+  CHECK(y.use_count() == 1);
+  s.setFailures("");
+  s.setKernelTime(0, 0);
+  // The simulated kernel runs on after its fault was reported: let it end
+  // before its arrays are freed.
+  q.wait();
+}
+
 // The program cache across processes (ctest runs this case in several, in
 // order, against one DPEX_CACHE_DIR; DPEX_SIM_CACHE_EXPECT says which run
 // this is): the first links the PTX into a cubin and stores it; the next
