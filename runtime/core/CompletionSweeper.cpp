@@ -10,8 +10,11 @@
 namespace dpex::rt {
 
 namespace {
-// A queue is swept after this long without a submit; a pass that retires
-// nothing doubles the nap, up to LongestNap.
+// A queue is swept after a nap without a submit there, Interval at first.
+// A pass that retires nothing, because nothing completed or because the
+// queues are busy submitting, doubles the nap, up to LongestNap: during a
+// burst of launches the sweeper wakes rarely, and the burst's own submits
+// retire what completes.
 constexpr auto Interval = std::chrono::microseconds(50);
 constexpr auto LongestNap = std::chrono::microseconds(1000);
 } // namespace
@@ -52,7 +55,8 @@ void CompletionSweeper::run() {
     bool progress = false;
     for (const std::shared_ptr<Queue> &queue : sweeping) {
       LaunchRecords::Swept swept = queue->launchRecords().sweep();
-      progress |= swept != LaunchRecords::Swept::none;
+      progress |= swept == LaunchRecords::Swept::some ||
+                  swept == LaunchRecords::Swept::empty;
       if (swept == LaunchRecords::Swept::empty)
         emptied.push_back(queue.get());
     }

@@ -1,9 +1,10 @@
 // Retires the async launches nobody waits for (LaunchRecords.h): a thread
 // that looks at the queues with pending records, and only at those, and
 // retires what completed on a queue once no submit happened there for a
-// whole interval, so it never contends with a submitting thread. While it
-// finds nothing completed its naps grow, up to a millisecond; with no queue
-// listed it blocks.
+// whole nap, so it never contends with a submitting thread. While it
+// retires nothing (nothing completed, or the queues are busy submitting)
+// its naps grow from 50 us up to a millisecond; with no queue listed it
+// blocks.
 #pragma once
 
 #include <condition_variable>

@@ -11,15 +11,19 @@ namespace {
 // Slots allocated with the first record; the ring doubles when full, so a
 // queue allocates only while its launches in flight reach a new high.
 constexpr std::size_t InitialSlots = 64;
+// Submits between two status queries of a submitting thread.
+constexpr std::uint64_t SubmitsPerPoll = 16;
 } // namespace
 
 LaunchRecords::Submission::Submission(LaunchRecords &records)
     : records_(records), lock_(records.mutex_) {
-  records_.submits_.store(
-      records_.submits_.load(std::memory_order_relaxed) + 1,
-      std::memory_order_relaxed);
-  records_.poll(/*search=*/true);
-  records_.retireKnown();
+  const std::uint64_t submits =
+      records_.submits_.load(std::memory_order_relaxed) + 1;
+  records_.submits_.store(submits, std::memory_order_relaxed);
+  if (submits % SubmitsPerPoll == 0) {
+    records_.poll(/*search=*/true);
+    records_.retireKnown();
+  }
 }
 
 LaunchRecords::Submission::~Submission() = default;

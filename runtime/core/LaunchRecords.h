@@ -12,8 +12,10 @@
 //
 // Nothing watches the records. They are retired (arguments released, host
 // event completed) lazily, on the caller's thread:
-//   - at the next submit to the queue, after one status query of the
-//     oldest record (two if it completed: then the newest settles the rest);
+//   - at every 16th submit to the queue, after one status query of the
+//     oldest record (if it completed, one of the newest, then a binary
+//     search between them), so that a burst of launches nobody waits for
+//     holds only what has not completed;
 //   - when a host event is waited for or found complete, a blocking copy
 //     or queue::wait finished, or an array is allocated on the queue;
 //   - by the CompletionSweeper, only once the queue has pending records and
@@ -41,8 +43,8 @@ public:
 
   // One async launch being submitted: holds the ring's lock from before the
   // enqueue until the record is added, so that record numbers follow the
-  // queue's order. Retires what the oldest record's status shows complete
-  // first.
+  // queue's order. Every 16th submit first retires what status queries
+  // show complete.
   class Submission {
   public:
     explicit Submission(LaunchRecords &records);
