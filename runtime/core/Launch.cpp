@@ -118,13 +118,14 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
                          std::to_string(space.dims) +
                              "-dimensional launch exceeds the device's " +
                              std::to_string(limits.maxDimensions));
-  std::string global = extents(space.global, space.dims);
+  // Worded only for an error: a launch that passes builds no strings.
+  auto global = [&] { return extents(space.global, space.dims); };
   for (std::uint32_t d = 0; d < space.dims; ++d) {
     std::size_t max = limits.maxGlobalSizes[backendAxis(space.dims, d)];
     if (space.global[d] > max)
       return Status::error(errc::invalid_range,
-                           "global range " + global + " exceeds the device's " +
-                               std::to_string(max) +
+                           "global range " + global() +
+                               " exceeds the device's " + std::to_string(max) +
                                " work-items in dimension " + std::to_string(d) +
                                " by " + std::to_string(space.global[d] - max));
   }
@@ -133,7 +134,7 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
   if (!items || *items > limits.maxGlobalItems)
     return Status::error(
         errc::invalid_range,
-        "global range " + global + " has " +
+        "global range " + global() + " has " +
             (items ? std::to_string(*items) + " work-items, " +
                          std::to_string(*items - limits.maxGlobalItems) +
                          " more than"
@@ -142,19 +143,19 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
             " in one launch");
   if (!space.nd)
     return Status::ok();
-  std::string local = extents(space.local, space.dims);
+  auto local = [&] { return extents(space.local, space.dims); };
   std::size_t groups[3];
   for (std::uint32_t d = 0; d < space.dims; ++d) {
     std::size_t l = space.local[d];
     if (l == 0 || space.global[d] % l != 0)
       return Status::error(errc::invalid_range,
-                           "local range " + local +
-                               " does not divide global range " + global +
+                           "local range " + local() +
+                               " does not divide global range " + global() +
                                " in dimension " + std::to_string(d));
     std::size_t max = limits.maxWorkItemSizes[backendAxis(space.dims, d)];
     if (l > max)
       return Status::error(errc::invalid_range,
-                           "local range " + local + " exceeds the device's " +
+                           "local range " + local() + " exceeds the device's " +
                                std::to_string(max) +
                                " work-items in dimension " + std::to_string(d));
     groups[d] = space.global[d] / l;
@@ -162,7 +163,7 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
   if (!groupSize || *groupSize > limits.maxWorkGroupSize)
     return Status::error(
         errc::invalid_range,
-        "work-group of local range " + local + " has " +
+        "work-group of local range " + local() + " has " +
             (groupSize ? std::to_string(*groupSize) : "more than SIZE_MAX") +
             " work-items; the device allows at most " +
             std::to_string(limits.maxWorkGroupSize));
@@ -170,7 +171,7 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
   std::size_t numGroups = *rt::checkedProduct(groups, space.dims);
   if (numGroups > limits.maxWorkGroups)
     return Status::error(errc::invalid_range,
-                         "nd_range " + global + " / " + local + " has " +
+                         "nd_range " + global() + " / " + local() + " has " +
                              std::to_string(numGroups) + " work-groups, " +
                              std::to_string(numGroups - limits.maxWorkGroups) +
                              " more than the device's " +
