@@ -114,6 +114,10 @@ void buffer_copy(const rt::Buffer &src, std::size_t src_offset,
 
 queue buffer_queue(const rt::Buffer &buf) { return queue(buf.queue()); }
 
+void buffer_dropped(const rt::Buffer &buf) noexcept {
+  buf.queue()->launchRecords().retireCompleted();
+}
+
 void throw_invalid_argument(const std::string &message) {
   throw error(errc::invalid_argument, message);
 }

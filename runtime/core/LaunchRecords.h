@@ -17,7 +17,8 @@
 //     search between them), so that a burst of launches nobody waits for
 //     holds only what has not completed;
 //   - when a host event is waited for or found complete, a blocking copy
-//     or queue::wait finished, or an array is allocated on the queue;
+//     or queue::wait finished, an array is allocated on the queue, or an
+//     array that launches hold is dropped;
 //   - by the CompletionSweeper, only once the queue has pending records and
 //     no submit happened for an interval (so it never contends with a
 //     submitting thread).

@@ -470,6 +470,31 @@ TEST_CASE("sim.cuda: error names that cannot be looked up", "[sim][faults]") {
   CHECK_NOTHROW(cycle());
 }
 
+// Arrays dropped once their launch's device event completed, with nobody
+// waiting for its host event: dropping the last array retires the launch,
+// so the memory is freed then, not when the completion sweeper comes by.
+TEST_CASE("sim.cuda: arrays dropped after their launch completed are freed "
+          "at once",
+          "[sim][launch]") {
+  const Sim &s = sim();
+  dpex::queue q(simDevice(0));
+  constexpr std::size_t N = 64;
+  const long before = s.live("memory");
+  dpex::event host;
+  {
+    dpex::array<float> x(q, N), y(q, N);
+    x.copy_from(std::vector<float>(N, 1.0f));
+    y.copy_from(std::vector<float>(N, 1.0f));
+    auto launched = dpex::call_kernel_async(q, dpex_sim::saxpy,
+                                            dpex::range<1>(N), {}, 1.0f, x, y);
+    host = launched.first;
+    launched.second.wait();
+    CHECK(s.live("memory") == before + 2);
+  }
+  CHECK(s.live("memory") == before);
+  CHECK(host.is_complete());
+}
+
 // A kernel that faults (its event reports CUDA_ERROR_ILLEGAL_ADDRESS): the
 // host event still completes, having released the launch's arrays, and
 // waiting for it reports the fault, whether the fault shows first in a
