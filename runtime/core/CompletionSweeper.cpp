@@ -28,17 +28,20 @@ CompletionSweeper::CompletionSweeper() {
   std::thread([this] { run(); }).detach();
 }
 
-void CompletionSweeper::add(std::shared_ptr<Queue> queue) {
+void CompletionSweeper::add(const std::shared_ptr<Queue> &queue) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    queues_.push_back(std::move(queue));
+    queues_.push_back(queue);
   }
   ready_.notify_one();
 }
 
 void CompletionSweeper::run() {
-  std::vector<std::shared_ptr<Queue>> sweeping;
-  std::vector<Queue *> emptied;
+  std::vector<std::weak_ptr<Queue>> listed;
+  // Queues being swept, held for the pass; then those to unlist, held
+  // until they are unlisted, so that their addresses are not reused
+  // meanwhile.
+  std::vector<std::shared_ptr<Queue>> sweeping, emptied;
   auto nap = std::chrono::microseconds(Interval);
   for (;;) {
     {
@@ -49,34 +52,48 @@ void CompletionSweeper::run() {
         lingerWhileIdle(lock, hasWork);
         ready_.wait(lock, hasWork);
       }
-      sweeping.assign(queues_.begin(), queues_.end());
+      listed.assign(queues_.begin(), queues_.end());
     }
     std::this_thread::sleep_for(nap);
     bool progress = false;
-    for (const std::shared_ptr<Queue> &queue : sweeping) {
+    bool expired = false;
+    for (const std::weak_ptr<Queue> &entry : listed) {
+      // A queue with pending records is alive (its records hold it); one
+      // that is gone had none.
+      std::shared_ptr<Queue> queue = entry.lock();
+      if (!queue) {
+        expired = true;
+        continue;
+      }
       LaunchRecords::Swept swept = queue->launchRecords().sweep();
       progress |= swept == LaunchRecords::Swept::some ||
                   swept == LaunchRecords::Swept::empty;
       if (swept == LaunchRecords::Swept::empty)
-        emptied.push_back(queue.get());
+        emptied.push_back(std::move(queue));
+      else
+        sweeping.push_back(std::move(queue));
     }
-    if (!emptied.empty()) {
+    listed.clear();
+    if (expired || !emptied.empty()) {
       std::lock_guard<std::mutex> lock(mutex_);
-      for (Queue *queue : emptied) {
+      for (const std::shared_ptr<Queue> &queue : emptied) {
         auto at = std::find_if(
-            queues_.begin(), queues_.end(),
-            [&](const std::shared_ptr<Queue> &q) { return q.get() == queue; });
-        if (at == queues_.end())
-          continue;
-        // Moved out so that the queue, if this was its last reference, is
-        // destroyed after the lock is released.
-        std::swap(*at, queues_.back());
-        sweeping.push_back(std::move(queues_.back()));
-        queues_.pop_back();
+            queues_.begin(), queues_.end(), [&](const std::weak_ptr<Queue> &q) {
+              return !q.owner_before(queue) && !queue.owner_before(q);
+            });
+        if (at != queues_.end())
+          queues_.erase(at);
       }
-      emptied.clear();
+      queues_.erase(std::remove_if(queues_.begin(), queues_.end(),
+                                   [](const std::weak_ptr<Queue> &q) {
+                                     return q.expired();
+                                   }),
+                    queues_.end());
     }
+    // Outside the lock: a queue whose last reference this was is
+    // destroyed here.
     sweeping.clear();
+    emptied.clear();
     nap = progress ? Interval : std::min(nap * 2, LongestNap);
   }
 }

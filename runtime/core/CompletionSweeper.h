@@ -23,8 +23,10 @@ public:
   static CompletionSweeper &instance();
 
   // Looks at `queue` until it has no pending records. Called by the
-  // queue's LaunchRecords, once per period with pending records.
-  void add(std::shared_ptr<Queue> queue);
+  // queue's LaunchRecords, once per period with pending records. Holds no
+  // reference: a queue lives while its records do, and a queue with none
+  // is not kept alive for the sweeper.
+  void add(const std::shared_ptr<Queue> &queue);
 
 private:
   CompletionSweeper();
@@ -32,7 +34,7 @@ private:
 
   std::mutex mutex_;
   std::condition_variable ready_;
-  std::vector<std::shared_ptr<Queue>> queues_;
+  std::vector<std::weak_ptr<Queue>> queues_;
 };
 
 } // namespace dpex::rt
