@@ -70,13 +70,12 @@ void HostEvent::finish() {
   more_.clear();
   if (timed)
     times_.end = hostNowNs();
-  std::shared_ptr<Queue> queue;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    queue.swap(queue_);
-  }
+  // Complete before the queue is let go: a waiter that finds no queue finds
+  // the event complete. Whoever retires this holds a reference to the
+  // queue of its own, so the queue outlives this call.
   complete_.store(true, std::memory_order_release);
-  // `queue` goes last; whoever retires this holds a reference of its own.
+  std::lock_guard<std::mutex> lock(mutex_);
+  queue_.reset();
 }
 
 } // namespace dpex::rt
