@@ -35,8 +35,9 @@ constexpr int Batch = 256;
 constexpr unsigned CU_EVENT_BLOCKING_SYNC = 0x1;
 
 // Waits for each handed-over event in order on a thread of its own, as the
-// runtime's completion watcher does: with cuEventSynchronize, or by polling
-// cuEventQuery with sleeps in between.
+// runtime's completion watcher did before launches were retired lazily
+// (docs/runtime.md): with cuEventSynchronize, or by polling cuEventQuery
+// with sleeps in between.
 class Watcher {
 public:
   Watcher(const CuApi &api, CUcontext context, bool poll)

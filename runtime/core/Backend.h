@@ -9,7 +9,7 @@
 #pragma once
 
 #include "KernelCache.h"
-#include "PendingWork.h"
+#include "LaunchRecords.h"
 #include "Status.h"
 
 #include <dpex/detail/kernel_desc.hpp>
@@ -18,7 +18,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -59,10 +58,6 @@ public:
   virtual Expected<bool> isComplete() = 0;
   // Fails with errc::invalid_argument on a queue made without profiling.
   virtual Expected<profiling_info> profiling() = 0;
-  // Calls `callback` once, when the event completed or failed, on a thread
-  // where it may call into the backend (possibly this one, before
-  // returning), but not on the thread of a driver callback.
-  virtual Status onComplete(std::function<void()> callback) = 0;
   // The backend event that orders device work, for events that are not one
   // themselves (HostEvent); backend events return themselves.
   virtual Event *deviceEvent() { return this; }
@@ -225,12 +220,12 @@ public:
   virtual Status finish() = 0;
 
   // Async launches whose arguments are not yet released.
-  PendingWork &pendingLaunches() { return pending_; }
+  LaunchRecords &launchRecords() { return records_; }
 
 private:
   std::shared_ptr<Device> device_;
   bool profiling_;
-  PendingWork pending_;
+  LaunchRecords records_;
 };
 
 class Backend {

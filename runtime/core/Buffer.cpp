@@ -40,24 +40,40 @@ std::shared_ptr<rt::Buffer> make_buffer(const queue &q, std::size_t count,
                     std::to_string(max) + " bytes");
   if (bytes == 0)
     return std::make_shared<rt::Buffer>(impl, nullptr, 0);
+  // Completed launches let go of their arrays first, which may free memory.
+  impl->launchRecords().retireCompleted();
   void *pointer = rt::valueOrThrow(impl->device().allocate(bytes));
   return std::make_shared<rt::Buffer>(impl, pointer, bytes);
 }
+
+namespace {
+
+// A blocking copy on `queue`: ordered after the work already there, so the
+// async launches recorded before it have completed once it returns.
+void copyAndRetire(rt::Queue &queue, void *dst, const void *src,
+                   std::size_t bytes) {
+  std::uint64_t recorded = queue.launchRecords().enqueued();
+  rt::throwIfFailed(queue.copy(dst, src, bytes));
+  if (recorded)
+    queue.launchRecords().retireThrough(recorded - 1);
+}
+
+} // namespace
 
 void buffer_write(const rt::Buffer &buf, std::size_t byte_offset,
                   const void *src, std::size_t bytes) {
   if (bytes == 0)
     return;
-  rt::throwIfFailed(buf.queue()->copy(
-      static_cast<char *>(buf.pointer()) + byte_offset, src, bytes));
+  copyAndRetire(*buf.queue(), static_cast<char *>(buf.pointer()) + byte_offset,
+                src, bytes);
 }
 
 void buffer_read(const rt::Buffer &buf, std::size_t byte_offset, void *dst,
                  std::size_t bytes) {
   if (bytes == 0)
     return;
-  rt::throwIfFailed(buf.queue()->copy(
-      dst, static_cast<const char *>(buf.pointer()) + byte_offset, bytes));
+  copyAndRetire(*buf.queue(), dst,
+                static_cast<const char *>(buf.pointer()) + byte_offset, bytes);
 }
 
 void buffer_copy(const rt::Buffer &src, std::size_t src_offset,
@@ -97,6 +113,10 @@ void buffer_copy(const rt::Buffer &src, std::size_t src_offset,
 }
 
 queue buffer_queue(const rt::Buffer &buf) { return queue(buf.queue()); }
+
+void buffer_dropped(const rt::Buffer &buf) noexcept {
+  buf.queue()->launchRecords().retireCompleted();
+}
 
 void throw_invalid_argument(const std::string &message) {
   throw error(errc::invalid_argument, message);

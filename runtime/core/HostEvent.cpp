@@ -13,26 +13,43 @@ std::uint64_t hostNowNs() {
 }
 
 HostEvent::HostEvent(std::shared_ptr<Event> device,
-                     std::shared_ptr<Queue> queue,
-                     std::vector<std::shared_ptr<Buffer>> buffers)
-    : device_(std::move(device)),
-      pending_(std::shared_ptr<PendingWork>(queue, &queue->pendingLaunches())),
-      buffers_(std::move(buffers)) {
-  times_.queued = hostNowNs();
+                     std::shared_ptr<Queue> queue)
+    : device_(std::move(device)), queue_(std::move(queue)) {
+  if (queue_->profiling())
+    times_.queued = hostNowNs();
+}
+
+void HostEvent::hold(std::shared_ptr<Buffer> buffer) {
+  if (held_ < InPlace)
+    buffers_[held_++] = std::move(buffer);
+  else
+    more_.push_back(std::move(buffer));
+}
+
+std::shared_ptr<Queue> HostEvent::queue() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return queue_;
 }
 
 Status HostEvent::wait() {
-  {
-    std::unique_lock<std::mutex> lock(mutex_);
-    done_.wait(lock, [this] { return complete_; });
-  }
-  // Complete by now; this only reports whether the kernel failed.
-  return device_->wait();
+  // The driver's own wait; whether the kernel failed or not, it has ended,
+  // and so have the records before it on the in-order queue.
+  Status status = device_->wait();
+  if (!complete_.load(std::memory_order_acquire))
+    if (std::shared_ptr<Queue> q = queue())
+      q->launchRecords().retireThrough(sequence_);
+  return status;
 }
 
 Expected<bool> HostEvent::isComplete() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return complete_;
+  if (complete_.load(std::memory_order_acquire))
+    return true;
+  Expected<bool> ended = device_->isComplete();
+  if (!ended || !*ended)
+    return ended;
+  if (std::shared_ptr<Queue> q = queue())
+    q->launchRecords().retireThrough(sequence_);
+  return true;
 }
 
 Expected<profiling_info> HostEvent::profiling() {
@@ -41,39 +58,24 @@ Expected<profiling_info> HostEvent::profiling() {
     return device.status();
   if (Status status = wait(); !status)
     return status;
-  std::lock_guard<std::mutex> lock(mutex_);
   return times_;
 }
 
-Status HostEvent::onComplete(std::function<void()> callback) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!complete_) {
-      callbacks_.push_back(std::move(callback));
-      return Status::ok();
-    }
-  }
-  callback();
-  return Status::ok();
-}
-
 void HostEvent::finish() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
+  const bool timed = times_.queued != 0;
+  if (timed)
     times_.start = hostNowNs();
-  }
-  buffers_.clear();
-  std::vector<std::function<void()>> callbacks;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
+  for (std::size_t i = 0; i < held_ && i < InPlace; ++i)
+    buffers_[i].reset();
+  more_.clear();
+  if (timed)
     times_.end = hostNowNs();
-    complete_ = true;
-    callbacks.swap(callbacks_);
-  }
-  done_.notify_all();
-  for (auto &callback : callbacks)
-    callback();
-  pending_.end();
+  // Complete before the queue is let go: a waiter that finds no queue finds
+  // the event complete. Whoever retires this holds a reference to the
+  // queue of its own, so the queue outlives this call.
+  complete_.store(true, std::memory_order_release);
+  std::lock_guard<std::mutex> lock(mutex_);
+  queue_.reset();
 }
 
 } // namespace dpex::rt

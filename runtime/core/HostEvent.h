@@ -1,14 +1,15 @@
 // The host event of an async launch: completes after the device event, once
-// the launch released its arguments (the arrays, which it holds until then).
-// Until then it also counts as pending work of the launch's queue, which
-// queue::wait() waits for.
+// the launch released its arguments (the arrays, which it holds until then,
+// and the queue). Its queue's LaunchRecords retires it; waiting for it or
+// finding its device event complete retires it (and the records before it)
+// on the caller's thread.
 #pragma once
 
 #include "Backend.h"
 
-#include <condition_variable>
+#include <array>
+#include <atomic>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -19,32 +20,41 @@ class Buffer;
 
 class HostEvent final : public Event {
 public:
-  // Counts itself as pending work of `queue` until finish(), and keeps
-  // `queue` alive until then.
-  HostEvent(std::shared_ptr<Event> device, std::shared_ptr<Queue> queue,
-            std::vector<std::shared_ptr<Buffer>> buffers);
+  // Keeps `queue` alive until finished.
+  HostEvent(std::shared_ptr<Event> device, std::shared_ptr<Queue> queue);
+
+  // Keeps `buffer` alive until finished. Before the launch is recorded.
+  void hold(std::shared_ptr<Buffer> buffer);
 
   Status wait() override;
   Expected<bool> isComplete() override;
   // Host steady-clock times: launch submitted, device completion observed,
   // arguments released; like the device's, only on a profiling queue.
   Expected<profiling_info> profiling() override;
-  Status onComplete(std::function<void()> callback) override;
   Event *deviceEvent() override { return device_->deviceEvent(); }
 
-  // Once the device event completed: releases the arguments, completes this
-  // event, then ends its pending work and lets the queue go.
+  // For LaunchRecords: the launch's device event, the record's number, and
+  // retiring it once the device event completed (under the ring's lock):
+  // releases the arguments, completes this event, lets the queue go.
+  Event &device() { return *device_; }
+  void setSequence(std::uint64_t sequence) { sequence_ = sequence; }
   void finish();
 
 private:
+  // The queue while not finished; null after.
+  std::shared_ptr<Queue> queue();
+
   std::shared_ptr<Event> device_;
-  PendingWork::Token pending_;
-  std::vector<std::shared_ptr<Buffer>> buffers_;
-  std::mutex mutex_;
-  std::condition_variable done_;
-  bool complete_ = false;
-  profiling_info times_;
-  std::vector<std::function<void()>> callbacks_;
+  // Most launches pass a few arrays: held in place, the rest in `more_`.
+  static constexpr std::size_t InPlace = 4;
+  std::array<std::shared_ptr<Buffer>, InPlace> buffers_;
+  std::vector<std::shared_ptr<Buffer>> more_;
+  std::size_t held_ = 0;
+  std::uint64_t sequence_ = 0;
+  std::atomic<bool> complete_{false};
+  profiling_info times_; // written before complete_ is set
+  std::mutex mutex_;     // guards queue_
+  std::shared_ptr<Queue> queue_;
 };
 
 // Nanoseconds on the host's steady clock.

@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -119,13 +118,14 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
                          std::to_string(space.dims) +
                              "-dimensional launch exceeds the device's " +
                              std::to_string(limits.maxDimensions));
-  std::string global = extents(space.global, space.dims);
+  // Worded only for an error: a launch that passes builds no strings.
+  auto global = [&] { return extents(space.global, space.dims); };
   for (std::uint32_t d = 0; d < space.dims; ++d) {
     std::size_t max = limits.maxGlobalSizes[backendAxis(space.dims, d)];
     if (space.global[d] > max)
       return Status::error(errc::invalid_range,
-                           "global range " + global + " exceeds the device's " +
-                               std::to_string(max) +
+                           "global range " + global() +
+                               " exceeds the device's " + std::to_string(max) +
                                " work-items in dimension " + std::to_string(d) +
                                " by " + std::to_string(space.global[d] - max));
   }
@@ -134,7 +134,7 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
   if (!items || *items > limits.maxGlobalItems)
     return Status::error(
         errc::invalid_range,
-        "global range " + global + " has " +
+        "global range " + global() + " has " +
             (items ? std::to_string(*items) + " work-items, " +
                          std::to_string(*items - limits.maxGlobalItems) +
                          " more than"
@@ -143,19 +143,19 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
             " in one launch");
   if (!space.nd)
     return Status::ok();
-  std::string local = extents(space.local, space.dims);
+  auto local = [&] { return extents(space.local, space.dims); };
   std::size_t groups[3];
   for (std::uint32_t d = 0; d < space.dims; ++d) {
     std::size_t l = space.local[d];
     if (l == 0 || space.global[d] % l != 0)
       return Status::error(errc::invalid_range,
-                           "local range " + local +
-                               " does not divide global range " + global +
+                           "local range " + local() +
+                               " does not divide global range " + global() +
                                " in dimension " + std::to_string(d));
     std::size_t max = limits.maxWorkItemSizes[backendAxis(space.dims, d)];
     if (l > max)
       return Status::error(errc::invalid_range,
-                           "local range " + local + " exceeds the device's " +
+                           "local range " + local() + " exceeds the device's " +
                                std::to_string(max) +
                                " work-items in dimension " + std::to_string(d));
     groups[d] = space.global[d] / l;
@@ -163,7 +163,7 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
   if (!groupSize || *groupSize > limits.maxWorkGroupSize)
     return Status::error(
         errc::invalid_range,
-        "work-group of local range " + local + " has " +
+        "work-group of local range " + local() + " has " +
             (groupSize ? std::to_string(*groupSize) : "more than SIZE_MAX") +
             " work-items; the device allows at most " +
             std::to_string(limits.maxWorkGroupSize));
@@ -171,7 +171,7 @@ Status checkRange(const index_space &space, const rt::DeviceLimits &limits,
   std::size_t numGroups = *rt::checkedProduct(groups, space.dims);
   if (numGroups > limits.maxWorkGroups)
     return Status::error(errc::invalid_range,
-                         "nd_range " + global + " / " + local + " has " +
+                         "nd_range " + global() + " / " + local() + " has " +
                              std::to_string(numGroups) + " work-groups, " +
                              std::to_string(numGroups - limits.maxWorkGroups) +
                              " more than the device's " +
@@ -481,26 +481,27 @@ Expected<std::pair<event, event>> waitForLaunch(rt::Event &deviceEvent) {
   return std::pair<event, event>{};
 }
 
-// The events of an async launch: the host event holds the arrays, and counts
-// as pending work of the queue, until the device event completed.
+// Submits an async launch and records it with its queue: its host event
+// holds the arrays and the queue until the device event completed.
 Expected<std::pair<event, event>>
-trackAsyncLaunch(std::shared_ptr<rt::Queue> queue, const launch_arg *args,
-                 std::size_t numArgs, std::shared_ptr<rt::Event> deviceEvent) {
-  std::vector<std::shared_ptr<rt::Buffer>> buffers;
+submitAsync(const std::shared_ptr<rt::Queue> &queue, rt::Kernel &kernel,
+            const ConfiguredLaunch &launch,
+            const std::vector<rt::Event *> &waitFor, const launch_arg *args,
+            std::size_t numArgs) {
+  rt::LaunchRecords::Submission submission(queue->launchRecords());
+  Expected<std::shared_ptr<rt::Event>> launched =
+      submit(*queue, kernel, launch, waitFor);
+  if (!launched)
+    return launched.status();
+  std::shared_ptr<rt::Event> deviceEvent = launched.take();
+  auto host = std::make_shared<rt::HostEvent>(deviceEvent, queue);
   for (std::size_t i = 0; i < numArgs; ++i)
     if (args[i].kind == arg_kind::global_pointer)
-      buffers.push_back(*args[i].buffer);
-  auto host = std::make_shared<rt::HostEvent>(deviceEvent, std::move(queue),
-                                              std::move(buffers));
-  if (Status registered = deviceEvent->onComplete([host] { host->finish(); });
-      !registered) {
-    // No completion callback: fall back to finishing the launch here.
-    Status waited = deviceEvent->wait();
-    host->finish();
-    if (!waited)
-      return waited;
-  }
-  return std::pair<event, event>{event(host), event(deviceEvent)};
+      host->hold(*args[i].buffer);
+  event hostEvent(host);
+  submission.record(std::move(host), queue);
+  return std::pair<event, event>{std::move(hostEvent),
+                                 event(std::move(deviceEvent))};
 }
 
 // The trace's words for a launch: kernel, device, image and ranges.
@@ -579,15 +580,21 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
       return status;
     return std::pair<event, event>{};
   }
+  if (mode == launch_mode::async) {
+    Expected<std::pair<event, event>> events =
+        submitAsync(valid->queue, kernel, configured, waitFor, args, numArgs);
+    if (events && tracing)
+      traceLaunch(
+          describeLaunch(desc, space, queue.device(), module, configured), mode,
+          *events->second.impl(), start);
+    return events;
+  }
   Expected<std::shared_ptr<rt::Event>> launched =
       submit(queue, kernel, configured, waitFor);
   if (!launched)
     return launched.status();
   std::shared_ptr<rt::Event> deviceEvent = launched.take();
-  Expected<std::pair<event, event>> events =
-      mode == launch_mode::sync
-          ? waitForLaunch(*deviceEvent)
-          : trackAsyncLaunch(valid->queue, args, numArgs, deviceEvent);
+  Expected<std::pair<event, event>> events = waitForLaunch(*deviceEvent);
   if (events && tracing)
     traceLaunch(describeLaunch(desc, space, queue.device(), module, configured),
                 mode, *deviceEvent, start);

@@ -28,8 +28,11 @@ rt::Queue &backendQueue(const std::shared_ptr<rt::Queue> &q,
 
 void queue::wait() const {
   rt::Queue &q = backendQueue(impl_, "wait");
+  // Everything recorded before the finish has completed once it returns.
+  std::uint64_t recorded = q.launchRecords().enqueued();
   rt::throwIfFailed(q.finish());
-  q.pendingLaunches().waitIdle();
+  if (recorded)
+    q.launchRecords().retireThrough(recorded - 1);
 }
 
 device queue::get_device() const {

@@ -18,9 +18,6 @@ public:
   Expected<bool> isComplete() override { return last_->isComplete(); }
   // Queued and started as the first part, ended as the last.
   Expected<profiling_info> profiling() override;
-  Status onComplete(std::function<void()> callback) override {
-    return last_->onComplete(std::move(callback));
-  }
   // Work ordered after the last part is ordered after both.
   Event *deviceEvent() override { return last_->deviceEvent(); }
   bool enqueuedOn(const Queue &queue) const override {

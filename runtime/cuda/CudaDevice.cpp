@@ -124,7 +124,6 @@ std::vector<std::size_t> CudaDevice::subGroupSizes() const {
 CudaDevice::~CudaDevice() {
   if (!context_)
     return;
-  completionWatcher_.reset();
   timingEvents_.reset();
   plainEvents_.reset();
   timeline_.reset();
@@ -148,7 +147,6 @@ Status CudaDevice::ensureContext() {
       std::make_unique<CudaEventPool>(api_, context_, CU_EVENT_DEFAULT);
   plainEvents_ =
       std::make_unique<CudaEventPool>(api_, context_, CU_EVENT_DISABLE_TIMING);
-  completionWatcher_ = std::make_unique<CudaCompletionWatcher>(api_, context_);
   contextReady_.store(true, std::memory_order_release);
   return Status::ok();
 }

@@ -1,7 +1,6 @@
 // One CUDA device and its primary context, shared by all queues on it.
 #pragma once
 
-#include "CudaCompletionWatcher.h"
 #include "CudaEventPool.h"
 #include "CudaLaunchShape.h"
 #include "CudaLoader.h"
@@ -75,7 +74,6 @@ public:
   CudaEventPool &eventPool(bool timing) {
     return timing ? *timingEvents_ : *plainEvents_;
   }
-  CudaCompletionWatcher &completionWatcher() { return *completionWatcher_; }
 
 private:
   CudaDevice(const CudaApi &api, CUdevice device)
@@ -101,7 +99,6 @@ private:
   std::unique_ptr<Timeline> timeline_;
   std::unique_ptr<CudaEventPool> timingEvents_;
   std::unique_ptr<CudaEventPool> plainEvents_;
-  std::unique_ptr<CudaCompletionWatcher> completionWatcher_;
 
   mutable std::mutex allocationsMutex_;
   std::map<std::uintptr_t, std::size_t> allocations_; // base -> bytes

@@ -27,8 +27,6 @@ bool CudaEvent::enqueuedOn(const Queue &queue) const {
 
 CUcontext CudaEvent::context() const { return queue_->cudaDevice().context(); }
 
-CUstream CudaEvent::stream() const { return queue_->stream(); }
-
 Status CudaEvent::wait() {
   const CudaApi &api = queue_->api();
   ContextScope scope(api, context());
@@ -41,8 +39,14 @@ Status CudaEvent::wait() {
 Expected<bool> CudaEvent::isComplete() {
   const CudaApi &api = queue_->api();
   ContextScope scope(api, context());
-  // Anything but "not ready" is final; a failure is reported by wait().
-  return api.cuEventQuery(end_) != CUDA_ERROR_NOT_READY;
+  CUresult result = api.cuEventQuery(end_);
+  if (result == CUDA_SUCCESS)
+    return true;
+  if (result == CUDA_ERROR_NOT_READY)
+    return false;
+  if (errcFor(result, errc::backend_error) == errc::launch_failed)
+    return true;
+  return cuError(api, "cuEventQuery", result);
 }
 
 Expected<profiling_info> CudaEvent::profiling() {
@@ -66,12 +70,6 @@ Expected<profiling_info> CudaEvent::profiling() {
       times.start + static_cast<std::uint64_t>(std::max(0.0f, duration) * 1e6);
   times.queued = std::min(submittedNs_, times.start);
   return times;
-}
-
-Status CudaEvent::onComplete(std::function<void()> callback) {
-  queue_->cudaDevice().completionWatcher().watch(shared_from_this(),
-                                                 std::move(callback));
-  return Status::ok();
 }
 
 } // namespace dpex::rt::cuda

@@ -14,8 +14,7 @@ namespace dpex::rt::cuda {
 
 class CudaQueue;
 
-class CudaEvent final : public Event,
-                        public std::enable_shared_from_this<CudaEvent> {
+class CudaEvent final : public Event {
 public:
   // Takes over `start` and `end` (one event if they are the same) from the
   // device's event pool, recorded on `queue`'s stream after `anchor`
@@ -30,25 +29,19 @@ public:
   ~CudaEvent() override;
 
   Status wait() override;
+  // A kernel's fault counts as complete (wait() reports it); a query that
+  // fails otherwise is an error.
   Expected<bool> isComplete() override;
   // start/end: CUDA event times placed on the host steady clock (see
   // Timeline); queued: the host clock at submission, or start if the clocks'
   // drift would put it later.
   Expected<profiling_info> profiling() override;
-  // Hands the callback to the device's completion watcher.
-  Status onComplete(std::function<void()> callback) override;
 
   bool enqueuedOn(const Queue &queue) const override;
 
   CUevent handle() const { return end_; }
   // Null without profiling.
   CUevent start() const { return start_; }
-  // The stream it was recorded on.
-  CUstream stream() const;
-  // Its place among the events recorded on its stream: larger for one
-  // recorded later. Set by the queue, under the lock it records with.
-  std::uint64_t sequence() const { return sequence_; }
-  void setSequence(std::uint64_t sequence) { sequence_ = sequence; }
   CUcontext context() const;
 
 private:
@@ -57,7 +50,6 @@ private:
   CUevent end_;
   std::shared_ptr<const TimingAnchor> anchor_;
   std::uint64_t submittedNs_;
-  std::uint64_t sequence_ = 0;
 };
 
 } // namespace dpex::rt::cuda

@@ -117,7 +117,6 @@ Status CudaQueue::record(CudaEvent &event) {
   CUresult result = api_.cuEventRecord(event.handle(), stream_);
   if (result != CUDA_SUCCESS)
     return cuError(api_, "cuEventRecord", result);
-  event.setSequence(++recorded_);
   return Status::ok();
 }
 

@@ -56,8 +56,7 @@ private:
   Expected<std::shared_ptr<CudaEvent>> newEvent(bool bracketed);
   // Makes the stream wait for `events`. Called with mutex_ held.
   Status waitFor(const std::vector<CUevent> &events);
-  // Records `event`'s end event on the stream and gives it the next
-  // sequence number. Called with mutex_ held.
+  // Records `event`'s end event on the stream. Called with mutex_ held.
   Status record(CudaEvent &event);
 
   const CudaApi &api_;
@@ -67,9 +66,6 @@ private:
   // stream when several threads launch at once, so timings measure only
   // their own kernel.
   std::mutex mutex_;
-  // Events recorded on the stream so far; guarded by mutex_. The completion
-  // watcher orders them by it (CudaCompletionLanes.h).
-  std::uint64_t recorded_ = 0;
 };
 
 } // namespace dpex::rt::cuda

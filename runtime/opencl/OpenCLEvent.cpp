@@ -1,28 +1,34 @@
 #include "OpenCLEvent.h"
 
 #include "OpenCLError.h"
-
-#include "core/CompletionWorker.h"
+#include "OpenCLQueue.h"
 
 #include <chrono>
 #include <thread>
 
 namespace dpex::rt::opencl {
 
-namespace {
-
-// On the driver's thread, where no blocking OpenCL call is allowed.
-void CL_CALLBACK runCallback(cl_event, cl_int, void *data) {
-  auto *callback = static_cast<std::function<void()> *>(data);
-  CompletionWorker::instance().post(std::move(*callback));
-  delete callback;
-}
-
-} // namespace
+OpenCLEvent::OpenCLEvent(const OpenCLApi &api, cl_event event,
+                         cl_context context, std::shared_ptr<OpenCLQueue> queue)
+    : api_(api), event_(event), context_(context), queue_(std::move(queue)),
+      profiling_(queue_->profiling()) {}
 
 OpenCLEvent::~OpenCLEvent() { api_.clReleaseEvent(event_); }
 
+bool OpenCLEvent::enqueuedOn(const Queue &queue) const {
+  return queue_.get() == &queue;
+}
+
+void OpenCLEvent::submit() {
+  cl_int status = CL_COMPLETE;
+  if (api_.clGetEventInfo(event_, CL_EVENT_COMMAND_EXECUTION_STATUS,
+                          sizeof(status), &status, nullptr) == CL_SUCCESS &&
+      status == CL_QUEUED)
+    queue_->flush();
+}
+
 Status OpenCLEvent::wait() {
+  queue_->flush();
   cl_int err = api_.clWaitForEvents(1, &event_);
   cl_int status = CL_COMPLETE;
   auto query = [&] {
@@ -50,6 +56,8 @@ Expected<bool> OpenCLEvent::isComplete() {
                                    sizeof(status), &status, nullptr);
   if (err != CL_SUCCESS)
     return clError(errc::backend_error, "clGetEventInfo", err);
+  if (status == CL_QUEUED)
+    queue_->flush();
   // A failed command (negative status) is final too; wait() reports it.
   return status <= CL_COMPLETE;
 }
@@ -73,16 +81,6 @@ Expected<profiling_info> OpenCLEvent::profiling() {
     *out = value;
   }
   return times;
-}
-
-Status OpenCLEvent::onComplete(std::function<void()> callback) {
-  auto *data = new std::function<void()>(std::move(callback));
-  cl_int err = api_.clSetEventCallback(event_, CL_COMPLETE, runCallback, data);
-  if (err != CL_SUCCESS) {
-    delete data;
-    return clError(errc::backend_error, "clSetEventCallback", err);
-  }
-  return Status::ok();
 }
 
 } // namespace dpex::rt::opencl

@@ -33,6 +33,8 @@ OpenCLQueue::waitList(const std::vector<Event *> &deps) {
   for (Event *dep : deps) {
     auto *clEvent = dynamic_cast<OpenCLEvent *>(dep);
     if (clEvent && clEvent->context() == clDevice_.context()) {
+      if (!clEvent->enqueuedOn(*this))
+        clEvent->submit();
       events.push_back(clEvent->handle());
       continue;
     }
@@ -95,10 +97,8 @@ OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
       return failed(
           clError(errc::launch_failed, "clEnqueueNDRangeKernel", err));
   }
-  // Submit now: completion callbacks and waits from other threads rely on it.
-  api_.clFlush(queue_);
-  return std::shared_ptr<Event>(
-      std::make_shared<OpenCLEvent>(api_, event, clDevice_.context(), *this));
+  return std::shared_ptr<Event>(std::make_shared<OpenCLEvent>(
+      api_, event, clDevice_.context(), shared_from_this()));
 }
 
 Expected<std::shared_ptr<Event>>
@@ -112,9 +112,8 @@ OpenCLQueue::marker(const std::vector<Event *> &deps) {
       events->empty() ? nullptr : events->data(), &event);
   if (err != CL_SUCCESS)
     return clError(errc::backend_error, "clEnqueueMarkerWithWaitList", err);
-  api_.clFlush(queue_);
-  return std::shared_ptr<Event>(
-      std::make_shared<OpenCLEvent>(api_, event, clDevice_.context(), *this));
+  return std::shared_ptr<Event>(std::make_shared<OpenCLEvent>(
+      api_, event, clDevice_.context(), shared_from_this()));
 }
 
 Status OpenCLQueue::finish() {

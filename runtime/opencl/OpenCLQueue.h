@@ -5,9 +5,12 @@
 
 #include "core/Backend.h"
 
+#include <memory>
+
 namespace dpex::rt::opencl {
 
-class OpenCLQueue final : public Queue {
+class OpenCLQueue final : public Queue,
+                          public std::enable_shared_from_this<OpenCLQueue> {
 public:
   // Takes over the reference `queue` holds.
   OpenCLQueue(std::shared_ptr<OpenCLDevice> device, cl_command_queue queue,
@@ -26,6 +29,8 @@ public:
   Expected<std::shared_ptr<Event>>
   marker(const std::vector<Event *> &deps) override;
   Status finish() override;
+  // Submits the commands enqueued so far to the device (see OpenCLEvent).
+  void flush() const { api_.clFlush(queue_); }
 
 private:
   // The cl_events of `deps` usable in this context; waits on the host for

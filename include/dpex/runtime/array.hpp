@@ -32,6 +32,9 @@ void buffer_copy(const rt::Buffer &src, std::size_t src_offset,
                  const rt::Buffer &dst, std::size_t dst_offset,
                  std::size_t bytes);
 queue buffer_queue(const rt::Buffer &buf);
+// An array of `buf` is going away while async launches may still hold it:
+// the launches that completed let go of it now.
+void buffer_dropped(const rt::Buffer &buf) noexcept;
 [[noreturn]] void throw_invalid_argument(const std::string &message);
 // errc::invalid_argument: "<type>::<method>: moved-from <object>".
 [[noreturn]] void throw_moved_from(const char *type, const char *method);
@@ -70,6 +73,12 @@ public:
       other.offset_ = other.size_ = 0;
     }
     return *this;
+  }
+  // Dropping an array that async launches still hold retires those that
+  // completed, so that the last array's memory is freed at once.
+  ~array() {
+    if (buffer_ && buffer_.use_count() > 1)
+      detail::buffer_dropped(*buffer_);
   }
 
   std::size_t size() const noexcept { return size_; }

@@ -83,8 +83,8 @@ dpex::device simDevice(std::size_t i) {
 }
 
 // Waits up to a second for a count of live driver objects to drop to
-// `expected`: the completion watcher lets go of a finished launch's queue
-// just after completing its host event.
+// `expected`: a launch nobody waited for lets go of its queue when the
+// completion sweeper retires it.
 long settle(const char *kind, long expected) {
   long live = sim().live(kind);
   for (int i = 0; i < 1000 && live > expected; ++i) {
@@ -468,6 +468,71 @@ TEST_CASE("sim.cuda: error names that cannot be looked up", "[sim][faults]") {
   CHECK(e.code() == dpex::errc::out_of_memory);
   CHECK_THAT(e.what(), Contains("cuMemAlloc: CUDA error (2)"));
   CHECK_NOTHROW(cycle());
+}
+
+// Arrays dropped once their launch's device event completed, with nobody
+// waiting for its host event: dropping the last array retires the launch,
+// so the memory is freed then, not when the completion sweeper comes by.
+TEST_CASE("sim.cuda: arrays dropped after their launch completed are freed "
+          "at once",
+          "[sim][launch]") {
+  const Sim &s = sim();
+  dpex::queue q(simDevice(0));
+  constexpr std::size_t N = 64;
+  const long before = s.live("memory");
+  dpex::event host;
+  {
+    dpex::array<float> x(q, N), y(q, N);
+    x.copy_from(std::vector<float>(N, 1.0f));
+    y.copy_from(std::vector<float>(N, 1.0f));
+    auto launched = dpex::call_kernel_async(q, dpex_sim::saxpy,
+                                            dpex::range<1>(N), {}, 1.0f, x, y);
+    host = launched.first;
+    launched.second.wait();
+    CHECK(s.live("memory") == before + 2);
+  }
+  CHECK(s.live("memory") == before);
+  CHECK(host.is_complete());
+}
+
+// A kernel that faults (its event reports CUDA_ERROR_ILLEGAL_ADDRESS): the
+// host event still completes, having released the launch's arrays, and
+// waiting for it reports the fault, whether the fault shows first in a
+// wait or in a status query (the caller's or the completion sweeper's).
+TEST_CASE("sim.cuda: a faulted launch completes its host event with the error",
+          "[sim][faults]") {
+  const Sim &s = sim();
+  constexpr std::size_t N = 64;
+  dpex::queue q(simDevice(0));
+  dpex::array<float> x(q, N), y(q, N);
+  x.copy_from(std::vector<float>(N, 1.0f));
+  y.copy_from(std::vector<float>(N, 1.0f));
+  const bool byQuery = GENERATE(false, true);
+  INFO((byQuery ? "found by a status query" : "found by a wait"));
+  REQUIRE(s.setFailures(byQuery ? "cuEventQuery:1:ILLEGAL_ADDRESS,"
+                                  "cuEventSynchronize:1:ILLEGAL_ADDRESS"
+                                : "cuEventSynchronize:1:ILLEGAL_ADDRESS") == 0);
+  // Long enough that the kernel is still running at the first query.
+  s.setKernelTime(20000, 20000);
+  auto [host, device] = dpex::call_kernel_async(
+      q, dpex_sim::saxpy, dpex::range<1>(N), {}, 2.0f, x, y);
+  CHECK(x.use_count() == 2);
+  if (byQuery) {
+    while (!host.is_complete())
+      std::this_thread::yield();
+    CHECK(x.use_count() == 1);
+  }
+  dpex::error e = expectError([&] { host.wait(); });
+  CHECK(e.code() == dpex::errc::launch_failed);
+  CHECK_THAT(e.what(), Contains("CUDA_ERROR_ILLEGAL_ADDRESS"));
+  CHECK(host.is_complete());
+  CHECK(x.use_count() == 1);
+  CHECK(y.use_count() == 1);
+  s.setFailures("");
+  s.setKernelTime(0, 0);
+  // The simulated kernel runs on after its fault was reported: let it end
+  // before its arrays are freed.
+  q.wait();
 }
 
 // The program cache across processes (ctest runs this case in several, in

@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 
 #include "opencl/OpenCLEvent.h"
+#include "opencl/OpenCLQueue.h"
 
 #include <memory>
 
@@ -39,7 +40,9 @@ TEST_CASE("an event whose status query fails is an error, not complete",
   // Any non-null handle: the fake driver never dereferences it.
   static int placeholder;
   auto handle = reinterpret_cast<cl_event>(&placeholder);
-  dpex::event e(std::make_shared<OpenCLEvent>(api, handle, nullptr, *q.impl()));
+  dpex::event e(std::make_shared<OpenCLEvent>(
+      api, handle, nullptr,
+      std::static_pointer_cast<dpex::rt::opencl::OpenCLQueue>(q.impl())));
   dpex::error error = dpex_test::expectError([&] { (void)e.is_complete(); });
   REQUIRE(error.code() == dpex::errc::backend_error);
   REQUIRE_THAT(error.what(), Contains("clGetEventInfo"));

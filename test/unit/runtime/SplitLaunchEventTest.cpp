@@ -18,10 +18,6 @@ public:
   dpex::rt::Expected<dpex::profiling_info> profiling() override {
     return times_;
   }
-  Status onComplete(std::function<void()> callback) override {
-    callback();
-    return Status::ok();
-  }
   bool complete = false;
 
 private:

@@ -66,8 +66,8 @@ TEST_CASE("100000 async launches in dependency chains from 8 threads",
     }
   };
 
-  // Warm-up: builds the kernel and lets the backend and completion worker
-  // reach their steady state before the baseline is taken.
+  // Warm-up: builds the kernel and lets the backend and the queues' launch
+  // records reach their steady state before the baseline is taken.
   for (int t = 0; t < threads; ++t)
     runChains(t, 1);
   const long rssBefore = statusKiB("VmRSS");
