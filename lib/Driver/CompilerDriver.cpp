@@ -595,10 +595,10 @@ private:
         if (Image.CudaArch && !FirstCuda)
           FirstCuda = I;
         size_t Position = Image.CudaArch ? *FirstCuda : I;
-        Ordered.push_back({{Position, Image.CudaArch},
-                           {Builders[I]->format(), std::move(Image.Bytes),
-                            Image.CudaArch, std::move(Image.Omitted),
-                            Image.Facts.RangeGuard}});
+        Ordered.push_back(
+            {{Position, Image.CudaArch},
+             {Builders[I]->format(), std::move(Image.Bytes), Image.CudaArch,
+              std::move(Image.Omitted), Image.Facts.RangeGuard}});
       }
     }
     llvm::stable_sort(Ordered, [](const auto &X, const auto &Y) {
