@@ -135,20 +135,19 @@ buffer_write_async(const std::shared_ptr<rt::Buffer> &buf,
                   bytes, deps, "dpex::array::copy_from_async");
 }
 
-std::pair<event, event> buffer_read_async(const std::shared_ptr<rt::Buffer> &buf,
-                                          std::size_t byte_offset, void *dst,
-                                          std::size_t bytes,
-                                          const std::vector<event> &deps) {
+std::pair<event, event>
+buffer_read_async(const std::shared_ptr<rt::Buffer> &buf,
+                  std::size_t byte_offset, void *dst, std::size_t bytes,
+                  const std::vector<event> &deps) {
   return hostCopy(buf, dst,
                   static_cast<const char *>(buf->pointer()) + byte_offset,
                   bytes, deps, "dpex::array::to_host_async");
 }
 
-std::pair<event, event>
-buffer_copy_async(const std::shared_ptr<rt::Buffer> &src,
-                  std::size_t src_offset, const std::shared_ptr<rt::Buffer> &dst,
-                  std::size_t dst_offset, std::size_t bytes,
-                  const std::vector<event> &deps) {
+std::pair<event, event> buffer_copy_async(
+    const std::shared_ptr<rt::Buffer> &src, std::size_t src_offset,
+    const std::shared_ptr<rt::Buffer> &dst, std::size_t dst_offset,
+    std::size_t bytes, const std::vector<event> &deps) {
   const char *operation = "dpex::array::copy_to_async";
   const char *from = static_cast<const char *>(src->pointer()) + src_offset;
   char *to = static_cast<char *>(dst->pointer()) + dst_offset;
@@ -181,12 +180,11 @@ buffer_copy_async(const std::shared_ptr<rt::Buffer> &src,
   }
 
   if (source.device().backendKind() == target->device().backendKind()) {
-    std::optional<std::pair<event, event>> peer =
-        submitCopy(target, {&src, &dst}, {}, operation,
-                   [&](std::vector<std::shared_ptr<void>> &) {
-                     return target->copyFromPeerAsync(to, source, from, bytes,
-                                                      waitFor);
-                   });
+    std::optional<std::pair<event, event>> peer = submitCopy(
+        target, {&src, &dst}, {}, operation,
+        [&](std::vector<std::shared_ptr<void>> &) {
+          return target->copyFromPeerAsync(to, source, from, bytes, waitFor);
+        });
     if (peer)
       return *peer;
   }
@@ -194,13 +192,12 @@ buffer_copy_async(const std::shared_ptr<rt::Buffer> &src,
   // Another backend or context: through host memory. The read into it is
   // waited for here (no driver orders one device's work after another's
   // without a host thread); the write from it into `dst` is async.
-  auto staging = std::shared_ptr<char>(new char[bytes],
-                                       std::default_delete<char[]>());
+  auto staging =
+      std::shared_ptr<char>(new char[bytes], std::default_delete<char[]>());
   {
     std::vector<std::shared_ptr<void>> readKeep;
-    Expected<std::shared_ptr<rt::Event>> read =
-        source.copyAsync(staging.get(), from, bytes,
-                         rt::dependencies(deps, source), readKeep);
+    Expected<std::shared_ptr<rt::Event>> read = source.copyAsync(
+        staging.get(), from, bytes, rt::dependencies(deps, source), readKeep);
     if (!read)
       return failed(read.status(), operation);
     if (Status status = (*read)->wait(); !status)
@@ -209,10 +206,10 @@ buffer_copy_async(const std::shared_ptr<rt::Buffer> &src,
       readKeep.pop_back();
   }
   return *submitCopy(target, {&src, &dst}, {staging}, operation,
-                    [&](std::vector<std::shared_ptr<void>> &keep) {
-                      return target->copyAsync(to, staging.get(), bytes, {},
-                                               keep);
-                    });
+                     [&](std::vector<std::shared_ptr<void>> &keep) {
+                       return target->copyAsync(to, staging.get(), bytes, {},
+                                                keep);
+                     });
 }
 
 } // namespace dpex::detail

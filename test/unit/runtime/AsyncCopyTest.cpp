@@ -52,8 +52,7 @@ TEST_CASE("async copy in, a launch after it, async copy out", "[copies]") {
   CHECK(ay2.use_count() == 1);
 }
 
-TEST_CASE("async copies follow earlier work on the array's queue",
-          "[copies]") {
+TEST_CASE("async copies follow earlier work on the array's queue", "[copies]") {
   dpex::queue q;
   const std::size_t n = 4096;
   dpex::array<int> a(q, n);
@@ -118,8 +117,8 @@ TEST_CASE("async copies of nothing and of slices", "[copies]") {
   CHECK(empty.first.is_complete());
   CHECK(empty.second.is_complete());
   // With a dependency, a copy of nothing completes after it.
-  auto launched = dpex::call_kernel_async(dpex_test::fill, dpex::range<1>(100),
-                                          {}, 5, a);
+  auto launched =
+      dpex::call_kernel_async(dpex_test::fill, dpex::range<1>(100), {}, 5, a);
   auto after = a.copy_from_async(none, {launched.second});
   after.first.wait();
   CHECK(launched.second.is_complete());
