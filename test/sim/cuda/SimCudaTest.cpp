@@ -681,8 +681,10 @@ TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
     auto back = ay.to_host_async(out, {launched.second});
     back.first.wait();
     CHECK(s.pageableCopies() == pageable);
+    std::vector<float> expected(N);
     for (std::size_t i = 0; i < N; ++i)
-      REQUIRE(out[i] == 2.0f * x[i] + y[i]);
+      expected[i] = 2.0f * x[i] + y[i];
+    CHECK(out == expected);
     CHECK(in.first.is_complete());
     CHECK(moved.first.is_complete());
     CHECK(settle("registration", registrations) == registrations);
@@ -694,11 +696,12 @@ TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
     std::vector<int> out(N, -1);
     s.setKernelTime(50000, 50000);
     dpex::call_kernel_async(q, dpex_sim::mark, dpex::range<1>(N), {}, a, 7);
-    s.setKernelTime(0, 0);
     auto copied = a.to_host_async(out);
-    // Returned with the kernel still running: nothing copied yet.
+    // Returned with the kernel still running: nothing copied yet. (The
+    // simulation reads the kernel time when the kernel starts.)
     CHECK_FALSE(copied.second.is_complete());
     CHECK(out[0] == -1);
+    s.setKernelTime(0, 0);
     copied.first.wait();
     CHECK(out == std::vector<int>(N, 7));
   }
@@ -712,8 +715,8 @@ TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
       dpex::array<int> a(q, N);
       s.setKernelTime(20000, 20000);
       dpex::call_kernel_async(q, dpex_sim::mark, dpex::range<1>(N), {}, a, 3);
-      s.setKernelTime(0, 0);
       std::tie(host, device) = a.to_host_async(out);
+      s.setKernelTime(0, 0);
       CHECK(a.use_count() == 3); // the array, the launch, the copy
     }
     CHECK(s.live("memory") == memory + 1);
@@ -722,20 +725,56 @@ TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
     CHECK(out == std::vector<int>(N, 3));
   }
 
+  SECTION("copies sharing the pages of one host buffer") {
+    // The whole buffer registered first; the halves share its registration.
+    // Then two halves alone: the second overlaps the first's last page
+    // without lying inside its registration, and takes the pageable path.
+    dpex::queue q(simDevice(0));
+    dpex::array<float> a(q, N), b(q, N / 2 + 1), c(q, N / 2 - 1);
+    std::vector<float> whole(N), firstHalf(N / 2 + 1), secondHalf(N / 2 - 1);
+    const unsigned long frees = s.earlyFrees();
+    a.copy_from(x);
+    s.setKernelTime(5000, 5000);
+    dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N), {}, 0.0f, a, a);
+    s.setKernelTime(0, 0);
+    auto all = a.to_host_async(whole);
+    auto head = a.slice(0, N / 2 + 1).copy_to_async(b);
+    auto fromHead = b.to_host_async(firstHalf, {head.second});
+    all.first.wait();
+    fromHead.first.wait();
+    // Behind a kernel, so that the first copy still holds its registration
+    // when the second is submitted.
+    s.setKernelTime(5000, 5000);
+    dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N), {}, 0.0f, a, a);
+    unsigned long pageable = s.pageableCopies();
+    auto one = a.slice(0, N / 2 + 1).copy_from_async(whole.data(), N / 2 + 1);
+    auto two = c.copy_from_async(whole.data() + N / 2 + 1, N / 2 - 1);
+    s.setKernelTime(0, 0);
+    one.first.wait();
+    two.first.wait();
+    CHECK(s.pageableCopies() == pageable + 1);
+    CHECK(whole == x);
+    CHECK(firstHalf == std::vector<float>(x.begin(), x.begin() + N / 2 + 1));
+    CHECK(c.to_host() == std::vector<float>(x.begin() + N / 2 + 1, x.end()));
+    CHECK(s.earlyFrees() == frees);
+    CHECK(settle("registration", registrations) == registrations);
+  }
+
   SECTION("peer copies between the devices") {
     dpex::queue q0(simDevice(0)), q1(simDevice(1));
     dpex::array<float> a(q0, N), b(q1, N);
     a.copy_from(x);
     s.setKernelTime(5000, 5000);
     dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N), {}, 1.0f, a, a);
-    s.setKernelTime(0, 0);
     const unsigned long peers = s.calls("cuMemcpyPeerAsync");
     auto copied = a.copy_to_async(b); // after the kernel on q0
+    s.setKernelTime(0, 0);
     copied.first.wait();
     CHECK(s.calls("cuMemcpyPeerAsync") == peers + 1);
-    std::vector<float> out = b.to_host();
+    std::vector<float> expected(N);
     for (std::size_t i = 0; i < N; ++i)
-      REQUIRE(out[i] == 2.0f * x[i]);
+      expected[i] = 2.0f * x[i];
+    CHECK(b.to_host() == expected);
   }
 
   SECTION("staged copies to and from OpenCL devices") {

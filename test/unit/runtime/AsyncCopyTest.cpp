@@ -5,6 +5,7 @@
 #include "TestKernels.h"
 #include "TestSupport.h"
 
+#include <thread>
 #include <tuple>
 
 using Catch::Matchers::Contains;
@@ -168,4 +169,41 @@ TEST_CASE("async copies on a profiling queue are timed", "[copies]") {
   dpex::profiling_info hostTimes = host.profiling();
   CHECK(hostTimes.start <= hostTimes.end);
   CHECK(a.to_host() == x);
+}
+
+TEST_CASE("threads chaining async copies and launches on one queue",
+          "[copies]") {
+  dpex::queue q;
+  constexpr int Threads = 4, Rounds = 40;
+  constexpr std::size_t n = 1000;
+  std::vector<int> wrong(Threads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < Threads; ++t)
+    threads.emplace_back([&, t] {
+      for (int r = 0; r < Rounds; ++r) {
+        std::vector<float> in = ramp(n, static_cast<float>(t * 1000 + r)),
+                           out(n);
+        dpex::event done;
+        {
+          // Arrays the thread drops at once: the copies and the launch hold
+          // them.
+          dpex::array<float> x(q, n), y(q, n);
+          auto inX = x.copy_from_async(in);
+          auto inY = y.copy_from_async(in);
+          auto launched =
+              dpex::call_kernel_async(dpex_test::saxpy, dpex::range<1>(n),
+                                      {inX.second, inY.second}, 1.0f, x, y);
+          done = y.to_host_async(out, {launched.second}).first;
+          // `in` is read until inX's and inY's host events: before it goes.
+          inX.first.wait();
+          inY.first.wait();
+        }
+        done.wait();
+        for (std::size_t i = 0; i < n; ++i)
+          wrong[t] += out[i] != 2.0f * in[i];
+      }
+    });
+  for (std::thread &thread : threads)
+    thread.join();
+  CHECK(wrong == std::vector<int>(Threads, 0));
 }
