@@ -94,8 +94,13 @@ submitCopy(const std::shared_ptr<rt::Queue> &queue,
            Enqueue enqueue) {
   rt::LaunchRecords::Submission submission(queue->launchRecords());
   Expected<std::shared_ptr<rt::Event>> copied = enqueue(keep);
-  if (!copied)
+  if (!copied) {
+    // Nothing was enqueued: release what was kept now, last first (a
+    // registration of host memory before the memory).
+    while (!keep.empty())
+      keep.pop_back();
     return failed(copied.status(), operation);
+  }
   if (!*copied)
     return std::nullopt;
   auto device = std::make_shared<CopyEvent>(copied.take(), operation);
