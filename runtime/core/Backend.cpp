@@ -30,4 +30,24 @@ Expected<bool> Queue::copyFromPeer(void *, Queue &, const void *, std::size_t) {
   return false;
 }
 
+Expected<std::shared_ptr<Event>>
+Queue::copyFromPeerAsync(void *, Queue &, const void *, std::size_t,
+                         const std::vector<Event *> &) {
+  return std::shared_ptr<Event>();
+}
+
+std::vector<Event *> dependencies(const std::vector<event> &deps,
+                                  const Queue &queue) {
+  std::vector<Event *> events;
+  events.reserve(deps.size());
+  for (const event &e : deps) {
+    if (!e.impl())
+      continue;
+    Event *device = e.impl()->deviceEvent();
+    if (!device->enqueuedOn(queue))
+      events.push_back(device);
+  }
+  return events;
+}
+
 } // namespace dpex::rt

@@ -200,6 +200,23 @@ public:
   // has none.
   virtual Expected<bool> copyFromPeer(void *dst, Queue &source, const void *src,
                                       std::size_t bytes);
+  // Enqueues a copy of `bytes` from `src` to `dst` after `deps` and returns
+  // its event at once; each side is host memory or an allocation of this
+  // queue's device. Host memory is read or written until the event
+  // completed. What the copy needs until then (a page-locked registration
+  // of the host range, say) the backend appends to `keep`, which the caller
+  // releases once the event completed, last entry first.
+  virtual Expected<std::shared_ptr<Event>>
+  copyAsync(void *dst, const void *src, std::size_t bytes,
+            const std::vector<Event *> &deps,
+            std::vector<std::shared_ptr<void>> &keep) = 0;
+  // copyFromPeer() as an async copy after `deps`: enqueued after the work
+  // already on both queues, its event returned at once. Null, having done
+  // nothing, where the backend has no copy between the two devices. The
+  // default has none.
+  virtual Expected<std::shared_ptr<Event>>
+  copyFromPeerAsync(void *dst, Queue &source, const void *src,
+                    std::size_t bytes, const std::vector<Event *> &deps);
   // Enqueues `kernel` after `deps` (backend events, possibly of other
   // devices or backends) and submits it for execution. Safe to call from
   // many threads at once.
@@ -227,6 +244,12 @@ private:
   bool profiling_;
   LaunchRecords records_;
 };
+
+// The backend events work on `queue` must wait for: host events order
+// device work through their device event; commands of `queue` itself are
+// already ahead of anything enqueued on it, and default events are complete.
+std::vector<Event *> dependencies(const std::vector<event> &deps,
+                                  const Queue &queue);
 
 class Backend {
 public:

@@ -26,6 +26,10 @@ void HostEvent::hold(std::shared_ptr<Buffer> buffer) {
     more_.push_back(std::move(buffer));
 }
 
+void HostEvent::keep(std::shared_ptr<void> object) {
+  kept_.push_back(std::move(object));
+}
+
 std::shared_ptr<Queue> HostEvent::queue() {
   std::lock_guard<std::mutex> lock(mutex_);
   return queue_;
@@ -65,6 +69,8 @@ void HostEvent::finish() {
   const bool timed = times_.queued != 0;
   if (timed)
     times_.start = hostNowNs();
+  while (!kept_.empty())
+    kept_.pop_back();
   for (std::size_t i = 0; i < held_ && i < InPlace; ++i)
     buffers_[i].reset();
   more_.clear();

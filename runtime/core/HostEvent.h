@@ -25,6 +25,9 @@ public:
 
   // Keeps `buffer` alive until finished. Before the launch is recorded.
   void hold(std::shared_ptr<Buffer> buffer);
+  // Keeps what an async copy needs (core/AsyncCopy.cpp) until finished,
+  // released before the buffers, the last one kept first.
+  void keep(std::shared_ptr<void> object);
 
   Status wait() override;
   Expected<bool> isComplete() override;
@@ -49,6 +52,7 @@ private:
   static constexpr std::size_t InPlace = 4;
   std::array<std::shared_ptr<Buffer>, InPlace> buffers_;
   std::vector<std::shared_ptr<Buffer>> more_;
+  std::vector<std::shared_ptr<void>> kept_;
   std::size_t held_ = 0;
   std::uint64_t sequence_ = 0;
   std::atomic<bool> complete_{false};

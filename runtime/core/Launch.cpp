@@ -339,23 +339,6 @@ Expected<ValidLaunch> validateLaunch(const queue *explicitQueue,
   return ValidLaunch{queue.take(), *kernel, prepared.take()};
 }
 
-// Backend events a launch on `queue` must wait for; host events order device
-// work through their device event. Commands of `queue` itself are already
-// ahead of anything enqueued on it.
-std::vector<rt::Event *> dependencies(const std::vector<event> &deps,
-                                      const rt::Queue &queue) {
-  std::vector<rt::Event *> events;
-  events.reserve(deps.size());
-  for (const event &e : deps) {
-    if (!e.impl())
-      continue;
-    rt::Event *device = e.impl()->deviceEvent();
-    if (!device->enqueuedOn(queue))
-      events.push_back(device);
-  }
-  return events;
-}
-
 // A launch of an empty range: nothing runs, but its events complete only
 // once `deps` have, those on `queue` included (a marker follows them).
 Expected<std::pair<event, event>>
@@ -367,7 +350,7 @@ launchNothing(rt::Queue &queue, const kernel_desc &desc,
                    [](const event &e) { return e.impl() != nullptr; }))
     return std::pair<event, event>{};
   Expected<std::shared_ptr<rt::Event>> marker =
-      queue.marker(dependencies(deps, queue));
+      queue.marker(rt::dependencies(deps, queue));
   if (!marker)
     return marker.status();
   event e(marker.take());
@@ -567,7 +550,7 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
                   [](std::size_t extent) { return extent == 0; }))
     return launchNothing(queue, desc, space, deps);
 
-  std::vector<rt::Event *> waitFor = dependencies(deps, queue);
+  std::vector<rt::Event *> waitFor = rt::dependencies(deps, queue);
   const rt::Module &module = *valid->kernel.module;
   rt::Kernel &kernel = *valid->kernel.kernel;
   const ConfiguredLaunch configured(

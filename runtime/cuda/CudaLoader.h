@@ -50,6 +50,7 @@ constexpr int CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES = 6;
 constexpr int CU_JIT_INPUT_PTX = 1;
 
 constexpr unsigned CU_STREAM_NON_BLOCKING = 0x1;
+constexpr unsigned CU_MEMHOSTREGISTER_PORTABLE = 0x1;
 constexpr unsigned CU_EVENT_DEFAULT = 0x0; // timing enabled
 constexpr unsigned CU_EVENT_DISABLE_TIMING = 0x2;
 
@@ -88,6 +89,8 @@ constexpr unsigned CU_EVENT_DISABLE_TIMING = 0x2;
   X(cuMemcpyDtoHAsync, "_v2", (void *, CUdeviceptr, std::size_t, CUstream))    \
   X(cuMemcpyDtoDAsync, "_v2",                                                  \
     (CUdeviceptr, CUdeviceptr, std::size_t, CUstream))                         \
+  X(cuMemHostRegister, "_v2", (void *, std::size_t, unsigned))                 \
+  X(cuMemHostUnregister, "", (void *))                                         \
   X(cuMemcpyPeerAsync, "",                                                     \
     (CUdeviceptr, CUcontext, CUdeviceptr, CUcontext, std::size_t, CUstream))   \
   X(cuCtxEnablePeerAccess, "", (CUcontext, unsigned))                          \

@@ -3,6 +3,7 @@
 #include "CudaContextScope.h"
 #include "CudaError.h"
 #include "CudaEvent.h"
+#include "CudaHostPins.h"
 #include "CudaLaunchShape.h"
 #include "CudaModule.h"
 #include "CudaParams.h"
@@ -86,6 +87,90 @@ Expected<bool> CudaQueue::copyFromPeer(void *dst, Queue &source,
   if (Status status = finish(); !status)
     return status;
   return true;
+}
+
+template <typename Copy>
+Expected<std::shared_ptr<Event>>
+CudaQueue::enqueueCopy(const std::vector<CUevent> &waitList, const char *call,
+                       Copy copy) {
+  Expected<std::shared_ptr<CudaEvent>> event = newEvent(/*bracketed=*/true);
+  if (!event)
+    return event.status();
+  ContextScope scope(api_, cudaDevice_.context());
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (Status status = waitFor(waitList); !status)
+    return status;
+  CUevent start = (*event)->start();
+  CUresult result = start ? api_.cuEventRecord(start, stream_) : CUDA_SUCCESS;
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, "cuEventRecord", result);
+  result = copy();
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, call, result);
+  if (Status status = record(**event); !status) {
+    // The copy is on the stream and uses memory the caller releases once it
+    // sees the error: let it finish first.
+    api_.cuStreamSynchronize(stream_);
+    return status;
+  }
+  return std::shared_ptr<Event>(event.take());
+}
+
+Expected<std::shared_ptr<Event>>
+CudaQueue::copyAsync(void *dst, const void *src, std::size_t bytes,
+                     const std::vector<Event *> &deps,
+                     std::vector<std::shared_ptr<void>> &keep) {
+  Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
+  if (!waitList)
+    return waitList.status();
+  const bool toDevice = cudaDevice_.isDeviceMemory(dst);
+  const bool fromDevice = cudaDevice_.isDeviceMemory(src);
+  const void *host = !toDevice ? dst : !fromDevice ? src : nullptr;
+  if (host)
+    if (std::shared_ptr<void> pinned =
+            pinHostRange(api_, cudaDevice_.context(), host, bytes))
+      keep.push_back(std::move(pinned));
+  auto device = [](const void *pointer) {
+    return reinterpret_cast<CUdeviceptr>(pointer);
+  };
+  if (toDevice && fromDevice)
+    return enqueueCopy(*waitList, "cuMemcpyDtoDAsync", [&] {
+      return api_.cuMemcpyDtoDAsync(device(dst), device(src), bytes, stream_);
+    });
+  if (toDevice)
+    return enqueueCopy(*waitList, "cuMemcpyHtoDAsync", [&] {
+      return api_.cuMemcpyHtoDAsync(device(dst), src, bytes, stream_);
+    });
+  return enqueueCopy(*waitList, "cuMemcpyDtoHAsync", [&] {
+    return api_.cuMemcpyDtoHAsync(dst, device(src), bytes, stream_);
+  });
+}
+
+Expected<std::shared_ptr<Event>>
+CudaQueue::copyFromPeerAsync(void *dst, Queue &source, const void *src,
+                             std::size_t bytes,
+                             const std::vector<Event *> &deps) {
+  auto *peer = dynamic_cast<CudaQueue *>(&source);
+  if (!peer)
+    return std::shared_ptr<Event>();
+  Expected<std::shared_ptr<Event>> sourceDone = peer->marker({});
+  if (!sourceDone)
+    return sourceDone.status();
+  Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
+  if (!waitList)
+    return waitList.status();
+  waitList->push_back(static_cast<CudaEvent &>(**sourceDone).handle());
+  {
+    // As in copyFromPeer: without peer access the driver stages the copy.
+    ContextScope scope(api_, cudaDevice_.context());
+    api_.cuCtxEnablePeerAccess(peer->cudaDevice().context(), 0);
+  }
+  return enqueueCopy(*waitList, "cuMemcpyPeerAsync", [&] {
+    return api_.cuMemcpyPeerAsync(reinterpret_cast<CUdeviceptr>(dst),
+                                  cudaDevice_.context(),
+                                  reinterpret_cast<CUdeviceptr>(src),
+                                  peer->cudaDevice().context(), bytes, stream_);
+  });
 }
 
 Expected<std::vector<CUevent>>

@@ -26,6 +26,20 @@ public:
   // where the two GPUs support it (else the driver stages the copy).
   Expected<bool> copyFromPeer(void *dst, Queue &source, const void *src,
                               std::size_t bytes) override;
+  // cuMemcpy{HtoD,DtoH,DtoD}Async between the records of the copy's events,
+  // after `deps`; the host side is page-locked for the copy where it can be
+  // (CudaHostPins.h), its registration appended to `keep`.
+  Expected<std::shared_ptr<Event>>
+  copyAsync(void *dst, const void *src, std::size_t bytes,
+            const std::vector<Event *> &deps,
+            std::vector<std::shared_ptr<void>> &keep) override;
+  // cuMemcpyPeerAsync on this stream, which waits on the device for a
+  // marker of the source's stream (a stream may wait for another device's
+  // event).
+  Expected<std::shared_ptr<Event>>
+  copyFromPeerAsync(void *dst, Queue &source, const void *src,
+                    std::size_t bytes,
+                    const std::vector<Event *> &deps) override;
   Expected<std::shared_ptr<Event>>
   launch(Kernel &kernel, const LaunchConfig &config,
          const std::vector<KernelArg> &args,
@@ -54,6 +68,12 @@ private:
   // An event for work about to be enqueued: its end event and, on a
   // profiling queue, a start event (a separate one if `bracketed`).
   Expected<std::shared_ptr<CudaEvent>> newEvent(bool bracketed);
+  // Enqueues `copy` (a driver call on the stream, named `call`) after
+  // `waitList`, between the records of a new event's start and end events.
+  template <typename Copy>
+  Expected<std::shared_ptr<Event>>
+  enqueueCopy(const std::vector<CUevent> &waitList, const char *call,
+              Copy copy);
   // Makes the stream wait for `events`. Called with mutex_ held.
   Status waitFor(const std::vector<CUevent> &events);
   // Records `event`'s end event on the stream. Called with mutex_ held.

@@ -26,6 +26,24 @@ Status OpenCLQueue::copy(void *dst, const void *src, std::size_t bytes) {
   return Status::ok();
 }
 
+Expected<std::shared_ptr<Event>>
+OpenCLQueue::copyAsync(void *dst, const void *src, std::size_t bytes,
+                       const std::vector<Event *> &deps,
+                       std::vector<std::shared_ptr<void>> &) {
+  Expected<std::vector<cl_event>> events = waitList(deps);
+  if (!events)
+    return events.status();
+  cl_event event = nullptr;
+  cl_int err = api_.clEnqueueSVMMemcpy(
+      queue_, CL_FALSE, dst, src, bytes, static_cast<cl_uint>(events->size()),
+      events->empty() ? nullptr : events->data(), &event);
+  if (err != CL_SUCCESS)
+    return clError(errc::backend_error, "clEnqueueSVMMemcpy", err);
+  flush();
+  return std::shared_ptr<Event>(std::make_shared<OpenCLEvent>(
+      api_, event, clDevice_.context(), shared_from_this()));
+}
+
 Expected<std::vector<cl_event>>
 OpenCLQueue::waitList(const std::vector<Event *> &deps) {
   std::vector<cl_event> events;

@@ -22,6 +22,13 @@ public:
   Status copyOnDevice(void *dst, const void *src, std::size_t bytes) override {
     return copy(dst, src, bytes);
   }
+  // A non-blocking clEnqueueSVMMemcpy with the dependencies as its wait
+  // list, flushed at once: unlike a launch, a copy is worth starting before
+  // anyone waits for it.
+  Expected<std::shared_ptr<Event>>
+  copyAsync(void *dst, const void *src, std::size_t bytes,
+            const std::vector<Event *> &deps,
+            std::vector<std::shared_ptr<void>> &keep) override;
   Expected<std::shared_ptr<Event>>
   launch(Kernel &kernel, const LaunchConfig &config,
          const std::vector<KernelArg> &args,

@@ -1,7 +1,7 @@
-// Several devices in one process: array::copy_to between queues, devices
-// and backends, and events of one queue as dependencies of launches on
-// another. "[one-device]" cases need one device (the default one, see
-// DPEX_DEVICE) and two queues on it; "[multi-device]" cases run over every
+// Several devices in one process: array::copy_to and copy_to_async between
+// queues, devices and backends, and events of one queue as dependencies of
+// launches on another. "[one-device]" cases need one device (the default one,
+// see DPEX_DEVICE) and two queues on it; "[multi-device]" cases run over every
 // ordered pair of distinct devices of dpex::devices() that can load the
 // kernels, and the program exits 77 (skipped) when asked for them with fewer
 // than two such devices.
@@ -114,6 +114,42 @@ void checkPingPong(const dpex::queue &q0, const dpex::queue &q1) {
   REQUIRE(x[1].to_host() == expected);
 }
 
+// The same data flow with async copies only, nothing blocking until the
+// end: copy in on q0, a launch after it, copy_to_async into q1's array
+// after that launch, a launch on q1 after the copy, copy out after it;
+// and back into a slice on q0 with a launch still reading the destination's
+// allocation before it. Host buffers stay untouched until their host
+// events completed.
+void checkAsyncCopies(const dpex::queue &q0, const dpex::queue &q1) {
+  const std::size_t n = 5003;
+  const std::vector<int> input = iota(n, 3);
+  std::vector<int> expected = input, out(n, -1), again(n, -1);
+  dpex::array<int> a(q0, n), b(q1, n), back(q0, 2 * n);
+  auto in = a.copy_from_async(input);
+  auto k0 = dpex::call_kernel_async(e2e::chain_step, dpex::range<1>(n),
+                                    {in.second}, a, 3, 1);
+  chainOnHost(expected, 3, 1);
+  auto across = a.copy_to_async(b, {k0.second});
+  auto k1 = dpex::call_kernel_async(e2e::chain_step, dpex::range<1>(n),
+                                    {across.second}, b, 2, 5);
+  chainOnHost(expected, 2, 5);
+  auto outEvents = b.to_host_async(out, {k1.second});
+  auto fill = dpex::call_kernel_async(e2e::chain_step, dpex::range<1>(2 * n),
+                                      {}, back, 0, -1);
+  auto home = b.copy_to_async(back.slice(n, n), {k1.second, fill.second});
+  auto backEvents = back.slice(n, n).to_host_async(again, {home.second});
+  dpex::wait_all({outEvents.first, backEvents.first});
+  REQUIRE(out == expected);
+  REQUIRE(again == expected);
+  for (const auto &events : {in, across, home})
+    REQUIRE(events.first.is_complete());
+  std::vector<int> head(n);
+  back.slice(0, n).copy_to(head.data(), n);
+  REQUIRE(head == std::vector<int>(n, -1));
+  REQUIRE(a.use_count() == 1);
+  REQUIRE(b.use_count() == 1);
+}
+
 // The devices that can load this program's kernels. Others are left out
 // with a note: PoCL's CUDA driver, for one, lists the GPUs as OpenCL
 // devices that take neither SPIR-V nor the spir image.
@@ -165,6 +201,12 @@ TEST_CASE("events of one queue order launches on another of the same device",
   checkPingPong(dpex::queue(d), dpex::queue(d));
 }
 
+TEST_CASE("async copies between two queues of one device", "[one-device]") {
+  dpex::device d = dpex::default_device();
+  INFO(describe(d));
+  checkAsyncCopies(dpex::queue(d), dpex::queue(d));
+}
+
 TEST_CASE("copy_to checks sizes and overlap", "[one-device]") {
   dpex::queue q;
   dpex::array<float> a(q, 10), b(q, 12);
@@ -208,6 +250,14 @@ TEST_CASE("data moving between devices with copy_to after async launches",
   for (const auto &[a, b] : devicePairs()) {
     INFO(describe(a) << " and " << describe(b));
     checkPingPong(dpex::queue(a), dpex::queue(b));
+  }
+}
+
+TEST_CASE("copy_to_async across devices and backends, ordered by events",
+          "[multi-device]") {
+  for (const auto &[a, b] : devicePairs()) {
+    INFO("from " << describe(a) << " to " << describe(b));
+    checkAsyncCopies(dpex::queue(a), dpex::queue(b));
   }
 }
 

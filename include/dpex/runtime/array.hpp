@@ -2,6 +2,7 @@
 #pragma once
 
 #include <dpex/runtime/error.hpp>
+#include <dpex/runtime/event.hpp>
 #include <dpex/runtime/queue.hpp>
 
 #include <cstddef>
@@ -9,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace dpex {
@@ -31,6 +33,21 @@ void buffer_read(const rt::Buffer &buf, std::size_t byte_offset, void *dst,
 void buffer_copy(const rt::Buffer &src, std::size_t src_offset,
                  const rt::Buffer &dst, std::size_t dst_offset,
                  std::size_t bytes);
+// Async copies: enqueued after `deps` (and, for buffer_copy_async, after
+// the work already on the source's queue), returning (host event, device
+// event). The host memory is used until the host event completes.
+std::pair<event, event>
+buffer_write_async(const std::shared_ptr<rt::Buffer> &buf,
+                   std::size_t byte_offset, const void *src, std::size_t bytes,
+                   const std::vector<event> &deps);
+std::pair<event, event>
+buffer_read_async(const std::shared_ptr<rt::Buffer> &buf,
+                  std::size_t byte_offset, void *dst, std::size_t bytes,
+                  const std::vector<event> &deps);
+std::pair<event, event> buffer_copy_async(
+    const std::shared_ptr<rt::Buffer> &src, std::size_t src_offset,
+    const std::shared_ptr<rt::Buffer> &dst, std::size_t dst_offset,
+    std::size_t bytes, const std::vector<event> &deps);
 queue buffer_queue(const rt::Buffer &buf);
 // An array of `buf` is going away while async launches may still hold it:
 // the launches that completed let go of it now.
@@ -130,6 +147,73 @@ public:
           "; sizes must match");
     detail::buffer_copy(from, offset_ * sizeof(_Tp), to,
                         dst.offset_ * sizeof(_Tp), size_ * sizeof(_Tp));
+  }
+
+  // Async copies, enqueued after `deps` (events of any queue) on the
+  // array's queue (copy_to_async: on the destination's), returning
+  // (host event, device event) at once, like call_kernel_async. The device
+  // event completes when the copy did; the host event after it, once the
+  // copy released the arrays it holds (they stay alive until then). The
+  // host memory must stay valid, and unchanged or unread by the caller,
+  // until the host event completed. A copy the driver refuses completes
+  // both events with the error, which wait() reports.
+  std::pair<event, event> copy_from_async(const _Tp *src, std::size_t count,
+                                          const std::vector<event> &deps = {}) {
+    buffer("copy_from_async");
+    if (count > size_)
+      detail::throw_invalid_argument(
+          "dpex::array::copy_from_async: " + std::to_string(count) +
+          " elements do not fit an array of " + std::to_string(size_));
+    return detail::buffer_write_async(buffer_, offset_ * sizeof(_Tp), src,
+                                      count * sizeof(_Tp), deps);
+  }
+  template <typename _Container,
+            typename = std::enable_if_t<std::is_convertible_v<
+                decltype(std::data(std::declval<const _Container &>())),
+                const _Tp *>>,
+            typename = decltype(std::size(std::declval<const _Container &>()))>
+  std::pair<event, event> copy_from_async(const _Container &src,
+                                          const std::vector<event> &deps = {}) {
+    return copy_from_async(std::data(src), std::size(src), deps);
+  }
+
+  // The first `count` elements into host memory at `dst`.
+  std::pair<event, event>
+  to_host_async(_Tp *dst, std::size_t count,
+                const std::vector<event> &deps = {}) const {
+    buffer("to_host_async");
+    if (count > size_)
+      detail::throw_invalid_argument(
+          "dpex::array::to_host_async: cannot read " + std::to_string(count) +
+          " elements from an array of " + std::to_string(size_));
+    return detail::buffer_read_async(buffer_, offset_ * sizeof(_Tp), dst,
+                                     count * sizeof(_Tp), deps);
+  }
+  // Into a contiguous container (a std::vector, a std::span) of at most
+  // size() elements, which it fills from the start of the array.
+  template <typename _Container,
+            typename = std::enable_if_t<std::is_convertible_v<
+                decltype(std::data(std::declval<_Container &>())), _Tp *>>,
+            typename = decltype(std::size(std::declval<_Container &>()))>
+  std::pair<event, event>
+  to_host_async(_Container &dst, const std::vector<event> &deps = {}) const {
+    return to_host_async(std::data(dst), std::size(dst), deps);
+  }
+
+  // The whole array into `dst` (same size, any queue, device or backend),
+  // after the work already on this array's queue and after `deps`.
+  std::pair<event, event>
+  copy_to_async(const array &dst, const std::vector<event> &deps = {}) const {
+    buffer("copy_to_async");
+    dst.buffer("copy_to_async");
+    if (dst.size_ != size_)
+      detail::throw_invalid_argument(
+          "dpex::array::copy_to_async: the source has " +
+          std::to_string(size_) + " elements, the destination " +
+          std::to_string(dst.size_) + "; sizes must match");
+    return detail::buffer_copy_async(buffer_, offset_ * sizeof(_Tp),
+                                     dst.buffer_, dst.offset_ * sizeof(_Tp),
+                                     size_ * sizeof(_Tp), deps);
   }
 
   std::vector<_Tp> to_host() const {

@@ -9,7 +9,10 @@
 //             calls that need a context fail with CUDA_ERROR_INVALID_CONTEXT
 //             when none (or another device's) is current;
 //   memory    host memory; copies check that device ranges lie inside an
-//             allocation;
+//             allocation; a copy whose host side lies outside every
+//             cuMemHostRegister range is pageable and, as on a real driver,
+//             has finished (with the work before it) when the call returns,
+//             while one from registered memory runs on the stream;
 //   modules   PTX text, and the simulation's own "cubin" that cuLinkComplete
 //             makes of linked PTX (a real cubin is refused as built for
 //             another GPU); the .entry declarations give each kernel's
@@ -74,6 +77,8 @@ enum : CUresult {
   ILLEGAL_ADDRESS = 700,
   LAUNCH_OUT_OF_RESOURCES = 701,
   PEER_ACCESS_ALREADY_ENABLED = 704,
+  HOST_MEMORY_ALREADY_REGISTERED = 712,
+  HOST_MEMORY_NOT_REGISTERED = 713,
   LAUNCH_FAILED = 719,
   UNKNOWN = 999,
 };
@@ -105,6 +110,11 @@ const ResultName resultNames[] = {
      "too many resources requested for launch"},
     {PEER_ACCESS_ALREADY_ENABLED, "CUDA_ERROR_PEER_ACCESS_ALREADY_ENABLED",
      "peer access is already enabled"},
+    {HOST_MEMORY_ALREADY_REGISTERED,
+     "CUDA_ERROR_HOST_MEMORY_ALREADY_REGISTERED",
+     "part or all of the requested memory range is already mapped"},
+    {HOST_MEMORY_NOT_REGISTERED, "CUDA_ERROR_HOST_MEMORY_NOT_REGISTERED",
+     "pointer does not correspond to a registered memory region"},
     {LAUNCH_FAILED, "CUDA_ERROR_LAUNCH_FAILED", "unspecified launch failure"},
     {UNKNOWN, "CUDA_ERROR_UNKNOWN", "unknown error"},
 };
@@ -183,6 +193,7 @@ struct Op {
   void *dst = nullptr;
   const void *src = nullptr;
   std::size_t bytes = 0;
+  bool hostDst = false, hostSrc = false;
   // Record, Wait
   std::shared_ptr<RecordMark> mark;
 };
@@ -223,6 +234,8 @@ struct Driver {
   int deviceCount = 2;
   std::vector<std::unique_ptr<CUctx_st>> contexts;
   std::map<std::uintptr_t, Allocation> allocations;
+  std::map<std::uintptr_t, std::size_t> registered; // host ranges, by start
+  unsigned long pageableCopies = 0;
   std::uint64_t allocatedBytes[8] = {};
   std::vector<void *> quarantine; // freed while still in use
   std::set<CUstream_st *> streams;
@@ -399,6 +412,33 @@ const Op *pendingUse(Driver &d, std::uintptr_t base, std::size_t bytes) {
   return nullptr;
 }
 
+// Whether a queued or running copy reads or writes host memory in
+// [base, base+bytes). Called with the lock held.
+bool pendingCopy(Driver &d, std::uintptr_t base, std::size_t bytes) {
+  for (CUstream_st *stream : d.streams)
+    for (const Op &op : stream->ops) {
+      if (op.kind != Op::Copy)
+        continue;
+      auto address = reinterpret_cast<std::uintptr_t>(
+          op.hostDst ? static_cast<const void *>(op.dst) : op.src);
+      if ((op.hostDst || op.hostSrc) && address < base + bytes &&
+          base < address + op.bytes)
+        return true;
+    }
+  return false;
+}
+
+// Whether [p, p + bytes) lies inside one cuMemHostRegister range. Called
+// with the lock held.
+bool isRegistered(Driver &d, const void *p, std::size_t bytes) {
+  auto address = reinterpret_cast<std::uintptr_t>(p);
+  auto it = d.registered.upper_bound(address);
+  if (it == d.registered.begin())
+    return false;
+  --it;
+  return address + bytes <= it->first + it->second;
+}
+
 unsigned kernelDelayUs(Driver &d) {
   if (d.maxKernelUs == 0)
     return 0;
@@ -515,7 +555,20 @@ CUresult enqueueCopy(CUstream_st *stream, void *dst, const void *src,
   op.dst = dst;
   op.src = src;
   op.bytes = bytes;
-  return enqueue(stream, std::move(op));
+  op.hostDst = !dstOnDevice;
+  op.hostSrc = !srcOnDevice;
+  std::unique_lock<std::mutex> lock(d.mutex);
+  if (!knownStream(d, stream))
+    return INVALID_HANDLE;
+  const bool pageable = (!dstOnDevice && !isRegistered(d, dst, bytes)) ||
+                        (!srcOnDevice && !isRegistered(d, src, bytes));
+  stream->ops.push_back(std::move(op));
+  d.changed.notify_all();
+  if (pageable) {
+    ++d.pageableCopies;
+    d.changed.wait(lock, [&] { return stream->ops.empty(); });
+  }
+  return SUCCESS;
 }
 
 // The .entry declarations of a PTX text: each kernel's parameter sizes.
@@ -1031,6 +1084,48 @@ SIM_EXPORT CUresult cuMemFree_v2(CUdeviceptr pointer) {
   return SUCCESS;
 }
 
+// Page-locks [p, p + bytes); a range overlapping one registered before is
+// refused, as the driver does.
+SIM_EXPORT CUresult cuMemHostRegister_v2(void *p, std::size_t bytes,
+                                         unsigned flags) {
+  SIM_CALL("cuMemHostRegister");
+  if (CUresult r = needContext(); r != SUCCESS)
+    return r;
+  if (!p || bytes == 0 || (flags & ~0xFu))
+    return INVALID_VALUE;
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  auto address = reinterpret_cast<std::uintptr_t>(p);
+  auto it = d.registered.lower_bound(address);
+  if (it != d.registered.end() && it->first < address + bytes)
+    return HOST_MEMORY_ALREADY_REGISTERED;
+  if (it != d.registered.begin() &&
+      std::prev(it)->first + std::prev(it)->second > address)
+    return HOST_MEMORY_ALREADY_REGISTERED;
+  d.registered[address] = bytes;
+  return SUCCESS;
+}
+
+SIM_EXPORT CUresult cuMemHostUnregister(void *p) {
+  SIM_CALL("cuMemHostUnregister");
+  if (CUresult r = needContext(); r != SUCCESS)
+    return r;
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  auto it = d.registered.find(reinterpret_cast<std::uintptr_t>(p));
+  if (it == d.registered.end())
+    return HOST_MEMORY_NOT_REGISTERED;
+  if (pendingCopy(d, it->first, it->second)) {
+    ++d.earlyFrees;
+    std::fprintf(stderr,
+                 "dpexsim: cuMemHostUnregister of %p while a pending copy "
+                 "uses it\n",
+                 p);
+  }
+  d.registered.erase(it);
+  return SUCCESS;
+}
+
 SIM_EXPORT CUresult cuMemcpyHtoDAsync_v2(CUdeviceptr dst, const void *src,
                                          std::size_t bytes,
                                          CUstream_st *stream) {
@@ -1278,6 +1373,12 @@ SIM_EXPORT unsigned long dpexsim_early_frees(void) {
   return d.earlyFrees;
 }
 
+SIM_EXPORT unsigned long dpexsim_pageable_copies(void) {
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  return d.pageableCopies;
+}
+
 SIM_EXPORT unsigned long dpexsim_cubin_loads(void) {
   Driver &d = driver();
   std::lock_guard<std::mutex> lock(d.mutex);
@@ -1296,5 +1397,7 @@ SIM_EXPORT long dpexsim_live(const char *kind) {
     return d.events;
   if (what == "module")
     return d.modules;
+  if (what == "registration")
+    return static_cast<long>(d.registered.size());
   return -1;
 }

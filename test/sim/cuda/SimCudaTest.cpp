@@ -33,6 +33,7 @@ struct Sim {
   decltype(&dpexsim_early_frees) earlyFrees;
   decltype(&dpexsim_live) live;
   decltype(&dpexsim_cubin_loads) cubinLoads;
+  decltype(&dpexsim_pageable_copies) pageableCopies;
 };
 
 template <typename F> F lookup(void *driver, const char *name) {
@@ -62,7 +63,9 @@ const Sim &sim() {
                                                    "dpexsim_set_kernel_time"),
         lookup<decltype(&dpexsim_early_frees)>(driver, "dpexsim_early_frees"),
         lookup<decltype(&dpexsim_live)>(driver, "dpexsim_live"),
-        lookup<decltype(&dpexsim_cubin_loads)>(driver, "dpexsim_cubin_loads")};
+        lookup<decltype(&dpexsim_cubin_loads)>(driver, "dpexsim_cubin_loads"),
+        lookup<decltype(&dpexsim_pageable_copies)>(driver,
+                                                   "dpexsim_pageable_copies")};
   }();
   return functions;
 }
@@ -94,6 +97,21 @@ long settle(const char *kind, long expected) {
   return live;
 }
 
+// Waits for host events when it goes out of scope, declared after the host
+// memory of async copies: a copy uses its host memory until its host event
+// completed, also when an error unwinds the caller.
+struct HostEvents {
+  std::vector<dpex::event> events;
+  ~HostEvents() {
+    for (const dpex::event &e : events)
+      try {
+        if (!e.is_complete())
+          e.wait();
+      } catch (const dpex::error &) {
+      }
+  }
+};
+
 // One round of the operations a program makes: queues on both devices,
 // arrays, copies in and out, a module load, sync and async launches,
 // profiling, a device-to-device and a peer copy. Throws dpex::error.
@@ -116,6 +134,22 @@ void cycle() {
   dpex::profiling_info times = device.profiling();
   if (times.end < times.start)
     throw std::logic_error("kernel ends before it starts");
+  {
+    // Async copies in and out around a launch that depends on the first
+    // (cuMemHostRegister, cuMemcpy*Async, cuMemHostUnregister).
+    std::vector<float> back(N);
+    HostEvents pending;
+    auto in = ax.copy_from_async(x);
+    pending.events.push_back(in.first);
+    dpex::call_kernel_async(q, saxpy, dpex::range<1>(N), {in.second}, 0.0f, ax,
+                            ay);
+    auto out = ay.to_host_async(back);
+    pending.events.push_back(out.first);
+    out.first.wait();
+    for (std::size_t i = 0; i < N; ++i)
+      if (back[i] != 1.0f + 3.0f * x[i])
+        throw std::logic_error("wrong async copy at " + std::to_string(i));
+  }
   // After the launch on another queue of the device (cuStreamWaitEvent),
   // with more local memory than a block has by default (cuFuncSetAttribute).
   dpex::queue other(simDevice(0));
@@ -291,12 +325,14 @@ namespace {
 // Entry points whose failure the runtime ignores by design: cleanup calls
 // (their failure leaves nothing to undo), peer access (the copy is staged
 // without it), error names (the code is reported instead), context queries
-// (the context is pushed anyway) and polls (Event::wait reports a failure).
+// (the context is pushed anyway), polls (Event::wait reports a failure) and
+// page-locking host memory (the copy takes the driver's pageable path).
 const std::set<std::string> tolerated = {
-    "cuCtxEnablePeerAccess", "cuCtxGetCurrent",  "cuCtxPopCurrent",
-    "cuCtxPushCurrent",      "cuEventDestroy",   "cuEventQuery",
-    "cuGetErrorName",        "cuGetErrorString", "cuMemFree",
-    "cuModuleUnload",        "cuStreamDestroy",  "cuDevicePrimaryCtxRelease"};
+    "cuCtxEnablePeerAccess", "cuCtxGetCurrent",    "cuCtxPopCurrent",
+    "cuCtxPushCurrent",      "cuEventDestroy",     "cuEventQuery",
+    "cuGetErrorName",        "cuGetErrorString",   "cuMemFree",
+    "cuModuleUnload",        "cuStreamDestroy",    "cuDevicePrimaryCtxRelease",
+    "cuMemHostRegister",     "cuMemHostUnregister"};
 
 // The error a failed call must give.
 dpex::errc expectedCode(const std::string &entry) {
@@ -320,7 +356,7 @@ const char *const cycleEntries[] = {
     "cuMemcpyHtoDAsync",   "cuMemcpyDtoHAsync",  "cuMemcpyDtoDAsync",
     "cuMemcpyPeerAsync",   "cuModuleLoadDataEx", "cuModuleUnload",
     "cuModuleGetFunction", "cuFuncGetAttribute", "cuFuncSetAttribute",
-    "cuLaunchKernel"};
+    "cuLaunchKernel",      "cuMemHostRegister",  "cuMemHostUnregister"};
 
 // The n-th calls tried per entry point: the first ones of a cycle (setup)
 // and, for polled calls, enough to reach the later operations.
@@ -604,4 +640,239 @@ TEST_CASE("sim.cuda: the program cache", "[sim][cache]") {
                                   << " is none of cold, warm, "
                                      "link-failed, rejected, off");
   }
+}
+
+namespace {
+
+std::vector<float> ramp(std::size_t n, float first) {
+  std::vector<float> v(n);
+  for (std::size_t i = 0; i < n; ++i)
+    v[i] = first + static_cast<float>(i % 1000);
+  return v;
+}
+
+} // namespace
+
+// Async copies on the CUDA backend: a chain of copy in, a launch on another
+// queue depending on it, and copy out, checked against the host, with the
+// host memory page-locked (no copy took the driver's pageable path, which
+// would have blocked the caller) and unlocked once the host events
+// completed; arrays the caller dropped stay alive until then; peer copies
+// between the two simulated devices and staged copies to OpenCL devices.
+TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
+  const Sim &s = sim();
+  constexpr std::size_t N = 4096;
+  const std::vector<float> x = ramp(N, 1.0f), y = ramp(N, 5.0f);
+  // Registrations a failed cuMemHostUnregister left (an earlier case).
+  const long registrations = s.live("registration");
+
+  SECTION("copy in, a launch after it on another queue, copy out") {
+    dpex::queue q(simDevice(0)), other(simDevice(0));
+    dpex::array<float> ax(q, N), ay(other, N);
+    ay.copy_from(y);
+    const unsigned long pageable = s.pageableCopies();
+    std::vector<float> out(N);
+    auto in = ax.copy_from_async(x);
+    dpex::array<float> ax2(other, N);
+    auto moved = ax.copy_to_async(ax2, {in.second});
+    auto launched =
+        dpex::call_kernel_async(other, dpex_sim::saxpy, dpex::range<1>(N),
+                                {moved.second}, 2.0f, ax2, ay);
+    auto back = ay.to_host_async(out, {launched.second});
+    back.first.wait();
+    CHECK(s.pageableCopies() == pageable);
+    std::vector<float> expected(N);
+    for (std::size_t i = 0; i < N; ++i)
+      expected[i] = 2.0f * x[i] + y[i];
+    CHECK(out == expected);
+    CHECK(in.first.is_complete());
+    CHECK(moved.first.is_complete());
+    CHECK(settle("registration", registrations) == registrations);
+  }
+
+  SECTION("the caller goes on while the copy waits for a kernel") {
+    dpex::queue q(simDevice(0));
+    dpex::array<int> a(q, N);
+    std::vector<int> out(N, -1);
+    s.setKernelTime(50000, 50000);
+    dpex::call_kernel_async(q, dpex_sim::mark, dpex::range<1>(N), {}, a, 7);
+    auto copied = a.to_host_async(out);
+    // Returned with the kernel still running: nothing copied yet. (The
+    // simulation reads the kernel time when the kernel starts.)
+    CHECK_FALSE(copied.second.is_complete());
+    CHECK(out[0] == -1);
+    s.setKernelTime(0, 0);
+    copied.first.wait();
+    CHECK(out == std::vector<int>(N, 7));
+  }
+
+  SECTION("arrays the caller dropped live until the host event") {
+    long memory = s.live("memory");
+    std::vector<int> out(N);
+    dpex::event host, device;
+    {
+      dpex::queue q(simDevice(0));
+      dpex::array<int> a(q, N);
+      s.setKernelTime(20000, 20000);
+      dpex::call_kernel_async(q, dpex_sim::mark, dpex::range<1>(N), {}, a, 3);
+      std::tie(host, device) = a.to_host_async(out);
+      s.setKernelTime(0, 0);
+      CHECK(a.use_count() == 3); // the array, the launch, the copy
+    }
+    CHECK(s.live("memory") == memory + 1);
+    host.wait();
+    CHECK(s.live("memory") == memory);
+    CHECK(out == std::vector<int>(N, 3));
+  }
+
+  SECTION("copies sharing the pages of one host buffer") {
+    // The whole buffer registered first; the halves share its registration.
+    // Then two halves alone: the second overlaps the first's last page
+    // without lying inside its registration, and takes the pageable path.
+    dpex::queue q(simDevice(0));
+    dpex::array<float> a(q, N), b(q, N / 2 + 1), c(q, N / 2 - 1);
+    std::vector<float> whole(N), firstHalf(N / 2 + 1), secondHalf(N / 2 - 1);
+    const unsigned long frees = s.earlyFrees();
+    a.copy_from(x);
+    s.setKernelTime(5000, 5000);
+    dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N), {}, 0.0f, a, a);
+    s.setKernelTime(0, 0);
+    auto all = a.to_host_async(whole);
+    auto head = a.slice(0, N / 2 + 1).copy_to_async(b);
+    auto fromHead = b.to_host_async(firstHalf, {head.second});
+    all.first.wait();
+    fromHead.first.wait();
+    // Behind a kernel, so that the first copy still holds its registration
+    // when the second is submitted.
+    s.setKernelTime(5000, 5000);
+    dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N), {}, 0.0f, a, a);
+    unsigned long pageable = s.pageableCopies();
+    auto one = a.slice(0, N / 2 + 1).copy_from_async(whole.data(), N / 2 + 1);
+    auto two = c.copy_from_async(whole.data() + N / 2 + 1, N / 2 - 1);
+    s.setKernelTime(0, 0);
+    one.first.wait();
+    two.first.wait();
+    CHECK(s.pageableCopies() == pageable + 1);
+    CHECK(whole == x);
+    CHECK(firstHalf == std::vector<float>(x.begin(), x.begin() + N / 2 + 1));
+    CHECK(c.to_host() == std::vector<float>(x.begin() + N / 2 + 1, x.end()));
+    CHECK(s.earlyFrees() == frees);
+    CHECK(settle("registration", registrations) == registrations);
+  }
+
+  SECTION("peer copies between the devices") {
+    dpex::queue q0(simDevice(0)), q1(simDevice(1));
+    dpex::array<float> a(q0, N), b(q1, N);
+    a.copy_from(x);
+    s.setKernelTime(5000, 5000);
+    dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N), {}, 1.0f, a, a);
+    const unsigned long peers = s.calls("cuMemcpyPeerAsync");
+    auto copied = a.copy_to_async(b); // after the kernel on q0
+    s.setKernelTime(0, 0);
+    copied.first.wait();
+    CHECK(s.calls("cuMemcpyPeerAsync") == peers + 1);
+    std::vector<float> expected(N);
+    for (std::size_t i = 0; i < N; ++i)
+      expected[i] = 2.0f * x[i];
+    CHECK(b.to_host() == expected);
+  }
+
+  SECTION("staged copies to and from OpenCL devices") {
+    std::vector<dpex::device> opencl;
+    for (const dpex::device &d : dpex::devices())
+      if (d.backend() == dpex::backend::opencl)
+        opencl.push_back(d);
+    if (opencl.empty()) {
+      WARN("no OpenCL device: staged copies not tried");
+      return;
+    }
+    dpex::queue cq(simDevice(0)), oq(opencl.front());
+    dpex::array<float> c(cq, N), o(oq, N), back(cq, N);
+    c.copy_from(x);
+    auto there = c.copy_to_async(o);
+    auto again = o.copy_to_async(back, {there.second});
+    again.first.wait();
+    CHECK(there.first.is_complete());
+    CHECK(back.to_host() == x);
+    CHECK(o.to_host() == x);
+  }
+
+  SECTION("sizes and overlaps are refused before anything runs") {
+    dpex::queue q(simDevice(0));
+    dpex::array<float> a(q, 8), b(q, 9);
+    std::vector<float> host(10);
+    dpex::error e = expectError([&] { a.copy_from_async(host); });
+    CHECK(e.code() == dpex::errc::invalid_argument);
+    CHECK_THAT(e.what(), Contains("10") && Contains("8"));
+    e = expectError([&] { a.to_host_async(host); });
+    CHECK(e.code() == dpex::errc::invalid_argument);
+    e = expectError([&] { a.copy_to_async(b); });
+    CHECK(e.code() == dpex::errc::invalid_argument);
+    CHECK_THAT(e.what(), Contains("8 elements") && Contains("9"));
+    e = expectError([&] { b.slice(0, 4).copy_to_async(b.slice(2, 4)); });
+    CHECK(e.code() == dpex::errc::invalid_argument);
+    CHECK_THAT(e.what(), Contains("overlap"));
+  }
+}
+
+// A copy the driver fails completes both its events with the error, which
+// wait() reports naming the copy and the driver call; work that depends on
+// it fails the same way; a failure to page-lock the host memory falls back
+// to the pageable path and still copies.
+TEST_CASE("sim.cuda: a failed async copy completes its events with the error",
+          "[sim][copies]") {
+  const Sim &s = sim();
+  constexpr std::size_t N = 1024;
+  const std::vector<float> x = ramp(N, 2.0f);
+  const long registrations = s.live("registration");
+  dpex::queue q(simDevice(0));
+  dpex::array<float> a(q, N);
+
+  SECTION("the enqueue fails") {
+    REQUIRE(s.setFailures("cuMemcpyHtoDAsync:1") == 0);
+    auto [host, device] = a.copy_from_async(x);
+    s.setFailures("");
+    CHECK(host.is_complete());
+    CHECK(device.is_complete());
+    for (const dpex::event &e : {host, device}) {
+      dpex::error error = expectError([&] { e.wait(); });
+      CHECK(error.code() == dpex::errc::backend_error);
+      CHECK_THAT(error.what(), Contains("dpex::array::copy_from_async") &&
+                                   Contains("cuMemcpyHtoDAsync") &&
+                                   Contains("CUDA_ERROR_UNKNOWN (999)"));
+    }
+    CHECK(a.use_count() == 1);
+    dpex::error error = expectError([&] {
+      dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N), {device},
+                              1.0f, a, a);
+    });
+    CHECK_THAT(error.what(),
+               Contains("dependency") && Contains("cuMemcpyHtoDAsync"));
+  }
+
+  SECTION("the copy fails on the device") {
+    a.copy_from(x);
+    std::vector<float> out(N);
+    REQUIRE(s.setFailures("cuEventSynchronize:1:ILLEGAL_ADDRESS") == 0);
+    auto [host, device] = a.to_host_async(out);
+    dpex::error error = expectError([&] { host.wait(); });
+    s.setFailures("");
+    CHECK(error.code() == dpex::errc::launch_failed);
+    CHECK_THAT(error.what(), Contains("dpex::array::to_host_async") &&
+                                 Contains("CUDA_ERROR_ILLEGAL_ADDRESS (700)"));
+    CHECK(host.is_complete());
+    CHECK(a.use_count() == 1);
+  }
+
+  SECTION("page-locking fails: the pageable path") {
+    const unsigned long pageable = s.pageableCopies();
+    REQUIRE(s.setFailures("cuMemHostRegister:1") == 0);
+    auto [host, device] = a.copy_from_async(x);
+    host.wait();
+    s.setFailures("");
+    CHECK(s.pageableCopies() == pageable + 1);
+    CHECK(a.to_host() == x);
+  }
+  q.wait();
+  CHECK(settle("registration", registrations) == registrations);
 }

@@ -45,8 +45,9 @@ unsigned long dpexsim_failures_injected(void);
 void dpexsim_set_kernel_time(unsigned min_us, unsigned max_us);
 
 /* cuMemFree calls on memory that a launch still queued or running on some
- * stream takes as a parameter; the memory is kept until the driver
- * unloads, so the kernel does not fault. */
+ * stream takes as a parameter (the memory is kept until the driver
+ * unloads, so the kernel does not fault), and cuMemHostUnregister calls on
+ * host memory that a queued or running copy still reads or writes. */
 unsigned long dpexsim_early_frees(void);
 
 /* Modules loaded (cuModuleLoadData or cuModuleLoadDataEx) from a "cubin"
@@ -54,8 +55,12 @@ unsigned long dpexsim_early_frees(void);
  * program cache hit from a JIT. */
 unsigned long dpexsim_cubin_loads(void);
 
+/* Copies between device memory and host memory outside every
+ * cuMemHostRegister range: each returned only once it had finished. */
+unsigned long dpexsim_pageable_copies(void);
+
 /* Live driver objects of a kind: "memory" (allocations), "stream",
- * "event", "module". */
+ * "event", "module", "registration" (cuMemHostRegister ranges). */
 long dpexsim_live(const char *kind);
 
 #ifdef __cplusplus

@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <map>
 #include <set>
 #include <sstream>
@@ -127,6 +128,23 @@ template <typename Kernel> void cycle(const Kernel &saxpy) {
   for (std::size_t i = 0; i < N; ++i)
     if (out[i] != 1.0f + 3.0f * x[i] || other_out[i] != 1.0f + x[i])
       throw std::logic_error("wrong result at " + std::to_string(i));
+  // Async copies: out of one queue's array, into the other queue's after
+  // it. Both host events are waited for before `back` can go, even when
+  // the first wait reports a failure.
+  std::vector<float> back(N);
+  auto copiedOut = ay.to_host_async(back);
+  auto copiedIn = bx.copy_from_async(back, {copiedOut.second});
+  std::exception_ptr failure;
+  for (const dpex::event &e : {copiedOut.first, copiedIn.first})
+    try {
+      e.wait();
+    } catch (const dpex::error &) {
+      failure = failure ? failure : std::current_exception();
+    }
+  if (failure)
+    std::rethrow_exception(failure);
+  if (back != out || bx.to_host() != out)
+    throw std::logic_error("wrong async copy");
   q.wait();
 }
 

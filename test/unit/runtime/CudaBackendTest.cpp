@@ -457,6 +457,38 @@ TEST_CASE("a short launch on one queue completes while a long one runs on "
   REQUIRE(slowDone.to_host() == std::vector<int>{1});
 }
 
+// Async copies through page-locked host memory on one stream, while a long
+// kernel runs on another: the chain copy in, launch, copy out completes
+// before the long kernel does, with the right data.
+TEST_CASE("async copies run beside a kernel on another stream",
+          "[cuda][copies][gpu]") {
+  dpex::device gpu = firstGpu();
+  dpex::queue slow(gpu), q(gpu);
+  dpex::array<int> slowDone(slow, 1);
+  slowDone.copy_from(std::vector<int>{0});
+  const std::size_t n = 1 << 22;
+  const std::vector<float> x = iota(n, 0.5f);
+  std::vector<float> out(n), expected(n);
+  for (std::size_t i = 0; i < n; ++i)
+    expected[i] = 2.0f * x[i] + 1.0f;
+  dpex::array<float> y(q, n);
+
+  // About 200 ms.
+  auto [slowHost, slowDevice] =
+      dpex::call_kernel_async(dpex_cuda_test::spin, dpex::range<1>(1), {},
+                              std::int64_t{400000000}, slowDone);
+  auto in = y.copy_from_async(x);
+  auto launched = dpex::call_kernel_async(
+      dpex_cuda_test::affine, dpex::range<1>(n), {in.second}, 2.0f, 1.0f, y);
+  auto back = y.to_host_async(out, {launched.second});
+  back.first.wait();
+  REQUIRE_FALSE(slowDevice.is_complete());
+  REQUIRE(out == expected);
+  REQUIRE(in.first.is_complete());
+  slowHost.wait();
+  REQUIRE(slowDone.to_host() == std::vector<int>{1});
+}
+
 // Many threads launching on one queue at once: a host event completes only
 // after its kernel has (the device event, as the driver reports it), and a
 // launch's arrays live until then. Long and short kernels alternate, so
