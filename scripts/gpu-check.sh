@@ -40,10 +40,11 @@ bundle() {
   for binary in "${binaries[@]}" test/tools/dpex_run_on_device; do
     strip -o "$dir/$(basename "$binary")" "$build/$binary" || exit 1
   done
-  # For bench/run-gpu.sh's first-launch table and bench/first-call.sh gpu;
-  # the SASS ones where the build machine had ptxas.
+  # For bench/run-gpu.sh's first-launch table, bench/first-call.sh gpu and
+  # the copy overlap bench; the SASS ones where the build machine had ptxas.
   for binary in bench/dpex_first_launch_ptx bench/dpex_first_launch_sass \
-      bench/dpex_first_call bench/dpex_first_call_sass bench/dpex_first_call_raw; do
+      bench/dpex_first_call bench/dpex_first_call_sass bench/dpex_first_call_raw \
+      bench/dpex_copy_overlap; do
     [ ! -f "$build/$binary" ] || strip -o "$dir/$(basename "$binary")" "$build/$binary" || exit 1
   done
   git -C "$root" rev-parse --short HEAD > "$dir/COMMIT"
