@@ -63,9 +63,9 @@ void expand(CallInst &Call, StringRef Pointer) {
   Type *I32 = Type::getInt32Ty(M.getContext());
   // `int` or `long`, as atomic_ref's words of floats are.
   std::string Word = Bits == 32 ? "i" : "l";
-  FunctionCallee Load = builtin(
-      M, ("_Z18__spirv_AtomicLoad" + Pointer + Word + "ii").str(), WordTy,
-      {WordPtrTy, I32, I32}, Callee);
+  FunctionCallee Load =
+      builtin(M, ("_Z18__spirv_AtomicLoad" + Pointer + Word + "ii").str(),
+              WordTy, {WordPtrTy, I32, I32}, Callee);
   FunctionCallee CmpXchg =
       builtin(M,
               ("_Z29__spirv_AtomicCompareExchange" + Pointer + Word + "iii" +
@@ -92,9 +92,8 @@ void expand(CallInst &Call, StringRef Pointer) {
   PHINode *Seen = B.CreatePHI(WordTy, 2, "fadd.seen");
   Value *Sum = B.CreateFAdd(B.CreateBitCast(Seen, FloatTy),
                             Call.getArgOperand(3), "fadd.sum");
-  CallInst *Found = B.CreateCall(
-      CmpXchg,
-      {Ptr, Scope, Semantics, Relaxed, B.CreateBitCast(Sum, WordTy), Seen});
+  CallInst *Found = B.CreateCall(CmpXchg, {Ptr, Scope, Semantics, Relaxed,
+                                           B.CreateBitCast(Sum, WordTy), Seen});
   Found->setCallingConv(Call.getCallingConv());
   Seen->addIncoming(First, Before);
   Seen->addIncoming(Found, Loop);

@@ -58,9 +58,11 @@ void expand(CallInst &Call, StringRef Pointer) {
   FunctionCallee Read =
       builtin(M, (Wide ? "_Z8atom_add" : "_Z10atomic_add") + Params, WordTy,
               {WordPtrTy, WordTy}, Callee);
-  FunctionCallee CmpXchg = builtin(
-      M, (Wide ? "_Z12atom_cmpxchg" : "_Z14atomic_cmpxchg") + Params + Params.back(),
-      WordTy, {WordPtrTy, WordTy, WordTy}, Callee);
+  FunctionCallee CmpXchg =
+      builtin(M,
+              (Wide ? "_Z12atom_cmpxchg" : "_Z14atomic_cmpxchg") + Params +
+                  Params.back(),
+              WordTy, {WordPtrTy, WordTy, WordTy}, Callee);
 
   BasicBlock *Before = Call.getParent();
   BasicBlock *After = Before->splitBasicBlock(&Call, "fadd.done");
