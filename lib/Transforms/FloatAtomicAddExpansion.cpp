@@ -2,8 +2,8 @@
 // dpex::atomic_ref<float or double>::fetch_add and fetch_sub call) become
 // compare-exchange loops on the value's bit pattern, for the SPIR-V image:
 // SPV_EXT_shader_atomic_float_add is an extension OpenCL consumers need not
-// have. The image the PTX derives from is translated before, with the
-// extension, so the PTX keeps one atomic add (emitSPIRV).
+// have. The SPIR-V the SPIR and PTX images derive from is translated
+// before, with the extension, so the PTX keeps one atomic add (emitSPIRV).
 //
 // The loop reads the word atomically and relaxed, adds in floating point and
 // swaps with the call's scope and semantics where no other work-item changed
