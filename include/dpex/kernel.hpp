@@ -77,15 +77,25 @@ __attribute__((nothrow)) void __spirv_MemoryBarrier(int memory_scope,
   DPEX_SPIRV_ATOMICS(AS, T)                                                    \
   __attribute__((nothrow)) T __spirv_AtomicUMin(AS T *, int, int, T);          \
   __attribute__((nothrow)) T __spirv_AtomicUMax(AS T *, int, int, T);
+// SPV_EXT_shader_atomic_float_add. dpexc's SPIR-V image has a
+// compare-exchange loop in its place (OpenCL consumers need not have the
+// extension); the PTX image keeps the atomic add.
+#define DPEX_SPIRV_FLOAT_ATOMICS(AS)                                           \
+  __attribute__((nothrow)) float __spirv_AtomicFAddEXT(AS float *, int, int,   \
+                                                       float);                 \
+  __attribute__((nothrow)) double __spirv_AtomicFAddEXT(AS double *, int, int, \
+                                                        double);
 #define DPEX_SPIRV_ATOMICS_IN(AS)                                              \
   DPEX_SPIRV_SIGNED_ATOMICS(AS, int)                                           \
   DPEX_SPIRV_UNSIGNED_ATOMICS(AS, unsigned int)                                \
   DPEX_SPIRV_SIGNED_ATOMICS(AS, long)                                          \
-  DPEX_SPIRV_UNSIGNED_ATOMICS(AS, unsigned long)
+  DPEX_SPIRV_UNSIGNED_ATOMICS(AS, unsigned long)                               \
+  DPEX_SPIRV_FLOAT_ATOMICS(AS)
 DPEX_SPIRV_ATOMICS_IN(DPEX_GLOBAL_AS)
 DPEX_SPIRV_ATOMICS_IN(DPEX_LOCAL_AS)
 DPEX_SPIRV_ATOMICS_IN()
 #undef DPEX_SPIRV_ATOMICS_IN
+#undef DPEX_SPIRV_FLOAT_ATOMICS
 #undef DPEX_SPIRV_UNSIGNED_ATOMICS
 #undef DPEX_SPIRV_SIGNED_ATOMICS
 #undef DPEX_SPIRV_ATOMICS
@@ -409,15 +419,18 @@ public:
   _Tp fetch_add(_Tp v, memory_order order = _DefaultOrder,
                 memory_scope scope = _DefaultScope) const {
     if constexpr (is_float)
-      return update([v](_Tp old) { return old + v; }, order, scope);
+      return __spirv_AtomicFAddEXT(value_ptr(), detail::scope(scope),
+                                   sem(order), v);
     else
       return __spirv_AtomicIAdd(word_ptr(), detail::scope(scope), sem(order),
                                 _Word(v));
   }
   _Tp fetch_sub(_Tp v, memory_order order = _DefaultOrder,
                 memory_scope scope = _DefaultScope) const {
+    // x - v and x + -v round alike.
     if constexpr (is_float)
-      return update([v](_Tp old) { return old - v; }, order, scope);
+      return __spirv_AtomicFAddEXT(value_ptr(), detail::scope(scope),
+                                   sem(order), -v);
     else
       return __spirv_AtomicISub(word_ptr(), detail::scope(scope), sem(order),
                                 _Word(v));
@@ -473,6 +486,7 @@ public:
 private:
   _Tp *ptr_;
 
+  auto value_ptr() const { return detail::in_space<_Space>(ptr_); }
   auto word_ptr() const {
     return detail::in_space<_Space>(reinterpret_cast<_Word *>(ptr_));
   }
@@ -482,8 +496,9 @@ private:
   static _Word to_word(_Tp v) { return __builtin_bit_cast(_Word, v); }
   static _Tp from_word(_Word w) { return __builtin_bit_cast(_Tp, w); }
 
-  // SPIR 1.2 / OpenCL 1.2 consumers have no floating-point atomics: a
-  // compare-exchange loop on the bit pattern applies `op` instead. It ends
+  // SPIR-V has no floating-point min or max atomic without an extension
+  // OpenCL consumers need not have, nor has PTX: a compare-exchange loop on
+  // the bit pattern applies `op` instead. It ends
   // when no other work-item changed the value between the read and the swap.
   template <typename _Op>
   _Tp update(_Op op, memory_order order, memory_scope scope) const {

@@ -598,7 +598,7 @@ private:
         Ordered.push_back(
             {{Position, Image.CudaArch},
              {Builders[I]->format(), std::move(Image.Bytes), Image.CudaArch,
-              std::move(Image.Omitted), Image.Facts.RangeGuard}});
+              std::move(Image.Omitted), Image.Facts}});
       }
     }
     llvm::stable_sort(Ordered, [](const auto &X, const auto &Y) {

@@ -6,6 +6,7 @@
 
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Transforms/Utils/Cloning.h"
 
 #include <sstream>
 #include <vector>
@@ -25,23 +26,57 @@ llvm::Expected<std::string> emitSPIRV(llvm::Module &M,
   // With debug info 1.1: the translator names the producer of the
   // OpenCL.DebugInfo.100 instructions in an OpModuleProcessed.
   bool DebugInfo = M.getNamedMetadata("llvm.dbg.cu") != nullptr;
-  SPIRV::TranslatorOpts Opts(DebugInfo ? SPIRV::VersionNumber::SPIRV_1_1
-                                       : SPIRV::VersionNumber::SPIRV_1_0);
-  // The translator exit()s on an intrinsic it has no SPIR-V for (e.g.
-  // llvm.prefetch from __builtin_prefetch), taking dpexc and its cleanup
-  // down. Allowed, such an intrinsic becomes an imported function instead,
-  // whose name is then found in the image and reported as an error.
-  Opts.setSPIRVAllowUnknownIntrinsics({"llvm."});
+  auto Options = [&](const SPIRV::TranslatorOpts::ExtensionsStatusMap &Ext) {
+    SPIRV::TranslatorOpts Opts(DebugInfo ? SPIRV::VersionNumber::SPIRV_1_1
+                                         : SPIRV::VersionNumber::SPIRV_1_0,
+                               Ext);
+    // The translator exit()s on an intrinsic it has no SPIR-V for (e.g.
+    // llvm.prefetch from __builtin_prefetch), taking dpexc and its cleanup
+    // down. Allowed, such an intrinsic becomes an imported function instead,
+    // whose name is then found in the image and reported as an error.
+    Opts.setSPIRVAllowUnknownIntrinsics({"llvm."});
+    return Opts;
+  };
   std::vector<std::string> Intrinsics;
   for (const llvm::Function &F : M)
     if (F.isIntrinsic() && !F.use_empty())
       Intrinsics.push_back(F.getName().str());
-  std::ostringstream OS;
-  std::string Error;
-  if (!llvm::writeSpirv(&M, Opts, OS, Error))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "SPIR-V translation failed: " + Error);
-  std::string Image = OS.str();
+  // The translator rewrites the module it writes.
+  auto Translate =
+      [](llvm::Module &M,
+         const SPIRV::TranslatorOpts &Opts) -> llvm::Expected<std::string> {
+    std::ostringstream OS;
+    std::string Error;
+    if (!llvm::writeSpirv(&M, Opts, OS, Error))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "SPIR-V translation failed: " + Error);
+    return OS.str();
+  };
+  // The images read back from the SPIR-V keep floating-point atomic adds,
+  // which the PTX has natively; the image OpenCL consumers take has a
+  // compare-exchange loop in their place, as they need not have the
+  // extension.
+  if (hasFloatAtomicAdds(M)) {
+    if (ReaderInput) {
+      auto Internal = Translate(
+          *llvm::CloneModule(M),
+          Options(
+              {{SPIRV::ExtensionID::SPV_EXT_shader_atomic_float_add, true}}));
+      if (!Internal)
+        return Internal.takeError();
+      *ReaderInput = std::move(*Internal);
+      ReaderInput = nullptr;
+    }
+    llvm::cantFail(runModulePasses(
+        M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+          MPM.addPass(FloatAtomicAddExpansionPass());
+          return llvm::Error::success();
+        }));
+  }
+  auto Translated = Translate(M, Options({}));
+  if (!Translated)
+    return Translated.takeError();
+  std::string Image = std::move(*Translated);
   if (ReaderInput)
     *ReaderInput = Image;
   if (DebugInfo)

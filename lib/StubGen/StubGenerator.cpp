@@ -454,7 +454,7 @@ std::string generateStubSource(const StubInput &In) {
         {"size", std::to_string(Image.Bytes.size())},
         {"digest", fmt::format("0x{:016x}ull", Digest)},
         {"cuda_arch", std::to_string(Image.CudaArch)},
-        {"range_guard", Image.RangeGuard ? "true" : "false"}};
+        {"range_guard", Image.Facts.RangeGuard ? "true" : "false"}};
     if (!Image.Omitted.empty()) {
       Members.push_back({"omitted", fmt::format("omitted{}", I)});
       Members.push_back({"num_omitted", std::to_string(Image.Omitted.size())});

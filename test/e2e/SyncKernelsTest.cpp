@@ -344,6 +344,47 @@ TEST_CASE("float min, max and add on local memory", "[e2e][atomic][sync]") {
   }
 }
 
+TEMPLATE_TEST_CASE("float and double histograms under contention",
+                   "[e2e][atomic][sync]", float, double) {
+  dpex::queue q;
+  const std::size_t n = contended_items, local = 256, groups = n / local;
+  const unsigned nbins = 8;
+  std::vector<unsigned> bin(n);
+  std::vector<TestType> weight(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    bin[i] = unsigned((i * 2654435761u) >> 13) % nbins;
+    // Quarters up to 2: every partial sum below 2^19 is exact in float, so
+    // the sums do not depend on the order of the atomic adds.
+    weight[i] = TestType((i * 40503u) % 9) * TestType(0.25);
+  }
+  std::vector<TestType> bins(nbins, 0), group_bins(groups * nbins, 0);
+  TestType total = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    bins[bin[i]] += weight[i];
+    group_bins[i / local * nbins + bin[i]] += weight[i];
+    total -= weight[i];
+  }
+  dpex::array<unsigned> d_bin(q, n);
+  dpex::array<TestType> d_weight(q, n), d_bins(q, nbins), d_total(q, 1),
+      d_group_bins(q, groups * nbins);
+  d_bin.copy_from(bin);
+  d_weight.copy_from(weight);
+  d_bins.copy_from(fill<TestType>(nbins, TestType(0)));
+  d_total.copy_from(fill<TestType>(1, TestType(0)));
+  auto kernel = [] {
+    if constexpr (std::is_same_v<TestType, float>)
+      return e2e::weighted_histogram_float;
+    else
+      return e2e::weighted_histogram_double;
+  }();
+  dpex::call_kernel(kernel, dpex::nd_range<1>({n}, {local}), d_bin, d_weight,
+                    d_bins, d_total, d_group_bins, nbins,
+                    dpex::local_memory<TestType>(nbins));
+  REQUIRE(d_bins.to_host() == bins);
+  REQUIRE(d_total.to_host()[0] == total);
+  REQUIRE(d_group_bins.to_host() == group_bins);
+}
+
 TEST_CASE("private_array holds per-item scratch", "[e2e][private_array]") {
   dpex::queue q;
   const std::size_t items = 4096, n = items * 8;

@@ -23,13 +23,6 @@ class Module;
 
 namespace dpex {
 
-// What an image is, beyond its bytes, that its consumer must know.
-struct ImageFacts {
-  // Item kernels return at once outside the user's range, so the runtime may
-  // round the grid up; without it the image runs on exact grids only.
-  bool RangeGuard = true;
-};
-
 // A file an image builder writes for --emit (the driver names it).
 struct EmittedFile {
   EmitKind Kind;

@@ -15,14 +15,21 @@ namespace dpex {
 // The stub ABI's format (dpex/detail/stub_abi.hpp).
 using ImageFormat = detail::image_format;
 
+// What an image is, beyond its bytes, that its consumer must know; its
+// builder states it, the stub carries it.
+struct ImageFacts {
+  // Item kernels return at once outside the user's range, so the runtime may
+  // round the grid up (device_image::range_guard); without it the image runs
+  // on exact grids only.
+  bool RangeGuard = true;
+};
+
 struct DeviceImage {
   ImageFormat Format;
   std::string Bytes;
   unsigned CudaArch = 0;              // PTX: the arch it targets (sm_80 is 80)
   std::vector<OmittedKernel> Omitted; // kernels this image leaves out
-  // Its item kernels keep the range guard (device_image::range_guard): false
-  // where the image was built from IR whose guards were folded away.
-  bool RangeGuard = false;
+  ImageFacts Facts;
 };
 
 struct StubInput {

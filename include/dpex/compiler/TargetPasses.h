@@ -36,6 +36,13 @@ struct SPIRGenericBuiltinCallerOmissionPass
 // The kernels `!dpex.omitted_kernels` names, the metadata removed.
 std::vector<OmittedKernel> takeOmittedKernels(llvm::Module &M);
 
+// Turns the reader's floating-point atomic adds (`atomic_add` on float or
+// double) into OpenCL 1.2 compare-exchange loops.
+struct SPIRFloatAtomicAddExpansionPass
+    : llvm::PassInfoMixin<SPIRFloatAtomicAddExpansionPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // Folds item kernels' range guard comparisons for exact grids.
 struct SPIRRangeGuardFoldingPass
     : llvm::PassInfoMixin<SPIRRangeGuardFoldingPass> {

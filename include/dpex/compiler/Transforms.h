@@ -160,6 +160,16 @@ struct IntrinsicLoweringPass : llvm::PassInfoMixin<IntrinsicLoweringPass> {
 // What SPIRV-LLVM-Translator 15 is given, last before it (emitSPIRV runs
 // them on the device module after the pipeline and the --emit=llvm output):
 
+// Turns floating-point atomic adds (`__spirv_AtomicFAddEXT`) into
+// compare-exchange loops, for the SPIR-V image (the PTX image's input keeps
+// them).
+struct FloatAtomicAddExpansionPass
+    : llvm::PassInfoMixin<FloatAtomicAddExpansionPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+// Whether `M` calls `__spirv_AtomicFAddEXT`.
+bool hasFloatAtomicAdds(const llvm::Module &M);
+
 // Drops `llvm.loop` metadata, which the translator can turn into an invalid
 // OpLoopMerge.
 struct LoopMetadataRemovalPass : llvm::PassInfoMixin<LoopMetadataRemovalPass> {

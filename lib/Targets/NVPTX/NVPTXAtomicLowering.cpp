@@ -1,6 +1,7 @@
 // OpenCL 1.2 atomic built-ins (`atomic_add`, 64-bit `atom_add`, ...) become
 // LLVM atomic instructions, which NVPTX selects natively; libclc's nvptx64
-// library lacks the 64-bit ones.
+// library lacks the 64-bit ones, and the floating-point adds the SPIR-V
+// reader names `atomic_add` too.
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -47,6 +48,10 @@ std::optional<OpenCLAtomic> parseAtomic(StringRef Name) {
 // The read-modify-write operation of `A`; none for cmpxchg, or for an
 // atomic this pass does not know.
 std::optional<AtomicRMWInst::BinOp> rmwOperation(const OpenCLAtomic &A) {
+  // The reader's name for SPV_EXT_shader_atomic_float_add's OpAtomicFAddEXT
+  // (`_Z10atomic_addPU3AS1Vff`): NVPTX adds floats atomically.
+  if ((A.Element == 'f' || A.Element == 'd') && A.Op == "add")
+    return AtomicRMWInst::FAdd;
   bool Signed = A.Element == 'i' || A.Element == 'l';
   return StringSwitch<std::optional<AtomicRMWInst::BinOp>>(A.Op)
       .Cases("add", "inc", AtomicRMWInst::Add)

@@ -5,8 +5,10 @@
 // materialises but the kernel never uses.
 //
 // The image embedded for SPIR consumers runs on exact grids
-// (dpex-spir-fold-range-guards); the guarded form stays the input of the
-// PTX image, whose grids the runtime rounds.
+// (dpex-spir-fold-range-guards) and has compare-exchange loops for
+// floating-point atomic adds (dpex-spir-expand-float-atomic-adds); the
+// guarded form, with the adds, stays the input of the PTX image, whose grids
+// the runtime rounds.
 #include "dpex/compiler/TargetPasses.h"
 #include "dpex/compiler/Targets.h"
 #include "dpex/compiler/Transforms.h"
@@ -47,7 +49,11 @@ static std::string writeBitcode(const llvm::Module &M) {
 llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV) {
   llvm::LLVMContext Ctx;
   Ctx.setOpaquePointers(false);
-  SPIRV::TranslatorOpts Opts;
+  // What emitSPIRV wrote for the images derived from the SPIR-V keeps
+  // floating-point atomic adds.
+  SPIRV::TranslatorOpts Opts(
+      SPIRV::VersionNumber::MaximumVersion,
+      {{SPIRV::ExtensionID::SPV_EXT_shader_atomic_float_add, true}});
   Opts.setDesiredBIsRepresentation(SPIRV::BIsRepresentation::OpenCL12);
   std::istringstream IS(SPIRV);
   llvm::Module *Raw = nullptr;
@@ -73,6 +79,7 @@ llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV) {
   llvm::cantFail(runModulePasses(
       *M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
         MPM.addPass(SPIRRangeGuardFoldingPass());
+        MPM.addPass(SPIRFloatAtomicAddExpansionPass());
         return llvm::Error::success();
       }));
   cleanUp(*M);

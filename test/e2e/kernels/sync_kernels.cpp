@@ -220,6 +220,39 @@ DPEX_KERNEL void local_float_minmax(dpex::nd_item<1> it, const float *in,
   }
 }
 
+// A weighted histogram under contention: every work-item adds its weight to
+// one of a few bins, in global memory and in its group's bins in local
+// memory, and subtracts it from one total; the group's bins then go to
+// `group_bins` (nbins per group, nbins <= the group size).
+template <typename T>
+DPEX_KERNEL void weighted_histogram(dpex::nd_item<1> it, const unsigned *bin,
+                                    const T *weight, T *bins, T *total,
+                                    T *group_bins, unsigned nbins,
+                                    dpex::local_accessor<T> local_bins) {
+  using local_ref = dpex::atomic_ref<T, dpex::memory_order::relaxed,
+                                     dpex::memory_scope::work_group,
+                                     dpex::address_space::local_space>;
+  size_t i = it.get_global_id(0), l = it.get_local_id(0);
+  if (l < nbins)
+    local_bins[l] = T(0);
+  dpex::group_barrier(it.get_group());
+  T w = weight[i];
+  dpex::atomic_ref<T>(bins[bin[i]]).fetch_add(w);
+  dpex::atomic_ref<T>(*total).fetch_sub(w);
+  local_ref(local_bins[bin[i]]).fetch_add(w);
+  dpex::group_barrier(it.get_group());
+  if (l < nbins)
+    group_bins[it.get_group().get_group_id(0) * nbins + l] = local_bins[l];
+}
+template void weighted_histogram<float>(dpex::nd_item<1>, const unsigned *,
+                                        const float *, float *, float *,
+                                        float *, unsigned,
+                                        dpex::local_accessor<float>);
+template void weighted_histogram<double>(dpex::nd_item<1>, const unsigned *,
+                                         const double *, double *, double *,
+                                         double *, unsigned,
+                                         dpex::local_accessor<double>);
+
 // Per-item scratch: sorts 8 values in a private_array.
 DPEX_KERNEL void sort8(dpex::item<1> it, const float *in, float *out) {
   size_t base = it.get_id(0) * 8;

@@ -1,7 +1,7 @@
-// A floating-point atomic add: a compare-exchange loop in a method template
+// A floating-point atomic max: a compare-exchange loop in a method template
 // of dpex::atomic_ref.
 #include <dpex/kernel.hpp>
 
 DPEX_KERNEL void accumulate(dpex::item<1> it, const float *in, float *sum) {
-  dpex::atomic_ref<float>(*sum).fetch_add(in[it.get_id(0)]);
+  dpex::atomic_ref<float>(*sum).fetch_max(in[it.get_id(0)]);
 }
