@@ -142,3 +142,126 @@ Status OpenCLQueue::finish() {
 }
 
 } // namespace dpex::rt::opencl
+
+namespace dpex::rt::opencl {
+
+namespace {
+
+// Sets `args` on `kernel`, a copy of its own.
+Status setArgs(const OpenCLApi &api, cl_kernel kernel,
+               const std::vector<KernelArg> &args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const KernelArg &arg = args[i];
+    cl_uint index = static_cast<cl_uint>(i);
+    cl_int err = CL_SUCCESS;
+    const char *call = "clSetKernelArg";
+    switch (arg.kind) {
+    case KernelArg::Kind::Value:
+      err = api.clSetKernelArg(kernel, index, arg.size, arg.value);
+      break;
+    case KernelArg::Kind::Pointer:
+      call = "clSetKernelArgSVMPointer";
+      err = api.clSetKernelArgSVMPointer(kernel, index, arg.pointer);
+      break;
+    case KernelArg::Kind::Local:
+      err = api.clSetKernelArg(kernel, index, arg.size, nullptr);
+      break;
+    }
+    if (err != CL_SUCCESS)
+      return clError(errc::invalid_argument, call, err)
+          .withContext(arg.describe());
+  }
+  return Status::ok();
+}
+
+class OpenCLGraphExec final : public GraphExec {
+public:
+  OpenCLGraphExec(std::shared_ptr<OpenCLQueue> queue,
+                  const std::vector<RecordedOp> &ops)
+      : queue_(std::move(queue)), ops_(ops), kernels_(ops.size(), nullptr) {}
+  ~OpenCLGraphExec() override {
+    for (cl_kernel kernel : kernels_)
+      if (kernel)
+        queue_->api().clReleaseKernel(kernel);
+  }
+
+  Status prepare() {
+    const OpenCLApi &api = queue_->api();
+    for (std::size_t i = 0; i < ops_.size(); ++i) {
+      const RecordedOp &op = ops_[i];
+      if (op.kind != RecordedOp::Kind::Launch)
+        continue;
+      cl_int err = CL_SUCCESS;
+      kernels_[i] = api.clCloneKernel(
+          static_cast<OpenCLKernel &>(*op.kernel).handle(), &err);
+      if (err != CL_SUCCESS) {
+        kernels_[i] = nullptr;
+        return clError(errc::backend_error, "clCloneKernel", err);
+      }
+      if (Status status = setArgs(api, kernels_[i], op.args); !status)
+        return status;
+    }
+    return Status::ok();
+  }
+
+  Expected<std::shared_ptr<Event>>
+  replay(const std::vector<Event *> &deps) override {
+    const OpenCLApi &api = queue_->api();
+    Expected<std::vector<cl_event>> waitList = queue_->waitList(deps);
+    if (!waitList)
+      return waitList.status();
+    cl_command_queue queue = queue_->handle();
+    cl_event last = nullptr;
+    for (std::size_t i = 0; i < ops_.size(); ++i) {
+      const RecordedOp &op = ops_[i];
+      // The in-order queue orders the operations: only the first waits for
+      // `deps`, only the last has an event.
+      cl_uint numWait = i == 0 ? static_cast<cl_uint>(waitList->size()) : 0;
+      const cl_event *wait = numWait ? waitList->data() : nullptr;
+      cl_event *event = i + 1 == ops_.size() ? &last : nullptr;
+      cl_int err;
+      const char *call;
+      if (op.kind == RecordedOp::Kind::Launch) {
+        call = "clEnqueueNDRangeKernel";
+        err = api.clEnqueueNDRangeKernel(
+            queue, kernels_[i], op.config.dims, op.config.offset,
+            op.config.global, op.config.hasLocal ? op.config.local : nullptr,
+            numWait, wait, event);
+      } else {
+        call = "clEnqueueSVMMemcpy";
+        err = api.clEnqueueSVMMemcpy(queue, CL_FALSE, op.dst, op.src, op.bytes,
+                                     numWait, wait, event);
+      }
+      if (err != CL_SUCCESS) {
+        // What is enqueued uses the graph's memory: let it end first.
+        api.clFinish(queue);
+        return clError(errc::launch_failed, call, err);
+      }
+    }
+    queue_->flush();
+    return std::shared_ptr<Event>(
+        std::make_shared<OpenCLEvent>(api, last, queue_->context(), queue_));
+  }
+  const char *kind() const override {
+    return "a prepared list (clCloneKernel per launch)";
+  }
+
+private:
+  std::shared_ptr<OpenCLQueue> queue_;
+  const std::vector<RecordedOp> &ops_;
+  std::vector<cl_kernel> kernels_; // per operation; null for copies
+};
+
+} // namespace
+
+Expected<std::unique_ptr<GraphExec>>
+OpenCLQueue::instantiate(const std::vector<RecordedOp> &ops) {
+  if (!api_.clCloneKernel)
+    return Queue::instantiate(ops);
+  auto exec = std::make_unique<OpenCLGraphExec>(shared_from_this(), ops);
+  if (Status status = exec->prepare(); !status)
+    return status;
+  return std::unique_ptr<GraphExec>(std::move(exec));
+}
+
+} // namespace dpex::rt::opencl
