@@ -192,12 +192,11 @@ void Graph::end() {
 Status Graph::admit(const Queue &queue, const std::vector<event> &deps,
                     const char *what) const {
   if (&queue != state_->queue.get())
-    return Status::error(
-        errc::invalid_argument,
-        std::string("dpex::graph::record: ") + what +
-            " on another queue than the graph's (device '" +
-            queue.device().name() +
-            "'); a graph records work on its own queue only");
+    return Status::error(errc::invalid_argument,
+                         std::string("dpex::graph::record: ") + what +
+                             " on another queue than the graph's (device '" +
+                             queue.device().name() +
+                             "'); a graph records work on its own queue only");
   for (const event &e : deps) {
     if (!e.impl())
       continue;

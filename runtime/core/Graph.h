@@ -45,7 +45,8 @@ public:
   // each of `configs` in turn (a split grid's bulk and tail), holding
   // `buffers` as long as the graph.
   std::pair<event, event>
-  recordLaunch(Kernel &kernel, std::initializer_list<const LaunchConfig *> configs,
+  recordLaunch(Kernel &kernel,
+               std::initializer_list<const LaunchConfig *> configs,
                const std::vector<KernelArg> &args,
                std::vector<std::shared_ptr<Buffer>> buffers);
   std::pair<event, event>

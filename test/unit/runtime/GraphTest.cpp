@@ -117,8 +117,8 @@ TEST_CASE("a replay follows its dependencies on other queues", "[graph]") {
     // A slow kernel on the other queue writes what the graph reads.
     auto spun = dpex::call_kernel_async(dpex_test::spin, dpex::range<1>(n), {},
                                         std::int64_t{100000}, slow);
-    auto filled = dpex::call_kernel_async(
-        dpex_test::fill, dpex::range<1>(n), {spun.second}, value, slow);
+    auto filled = dpex::call_kernel_async(dpex_test::fill, dpex::range<1>(n),
+                                          {spun.second}, value, slow);
     auto read = slow.to_host_async(staged, {filled.second});
     auto [host, device] = g.replay({read.second});
     host.wait();
@@ -178,15 +178,14 @@ TEST_CASE("what a recording refuses", "[graph]") {
   }
   SECTION("a copy to another queue's array") {
     dpex::graph g(q);
-    dpex::error e =
-        expectError([&] { g.record([&] { a.copy_to_async(b); }); });
+    dpex::error e = expectError([&] { g.record([&] { a.copy_to_async(b); }); });
     CHECK(e.code() == dpex::errc::invalid_argument);
     CHECK_THAT(e.what(), Contains("copy_to_async") &&
                              Contains("on another queue than the graph's"));
   }
   SECTION("a dependency on work outside the recording") {
-    auto done = dpex::call_kernel_async(dpex_test::fill, dpex::range<1>(n), {},
-                                        1, a);
+    auto done =
+        dpex::call_kernel_async(dpex_test::fill, dpex::range<1>(n), {}, 1, a);
     dpex::graph g(q);
     dpex::error e = expectError([&] {
       g.record([&] {
@@ -201,9 +200,8 @@ TEST_CASE("what a recording refuses", "[graph]") {
   SECTION("call_kernel, which runs at once") {
     dpex::graph g(q);
     dpex::error e = expectError([&] {
-      g.record([&] {
-        dpex::call_kernel(dpex_test::fill, dpex::range<1>(n), 1, a);
-      });
+      g.record(
+          [&] { dpex::call_kernel(dpex_test::fill, dpex::range<1>(n), 1, a); });
     });
     CHECK(e.code() == dpex::errc::invalid_argument);
     CHECK_THAT(e.what(), Contains("use call_kernel_async"));
