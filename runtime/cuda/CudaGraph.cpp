@@ -130,7 +130,8 @@ CudaQueue::instantiate(const std::vector<RecordedOp> &ops) {
     ~StreamGuard() { api.cuStreamDestroy(stream); }
   } guard{api, stream};
 
-  result = api.cuStreamBeginCapture(stream, CU_STREAM_CAPTURE_MODE_THREAD_LOCAL);
+  result =
+      api.cuStreamBeginCapture(stream, CU_STREAM_CAPTURE_MODE_THREAD_LOCAL);
   if (result != CUDA_SUCCESS)
     return cuError(api, "cuStreamBeginCapture", result);
   const char *failedCall = nullptr;
