@@ -40,8 +40,8 @@ constexpr float S = 0.5f;
 
 struct Variant {
   const char *name;
-  std::function<void()> submit; // submits the chain
-  std::function<void()> finish; // waits for it
+  std::function<void()> submit;          // submits the chain
+  std::function<void()> finish;          // waits for it
   std::vector<double> submitUs, totalUs; // per kernel
 };
 
@@ -57,8 +57,7 @@ std::string readFile(const char *path) {
 // The raw loop on an OpenCL device.
 std::function<void()> rawOpenCL(RawOpenCL &cl, const std::string &source) {
   const ClApi &api = cl.api();
-  cl_kernel triad =
-      cl.kernel(cl.build(source, "-cl-std=CL2.0"), "triad");
+  cl_kernel triad = cl.kernel(cl.build(source, "-cl-std=CL2.0"), "triad");
   void *a = cl.alloc(N * sizeof(float));
   void *b = cl.alloc(N * sizeof(float));
   void *c = cl.alloc(N * sizeof(float));
@@ -68,7 +67,8 @@ std::function<void()> rawOpenCL(RawOpenCL &cl, const std::string &source) {
   return [&cl, &api, triad, a, b, c] {
     const std::size_t global = N;
     for (int i = 0; i < Chain; ++i) {
-      clCheck(api.clSetKernelArg(triad, 0, sizeof(float), &S), "clSetKernelArg");
+      clCheck(api.clSetKernelArg(triad, 0, sizeof(float), &S),
+              "clSetKernelArg");
       clCheck(api.clSetKernelArgSVMPointer(triad, 1, b),
               "clSetKernelArgSVMPointer");
       clCheck(api.clSetKernelArgSVMPointer(triad, 2, c),
@@ -173,8 +173,8 @@ int main(int argc, char **argv) try {
   for (int r = -3; r < rounds; ++r) // three rounds warm up
     for (std::size_t k = 0; k < variants.size(); ++k) {
       // Rotate the order so that no variant always runs first.
-      Variant &v = variants[(k + static_cast<std::size_t>(r + 3)) %
-                            variants.size()];
+      Variant &v =
+          variants[(k + static_cast<std::size_t>(r + 3)) % variants.size()];
       auto start = Clock::now();
       v.submit();
       double submitted = nsSince(start);

@@ -46,7 +46,8 @@ namespace dpex::rt::opencl {
 // X(name): entry points only some devices need (OpenCL 2.1+).
 #define DPEX_OPENCL_OPTIONAL_FUNCTIONS(X)                                      \
   X(clCreateProgramWithIL)                                                     \
-  X(clCloneKernel)
+  X(clCloneKernel)                                                             \
+  X(clGetExtensionFunctionAddressForPlatform)
 
 struct OpenCLApi {
 #define DPEX_DECLARE_POINTER(name) decltype(&::name) name = nullptr;
