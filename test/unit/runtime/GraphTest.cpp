@@ -32,8 +32,8 @@ void step(const std::vector<float> &x, std::vector<float> &y) {
 
 TEST_CASE("a recorded chain replays like the calls it recorded", "[graph]") {
   dpex::queue q;
-  // Not a multiple of any work-group size: on an unguarded image a launch
-  // is recorded as a bulk and a tail.
+  // Not a multiple of any work-group size: where the image has no range
+  // guard, each launch is recorded as a bulk and a tail.
   const std::size_t n = 4001;
   const std::vector<float> x = ramp(n, 1.0f), y0 = ramp(n, -2.0f);
   dpex::array<float> ax(q, n), ay(q, n), az(q, n);
