@@ -12,6 +12,7 @@
 #include <dpex/runtime/device.hpp>
 #include <dpex/runtime/error.hpp>
 #include <dpex/runtime/event.hpp>
+#include <dpex/runtime/graph.hpp>
 #include <dpex/runtime/kernel_handle.hpp>
 #include <dpex/runtime/local_memory.hpp>
 #include <dpex/runtime/queue.hpp>

@@ -4,6 +4,7 @@
 // and the arrays, and whatever the backend kept for it, were released.
 #include "Backend.h"
 #include "Buffer.h"
+#include "Graph.h"
 #include "HostEvent.h"
 
 #include <dpex/runtime/array.hpp>
@@ -121,6 +122,10 @@ std::pair<event, event> hostCopy(const std::shared_ptr<rt::Buffer> &buf,
                                  const std::vector<event> &deps,
                                  const char *operation) {
   const std::shared_ptr<rt::Queue> &queue = buf->queue();
+  if (rt::Graph *graph = rt::Graph::recording()) {
+    rt::throwIfFailed(graph->admit(*queue, deps, operation));
+    return graph->recordCopy(dst, src, bytes, {buf});
+  }
   if (bytes == 0)
     return copyNothing(*queue, deps, operation);
   std::vector<rt::Event *> waitFor = rt::dependencies(deps, *queue);
@@ -162,6 +167,11 @@ std::pair<event, event> buffer_copy_async(
                     ": source and destination overlap in one allocation");
   const std::shared_ptr<rt::Queue> &target = dst->queue();
   rt::Queue &source = *src->queue();
+  if (rt::Graph *graph = rt::Graph::recording()) {
+    rt::throwIfFailed(graph->admit(*target, deps, operation));
+    rt::throwIfFailed(graph->admit(source, {}, operation));
+    return graph->recordCopy(to, from, bytes, {src, dst});
+  }
   if (bytes == 0)
     return copyNothing(*target, deps, operation);
   std::vector<rt::Event *> waitFor = rt::dependencies(deps, *target);

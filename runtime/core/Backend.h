@@ -125,6 +125,36 @@ struct LaunchConfig {
   std::size_t offset[3] = {0, 0, 0};
 };
 
+// One operation of a recorded graph (core/Graph.cpp), in the backend's
+// terms: a launch, whose argument values it owns, or a copy between host
+// memory and allocations of the graph's device (either side).
+struct RecordedOp {
+  enum class Kind { Launch, Copy };
+  Kind kind = Kind::Launch;
+  // Launch: the kernel stays owned by its device's kernel cache.
+  Kernel *kernel = nullptr;
+  LaunchConfig config;
+  std::vector<KernelArg> args; // Value arguments point into `values`
+  std::vector<std::unique_ptr<unsigned char[]>> values;
+  // Copy.
+  void *dst = nullptr;
+  const void *src = nullptr;
+  std::size_t bytes = 0;
+};
+
+// A recorded graph as its queue's backend replays it. Owned with the
+// operations it was made from, which outlive it.
+class GraphExec {
+public:
+  virtual ~GraphExec();
+  // Enqueues every operation in order after `deps` and returns the event
+  // of the last one. On failure nothing of the replay is left running.
+  virtual Expected<std::shared_ptr<Event>>
+  replay(const std::vector<Event *> &deps) = 0;
+  // How the backend replays, for DPEX_TRACE, e.g. "cuda graph".
+  virtual const char *kind() const = 0;
+};
+
 class Device : public std::enable_shared_from_this<Device> {
 public:
   Device() = default;
@@ -235,6 +265,11 @@ public:
   marker(const std::vector<Event *> &deps) = 0;
   // Blocks until all submitted work completed.
   virtual Status finish() = 0;
+  // Prepares `ops` (not empty, staying alive and unchanged as long as the
+  // result) for replays on this queue. The default replays them through
+  // launch() and copyAsync().
+  virtual Expected<std::unique_ptr<GraphExec>>
+  instantiate(const std::vector<RecordedOp> &ops);
 
   // Async launches whose arguments are not yet released.
   LaunchRecords &launchRecords() { return records_; }

@@ -6,6 +6,7 @@
 #include "Backend.h"
 #include "Buffer.h"
 #include "CheckedMath.h"
+#include "Graph.h"
 #include "HostEvent.h"
 #include "RangeRounding.h"
 #include "SplitLaunchEvent.h"
@@ -546,15 +547,39 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
   if (!valid)
     return valid.status();
   rt::Queue &queue = *valid->queue;
+  // While a graph records on this thread, launches are recorded, not run.
+  rt::Graph *graph = rt::Graph::recording();
+  if (graph) {
+    if (mode == launch_mode::sync)
+      return Status::error(errc::invalid_argument,
+                           "dpex::graph::record: call_kernel runs at once, "
+                           "which a recording cannot; use call_kernel_async");
+    if (Status status = graph->admit(queue, deps, "call_kernel_async"); !status)
+      return status;
+  }
   if (std::any_of(space.global, space.global + space.dims,
                   [](std::size_t extent) { return extent == 0; }))
-    return launchNothing(queue, desc, space, deps);
+    return graph ? graph->placeholder()
+                 : launchNothing(queue, desc, space, deps);
 
   std::vector<rt::Event *> waitFor = rt::dependencies(deps, queue);
   const rt::Module &module = *valid->kernel.module;
   rt::Kernel &kernel = *valid->kernel.kernel;
   const ConfiguredLaunch configured(
       desc, space, module, queue.device().limits(), std::move(valid->args));
+
+  if (graph) {
+    std::vector<std::shared_ptr<rt::Buffer>> buffers;
+    for (std::size_t i = 0; i < numArgs; ++i)
+      if (args[i].kind == arg_kind::global_pointer)
+        buffers.push_back(*args[i].buffer);
+    if (configured.split())
+      return graph->recordLaunch(
+          kernel, {&configured.split()->bulk, &configured.split()->tail},
+          configured.args(), std::move(buffers));
+    return graph->recordLaunch(kernel, {&configured.config()},
+                               configured.args(), std::move(buffers));
+  }
 
   // Only the trace reads a sync launch's event (for the kernel's time).
   if (mode == launch_mode::sync && !tracing) {

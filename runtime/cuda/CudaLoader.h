@@ -18,6 +18,8 @@ using CUevent = struct CUevent_st *;
 using CUmodule = struct CUmod_st *;
 using CUfunction = struct CUfunc_st *;
 using CUlinkState = struct CUlinkState_st *;
+using CUgraph = struct CUgraph_st *;
+using CUgraphExec = struct CUgraphExec_st *;
 
 constexpr CUresult CUDA_SUCCESS = 0;
 constexpr CUresult CUDA_ERROR_INVALID_VALUE = 1;
@@ -53,6 +55,8 @@ constexpr unsigned CU_STREAM_NON_BLOCKING = 0x1;
 constexpr unsigned CU_MEMHOSTREGISTER_PORTABLE = 0x1;
 constexpr unsigned CU_EVENT_DEFAULT = 0x0; // timing enabled
 constexpr unsigned CU_EVENT_DISABLE_TIMING = 0x2;
+// CUstreamCaptureMode: only this thread's unsafe calls end a capture.
+constexpr int CU_STREAM_CAPTURE_MODE_THREAD_LOCAL = 1;
 
 // X(name, version, (parameters)): entry points the backend cannot work
 // without, each resolved as the symbol `name` followed by `version`. The _v2
@@ -112,8 +116,18 @@ constexpr unsigned CU_EVENT_DISABLE_TIMING = 0x2;
      unsigned, CUstream, void **, void **))
 
 // X(name, version, (parameters)): entry points only some drivers have.
-// None yet.
-#define DPEX_CUDA_OPTIONAL_FUNCTIONS(X)
+// Graphs: stream capture with a mode (_v2, CUDA 10.1) and
+// cuGraphInstantiateWithFlags (CUDA 11.4; cuda.h of 12.x and 13.x maps
+// cuGraphInstantiate to it). Without them dpex::graph replays through
+// single launches.
+#define DPEX_CUDA_OPTIONAL_FUNCTIONS(X)                                        \
+  X(cuStreamBeginCapture, "_v2", (CUstream, int))                              \
+  X(cuStreamEndCapture, "", (CUstream, CUgraph *))                             \
+  X(cuGraphInstantiateWithFlags, "",                                           \
+    (CUgraphExec *, CUgraph, unsigned long long))                              \
+  X(cuGraphLaunch, "", (CUgraphExec, CUstream))                                \
+  X(cuGraphExecDestroy, "", (CUgraphExec))                                     \
+  X(cuGraphDestroy, "", (CUgraph))
 
 struct CudaApi {
 #define DPEX_DECLARE_POINTER(name, version, parameters)                        \

@@ -338,3 +338,16 @@ Status CudaQueue::finish() {
 }
 
 } // namespace dpex::rt::cuda
+
+namespace dpex::rt::cuda {
+
+Expected<std::shared_ptr<Event>>
+CudaQueue::launchGraph(CUgraphExec exec, const std::vector<Event *> &deps) {
+  Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
+  if (!waitList)
+    return waitList.status();
+  return enqueueCopy(*waitList, "cuGraphLaunch",
+                     [&] { return api_.cuGraphLaunch(exec, stream_); });
+}
+
+} // namespace dpex::rt::cuda

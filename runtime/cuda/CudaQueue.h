@@ -50,6 +50,14 @@ public:
   Expected<std::shared_ptr<Event>>
   marker(const std::vector<Event *> &deps) override;
   Status finish() override;
+  // A CUDA graph captured from the operations (CudaGraph.cpp); the generic
+  // replay where the driver lacks the graph entry points.
+  Expected<std::unique_ptr<GraphExec>>
+  instantiate(const std::vector<RecordedOp> &ops) override;
+  // cuGraphLaunch of `exec` on the stream after `deps`, between the records
+  // of its event's start and end events.
+  Expected<std::shared_ptr<Event>>
+  launchGraph(CUgraphExec exec, const std::vector<Event *> &deps);
 
   const CudaApi &api() const { return api_; }
   CudaDevice &cudaDevice() const { return cudaDevice_; }

@@ -44,7 +44,10 @@ namespace dpex::rt::opencl {
   X(clReleaseEvent)
 
 // X(name): entry points only some devices need (OpenCL 2.1+).
-#define DPEX_OPENCL_OPTIONAL_FUNCTIONS(X) X(clCreateProgramWithIL)
+#define DPEX_OPENCL_OPTIONAL_FUNCTIONS(X)                                      \
+  X(clCreateProgramWithIL)                                                     \
+  X(clCloneKernel)                                                             \
+  X(clGetExtensionFunctionAddressForPlatform)
 
 struct OpenCLApi {
 #define DPEX_DECLARE_POINTER(name) decltype(&::name) name = nullptr;

@@ -36,14 +36,23 @@ public:
   Expected<std::shared_ptr<Event>>
   marker(const std::vector<Event *> &deps) override;
   Status finish() override;
+  // A prepared replay list: one clCloneKernel copy per recorded launch,
+  // its arguments set once here, so that a replay is only the enqueues,
+  // with an event for the last one alone and one clFlush. The generic
+  // replay where the driver has no clCloneKernel.
+  Expected<std::unique_ptr<GraphExec>>
+  instantiate(const std::vector<RecordedOp> &ops) override;
   // Submits the commands enqueued so far to the device (see OpenCLEvent).
   void flush() const { api_.clFlush(queue_); }
 
-private:
   // The cl_events of `deps` usable in this context; waits on the host for
   // the others (other devices or backends).
   Expected<std::vector<cl_event>> waitList(const std::vector<Event *> &deps);
+  const OpenCLApi &api() const { return api_; }
+  cl_context context() const { return clDevice_.context(); }
+  cl_command_queue handle() const { return queue_; }
 
+private:
   const OpenCLApi &api_;
   OpenCLDevice &clDevice_;
   cl_command_queue queue_;

@@ -22,7 +22,11 @@
 //             entry (dpexsim.h), after DPEX_SIM_KERNEL_US=min-max random
 //             microseconds;
 //   events    completion and timestamps of records as the worker reaches
-//             them; cuStreamWaitEvent makes a worker wait.
+//             them; cuStreamWaitEvent makes a worker wait;
+//   graphs    stream capture collects a stream's launches and copies into
+//             a graph instead of running them (records, waits and
+//             synchronisations of a capturing stream are refused);
+//             cuGraphLaunch enqueues a copy of them, in order, on a stream.
 //
 // Failure injection: DPEX_SIM_FAIL=<entry>:<n>[:<result>][,...] makes the
 // n-th call of <entry> (named without _v2) return <result> (a number or a
@@ -72,6 +76,7 @@ enum : CUresult {
   NO_BINARY_FOR_GPU = 209,
   INVALID_PTX = 218,
   INVALID_HANDLE = 400,
+  ILLEGAL_STATE = 401,
   NOT_FOUND = 500,
   NOT_READY = 600,
   ILLEGAL_ADDRESS = 700,
@@ -80,6 +85,7 @@ enum : CUresult {
   HOST_MEMORY_ALREADY_REGISTERED = 712,
   HOST_MEMORY_NOT_REGISTERED = 713,
   LAUNCH_FAILED = 719,
+  STREAM_CAPTURE_UNSUPPORTED = 900,
   UNKNOWN = 999,
 };
 
@@ -102,6 +108,8 @@ const ResultName resultNames[] = {
      "no kernel image is available for execution on the device"},
     {INVALID_PTX, "CUDA_ERROR_INVALID_PTX", "a PTX JIT compilation failed"},
     {INVALID_HANDLE, "CUDA_ERROR_INVALID_HANDLE", "invalid resource handle"},
+    {ILLEGAL_STATE, "CUDA_ERROR_ILLEGAL_STATE",
+     "the operation cannot be performed in the present state"},
     {NOT_FOUND, "CUDA_ERROR_NOT_FOUND", "named symbol not found"},
     {NOT_READY, "CUDA_ERROR_NOT_READY", "device not ready"},
     {ILLEGAL_ADDRESS, "CUDA_ERROR_ILLEGAL_ADDRESS",
@@ -116,6 +124,8 @@ const ResultName resultNames[] = {
     {HOST_MEMORY_NOT_REGISTERED, "CUDA_ERROR_HOST_MEMORY_NOT_REGISTERED",
      "pointer does not correspond to a registered memory region"},
     {LAUNCH_FAILED, "CUDA_ERROR_LAUNCH_FAILED", "unspecified launch failure"},
+    {STREAM_CAPTURE_UNSUPPORTED, "CUDA_ERROR_STREAM_CAPTURE_UNSUPPORTED",
+     "operation not permitted when stream is capturing"},
     {UNKNOWN, "CUDA_ERROR_UNKNOWN", "unknown error"},
 };
 
@@ -200,9 +210,19 @@ struct Op {
 
 } // namespace
 
+struct CUgraph_st {
+  std::vector<Op> ops;
+};
+
+struct CUgraphExec_st {
+  CUctx_st *context;
+  std::vector<Op> ops;
+};
+
 struct CUstream_st {
   CUctx_st *context;
-  std::deque<Op> ops; // the front one runs while `busy`
+  CUgraph_st *capture = nullptr; // while capturing
+  std::deque<Op> ops;            // the front one runs while `busy`
   bool busy = false;
   bool stopping = false;
   std::thread worker;
@@ -241,6 +261,7 @@ struct Driver {
   std::set<CUstream_st *> streams;
   long events = 0;
   long modules = 0;
+  long graphs = 0, graphExecs = 0;
   unsigned long cubinLoads = 0; // modules loaded from a linked "cubin"
   std::map<std::string, dpexsim_kernel_fn> kernels;
   std::map<std::string, std::vector<FailRule>> failRules;
@@ -284,8 +305,8 @@ CUresult resultByName(const std::string &text, bool &ok) {
 CUresult defaultFailure(const std::string &entry) {
   if (entry == "cuMemAlloc")
     return OUT_OF_MEMORY;
-  if (entry == "cuLaunchKernel" || entry == "cuStreamSynchronize" ||
-      entry == "cuEventSynchronize")
+  if (entry == "cuLaunchKernel" || entry == "cuGraphLaunch" ||
+      entry == "cuStreamSynchronize" || entry == "cuEventSynchronize")
     return LAUNCH_FAILED;
   if (entry == "cuModuleLoadDataEx" || entry == "cuModuleLoadData" ||
       entry == "cuLinkAddData" || entry == "cuLinkComplete")
@@ -535,6 +556,12 @@ CUresult enqueue(CUstream_st *stream, Op op) {
   std::lock_guard<std::mutex> lock(d.mutex);
   if (!knownStream(d, stream))
     return INVALID_HANDLE;
+  if (stream->capture) {
+    if (op.kind != Op::Launch && op.kind != Op::Copy)
+      return STREAM_CAPTURE_UNSUPPORTED;
+    stream->capture->ops.push_back(std::move(op));
+    return SUCCESS;
+  }
   stream->ops.push_back(std::move(op));
   d.changed.notify_all();
   return SUCCESS;
@@ -560,6 +587,10 @@ CUresult enqueueCopy(CUstream_st *stream, void *dst, const void *src,
   std::unique_lock<std::mutex> lock(d.mutex);
   if (!knownStream(d, stream))
     return INVALID_HANDLE;
+  if (stream->capture) {
+    stream->capture->ops.push_back(std::move(op));
+    return SUCCESS;
+  }
   const bool pageable = (!dstOnDevice && !isRegistered(d, dst, bytes)) ||
                         (!srcOnDevice && !isRegistered(d, src, bytes));
   stream->ops.push_back(std::move(op));
@@ -904,6 +935,11 @@ SIM_EXPORT CUresult cuStreamDestroy_v2(CUstream_st *stream) {
     std::lock_guard<std::mutex> lock(d.mutex);
     if (!knownStream(d, stream))
       return INVALID_HANDLE;
+    if (stream->capture) {
+      delete stream->capture;
+      stream->capture = nullptr;
+      --d.graphs;
+    }
     stream->stopping = true;
     d.changed.notify_all();
   }
@@ -926,6 +962,8 @@ SIM_EXPORT CUresult cuStreamSynchronize(CUstream_st *stream) {
   std::unique_lock<std::mutex> lock(d.mutex);
   if (!knownStream(d, stream))
     return INVALID_HANDLE;
+  if (stream->capture)
+    return STREAM_CAPTURE_UNSUPPORTED;
   d.changed.wait(lock, [&] { return stream->ops.empty(); });
   return injected;
 }
@@ -969,6 +1007,8 @@ SIM_EXPORT CUresult cuEventRecord(CUevent_st *event, CUstream_st *stream) {
   std::lock_guard<std::mutex> lock(d.mutex);
   if (!knownStream(d, stream) || stream->context != event->context)
     return INVALID_HANDLE;
+  if (stream->capture)
+    return STREAM_CAPTURE_UNSUPPORTED;
   Op op(Op::Record);
   op.mark = std::make_shared<RecordMark>();
   event->last = op.mark;
@@ -1331,6 +1371,96 @@ SIM_EXPORT CUresult cuLaunchKernel(CUfunc_st *function, unsigned gridX,
   return enqueue(stream, std::move(op));
 }
 
+// --- graphs -----------------------------------------------------------------
+
+SIM_EXPORT CUresult cuStreamBeginCapture_v2(CUstream_st *stream, int mode) {
+  SIM_CALL("cuStreamBeginCapture");
+  if (CUresult r = needContext(stream); r != SUCCESS)
+    return r;
+  if (mode < 0 || mode > 2)
+    return INVALID_VALUE;
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  if (!knownStream(d, stream))
+    return INVALID_HANDLE;
+  if (stream->capture)
+    return ILLEGAL_STATE;
+  stream->capture = new CUgraph_st;
+  ++d.graphs;
+  return SUCCESS;
+}
+
+SIM_EXPORT CUresult cuStreamEndCapture(CUstream_st *stream,
+                                       CUgraph_st **graph) {
+  SIM_CALL("cuStreamEndCapture");
+  if (!graph)
+    return INVALID_VALUE;
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  if (!knownStream(d, stream))
+    return INVALID_HANDLE;
+  if (!stream->capture)
+    return ILLEGAL_STATE;
+  *graph = stream->capture;
+  stream->capture = nullptr;
+  return SUCCESS;
+}
+
+SIM_EXPORT CUresult cuGraphInstantiateWithFlags(CUgraphExec_st **exec,
+                                                CUgraph_st *graph,
+                                                unsigned long long flags) {
+  SIM_CALL("cuGraphInstantiateWithFlags");
+  if (CUresult r = needContext(); r != SUCCESS)
+    return r;
+  if (!exec || !graph || flags != 0)
+    return INVALID_VALUE;
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  *exec = new CUgraphExec_st{current(), graph->ops};
+  ++d.graphExecs;
+  return SUCCESS;
+}
+
+SIM_EXPORT CUresult cuGraphLaunch(CUgraphExec_st *exec, CUstream_st *stream) {
+  SIM_CALL("cuGraphLaunch");
+  if (!exec)
+    return INVALID_HANDLE;
+  if (CUresult r = needContext(stream); r != SUCCESS)
+    return r;
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  if (!knownStream(d, stream))
+    return INVALID_HANDLE;
+  if (stream->capture || stream->context != exec->context)
+    return INVALID_VALUE;
+  for (const Op &op : exec->ops)
+    stream->ops.push_back(op);
+  d.changed.notify_all();
+  return SUCCESS;
+}
+
+SIM_EXPORT CUresult cuGraphExecDestroy(CUgraphExec_st *exec) {
+  SIM_CALL("cuGraphExecDestroy");
+  if (!exec)
+    return INVALID_HANDLE;
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  delete exec;
+  --d.graphExecs;
+  return SUCCESS;
+}
+
+SIM_EXPORT CUresult cuGraphDestroy(CUgraph_st *graph) {
+  SIM_CALL("cuGraphDestroy");
+  if (!graph)
+    return INVALID_HANDLE;
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  delete graph;
+  --d.graphs;
+  return SUCCESS;
+}
+
 // --- the simulation's own interface (dpexsim.h) ---------------------------
 
 SIM_EXPORT void dpexsim_register_kernel(const char *entry,
@@ -1399,5 +1529,9 @@ SIM_EXPORT long dpexsim_live(const char *kind) {
     return d.modules;
   if (what == "registration")
     return static_cast<long>(d.registered.size());
+  if (what == "graph")
+    return d.graphs;
+  if (what == "graph_exec")
+    return d.graphExecs;
   return -1;
 }

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -149,6 +150,29 @@ void cycle() {
     for (std::size_t i = 0; i < N; ++i)
       if (back[i] != 1.0f + 3.0f * x[i])
         throw std::logic_error("wrong async copy at " + std::to_string(i));
+  }
+  {
+    // A graph of a copy in, a launch and a copy out (stream capture,
+    // cuGraphInstantiateWithFlags), replayed twice (cuGraphLaunch).
+    std::vector<float> back(N);
+    HostEvents pending;
+    dpex::array<float> gx(q, N), gy(q, N);
+    gy.copy_from(y);
+    dpex::graph g(q);
+    g.record([&] {
+      auto in = gx.copy_from_async(x);
+      auto k = dpex::call_kernel_async(q, saxpy, dpex::range<1>(N), {in.second},
+                                       1.0f, gx, gy);
+      gy.to_host_async(back, {k.second});
+    });
+    for (float expected : {1.0f, 2.0f}) {
+      auto replayed = g.replay();
+      pending.events.push_back(replayed.first);
+      replayed.first.wait();
+      for (std::size_t i = 0; i < N; ++i)
+        if (back[i] != 1.0f + expected * x[i])
+          throw std::logic_error("wrong graph replay at " + std::to_string(i));
+    }
   }
   // After the launch on another queue of the device (cuStreamWaitEvent),
   // with more local memory than a block has by default (cuFuncSetAttribute).
@@ -328,11 +352,12 @@ namespace {
 // (the context is pushed anyway), polls (Event::wait reports a failure) and
 // page-locking host memory (the copy takes the driver's pageable path).
 const std::set<std::string> tolerated = {
-    "cuCtxEnablePeerAccess", "cuCtxGetCurrent",    "cuCtxPopCurrent",
-    "cuCtxPushCurrent",      "cuEventDestroy",     "cuEventQuery",
-    "cuGetErrorName",        "cuGetErrorString",   "cuMemFree",
-    "cuModuleUnload",        "cuStreamDestroy",    "cuDevicePrimaryCtxRelease",
-    "cuMemHostRegister",     "cuMemHostUnregister"};
+    "cuCtxEnablePeerAccess", "cuCtxGetCurrent",     "cuCtxPopCurrent",
+    "cuCtxPushCurrent",      "cuEventDestroy",      "cuEventQuery",
+    "cuGetErrorName",        "cuGetErrorString",    "cuMemFree",
+    "cuModuleUnload",        "cuStreamDestroy",     "cuDevicePrimaryCtxRelease",
+    "cuMemHostRegister",     "cuMemHostUnregister", "cuGraphDestroy",
+    "cuGraphExecDestroy"};
 
 // The error a failed call must give.
 dpex::errc expectedCode(const std::string &entry) {
@@ -340,23 +365,26 @@ dpex::errc expectedCode(const std::string &entry) {
     return dpex::errc::out_of_memory;
   if (entry == "cuModuleLoadDataEx" || entry == "cuModuleGetFunction")
     return dpex::errc::build_failed;
-  if (entry == "cuLaunchKernel" || entry == "cuStreamSynchronize" ||
-      entry == "cuEventSynchronize" || entry == "cuFuncSetAttribute")
+  if (entry == "cuLaunchKernel" || entry == "cuGraphLaunch" ||
+      entry == "cuStreamSynchronize" || entry == "cuEventSynchronize" ||
+      entry == "cuFuncSetAttribute")
     return dpex::errc::launch_failed;
   return dpex::errc::backend_error;
 }
 
 const char *const cycleEntries[] = {
-    "cuGetErrorName",      "cuGetErrorString",   "cuCtxPushCurrent",
-    "cuCtxPopCurrent",     "cuCtxGetCurrent",    "cuCtxEnablePeerAccess",
-    "cuStreamCreate",      "cuStreamDestroy",    "cuStreamSynchronize",
-    "cuStreamWaitEvent",   "cuEventCreate",      "cuEventRecord",
-    "cuEventQuery",        "cuEventSynchronize", "cuEventElapsedTime",
-    "cuEventDestroy",      "cuMemAlloc",         "cuMemFree",
-    "cuMemcpyHtoDAsync",   "cuMemcpyDtoHAsync",  "cuMemcpyDtoDAsync",
-    "cuMemcpyPeerAsync",   "cuModuleLoadDataEx", "cuModuleUnload",
-    "cuModuleGetFunction", "cuFuncGetAttribute", "cuFuncSetAttribute",
-    "cuLaunchKernel",      "cuMemHostRegister",  "cuMemHostUnregister"};
+    "cuGetErrorName",       "cuGetErrorString",   "cuCtxPushCurrent",
+    "cuCtxPopCurrent",      "cuCtxGetCurrent",    "cuCtxEnablePeerAccess",
+    "cuStreamCreate",       "cuStreamDestroy",    "cuStreamSynchronize",
+    "cuStreamWaitEvent",    "cuEventCreate",      "cuEventRecord",
+    "cuEventQuery",         "cuEventSynchronize", "cuEventElapsedTime",
+    "cuEventDestroy",       "cuMemAlloc",         "cuMemFree",
+    "cuMemcpyHtoDAsync",    "cuMemcpyDtoHAsync",  "cuMemcpyDtoDAsync",
+    "cuMemcpyPeerAsync",    "cuModuleLoadDataEx", "cuModuleUnload",
+    "cuModuleGetFunction",  "cuFuncGetAttribute", "cuFuncSetAttribute",
+    "cuLaunchKernel",       "cuMemHostRegister",  "cuMemHostUnregister",
+    "cuStreamBeginCapture", "cuStreamEndCapture", "cuGraphInstantiateWithFlags",
+    "cuGraphLaunch",        "cuGraphDestroy",     "cuGraphExecDestroy"};
 
 // The n-th calls tried per entry point: the first ones of a cycle (setup)
 // and, for polled calls, enough to reach the later operations.
@@ -374,6 +402,7 @@ TEST_CASE("sim.cuda: every failing driver call is reported and recovered",
   const Sim &s = sim();
   cycle(); // warm: contexts, timelines, event pools
   long memory = s.live("memory"), streams = s.live("stream");
+  long graphs = s.live("graph"), graphExecs = s.live("graph_exec");
   s.setFailures("");
   cycle();
   std::map<std::string, unsigned long> callsPerCycle;
@@ -430,8 +459,12 @@ TEST_CASE("sim.cuda: every failing driver call is reported and recovered",
       // the driver's doing, not a leak of the runtime.
       memory += std::string(entry) == "cuMemFree";
       streams += std::string(entry) == "cuStreamDestroy";
+      graphs += std::string(entry) == "cuGraphDestroy";
+      graphExecs += std::string(entry) == "cuGraphExecDestroy";
       CHECK(settle("memory", memory) == memory);
       CHECK(settle("stream", streams) == streams);
+      CHECK(settle("graph", graphs) == graphs);
+      CHECK(settle("graph_exec", graphExecs) == graphExecs);
       CHECK_NOTHROW(cycle());
     }
     std::printf("sim.cuda faults: %-22s %3lu calls per cycle, %2lu failed: "
@@ -875,4 +908,119 @@ TEST_CASE("sim.cuda: a failed async copy completes its events with the error",
   }
   q.wait();
   CHECK(settle("registration", registrations) == registrations);
+}
+
+TEST_CASE("sim.cuda: a graph is one cuGraphLaunch per replay", "[sim][graph]") {
+  const Sim &s = sim();
+  constexpr std::size_t N = 2048;
+  const std::vector<float> x = ramp(N, 1.0f), y = ramp(N, -4.0f);
+  dpex::queue q(simDevice(0));
+  dpex::array<float> ax(q, N), ay(q, N);
+  ay.copy_from(y);
+  std::vector<float> back(N);
+  HostEvents pending;
+  const long execs = s.live("graph_exec");
+  std::optional<dpex::graph> g(q);
+  REQUIRE(s.setFailures("") == 0);
+  g->record([&] {
+    auto in = ax.copy_from_async(x);
+    auto k1 = dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N),
+                                      {in.second}, 2.0f, ax, ay);
+    auto k2 = dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N),
+                                      {k1.second}, -1.0f, ax, ay);
+    ay.to_host_async(back, {k2.second});
+  });
+  CHECK(s.calls("cuStreamBeginCapture") == 1);
+  CHECK(s.calls("cuGraphInstantiateWithFlags") == 1);
+  CHECK(s.live("graph_exec") == execs + 1);
+  const unsigned long launches = s.calls("cuLaunchKernel");
+  std::vector<float> expected = y;
+  const int rounds = 4;
+  for (int r = 0; r < rounds; ++r) {
+    auto replayed = g->replay();
+    pending.events.push_back(replayed.first);
+    replayed.first.wait();
+    for (std::size_t i = 0; i < N; ++i)
+      expected[i] = -1.0f * x[i] + (2.0f * x[i] + expected[i]);
+    INFO("replay " << r);
+    CHECK(back == expected);
+  }
+  // The kernels ran inside the graph: no launch of their own.
+  CHECK(s.calls("cuLaunchKernel") == launches);
+  CHECK(s.calls("cuGraphLaunch") == static_cast<unsigned long>(rounds));
+
+  SECTION("a replay the driver refuses completes its events with the error") {
+    REQUIRE(s.setFailures("cuGraphLaunch:1") == 0);
+    auto [host, device] = g->replay();
+    s.setFailures("");
+    CHECK(host.is_complete());
+    CHECK(device.is_complete());
+    for (const dpex::event &e : {host, device}) {
+      dpex::error error = expectError([&] { e.wait(); });
+      CHECK(error.code() == dpex::errc::launch_failed);
+      CHECK_THAT(error.what(), Contains("dpex::graph::replay") &&
+                                   Contains("cuGraphLaunch") &&
+                                   Contains("CUDA_ERROR_LAUNCH_FAILED (719)"));
+    }
+    // A launch depending on it fails with it; the next replay works.
+    dpex::error error = expectError([&] {
+      dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N), {device},
+                              1.0f, ax, ay);
+    });
+    CHECK_THAT(error.what(),
+               Contains("dependency") && Contains("cuGraphLaunch"));
+    g->replay().first.wait();
+    for (std::size_t i = 0; i < N; ++i)
+      expected[i] = -1.0f * x[i] + (2.0f * x[i] + expected[i]);
+    CHECK(back == expected);
+  }
+  SECTION("a replay that faults on the device reports it") {
+    REQUIRE(s.setFailures("cuEventSynchronize:1:ILLEGAL_ADDRESS") == 0);
+    auto [host, device] = g->replay();
+    pending.events.push_back(host);
+    dpex::error error = expectError([&] { host.wait(); });
+    s.setFailures("");
+    CHECK(error.code() == dpex::errc::launch_failed);
+    CHECK_THAT(error.what(), Contains("CUDA_ERROR_ILLEGAL_ADDRESS (700)"));
+    CHECK(host.is_complete());
+  }
+  SECTION("instantiation fails") {
+    dpex::graph failing(q);
+    REQUIRE(s.setFailures("cuGraphInstantiateWithFlags:1") == 0);
+    dpex::error error = expectError([&] {
+      failing.record([&] {
+        dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N), {}, 1.0f,
+                                ax, ay);
+      });
+    });
+    s.setFailures("");
+    CHECK(error.code() == dpex::errc::backend_error);
+    CHECK_THAT(error.what(), Contains("dpex::graph::record") &&
+                                 Contains("cuGraphInstantiateWithFlags"));
+    CHECK(s.live("graph") == 0);
+    error = expectError([&] { failing.replay(); });
+    CHECK_THAT(error.what(), Contains("cuGraphInstantiateWithFlags"));
+  }
+  SECTION("a launch fails during the capture") {
+    dpex::graph failing(q);
+    REQUIRE(s.setFailures("cuLaunchKernel:1") == 0);
+    dpex::error error = expectError([&] {
+      failing.record([&] {
+        dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N), {}, 1.0f,
+                                ax, ay);
+      });
+    });
+    s.setFailures("");
+    CHECK(error.code() == dpex::errc::launch_failed);
+    CHECK_THAT(error.what(), Contains("cuLaunchKernel"));
+    // The capture was ended: the queue works.
+    CHECK(s.live("graph") == 0);
+    dpex::call_kernel(dpex_sim::saxpy, dpex::range<1>(N), 0.0f, ax, ay);
+  }
+  // The arrays and the executable go with the graph, once its replays
+  // completed.
+  g.reset();
+  q.wait();
+  CHECK(settle("graph_exec", execs) == execs);
+  CHECK(ax.use_count() == 1);
 }

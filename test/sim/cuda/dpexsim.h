@@ -60,7 +60,8 @@ unsigned long dpexsim_cubin_loads(void);
 unsigned long dpexsim_pageable_copies(void);
 
 /* Live driver objects of a kind: "memory" (allocations), "stream",
- * "event", "module", "registration" (cuMemHostRegister ranges). */
+ * "event", "module", "registration" (cuMemHostRegister ranges), "graph"
+ * (captures under way included), "graph_exec". */
 long dpexsim_live(const char *kind);
 
 #ifdef __cplusplus

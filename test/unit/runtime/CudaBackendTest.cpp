@@ -409,6 +409,50 @@ TEST_CASE("async launches on the GPU chain through their events",
   q.wait();
 }
 
+TEST_CASE("a graph of copies and launches replays on the GPU",
+          "[cuda][graph][gpu]") {
+  dpex::device gpu = firstGpu();
+  dpex::queue q(gpu), other(gpu);
+  const std::size_t n = 1 << 16;
+  std::vector<float> x(n), out(n, -1.0f);
+  for (std::size_t i = 0; i < n; ++i)
+    x[i] = static_cast<float>(i % 251) * 0.5f;
+  dpex::array<float> ax(q, n), ay(q, n);
+  ay.copy_from(std::vector<float>(n, 1.0f));
+  dpex::graph g(q);
+  g.record([&] {
+    auto in = ax.copy_from_async(x);
+    auto k1 = dpex::call_kernel_async(dpex_cuda_test::saxpy, dpex::range<1>(n),
+                                      {in.second}, 2.0f, ax, ay);
+    auto k2 = dpex::call_kernel_async(dpex_cuda_test::affine, dpex::range<1>(n),
+                                      {k1.second}, 0.5f, 1.0f, ay);
+    ay.to_host_async(out, {k2.second});
+  });
+  std::vector<float> expected(n, 1.0f);
+  for (int round = 0; round < 3; ++round) {
+    // After a slow kernel on another stream of the device.
+    dpex::array<int> done(other, 1);
+    auto spun = dpex::call_kernel_async(dpex_cuda_test::spin, dpex::range<1>(1),
+                                        {}, std::int64_t{1000000}, done);
+    auto [host, device] = g.replay({spun.second});
+    host.wait();
+    REQUIRE(spun.first.is_complete());
+    for (std::size_t i = 0; i < n; ++i)
+      expected[i] = 0.5f * (2.0f * x[i] + expected[i]) + 1.0f;
+    REQUIRE(out == expected);
+  }
+  // Back to back, then one wait.
+  std::vector<dpex::event> hosts;
+  for (int round = 0; round < 20; ++round)
+    hosts.push_back(g.replay().first);
+  dpex::wait_all(hosts);
+  for (int round = 0; round < 20; ++round)
+    for (std::size_t i = 0; i < n; ++i)
+      expected[i] = 0.5f * (2.0f * x[i] + expected[i]) + 1.0f;
+  REQUIRE(out == expected);
+  q.wait();
+}
+
 TEST_CASE("a launch on another stream waits for its dependency",
           "[cuda][event][gpu]") {
   dpex::device gpu = firstGpu();
