@@ -41,7 +41,8 @@ bundle() {
     strip -o "$dir/$(basename "$binary")" "$build/$binary" || exit 1
   done
   # For bench/run-gpu.sh's first-launch table, bench/first-call.sh gpu and
-  # the copy overlap and graph replay benches; the SASS ones where the build machine had ptxas.
+  # the copy overlap and graph replay benches; the SASS ones where the build
+  # machine had ptxas.
   for binary in bench/dpex_first_launch_ptx bench/dpex_first_launch_sass \
       bench/dpex_first_call bench/dpex_first_call_sass bench/dpex_first_call_raw \
       bench/dpex_copy_overlap bench/dpex_graph_replay; do
