@@ -30,7 +30,7 @@ DPEX_GROUP_OP(maximum, __a < __b ? __b : __a)
 DPEX_GROUP_OP(bit_and, __a &__b)
 DPEX_GROUP_OP(bit_or, __a | __b)
 DPEX_GROUP_OP(bit_xor, __a ^ __b)
-DPEX_GROUP_OP(logical_and, static_cast<_Tp>(__a && __b))
+DPEX_GROUP_OP(logical_and, static_cast<_Tp>(__a &&__b))
 DPEX_GROUP_OP(logical_or, static_cast<_Tp>(__a || __b))
 #undef DPEX_GROUP_OP
 
@@ -192,8 +192,7 @@ template <int _Dims, typename _Tp, typename _Init, typename _Op>
 _Init exclusive_scan_over_group(group<_Dims> g, _Tp x, _Init init, _Op op) {
   detail::check_group_value_type<_Tp>();
   bool before;
-  _Init prefix =
-      detail::prefix_before(g, static_cast<_Init>(x), op, before);
+  _Init prefix = detail::prefix_before(g, static_cast<_Init>(x), op, before);
   return before ? op(init, prefix) : init;
 }
 

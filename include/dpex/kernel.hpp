@@ -178,8 +178,9 @@ public:
     return __dpex_local_id(detail::backend_dim<_Dims>(d));
   }
   size_t get_local_linear_id() const {
-    return detail::linearize<_Dims>([this](int d) { return get_local_id(d); },
-                                    [this](int d) { return get_local_range(d); });
+    return detail::linearize<_Dims>(
+        [this](int d) { return get_local_id(d); },
+        [this](int d) { return get_local_range(d); });
   }
   size_t get_local_linear_range() const {
     size_t n = 1;

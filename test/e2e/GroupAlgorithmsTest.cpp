@@ -71,8 +71,7 @@ template <typename T> T identity(int op) {
 }
 
 // The expected results of group_algorithms for one group of n work-items.
-template <typename T>
-std::vector<T> expected(int op, const std::vector<T> &x) {
+template <typename T> std::vector<T> expected(int op, const std::vector<T> &x) {
   const std::size_t n = x.size();
   std::vector<T> out(n * NumSlots);
   T total = x[0];
@@ -98,10 +97,10 @@ std::vector<T> expected(int op, const std::vector<T> &x) {
   return out;
 }
 
-// Runs group_algorithms<T, Dims> with operation O on `groups` groups of `local` work-items
+// Runs group_algorithms<T, O, Dims> on `groups` groups of `local` work-items
 // and checks every slot of every work-item.
 template <typename T, int O, int Dims>
-void check(const dpex::kernel<void(dpex::nd_item<Dims>, int, const T *, T *)> &k,
+void check(const dpex::kernel<void(dpex::nd_item<Dims>, const T *, T *)> &k,
            dpex::range<Dims> local, std::size_t groups = 3) {
   dpex::queue q;
   std::size_t n = 1;
@@ -115,7 +114,7 @@ void check(const dpex::kernel<void(dpex::nd_item<Dims>, int, const T *, T *)> &k
     hin[i] = value<T>(O, i % n + i / n);
   dpex::array<T> in(q, hin.size()), out(q, hin.size() * NumSlots);
   in.copy_from(hin);
-  dpex::call_kernel(k, dpex::nd_range<Dims>(global, local), O, in, out);
+  dpex::call_kernel(k, dpex::nd_range<Dims>(global, local), in, out);
   std::vector<T> got = out.to_host();
   for (std::size_t g = 0; g < groups; ++g) {
     std::vector<T> x(hin.begin() + g * n, hin.begin() + (g + 1) * n);
@@ -128,18 +127,23 @@ void check(const dpex::kernel<void(dpex::nd_item<Dims>, int, const T *, T *)> &k
   }
 }
 
-// 1-D groups: powers of two and not, one and more than the algorithms'
-// scratch area holds (1024 slots; the scans take 512 at a time).
+// 1-D groups: powers of two and not, more than the scans take at a time
+// (512) and, for plus and maximum, more than the scratch area's 1024 slots.
+// PoCL compiles a kernel once per work-group size, so each operation gets a
+// few sizes.
 template <typename T, int O>
-void check_1d(
-    const dpex::kernel<void(dpex::nd_item<1>, int, const T *, T *)> &k) {
-  for (std::size_t n : {1, 2, 7, 64, 100, 256, 513, 1000, 1500})
-    check<T, O, 1>(k, dpex::range<1>(n));
+void check_1d(const dpex::kernel<void(dpex::nd_item<1>, const T *, T *)> &k) {
+  if (O == Plus || O == Maximum)
+    for (std::size_t n : {1, 2, 64, 100, 513, 1500})
+      check<T, O, 1>(k, dpex::range<1>(n));
+  else
+    for (std::size_t n : {7, 256, 600})
+      check<T, O, 1>(k, dpex::range<1>(n));
 }
 
 } // namespace
 
-#define CHECK_OP(T, O) check_1d<T, O>(group_algorithms<T, 1>);
+#define CHECK_OP(T, O) check_1d<T, O>(group_algorithms<T, O, 1>);
 #define CHECK_EVERY_OP(T)                                                      \
   CHECK_OP(T, Plus)                                                            \
   CHECK_OP(T, Multiplies)                                                      \
@@ -153,39 +157,34 @@ void check_1d(
   CHECK_OP(T, BitOr)                                                           \
   CHECK_OP(T, BitXor)
 
-TEST_CASE("Work-group algorithms on int32 and uint32", "[e2e][group]") {
-  CHECK_EVERY_INTEGER_OP(int)
-  CHECK_EVERY_INTEGER_OP(unsigned)
-}
+TEST_CASE("Work-group algorithms on int32 and uint32", "[e2e][group]"){
+    CHECK_EVERY_INTEGER_OP(int) CHECK_EVERY_INTEGER_OP(unsigned)}
 
-TEST_CASE("Work-group algorithms on int64 and uint64", "[e2e][group]") {
-  CHECK_EVERY_INTEGER_OP(long)
-  CHECK_EVERY_INTEGER_OP(unsigned long)
-}
+TEST_CASE("Work-group algorithms on int64 and uint64", "[e2e][group]"){
+    CHECK_EVERY_INTEGER_OP(long) CHECK_EVERY_INTEGER_OP(unsigned long)}
 
-TEST_CASE("Work-group algorithms on float and double", "[e2e][group]") {
-  CHECK_EVERY_OP(float)
-  CHECK_EVERY_OP(double)
-}
+TEST_CASE("Work-group algorithms on float and double",
+          "[e2e][group]"){CHECK_EVERY_OP(float) CHECK_EVERY_OP(double)}
 
 TEST_CASE("Work-group algorithms on 2-D and 3-D groups", "[e2e][group]") {
-  for (auto local : {dpex::range<2>(4, 9), dpex::range<2>(16, 16),
-                     dpex::range<2>(3, 400)}) {
-    check<int, Plus, 2>(group_algorithms<int, 2>, local);
-    check<float, Maximum, 2>(group_algorithms<float, 2>, local);
+  for (auto local :
+       {dpex::range<2>(4, 9), dpex::range<2>(16, 16), dpex::range<2>(3, 400)}) {
+    check<int, Plus, 2>(group_algorithms<int, Plus, 2>, local);
+    check<float, Maximum, 2>(group_algorithms<float, Maximum, 2>, local);
   }
   for (auto local : {dpex::range<3>(2, 3, 5), dpex::range<3>(4, 4, 8)}) {
-    check<unsigned long, BitXor, 3>(group_algorithms<unsigned long, 3>,
+    check<unsigned long, BitXor, 3>(group_algorithms<unsigned long, BitXor, 3>,
                                     local);
-    check<double, Plus, 3>(group_algorithms<double, 3>, local);
+    check<double, Plus, 3>(group_algorithms<double, Plus, 3>, local);
   }
 }
 
 // Runs group_predicates<Dims> with predicates that hold for no, every, every
 // second, one and the first of each group's work-items.
 template <int Dims>
-void check_predicates(const dpex::kernel<void(dpex::nd_item<Dims>, int, int *)> &k,
-                      dpex::range<Dims> local) {
+void check_predicates(
+    const dpex::kernel<void(dpex::nd_item<Dims>, int, int *)> &k,
+    dpex::range<Dims> local) {
   dpex::queue q;
   const std::size_t groups = 3;
   std::size_t n = 1;

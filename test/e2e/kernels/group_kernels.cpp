@@ -5,15 +5,12 @@
 
 #include "group/group_cases.hpp"
 
-#include <type_traits>
-
 using namespace group_cases;
 
 // Work-item i of the launch is group g's local linear id l, i = g * n + l;
 // out holds NumSlots results per work-item.
 template <typename T, int Dims, typename Op>
-void run_algorithms(dpex::nd_item<Dims> it, const T *in, T *out, Op op,
-                    int o) {
+void run_algorithms(dpex::nd_item<Dims> it, const T *in, T *out, Op op, int o) {
   dpex::group<Dims> g = it.get_group();
   std::size_t n = g.get_local_linear_range();
   std::size_t i = g.get_group_linear_id() * n + g.get_local_linear_id();
@@ -28,49 +25,59 @@ void run_algorithms(dpex::nd_item<Dims> it, const T *in, T *out, Op op,
       dpex::inclusive_scan_over_group(g, x, op, init<T>(o));
 }
 
-// The operation is a kernel argument, the same for the whole launch, so
-// every work-item of a group takes the same branch.
-template <typename T, int Dims>
-DPEX_KERNEL void group_algorithms(dpex::nd_item<Dims> it, int op,
-                                  const T *in, T *out) {
-  switch (op) {
-  case Plus:
-    return run_algorithms(it, in, out, dpex::plus<T>(), op);
-  case Multiplies:
-    return run_algorithms(it, in, out, dpex::multiplies<T>(), op);
-  case Minimum:
-    return run_algorithms(it, in, out, dpex::minimum<T>(), op);
-  case Maximum:
-    return run_algorithms(it, in, out, dpex::maximum<T>(), op);
-  case LogicalAnd:
-    return run_algorithms(it, in, out, dpex::logical_and<T>(), op);
-  case LogicalOr:
-    return run_algorithms(it, in, out, dpex::logical_or<T>(), op);
-  }
-  if constexpr (std::is_integral_v<T>) {
-    switch (op) {
-    case BitAnd:
-      return run_algorithms(it, in, out, dpex::bit_and<T>(), op);
-    case BitOr:
-      return run_algorithms(it, in, out, dpex::bit_or<T>(), op);
-    case BitXor:
-      return run_algorithms(it, in, out, dpex::bit_xor<T>(), op);
-    }
-  }
+template <typename T, int O> auto op_of() {
+  if constexpr (O == Plus)
+    return dpex::plus<T>();
+  else if constexpr (O == Multiplies)
+    return dpex::multiplies<T>();
+  else if constexpr (O == Minimum)
+    return dpex::minimum<T>();
+  else if constexpr (O == Maximum)
+    return dpex::maximum<T>();
+  else if constexpr (O == BitAnd)
+    return dpex::bit_and<T>();
+  else if constexpr (O == BitOr)
+    return dpex::bit_or<T>();
+  else if constexpr (O == BitXor)
+    return dpex::bit_xor<T>();
+  else if constexpr (O == LogicalAnd)
+    return dpex::logical_and<T>();
+  else
+    return dpex::logical_or<T>();
 }
 
-#define INSTANTIATE(T, D)                                                      \
-  template void group_algorithms<T, D>(dpex::nd_item<D>, int, const T *, T *);
-INSTANTIATE(int, 1)
-INSTANTIATE(unsigned, 1)
-INSTANTIATE(long, 1)
-INSTANTIATE(unsigned long, 1)
-INSTANTIATE(float, 1)
-INSTANTIATE(double, 1)
-INSTANTIATE(int, 2)
-INSTANTIATE(float, 2)
-INSTANTIATE(unsigned long, 3)
-INSTANTIATE(double, 3)
+// One kernel per operation: Intel's OpenCL compiler crashes on the group
+// algorithms of several operations under a switch on a kernel argument.
+template <typename T, int O, int Dims>
+DPEX_KERNEL void group_algorithms(dpex::nd_item<Dims> it, const T *in, T *out) {
+  run_algorithms(it, in, out, op_of<T, O>(), O);
+}
+
+#define INSTANTIATE(T, O, D)                                                   \
+  template void group_algorithms<T, O, D>(dpex::nd_item<D>, const T *, T *);
+#define EVERY_OP(T, D)                                                         \
+  INSTANTIATE(T, Plus, D)                                                      \
+  INSTANTIATE(T, Multiplies, D)                                                \
+  INSTANTIATE(T, Minimum, D)                                                   \
+  INSTANTIATE(T, Maximum, D)                                                   \
+  INSTANTIATE(T, LogicalAnd, D)                                                \
+  INSTANTIATE(T, LogicalOr, D)
+#define EVERY_INTEGER_OP(T, D)                                                 \
+  EVERY_OP(T, D)                                                               \
+  INSTANTIATE(T, BitAnd, D)                                                    \
+  INSTANTIATE(T, BitOr, D)                                                     \
+  INSTANTIATE(T, BitXor, D)
+
+EVERY_INTEGER_OP(int, 1)
+EVERY_INTEGER_OP(unsigned, 1)
+EVERY_INTEGER_OP(long, 1)
+EVERY_INTEGER_OP(unsigned long, 1)
+EVERY_OP(float, 1)
+EVERY_OP(double, 1)
+INSTANTIATE(int, Plus, 2)
+INSTANTIATE(float, Maximum, 2)
+INSTANTIATE(unsigned long, BitXor, 3)
+INSTANTIATE(double, Plus, 3)
 
 // any_of, all_of and none_of a predicate that holds for `every`-th work-item
 // of the group (every = 0: for none), as 0/1 in out[3 * i + 0..2].

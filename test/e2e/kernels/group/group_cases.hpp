@@ -54,7 +54,9 @@ template <typename T> T value(int op, std::size_t l) {
 }
 
 template <typename T> T init(int op) {
-  return op == Multiplies ? T(2) : op == LogicalAnd || op == LogicalOr ? T(1) : T(3);
+  return op == Multiplies                      ? T(2)
+         : op == LogicalAnd || op == LogicalOr ? T(1)
+                                               : T(3);
 }
 
 // The broadcasting work-item of a group of n.
