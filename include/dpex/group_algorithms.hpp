@@ -89,8 +89,13 @@ template <typename _Op, typename _Tp> struct known_identity {
 };
 
 namespace detail {
-// Slots of the scratch area; a larger group is handled in chunks.
+// The scratch area holds one value per block of work-items (a block is one
+// work-item unless the group has more work-items than slots) and then one
+// partial result per lane: lane p combines blocks [p * lane_width, ...).
 constexpr size_t group_scratch_slots = 1024;
+constexpr size_t group_scratch_lane_width = 32;
+constexpr size_t group_scratch_lanes =
+    group_scratch_slots / group_scratch_lane_width;
 
 template <typename _Tp> void check_group_value_type() {
   static_assert(__is_arithmetic(_Tp),
@@ -100,45 +105,99 @@ template <typename _Tp> void check_group_value_type() {
 // One scratch area per work-group and value type, reserved in the image
 // (a static work-group variable), so no launch has to size it.
 template <typename _Tp> _Tp *group_scratch() {
-  static DPEX_LOCAL_AS _Tp __slots[group_scratch_slots]
+  static DPEX_LOCAL_AS _Tp __slots[group_scratch_slots + group_scratch_lanes]
       __attribute__((loader_uninitialized));
   return __slots;
 }
 
-// The prefix of the values before this work-item's, in local linear order
-// (its `before` is false for the first work-item), combined by `op`. Values
-// go through the scratch area in chunks of half its slots; each chunk is
-// scanned by doubling strides between the halves.
+// op over s[first], ..., s[last - 1], first < last, in that order.
+template <typename _Tp, typename _Op>
+_Tp fold_slots(const _Tp *s, size_t first, size_t last, _Op op) {
+  _Tp r = s[first];
+  for (size_t i = first + 1; i < last; ++i)
+    r = op(r, s[i]);
+  return r;
+}
+
+// Where gather_blocks left this work-item's value, and what it read back.
+template <typename _Tp> struct group_block {
+  size_t blocks;       // slots in use
+  size_t index;        // this work-item's block
+  bool first;          // first work-item of its block
+  _Tp before_in_block; // op over the block's values before this one's
+  bool lane_before;    // some blocks of its lane precede its block
+  _Tp before_in_lane;  // op over those blocks' slots
+};
+
+// Combines each block's values into its slot, each lane's blocks into the
+// lane's slot and, for a scan (`in_lane`), the blocks of this work-item's
+// lane before its own; at most lane_width + lanes values are combined
+// serially by any work-item. The blocks take turns, one barrier a turn: one
+// turn unless the group has more work-items than slots; then one barrier
+// before the lane slots are read. No call ends with a barrier: a work-item
+// writes value slots in its next call only after passing this call's last
+// barrier (all value slots read), and lane slots only after that call's
+// first barrier (all lane slots read). Barriers are straight-line code or in
+// a do-while loop: SPMD-on-CPU compilers (PoCL) compile a barrier under a
+// branch, or in a loop that may run zero times, many times slower.
+template <int _Dims, typename _Tp, typename _Op>
+group_block<_Tp> gather_blocks(group<_Dims> g, _Tp x, _Op op, bool in_lane) {
+  constexpr size_t slots = group_scratch_slots,
+                   width = group_scratch_lane_width;
+  _Tp *s = group_scratch<_Tp>();
+  const size_t l = g.get_local_linear_id(), n = g.get_local_linear_range();
+  const size_t per_block = (n + slots - 1) / slots;
+  group_block<_Tp> b{(n + per_block - 1) / per_block,
+                     l / per_block,
+                     l % per_block == 0,
+                     _Tp{},
+                     false,
+                     _Tp{}};
+  size_t turn = 0;
+  do {
+    if (turn == l % per_block && b.first)
+      s[b.index] = x;
+    else if (turn == l % per_block) {
+      b.before_in_block = s[b.index];
+      s[b.index] = op(b.before_in_block, x);
+    }
+    group_barrier(g);
+  } while (++turn < per_block);
+  if (l * width < b.blocks) {
+    size_t last = (l + 1) * width < b.blocks ? (l + 1) * width : b.blocks;
+    s[slots + l] = fold_slots(s, l * width, last, op);
+  }
+  if (in_lane && b.index % width > 0) {
+    b.lane_before = true;
+    b.before_in_lane = fold_slots(s, b.index - b.index % width, b.index, op);
+  }
+  group_barrier(g);
+  return b;
+}
+
+// The op over the values before this work-item's, in local linear order
+// (`before` is false for the first work-item, which has none).
 template <int _Dims, typename _Tp, typename _Op>
 _Tp prefix_before(group<_Dims> g, _Tp x, _Op op, bool &before) {
-  constexpr size_t chunk = group_scratch_slots / 2;
-  _Tp *scratch = group_scratch<_Tp>();
-  const size_t l = g.get_local_linear_id(), n = g.get_local_linear_range();
-  _Tp carry{}, result{};
-  for (size_t base = 0; base < n; base += chunk) {
-    const size_t m = n - base < chunk ? n - base : chunk;
-    const bool mine = l >= base && l - base < chunk;
-    const size_t j = l - base;
-    _Tp *in = scratch, *out = scratch + chunk;
-    if (mine)
-      in[j] = x;
-    group_barrier(g);
-    for (size_t stride = 1; stride < m; stride *= 2) {
-      if (mine)
-        out[j] = j >= stride ? op(in[j - stride], in[j]) : in[j];
-      group_barrier(g);
-      _Tp *t = in;
-      in = out;
-      out = t;
-    }
-    if (mine && j > 0)
-      result = base == 0 ? in[j - 1] : op(carry, in[j - 1]);
-    else if (mine && base > 0)
-      result = carry;
-    carry = base == 0 ? in[m - 1] : op(carry, in[m - 1]);
-    group_barrier(g);
+  constexpr size_t slots = group_scratch_slots,
+                   width = group_scratch_lane_width;
+  const _Tp *s = group_scratch<_Tp>();
+  group_block<_Tp> b = gather_blocks(g, x, op, true);
+  const size_t lane = b.index / width;
+  _Tp result{};
+  before = false;
+  if (lane > 0) {
+    result = fold_slots(s, slots, slots + lane, op);
+    before = true;
   }
-  before = l > 0;
+  if (b.lane_before) {
+    result = before ? op(result, b.before_in_lane) : b.before_in_lane;
+    before = true;
+  }
+  if (!b.first) {
+    result = before ? op(result, b.before_in_block) : b.before_in_block;
+    before = true;
+  }
   return result;
 }
 } // namespace detail
@@ -156,31 +215,16 @@ _Tp group_broadcast(group<_Dims> g, _Tp x, size_t local_linear_id = 0) {
   return result;
 }
 
-// op over every work-item's `x`: all slots are filled (chunk by chunk when
-// the group has more work-items than slots), then folded by halving strides.
+// op over every work-item's `x`: blocks, then lanes, then the lanes' results.
 template <int _Dims, typename _Tp, typename _Op>
 _Tp reduce_over_group(group<_Dims> g, _Tp x, _Op op) {
   detail::check_group_value_type<_Tp>();
-  constexpr size_t slots = detail::group_scratch_slots;
-  _Tp *scratch = detail::group_scratch<_Tp>();
-  const size_t l = g.get_local_linear_id(), n = g.get_local_linear_range();
-  for (size_t base = 0; base < n; base += slots) {
-    if (l >= base && l - base < slots)
-      scratch[l - base] = base == 0 ? x : op(scratch[l - base], x);
-    group_barrier(g);
-  }
-  const size_t m = n < slots ? n : slots;
-  size_t span = 1;
-  while (span < m)
-    span *= 2;
-  for (size_t stride = span / 2; stride > 0; stride /= 2) {
-    if (l < stride && l + stride < m)
-      scratch[l] = op(scratch[l], scratch[l + stride]);
-    group_barrier(g);
-  }
-  _Tp result = scratch[0];
-  group_barrier(g);
-  return result;
+  constexpr size_t slots = detail::group_scratch_slots,
+                   width = detail::group_scratch_lane_width;
+  const _Tp *s = detail::group_scratch<_Tp>();
+  detail::group_block<_Tp> b = detail::gather_blocks(g, x, op, false);
+  return detail::fold_slots(s, slots, slots + (b.blocks + width - 1) / width,
+                            op);
 }
 
 template <int _Dims, typename _Tp, typename _Init, typename _Op>
