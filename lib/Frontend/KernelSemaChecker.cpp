@@ -696,9 +696,7 @@ private:
     return !RD || !RD->hasDefinition() || !RD->hasMutableFields();
   }
 
-  // A constant that needs code to run before a kernel can read it: nothing
-  // runs a device module's global constructors, so the kernel would read
-  // zeros (or, at -O0, the module would not validate).
+  // A variable in local memory (the work-group's).
   static bool isWorkGroupVariable(const VarDecl *VD) {
     LangAS Space =
         VD->getASTContext().getBaseElementType(VD->getType()).getAddressSpace();
@@ -720,6 +718,9 @@ private:
                   "before a group_barrier");
   }
 
+  // A constant that needs code to run before a kernel can read it: nothing
+  // runs a device module's global constructors, so the kernel would read
+  // zeros (or, at -O0, the module would not validate).
   void checkStaticInitialization(const VarDecl *VD, SourceLocation Use,
                                  llvm::StringRef What) {
     if (!VD->hasInit() || VD->getInit()->isValueDependent() ||
