@@ -8,21 +8,27 @@
 using namespace group_cases;
 
 // Work-item i of the launch is group g's local linear id l, i = g * n + l;
-// out holds NumSlots results per work-item.
-template <typename T, int Dims, typename Op>
-void run_algorithms(dpex::nd_item<Dims> it, const T *in, T *out, Op op, int o) {
+// out holds NumSlots results per work-item, those computes(O, slot) names.
+template <typename T, int O, int Dims, typename Op>
+void run_algorithms(dpex::nd_item<Dims> it, const T *in, T *out, Op op) {
   dpex::group<Dims> g = it.get_group();
   std::size_t n = g.get_local_linear_range();
   std::size_t i = g.get_group_linear_id() * n + g.get_local_linear_id();
   T x = in[i], *slot = out + i * NumSlots;
-  slot[Broadcast] = dpex::group_broadcast(g, x, broadcaster(n));
-  slot[Reduce] = dpex::reduce_over_group(g, x, op);
-  slot[ExclusiveScan] = dpex::exclusive_scan_over_group(g, x, op);
-  slot[ExclusiveScanInit] =
-      dpex::exclusive_scan_over_group(g, x, init<T>(o), op);
-  slot[InclusiveScan] = dpex::inclusive_scan_over_group(g, x, op);
-  slot[InclusiveScanInit] =
-      dpex::inclusive_scan_over_group(g, x, op, init<T>(o));
+  if constexpr (computes(O, Broadcast))
+    slot[Broadcast] = dpex::group_broadcast(g, x, broadcaster(n));
+  if constexpr (computes(O, Reduce))
+    slot[Reduce] = dpex::reduce_over_group(g, x, op);
+  if constexpr (computes(O, ExclusiveScan))
+    slot[ExclusiveScan] = dpex::exclusive_scan_over_group(g, x, op);
+  if constexpr (computes(O, ExclusiveScanInit))
+    slot[ExclusiveScanInit] =
+        dpex::exclusive_scan_over_group(g, x, init<T>(O), op);
+  if constexpr (computes(O, InclusiveScan))
+    slot[InclusiveScan] = dpex::inclusive_scan_over_group(g, x, op);
+  if constexpr (computes(O, InclusiveScanInit))
+    slot[InclusiveScanInit] =
+        dpex::inclusive_scan_over_group(g, x, op, init<T>(O));
 }
 
 template <typename T, int O> auto op_of() {
@@ -50,7 +56,7 @@ template <typename T, int O> auto op_of() {
 // algorithms of several operations under a switch on a kernel argument.
 template <typename T, int O, int Dims>
 DPEX_KERNEL void group_algorithms(dpex::nd_item<Dims> it, const T *in, T *out) {
-  run_algorithms(it, in, out, op_of<T, O>(), O);
+  run_algorithms<T, O>(it, in, out, op_of<T, O>());
 }
 
 #define INSTANTIATE(T, O, D)                                                   \

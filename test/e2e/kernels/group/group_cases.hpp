@@ -32,6 +32,32 @@ enum Slot : int {
   NumSlots
 };
 
+// Whether the kernel of `op` fills `slot`. The full suite
+// (GROUP_FULL_COVERAGE, scripts/group-algorithms-full.sh) fills every slot.
+// The default suite, kept short because PoCL compiles each algorithm call
+// once for any work-group size and once per size run, fills the reduction,
+// one exclusive and one inclusive scan per operation (with and without an
+// initial value in turn, so that each type has all four forms) and, for
+// plus, the broadcast.
+constexpr bool computes(int op, int slot) {
+#ifdef GROUP_FULL_COVERAGE
+  return op >= 0 && slot >= 0;
+#else
+  switch (slot) {
+  case Broadcast:
+    return op == Plus;
+  case ExclusiveScan:
+  case InclusiveScanInit:
+    return op % 2 == 0;
+  case ExclusiveScanInit:
+  case InclusiveScan:
+    return op % 2 == 1;
+  default:
+    return true;
+  }
+#endif
+}
+
 template <typename T> T value(int op, std::size_t l) {
   bool is_signed = T(-1) < T(0);
   switch (op) {
