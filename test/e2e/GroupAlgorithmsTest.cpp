@@ -199,21 +199,29 @@ TEST_CASE("Work-group algorithms on int64 and uint64", "[e2e][group]"){
 TEST_CASE("Work-group algorithms on float and double",
           "[e2e][group]"){CHECK_EVERY_OP(float) CHECK_EVERY_OP(double)}
 
+// The default suite runs each kernel at one size (the 2-D int one at 1200
+// work-items: more than the slots); the full suite at each.
 TEST_CASE("Work-group algorithms on 2-D and 3-D groups", "[e2e][group]") {
+  dpex::range<2> local2[] = {dpex::range<2>(3, 400), dpex::range<2>(4, 9),
+                             dpex::range<2>(16, 16)};
+  dpex::range<3> local3[] = {dpex::range<3>(2, 3, 5), dpex::range<3>(4, 4, 8)};
 #ifdef GROUP_FULL_COVERAGE
-  for (auto local :
-       {dpex::range<2>(4, 9), dpex::range<2>(16, 16), dpex::range<2>(3, 400)}) {
-#else
-  for (auto local : {dpex::range<2>(4, 9), dpex::range<2>(3, 400)}) {
-#endif
+  for (auto local : local2) {
     check<int, Plus, 2>(group_algorithms<int, Plus, 2>, local);
     check<float, Maximum, 2>(group_algorithms<float, Maximum, 2>, local);
   }
-  for (auto local : {dpex::range<3>(2, 3, 5), dpex::range<3>(4, 4, 8)}) {
+  for (auto local : local3) {
     check<unsigned long, BitXor, 3>(group_algorithms<unsigned long, BitXor, 3>,
                                     local);
     check<double, Plus, 3>(group_algorithms<double, Plus, 3>, local);
   }
+#else
+  check<int, Plus, 2>(group_algorithms<int, Plus, 2>, local2[0]);
+  check<float, Maximum, 2>(group_algorithms<float, Maximum, 2>, local2[1]);
+  check<unsigned long, BitXor, 3>(group_algorithms<unsigned long, BitXor, 3>,
+                                  local3[0]);
+  check<double, Plus, 3>(group_algorithms<double, Plus, 3>, local3[1]);
+#endif
 }
 
 // Runs group_predicates<Dims> with predicates that hold for no, every, every
