@@ -174,6 +174,20 @@ public:
         [this](int d) { return get_group_id(d); },
         [this](int d) { return get_group_range(d); });
   }
+  size_t get_local_id(int d) const {
+    return __dpex_local_id(detail::backend_dim<_Dims>(d));
+  }
+  size_t get_local_linear_id() const {
+    return detail::linearize<_Dims>(
+        [this](int d) { return get_local_id(d); },
+        [this](int d) { return get_local_range(d); });
+  }
+  size_t get_local_linear_range() const {
+    size_t n = 1;
+    for (int d = 0; d < _Dims; ++d)
+      n *= get_local_range(d);
+    return n;
+  }
   // True for the one work-item of the group whose local id is all zeros.
   bool leader() const {
     for (int d = 0; d < _Dims; ++d)
@@ -583,6 +597,8 @@ inline bool isinf(float x) { return __builtin_isinf(x); }
 inline bool isinf(double x) { return __builtin_isinf(x); }
 
 } // namespace dpex
+
+#include "dpex/group_algorithms.hpp"
 
 #undef DPEX_MATH_3
 #undef DPEX_MATH_2

@@ -512,6 +512,8 @@ public:
       D.error(VD->getLocation(), "thread_local variable '" +
                                      VD->getName().str() +
                                      "' is not allowed in device code");
+    else if (VD->isStaticLocal() && isWorkGroupVariable(VD))
+      checkWorkGroupVariable(VD);
     else if (VD->isStaticLocal() && !isConstant(VD))
       D.error(VD->getLocation(), "static local variable '" +
                                      VD->getName().str() +
@@ -692,6 +694,28 @@ private:
     const CXXRecordDecl *RD =
         VD->getType()->getBaseElementTypeUnsafe()->getAsCXXRecordDecl();
     return !RD || !RD->hasDefinition() || !RD->hasMutableFields();
+  }
+
+  // A variable in local memory (the work-group's).
+  static bool isWorkGroupVariable(const VarDecl *VD) {
+    LangAS Space =
+        VD->getASTContext().getBaseElementType(VD->getType()).getAddressSpace();
+    // dpexc parses in SYCL device mode, where opencl_local means sycl_local.
+    return Space == LangAS::sycl_local || Space == LangAS::opencl_local;
+  }
+
+  // A static local in local memory is one variable per work-group, as CUDA's
+  // __shared__; nothing initialises it, so it may not have an initializer.
+  void checkWorkGroupVariable(const VarDecl *VD) {
+    const Expr *Init = VD->getInit();
+    const auto *Construct =
+        Init ? llvm::dyn_cast<CXXConstructExpr>(Init) : nullptr;
+    if (Init && !(Construct && Construct->getConstructor()->isTrivial()) &&
+        !VD->hasAttr<LoaderUninitializedAttr>())
+      D.error(VD->getLocation(),
+              "work-group variable '" + VD->getName().str() +
+                  "' cannot have an initializer; work-items must write it "
+                  "before a group_barrier");
   }
 
   // A constant that needs code to run before a kernel can read it: nothing
