@@ -29,6 +29,7 @@ binaries=(
   test/e2e/dpex_e2e_libcall_O2_tests
   test/e2e/dpex_e2e_libcall_O0_tests
   test/e2e/dpex_e2e_stdlib_tests
+  test/e2e/dpex_e2e_group_full_tests
   test/diff/dpex_diff_random
   examples/saxpy examples/matrix2d examples/tiled_matmul examples/reduction
   examples/histogram examples/stencil2d examples/black_scholes
