@@ -1,5 +1,7 @@
-// One Jacobi sweep of the 2-D Laplace equation over a block of rows of a
-// rows x cols grid. The block is stored with one halo row above and one
+// One Jacobi sweep of the 2-D Laplace equation over rows [from, from +
+// range) of a block of rows of a rows x cols grid (range: the launch's first
+// extent), so that a block's boundary rows and its interior can be swept by
+// separate launches. The block is stored with one halo row above and one
 // below: local row i + 1 holds global row first_row + i. The grid's edges
 // stay fixed.
 //
@@ -12,8 +14,9 @@
 namespace jacobi {
 
 DPEX_KERNEL void sweep(dpex::item<2> it, const float *in, float *out,
-                       unsigned long long first_row, unsigned long long rows) {
-  size_t i = it.get_id(0), j = it.get_id(1);
+                       unsigned long long first_row, unsigned long long rows,
+                       unsigned long long from) {
+  size_t i = from + it.get_id(0), j = it.get_id(1);
   size_t cols = it.get_range(1);
   size_t row = first_row + i;
   size_t c = (i + 1) * cols + j;
