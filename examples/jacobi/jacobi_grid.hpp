@@ -109,22 +109,19 @@ public:
 
   // One sweep from the current grid into the next, submitted and not
   // waited for.
-  void sweep() { sweepRows(0, rows_.count, {}); }
+  void sweep() { sweepRows(0, rows_.count, 1, {}); }
 
   // The overlapped step sweeps a block in two parts. First its boundary
   // rows (its first and last), the only ones the neighbours need, after
-  // `deps`; returns the device event of the sweep's end (the queue is in
-  // order, so the last row's launch follows the first's).
+  // `deps`; returns the device event of the sweep's end.
   dpex::event sweepBoundary(const std::vector<dpex::event> &deps) {
-    dpex::event done = sweepRows(0, 1, deps);
-    if (rows_.count > 1)
-      done = sweepRows(rows_.count - 1, 1, {});
-    return done;
+    return rows_.count > 1 ? sweepRows(0, 2, rows_.count - 1, deps)
+                           : sweepRows(0, 1, 1, deps);
   }
   // Then the rows between them, which read no halo row.
   void sweepInterior() {
     if (rows_.count > 2)
-      sweepRows(1, rows_.count - 2, {});
+      sweepRows(1, rows_.count - 2, 1, {});
   }
   // The next grid becomes the current one.
   void swap() { std::swap(cur_, next_); }
@@ -148,14 +145,15 @@ public:
   void wait() const { cur_.get_queue().wait(); }
 
 private:
-  // Sweeps local rows [from, from + count) of the block after `deps`.
-  dpex::event sweepRows(std::size_t from, std::size_t count,
+  // Sweeps `count` local rows, from `from` on, `stride` apart, after `deps`.
+  dpex::event sweepRows(std::size_t from, std::size_t count, std::size_t stride,
                         const std::vector<dpex::event> &deps) {
     return dpex::call_kernel_async(
                jacobi::sweep, dpex::range<2>(count, p_.cols), deps, cur_, next_,
                static_cast<unsigned long long>(rows_.first),
                static_cast<unsigned long long>(p_.rows),
-               static_cast<unsigned long long>(from))
+               static_cast<unsigned long long>(from),
+               static_cast<unsigned long long>(stride))
         .second;
   }
 

@@ -1,9 +1,9 @@
-// One Jacobi sweep of the 2-D Laplace equation over rows [from, from +
-// range) of a block of rows of a rows x cols grid (range: the launch's first
-// extent), so that a block's boundary rows and its interior can be swept by
-// separate launches. The block is stored with one halo row above and one
-// below: local row i + 1 holds global row first_row + i. The grid's edges
-// stay fixed.
+// One Jacobi sweep of the 2-D Laplace equation over rows from, from +
+// stride, from + 2 * stride, ... (as many as the launch's first extent) of
+// a block of rows of a rows x cols grid, so that one launch can sweep a
+// block's first and last rows and another the rows between them. The block is
+// stored with one halo row above and one below: local row i + 1 holds global
+// row first_row + i. The grid's edges stay fixed.
 //
 // The new value is 0.25 * (((north + south) + west) + east): the multiply
 // comes last, so no compiler can contract it into an FMA, and the sum's
@@ -15,8 +15,8 @@ namespace jacobi {
 
 DPEX_KERNEL void sweep(dpex::item<2> it, const float *in, float *out,
                        unsigned long long first_row, unsigned long long rows,
-                       unsigned long long from) {
-  size_t i = from + it.get_id(0), j = it.get_id(1);
+                       unsigned long long from, unsigned long long stride) {
+  size_t i = from + it.get_id(0) * stride, j = it.get_id(1);
   size_t cols = it.get_range(1);
   size_t row = first_row + i;
   size_t c = (i + 1) * cols + j;
