@@ -8,8 +8,9 @@
 # BIN_DIR holds jacobi_mpi and jacobi_multidevice (default
 # build/examples/jacobi). OUT (default scaling-<mode>.txt) gets "# key: value"
 # lines describing the run and the solvers' "jacobi ..." result lines; every
-# configuration runs five times, bench/scaling_report.py takes the median and
-# renders docs/scaling.md and its plot.
+# configuration runs five times (DPEX_SCALING_REPEATS sets how many),
+# bench/scaling_report.py takes the median and renders docs/scaling.md and
+# its plot.
 #
 # cpu: jacobi_mpi on PoCL, each rank one PoCL thread (POCL_MAX_PTHREAD_COUNT=1),
 #   so a rank is a core: strong = a 2048 x 2048 grid on 1 and 2 ranks, weak =
@@ -22,12 +23,13 @@
 #   blocks costs per step.
 # overlap: jacobi_multidevice over the devices present (PoCL and Intel's CPU
 #   runtime on a machine without GPUs), one block each, blocking against
-#   overlapped halo exchange on a 512 x 512 and a 2048 x 2048 grid.
+#   overlapped halo exchange on a 512 x 512 and a 2048 x 2048 grid, the two
+#   alternating.
 set -euo pipefail
 mode=${1:-}
 bin=${2:-build/examples/jacobi}
 out=${3:-scaling-$mode.txt}
-repeats=5
+repeats=${DPEX_SCALING_REPEATS:-5}
 
 meta() { echo "# $1: $2" >> "$out"; }
 run() { # <label> <command...>
@@ -81,11 +83,14 @@ overlap)
   meta device "every device present, one block each"
   n=$("$bin/jacobi_multidevice" --rows 3 --cols 3 --steps 0 --no-check |
     grep -c '^block ')
+  # Alternating, so that a change of load elsewhere hits both alike.
   for size in 512 2048; do
-    run "blocking-$size n=$n" "$bin/jacobi_multidevice" --blocking \
-      --rows $size --cols $size --steps 101 --no-check
-    run "overlapped-$size n=$n" "$bin/jacobi_multidevice" \
-      --rows $size --cols $size --steps 101 --no-check
+    for _ in $(seq "$repeats"); do
+      repeats=1 run "blocking-$size n=$n" "$bin/jacobi_multidevice" \
+        --blocking --rows $size --cols $size --steps 101 --no-check
+      repeats=1 run "overlapped-$size n=$n" "$bin/jacobi_multidevice" \
+        --rows $size --cols $size --steps 101 --no-check
+    done
   done
   ;;
 *)
