@@ -109,19 +109,19 @@ public:
 
   // One sweep from the current grid into the next, submitted and not
   // waited for.
-  void sweep() { sweepRows(0, rows_.count, 1, {}); }
+  void sweep() { sweepRows(rows_.count, 1, false, {}); }
 
   // The overlapped step sweeps a block in two parts. First its boundary
   // rows (its first and last), the only ones the neighbours need, after
   // `deps`; returns the device event of the sweep's end.
   dpex::event sweepBoundary(const std::vector<dpex::event> &deps) {
-    return rows_.count > 1 ? sweepRows(0, 2, rows_.count - 1, deps)
-                           : sweepRows(0, 1, 1, deps);
+    return rows_.count > 1 ? sweepRows(2, rows_.count - 1, false, deps)
+                           : sweepRows(1, 1, false, deps);
   }
   // Then the rows between them, which read no halo row.
   void sweepInterior() {
     if (rows_.count > 2)
-      sweepRows(1, rows_.count - 2, 1, {});
+      sweepRows(rows_.count, 1, true, {});
   }
   // The next grid becomes the current one.
   void swap() { std::swap(cur_, next_); }
@@ -145,15 +145,15 @@ public:
   void wait() const { cur_.get_queue().wait(); }
 
 private:
-  // Sweeps `count` local rows, from `from` on, `stride` apart, after `deps`.
-  dpex::event sweepRows(std::size_t from, std::size_t count, std::size_t stride,
+  // Sweeps `count` local rows `stride` apart from the first, after `deps`;
+  // all but the first and last if `interior`.
+  dpex::event sweepRows(std::size_t count, std::size_t stride, bool interior,
                         const std::vector<dpex::event> &deps) {
     return dpex::call_kernel_async(
                jacobi::sweep, dpex::range<2>(count, p_.cols), deps, cur_, next_,
                static_cast<unsigned long long>(rows_.first),
                static_cast<unsigned long long>(p_.rows),
-               static_cast<unsigned long long>(from),
-               static_cast<unsigned long long>(stride))
+               static_cast<unsigned long long>(stride), interior)
         .second;
   }
 
