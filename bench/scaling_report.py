@@ -47,7 +47,7 @@ def efficiencies(run):
     for (kind, n), t in sorted(run["median"].items()):
         base = run["median"].get((kind, 1))
         # Weak, and blocks on one GPU (same grid, same GPU): T(1) / T(n).
-        eff = base / (n * t) if kind == "strong" else base / t
+        eff = base / (n * t) if kind.startswith("strong") else base / t
         r, c, s = run["shapes"][(kind, n)]
         rows.append((kind, n, r, c, s, t, len(run["runs"][(kind, n)]), eff))
     return rows
@@ -63,6 +63,8 @@ def table(run):
            "| efficiency |", "|---|---|---|---|---|---|---|"]
     for kind, n, r, c, s, t, k, eff in efficiencies(run):
         label = {"strong": "strong", "weak": "weak",
+                 "strong-blocking": "strong, blocking halos",
+                 "weak-blocking": "weak, blocking halos",
                  "blocks-on-one-gpu": "blocks on one GPU"}.get(kind, kind)
         unit = "GPU" if m.get("mode") == "gpu" else "rank"
         count = f"{n} block{'s' if n > 1 else ''}" \

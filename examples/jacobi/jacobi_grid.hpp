@@ -23,12 +23,15 @@ struct Problem {
   std::size_t parts = 0;
   // Skip the unsplit solve and the comparison (for timing large grids).
   bool check = true;
+  // jacobi_multidevice: exchange halos with blocking copies after whole
+  // sweeps instead of overlapping them with the interior sweeps.
+  bool blocking = false;
 };
 
 inline void usage(const char *program) {
   std::fprintf(stderr,
                "usage: %s [--rows N] [--cols N] [--steps N] [--parts N] "
-               "[--no-check]\n",
+               "[--no-check] [--blocking]\n",
                program);
   std::exit(2);
 }
@@ -52,6 +55,8 @@ inline Problem parseArguments(int argc, char **argv) {
       p.parts = number();
     else if (arg == "--no-check")
       p.check = false;
+    else if (arg == "--blocking")
+      p.blocking = true;
     else
       usage(argv[0]);
   }
@@ -104,11 +109,19 @@ public:
 
   // One sweep from the current grid into the next, submitted and not
   // waited for.
-  void sweep() {
-    dpex::call_kernel_async(jacobi::sweep, dpex::range<2>(rows_.count, p_.cols),
-                            {}, cur_, next_,
-                            static_cast<unsigned long long>(rows_.first),
-                            static_cast<unsigned long long>(p_.rows));
+  void sweep() { sweepRows(rows_.count, 1, false, {}); }
+
+  // The overlapped step sweeps a block in two parts. First its boundary
+  // rows (its first and last), the only ones the neighbours need, after
+  // `deps`; returns the device event of the sweep's end.
+  dpex::event sweepBoundary(const std::vector<dpex::event> &deps) {
+    return rows_.count > 1 ? sweepRows(2, rows_.count - 1, false, deps)
+                           : sweepRows(1, 1, false, deps);
+  }
+  // Then the rows between them, which read no halo row.
+  void sweepInterior() {
+    if (rows_.count > 2)
+      sweepRows(rows_.count, 1, true, {});
   }
   // The next grid becomes the current one.
   void swap() { std::swap(cur_, next_); }
@@ -132,6 +145,18 @@ public:
   void wait() const { cur_.get_queue().wait(); }
 
 private:
+  // Sweeps `count` local rows `stride` apart from the first, after `deps`;
+  // all but the first and last if `interior`.
+  dpex::event sweepRows(std::size_t count, std::size_t stride, bool interior,
+                        const std::vector<dpex::event> &deps) {
+    return dpex::call_kernel_async(
+               jacobi::sweep, dpex::range<2>(count, p_.cols), deps, cur_, next_,
+               static_cast<unsigned long long>(rows_.first),
+               static_cast<unsigned long long>(p_.rows),
+               static_cast<unsigned long long>(stride), interior)
+        .second;
+  }
+
   const Problem &p_;
   Block rows_;
   dpex::array<float> cur_, next_;

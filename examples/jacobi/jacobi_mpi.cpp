@@ -13,6 +13,12 @@ namespace {
 
 int run(int argc, char **argv, int rank, int size) {
   jacobi::Problem p = jacobi::parseArguments(argc, argv);
+  if (p.blocking) {
+    if (rank == 0)
+      std::fprintf(stderr, "jacobi: --blocking is an option of "
+                           "jacobi_multidevice; jacobi_mpi always blocks\n");
+    return 2;
+  }
   if (std::size_t(size) > p.rows) {
     if (rank == 0)
       std::fprintf(stderr, "jacobi: %d ranks for %zu rows\n", size, p.rows);
