@@ -1,0 +1,209 @@
+// dpex::half: IEEE 754 binary16, the same type in kernels and on the host.
+//
+// Stored as its 16 bits; arithmetic converts to float, computes there and
+// rounds back to half (to nearest, ties to even). For +, -, *, / and sqrt
+// that double rounding is exact: float's 24-bit significand is at least
+// 2 * 11 + 2 bits, so each result is the correctly rounded half result, the
+// one native half hardware gives. The conversions are integer code, so the
+// host and every device convert bit for bit alike (docs/kernel-language.md,
+// "Half precision").
+#pragma once
+
+#include <stdint.h>
+#include <type_traits>
+
+namespace dpex {
+
+namespace detail {
+
+// Rounds the binary value with bit pattern `__u` (an IEEE format of
+// `_MantBits` fraction bits and exponent bias `_Bias`) to the nearest
+// binary16, ties to even: NaN stays a (quiet) NaN, too large a magnitude
+// becomes infinity, too small ones become subnormals or zero.
+template <typename _UInt, int _MantBits, int _ExpBits>
+constexpr uint16_t round_to_half(_UInt __u) {
+  constexpr int __bias = (1 << (_ExpBits - 1)) - 1;
+  constexpr _UInt __exp_max = (_UInt(1) << _ExpBits) - 1;
+  const uint16_t __sign =
+      uint16_t((__u >> (_MantBits + _ExpBits - 15)) & 0x8000u);
+  const _UInt __exp = (__u >> _MantBits) & __exp_max;
+  const _UInt __frac = __u & ((_UInt(1) << _MantBits) - 1);
+  if (__exp == __exp_max)
+    return __frac ? uint16_t(__sign | 0x7e00u | (__frac >> (_MantBits - 10)))
+                  : uint16_t(__sign | 0x7c00u);
+  // The unbiased exponent; a zero or a subnormal of the source format is
+  // far below half's smallest subnormal and rounds to a signed zero.
+  if (__exp == 0)
+    return __sign;
+  const int __e = int(__exp) - __bias;
+  if (__e > 15)
+    return uint16_t(__sign | 0x7c00u);
+  // The significand with its leading one, in units of the result's last
+  // place: 2^-10 of the exponent for normals, 2^-24 for subnormals.
+  const _UInt __sig = __frac | (_UInt(1) << _MantBits);
+  const int __shift = __e >= -14 ? _MantBits - 10 : _MantBits - 10 - 14 - __e;
+  if (__shift > _MantBits + 1)
+    return __sign;
+  _UInt __q = __sig >> __shift;
+  const _UInt __rem = __sig & ((_UInt(1) << __shift) - 1);
+  const _UInt __halfway = _UInt(1) << (__shift - 1);
+  if (__rem > __halfway || (__rem == __halfway && (__q & 1)))
+    ++__q;
+  // Adding the significand (leading one included) to the exponent field
+  // less one lets a carry out of the fraction raise the exponent, up to
+  // infinity; a subnormal that rounds up to 2^-14 becomes the smallest
+  // normal the same way.
+  const _UInt __base = __e >= -14 ? _UInt(__e + 15 - 1) << 10 : 0;
+  return uint16_t(__sign | (__base + __q));
+}
+
+// The exact float value of the binary16 bit pattern `__h`.
+constexpr float half_to_float(uint16_t __h) {
+  const uint32_t __sign = uint32_t(__h & 0x8000u) << 16;
+  const uint32_t __exp = (__h >> 10) & 0x1fu;
+  const uint32_t __frac = __h & 0x3ffu;
+  if (__exp == 0) {
+    // Subnormal or zero: frac * 2^-24, exact in float.
+    const float __mag = float(__frac) * 0x1p-24f;
+    return __sign ? -__mag : __mag;
+  }
+  const uint32_t __bits = __exp == 0x1f
+                              ? __sign | 0x7f800000u | (__frac << 13)
+                              : __sign | ((__exp + 112) << 23) | (__frac << 13);
+  return __builtin_bit_cast(float, __bits);
+}
+
+constexpr uint16_t float_to_half(float __f) {
+  return round_to_half<uint32_t, 23, 8>(__builtin_bit_cast(uint32_t, __f));
+}
+
+constexpr uint16_t double_to_half(double __d) {
+  return round_to_half<uint64_t, 52, 11>(__builtin_bit_cast(uint64_t, __d));
+}
+
+} // namespace detail
+
+class half {
+public:
+  half() = default;
+  constexpr half(float __f) : __bits(detail::float_to_half(__f)) {}
+  // Directly from double: through float would round twice.
+  constexpr half(double __d) : __bits(detail::double_to_half(__d)) {}
+  // Integers through float: every integer that does not overflow half
+  // (|i| < 65520) is exact in float.
+  template <typename _Int,
+            typename = std::enable_if_t<std::is_integral_v<_Int>>>
+  constexpr half(_Int __i) : half(float(__i)) {}
+
+  constexpr operator float() const { return detail::half_to_float(__bits); }
+
+  static constexpr half from_bits(uint16_t __b) { return half(__raw{}, __b); }
+  constexpr uint16_t bits() const { return __bits; }
+
+  constexpr half operator-() const { return from_bits(__bits ^ 0x8000u); }
+  constexpr half operator+() const { return *this; }
+
+#define DPEX_HALF_ASSIGN(OP)                                                   \
+  constexpr half &operator OP##=(half __o) {                                   \
+    *this = half(float(*this) OP float(__o));                                  \
+    return *this;                                                              \
+  }
+  DPEX_HALF_ASSIGN(+)
+  DPEX_HALF_ASSIGN(-)
+  DPEX_HALF_ASSIGN(*)
+  DPEX_HALF_ASSIGN(/)
+#undef DPEX_HALF_ASSIGN
+  constexpr half &operator++() { return *this += half(1.0f); }
+  constexpr half &operator--() { return *this -= half(1.0f); }
+  constexpr half operator++(int) {
+    half __old = *this;
+    ++*this;
+    return __old;
+  }
+  constexpr half operator--(int) {
+    half __old = *this;
+    --*this;
+    return __old;
+  }
+
+private:
+  struct __raw {};
+  constexpr half(__raw, uint16_t __b) : __bits(__b) {}
+  uint16_t __bits;
+};
+
+static_assert(sizeof(half) == 2 && alignof(half) == 2 &&
+                  std::is_trivially_copyable_v<half>,
+              "dpex::half is two bytes, passed and stored as they are");
+
+namespace detail {
+// The type half op T computes in: half with an integer or another half,
+// float or double with those.
+template <typename _Tp>
+using half_result_t = std::conditional_t<std::is_floating_point_v<_Tp>,
+                                         std::common_type_t<float, _Tp>, half>;
+// The type a comparison of half with T compares in.
+template <typename _Tp>
+using half_compare_t =
+    std::conditional_t<std::is_floating_point_v<_Tp>,
+                       std::common_type_t<float, _Tp>, float>;
+} // namespace detail
+
+// Arithmetic on half and an arithmetic value: half with half or an integer
+// gives half; with float or double, that type (as in C with _Float16).
+// Templates, so that an exact match beats the built-in operators that the
+// conversion to float would otherwise make ambiguous.
+#define DPEX_HALF_ARITH(OP)                                                    \
+  constexpr half operator OP(half __a, half __b) {                             \
+    return half(float(__a) OP float(__b));                                     \
+  }                                                                            \
+  template <typename _Tp,                                                      \
+            typename = std::enable_if_t<std::is_arithmetic_v<_Tp>>>            \
+  constexpr detail::half_result_t<_Tp> operator OP(half __a, _Tp __b) {        \
+    using _Rp = detail::half_result_t<_Tp>;                                    \
+    if constexpr (std::is_same_v<_Rp, half>)                                   \
+      return __a OP half(__b);                                                 \
+    else                                                                       \
+      return _Rp(float(__a)) OP _Rp(__b);                                      \
+  }                                                                            \
+  template <typename _Tp,                                                      \
+            typename = std::enable_if_t<std::is_arithmetic_v<_Tp>>>            \
+  constexpr detail::half_result_t<_Tp> operator OP(_Tp __a, half __b) {        \
+    using _Rp = detail::half_result_t<_Tp>;                                    \
+    if constexpr (std::is_same_v<_Rp, half>)                                   \
+      return half(__a) OP __b;                                                 \
+    else                                                                       \
+      return _Rp(__a) OP _Rp(float(__b));                                      \
+  }
+DPEX_HALF_ARITH(+)
+DPEX_HALF_ARITH(-)
+DPEX_HALF_ARITH(*)
+DPEX_HALF_ARITH(/)
+#undef DPEX_HALF_ARITH
+
+// Comparisons as IEEE: NaN is unordered, -0 equals +0.
+#define DPEX_HALF_COMPARE(OP)                                                  \
+  constexpr bool operator OP(half __a, half __b) {                             \
+    return float(__a) OP float(__b);                                           \
+  }                                                                            \
+  template <typename _Tp,                                                      \
+            typename = std::enable_if_t<std::is_arithmetic_v<_Tp>>>            \
+  constexpr bool operator OP(half __a, _Tp __b) {                              \
+    using _Cp = detail::half_compare_t<_Tp>;                                   \
+    return _Cp(float(__a)) OP _Cp(__b);                                        \
+  }                                                                            \
+  template <typename _Tp,                                                      \
+            typename = std::enable_if_t<std::is_arithmetic_v<_Tp>>>            \
+  constexpr bool operator OP(_Tp __a, half __b) {                              \
+    using _Cp = detail::half_compare_t<_Tp>;                                   \
+    return _Cp(__a) OP _Cp(float(__b));                                        \
+  }
+DPEX_HALF_COMPARE(==)
+DPEX_HALF_COMPARE(!=)
+DPEX_HALF_COMPARE(<)
+DPEX_HALF_COMPARE(<=)
+DPEX_HALF_COMPARE(>)
+DPEX_HALF_COMPARE(>=)
+#undef DPEX_HALF_COMPARE
+
+} // namespace dpex
