@@ -9,6 +9,7 @@
 // "Half precision").
 #pragma once
 
+#include <limits>
 #include <stdint.h>
 #include <type_traits>
 
@@ -207,3 +208,52 @@ DPEX_HALF_COMPARE(>=)
 #undef DPEX_HALF_COMPARE
 
 } // namespace dpex
+
+template <> class std::numeric_limits<dpex::half> {
+public:
+  static constexpr bool is_specialized = true;
+  static constexpr bool is_signed = true;
+  static constexpr bool is_integer = false;
+  static constexpr bool is_exact = false;
+  static constexpr bool has_infinity = true;
+  static constexpr bool has_quiet_NaN = true;
+  static constexpr bool has_signaling_NaN = true;
+  static constexpr float_denorm_style has_denorm = denorm_present;
+  static constexpr bool has_denorm_loss = false;
+  static constexpr float_round_style round_style = round_to_nearest;
+  static constexpr bool is_iec559 = true;
+  static constexpr bool is_bounded = true;
+  static constexpr bool is_modulo = false;
+  static constexpr int digits = 11;
+  static constexpr int digits10 = 3;
+  static constexpr int max_digits10 = 5;
+  static constexpr int radix = 2;
+  static constexpr int min_exponent = -13;
+  static constexpr int min_exponent10 = -4;
+  static constexpr int max_exponent = 16;
+  static constexpr int max_exponent10 = 4;
+  static constexpr bool traps = false;
+  static constexpr bool tinyness_before = false;
+
+  static constexpr dpex::half min() { return dpex::half::from_bits(0x0400); }
+  static constexpr dpex::half lowest() { return dpex::half::from_bits(0xfbff); }
+  static constexpr dpex::half max() { return dpex::half::from_bits(0x7bff); }
+  static constexpr dpex::half epsilon() {
+    return dpex::half::from_bits(0x1400);
+  }
+  static constexpr dpex::half round_error() {
+    return dpex::half::from_bits(0x3800);
+  }
+  static constexpr dpex::half infinity() {
+    return dpex::half::from_bits(0x7c00);
+  }
+  static constexpr dpex::half quiet_NaN() {
+    return dpex::half::from_bits(0x7e00);
+  }
+  static constexpr dpex::half signaling_NaN() {
+    return dpex::half::from_bits(0x7d00);
+  }
+  static constexpr dpex::half denorm_min() {
+    return dpex::half::from_bits(0x0001);
+  }
+};

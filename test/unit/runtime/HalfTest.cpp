@@ -187,3 +187,23 @@ TEST_CASE("half arithmetic is the correctly rounded result",
   REQUIRE((-half(0.0f)).bits() == 0x8000);
   REQUIRE(half(-0.0f) == half(0.0f));
 }
+
+TEST_CASE("numeric_limits<half> describes binary16", "[half]") {
+  using L = std::numeric_limits<dpex::half>;
+  const std::vector<double> &V = halfValues();
+  // The largest finite value, the smallest normal and subnormal ones, and
+  // the gap above 1, from the reference's values.
+  REQUIRE(double(float(L::max())) == V[0x7bff]);
+  REQUIRE(double(float(L::lowest())) == -V[0x7bff]);
+  REQUIRE(double(float(L::min())) == std::ldexp(1.0, L::min_exponent - 1));
+  REQUIRE(double(float(L::denorm_min())) == V[1]);
+  REQUIRE(double(float(L::epsilon())) == V[0x3c01] - V[0x3c00]);
+  REQUIRE(float(L::round_error()) == 0.5f);
+  REQUIRE(std::ldexp(1.0, L::max_exponent - 1) * 2 == V[0x7c00]);
+  REQUIRE(L::digits == 11);
+  REQUIRE(std::isinf(float(L::infinity())));
+  REQUIRE(isHalfNaN(L::quiet_NaN().bits()));
+  REQUIRE((L::quiet_NaN().bits() & 0x0200) != 0);
+  REQUIRE(isHalfNaN(L::signaling_NaN().bits()));
+  REQUIRE((L::signaling_NaN().bits() & 0x0200) == 0);
+}
