@@ -11,7 +11,6 @@
 
 #include <limits>
 #include <stdint.h>
-#include <type_traits>
 
 namespace dpex {
 
@@ -84,6 +83,51 @@ constexpr uint16_t double_to_half(double __d) {
 
 } // namespace detail
 
+class half;
+
+namespace detail {
+
+// The few traits half needs, here rather than from <type_traits>, whose
+// parse would add a third to every kernel's front-end time.
+template <typename _Res, typename _Cmp, bool _Int> struct half_operand_is {
+  using result = _Res;  // what half op T gives
+  using compare = _Cmp; // what half == T compares in
+  static constexpr bool integral = _Int;
+};
+// Defined for the arithmetic types only: for any other T the mixed
+// operators and the integer constructor do not exist.
+template <typename _Tp> struct half_operand {};
+template <> struct half_operand<float> : half_operand_is<float, float, 0> {};
+template <> struct half_operand<double> : half_operand_is<double, double, 0> {};
+template <>
+struct half_operand<long double>
+    : half_operand_is<long double, long double, 0> {};
+#define DPEX_HALF_INTEGER(T)                                                   \
+  template <> struct half_operand<T> : half_operand_is<half, float, 1> {};
+DPEX_HALF_INTEGER(bool)
+DPEX_HALF_INTEGER(char)
+DPEX_HALF_INTEGER(signed char)
+DPEX_HALF_INTEGER(unsigned char)
+DPEX_HALF_INTEGER(wchar_t)
+DPEX_HALF_INTEGER(char16_t)
+DPEX_HALF_INTEGER(char32_t)
+DPEX_HALF_INTEGER(short)
+DPEX_HALF_INTEGER(unsigned short)
+DPEX_HALF_INTEGER(int)
+DPEX_HALF_INTEGER(unsigned int)
+DPEX_HALF_INTEGER(long)
+DPEX_HALF_INTEGER(unsigned long)
+DPEX_HALF_INTEGER(long long)
+DPEX_HALF_INTEGER(unsigned long long)
+#undef DPEX_HALF_INTEGER
+
+template <bool, typename _Tp = void> struct half_enable_if {};
+template <typename _Tp> struct half_enable_if<true, _Tp> {
+  using type = _Tp;
+};
+
+} // namespace detail
+
 class half {
 public:
   half() = default;
@@ -92,8 +136,8 @@ public:
   constexpr half(double __d) : __bits(detail::double_to_half(__d)) {}
   // Integers through float: every integer that does not overflow half
   // (|i| < 65520) is exact in float.
-  template <typename _Int,
-            typename = std::enable_if_t<std::is_integral_v<_Int>>>
+  template <typename _Int, typename = typename detail::half_enable_if<
+                               detail::half_operand<_Int>::integral>::type>
   constexpr half(_Int __i) : half(float(__i)) {}
 
   constexpr operator float() const { return detail::half_to_float(__bits); }
@@ -134,21 +178,8 @@ private:
 };
 
 static_assert(sizeof(half) == 2 && alignof(half) == 2 &&
-                  std::is_trivially_copyable_v<half>,
+                  __is_trivially_copyable(half),
               "dpex::half is two bytes, passed and stored as they are");
-
-namespace detail {
-// The type half op T computes in: half with an integer or another half,
-// float or double with those.
-template <typename _Tp>
-using half_result_t = std::conditional_t<std::is_floating_point_v<_Tp>,
-                                         std::common_type_t<float, _Tp>, half>;
-// The type a comparison of half with T compares in.
-template <typename _Tp>
-using half_compare_t =
-    std::conditional_t<std::is_floating_point_v<_Tp>,
-                       std::common_type_t<float, _Tp>, float>;
-} // namespace detail
 
 // Arithmetic on half and an arithmetic value: half with half or an integer
 // gives half; with float or double, that type (as in C with _Float16).
@@ -158,20 +189,20 @@ using half_compare_t =
   constexpr half operator OP(half __a, half __b) {                             \
     return half(float(__a) OP float(__b));                                     \
   }                                                                            \
-  template <typename _Tp,                                                      \
-            typename = std::enable_if_t<std::is_arithmetic_v<_Tp>>>            \
-  constexpr detail::half_result_t<_Tp> operator OP(half __a, _Tp __b) {        \
-    using _Rp = detail::half_result_t<_Tp>;                                    \
-    if constexpr (std::is_same_v<_Rp, half>)                                   \
+  template <typename _Tp>                                                      \
+  constexpr typename detail::half_operand<_Tp>::result operator OP(half __a,   \
+                                                                   _Tp __b) {  \
+    using _Rp = typename detail::half_operand<_Tp>::result;                    \
+    if constexpr (detail::half_operand<_Tp>::integral)                         \
       return __a OP half(__b);                                                 \
     else                                                                       \
       return _Rp(float(__a)) OP _Rp(__b);                                      \
   }                                                                            \
-  template <typename _Tp,                                                      \
-            typename = std::enable_if_t<std::is_arithmetic_v<_Tp>>>            \
-  constexpr detail::half_result_t<_Tp> operator OP(_Tp __a, half __b) {        \
-    using _Rp = detail::half_result_t<_Tp>;                                    \
-    if constexpr (std::is_same_v<_Rp, half>)                                   \
+  template <typename _Tp>                                                      \
+  constexpr typename detail::half_operand<_Tp>::result operator OP(_Tp __a,    \
+                                                                   half __b) { \
+    using _Rp = typename detail::half_operand<_Tp>::result;                    \
+    if constexpr (detail::half_operand<_Tp>::integral)                         \
       return half(__a) OP __b;                                                 \
     else                                                                       \
       return _Rp(__a) OP _Rp(float(__b));                                      \
@@ -188,15 +219,13 @@ DPEX_HALF_ARITH(/)
     return float(__a) OP float(__b);                                           \
   }                                                                            \
   template <typename _Tp,                                                      \
-            typename = std::enable_if_t<std::is_arithmetic_v<_Tp>>>            \
+            typename _Cp = typename detail::half_operand<_Tp>::compare>        \
   constexpr bool operator OP(half __a, _Tp __b) {                              \
-    using _Cp = detail::half_compare_t<_Tp>;                                   \
     return _Cp(float(__a)) OP _Cp(__b);                                        \
   }                                                                            \
   template <typename _Tp,                                                      \
-            typename = std::enable_if_t<std::is_arithmetic_v<_Tp>>>            \
+            typename _Cp = typename detail::half_operand<_Tp>::compare>        \
   constexpr bool operator OP(_Tp __a, half __b) {                              \
-    using _Cp = detail::half_compare_t<_Tp>;                                   \
     return _Cp(__a) OP _Cp(float(__b));                                        \
   }
 DPEX_HALF_COMPARE(==)
