@@ -2,11 +2,11 @@
 //
 // Stored as its 16 bits; arithmetic converts to float, computes there and
 // rounds back to half (to nearest, ties to even). For +, -, *, / and sqrt
-// that double rounding is exact: float's 24-bit significand is at least
-// 2 * 11 + 2 bits, so each result is the correctly rounded half result, the
-// one native half hardware gives. The conversions are integer code, so the
-// host and every device convert bit for bit alike (docs/kernel-language.md,
-// "Half precision").
+// that double rounding is harmless: float's 24-bit significand is at least
+// 2 * 11 + 2 bits, so where the float operation is correctly rounded the
+// result is the correctly rounded half one, what native half hardware gives.
+// The conversions are integer code, so the host and every device convert bit
+// for bit alike (docs/kernel-language.md, "Half precision").
 #pragma once
 
 #include <limits>
@@ -17,7 +17,7 @@ namespace dpex {
 namespace detail {
 
 // Rounds the binary value with bit pattern `__u` (an IEEE format of
-// `_MantBits` fraction bits and exponent bias `_Bias`) to the nearest
+// `_MantBits` fraction bits and `_ExpBits` exponent bits) to the nearest
 // binary16, ties to even: NaN stays a (quiet) NaN, too large a magnitude
 // becomes infinity, too small ones become subnormals or zero.
 template <typename _UInt, int _MantBits, int _ExpBits>
@@ -119,6 +119,9 @@ DPEX_HALF_INTEGER(long)
 DPEX_HALF_INTEGER(unsigned long)
 DPEX_HALF_INTEGER(long long)
 DPEX_HALF_INTEGER(unsigned long long)
+#if defined(__cpp_char8_t)
+DPEX_HALF_INTEGER(char8_t)
+#endif
 #undef DPEX_HALF_INTEGER
 
 template <bool, typename _Tp = void> struct half_enable_if {};
