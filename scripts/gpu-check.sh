@@ -28,6 +28,7 @@ binaries=(
   test/e2e/dpex_e2e_address_space_tests
   test/e2e/dpex_e2e_libcall_O2_tests
   test/e2e/dpex_e2e_libcall_O0_tests
+  test/e2e/dpex_e2e_half_O0_tests
   test/e2e/dpex_e2e_stdlib_tests
   test/e2e/dpex_e2e_group_full_tests
   test/diff/dpex_diff_random

@@ -18,6 +18,8 @@
     "<dpex/kernel.hpp> is for kernel sources compiled by dpexc; host code includes <dpex/runtime.hpp>"
 #endif
 
+#include <dpex/half.hpp>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -569,6 +571,22 @@ DPEX_MATH_3(DPEX_MATH_FN_3)
 #undef DPEX_MATH_FN_2
 #undef DPEX_MATH_FN_1
 
+// Math on half computes in float and rounds the result to half.
+#define DPEX_HALF_MATH_FN_1(NAME)                                              \
+  inline half NAME(half x) { return half(NAME(float(x))); }
+#define DPEX_HALF_MATH_FN_2(NAME)                                              \
+  inline half NAME(half x, half y) { return half(NAME(float(x), float(y))); }
+#define DPEX_HALF_MATH_FN_3(NAME)                                              \
+  inline half NAME(half x, half y, half z) {                                   \
+    return half(NAME(float(x), float(y), float(z)));                           \
+  }
+DPEX_MATH_1(DPEX_HALF_MATH_FN_1)
+DPEX_MATH_2(DPEX_HALF_MATH_FN_2)
+DPEX_MATH_3(DPEX_HALF_MATH_FN_3)
+#undef DPEX_HALF_MATH_FN_3
+#undef DPEX_HALF_MATH_FN_2
+#undef DPEX_HALF_MATH_FN_1
+
 namespace detail {
 // printf's default argument promotions, which a variadic template skips:
 // the consumer reads %f as a double and %d/%c as an int.
@@ -595,6 +613,8 @@ inline bool isnan(float x) { return __builtin_isnan(x); }
 inline bool isnan(double x) { return __builtin_isnan(x); }
 inline bool isinf(float x) { return __builtin_isinf(x); }
 inline bool isinf(double x) { return __builtin_isinf(x); }
+inline bool isnan(half x) { return (x.bits() & 0x7fffu) > 0x7c00u; }
+inline bool isinf(half x) { return (x.bits() & 0x7fffu) == 0x7c00u; }
 
 } // namespace dpex
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <dpex/detail/kernel_desc.hpp>
+#include <dpex/half.hpp>
 #include <dpex/runtime/array.hpp>
 #include <dpex/runtime/call_kernel.hpp>
 #include <dpex/runtime/device.hpp>

@@ -4,7 +4,8 @@
 // - Uses of a class template instantiation (the parent of its members, the
 //   base of a const type) name its DebugTypeTemplate, which spirv-val does
 //   not take for a type or a parent: they name the class instead. A const
-//   qualifier or a typedef of a class, which it rejects too, is dropped.
+//   qualifier or a typedef of a class, which it rejects too, is dropped;
+//   so is a typedef of a typedef (alias templates), down to the last.
 // - A composite lists its method declarations (DebugFunctionDeclaration)
 //   among its members, which may only be members, functions and
 //   inheritance. The declarations go, with the types only they used: this
@@ -35,7 +36,9 @@
 //   (16) the format gives DebugTypeTemplateTemplateParameter, whose
 //   operands it then rejects: it gets the format's (17). spirv-val takes no
 //   pack among a template's parameters: the pack's own parameters replace
-//   it (their types are kept, the pack's name goes).
+//   it (their types are kept, the pack's name goes). A type parameter whose
+//   argument is void (`typename = std::enable_if_t<...>`) has DebugInfoNone
+//   for a type, which it rejects: it goes.
 // - A method template's declaration has a DebugTypeTemplate, whose target
 //   may only be a class or a DebugFunction: it goes with the declaration
 //   (the DebugFunction of a compiled method has a template of its own).
@@ -79,6 +82,7 @@ constexpr uint32_t DebugInfoNone = 0, DebugCompilationUnit = 1,
                    DebugSource = 35;
 constexpr uint32_t DebugOpWord = 4, PointerStorageClassWord = 6,
                    SourceTextWord = 6, ArrayCountsWord = 6, UnitSourceWord = 7,
+                   TemplateParameterTypeWord = 6,
                    TemplateParameterValueWord = 7,
                    TemplateParameterSourceWord = 8, TemplateTargetWord = 5,
                    TemplateParametersWord = 6,
@@ -307,8 +311,10 @@ private:
   }
 
   // spirv-val takes a class or a DebugFunction as a template's target, and
-  // no parameter pack among its parameters. The template of a method
-  // template's declaration goes (nothing refers to a template after
+  // no parameter pack among its parameters. A type parameter whose
+  // argument is void (`typename = std::enable_if_t<...>`) has no debug
+  // type, DebugInfoNone, which it rejects: that parameter goes. The template of
+  // a method template's declaration goes (nothing refers to a template after
   // replaceUnacceptedTypes(); a compiled method's DebugFunction has a
   // template of its own). A pack's parameters become the template's own,
   // which keeps their types but not the pack's name.
@@ -322,16 +328,24 @@ private:
         continue;
       }
       std::vector<uint32_t> Parameters;
+      auto Add = [&](uint32_t Parameter) {
+        const Instruction *P = debugInstruction(Parameter);
+        if (P && P->debugOp() == DebugTypeTemplateParameter &&
+            is(P->Words[TemplateParameterTypeWord], DebugInfoNone)) {
+          Dropped.insert(Parameter);
+          return;
+        }
+        Parameters.push_back(Parameter);
+      };
       for (size_t W = TemplateParametersWord; W < Template.Words.size(); ++W) {
         const Instruction *Pack = debugInstruction(Template.Words[W]);
         if (Pack && Pack->debugOp() == DebugTypeTemplateParameterPack) {
-          Parameters.insert(Parameters.end(),
-                            Pack->Words.begin() +
-                                TemplateParameterPackParametersWord,
-                            Pack->Words.end());
+          for (size_t PW = TemplateParameterPackParametersWord;
+               PW < Pack->Words.size(); ++PW)
+            Add(Pack->Words[PW]);
           Dropped.insert(Pack->Result);
         } else {
-          Parameters.push_back(Template.Words[W]);
+          Add(Template.Words[W]);
         }
       }
       Template.Words.resize(TemplateParametersWord);
@@ -377,6 +391,12 @@ private:
     for (size_t I = RunBegin; I < RunEnd; ++I)
       if (Module[I].debugOp() == DebugOp && Replace(Module[I]))
         With[Module[I].Result] = Module[I].Words[By];
+    // A replaced instruction's base may be replaced too (a typedef of a
+    // typedef, as alias templates give): follow it to the end.
+    for (auto &Entry : With)
+      for (auto Next = With.find(Entry.second); Next != With.end();
+           Next = With.find(Entry.second))
+        Entry.second = Next->second;
     for (Instruction &I : Module) {
       if (I.Debug && I.debugOp() == DebugOp)
         continue;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <dpex/detail/kernel_desc.hpp>
+#include <dpex/half.hpp>
 #include <dpex/runtime/array.hpp>
 #include <dpex/runtime/event.hpp>
 #include <dpex/runtime/kernel_handle.hpp>
@@ -272,6 +273,13 @@ constexpr bool check_argument() {
                   "dpex::call_kernel: an enum parameter takes a value of the "
                   "same enum type");
     return std::is_same_v<_ArgT, _Param>;
+  } else if constexpr (std::is_same_v<_Param, half>) {
+    // Rounding a float or double to half loses what the caller may not
+    // expect to lose, as the scalar rules' narrowing does.
+    static_assert(std::is_same_v<_ArgT, half>,
+                  "dpex::call_kernel: a dpex::half parameter takes a "
+                  "dpex::half; convert explicitly, dpex::half(x)");
+    return std::is_same_v<_ArgT, half>;
   } else if constexpr (std::is_class_v<_Param>) {
     static_assert(std::is_trivially_copyable_v<_Param>,
                   "dpex::call_kernel: a struct parameter must be trivially "

@@ -22,8 +22,11 @@ extern const dpex::kernel<void(dpex::item<1>, long, double, float *)> widen;
 extern const dpex::kernel<void(dpex::item<1>, unsigned, std::size_t,
                                std::int32_t, int, float, double, float *)>
     integers;
+extern const dpex::kernel<void(dpex::item<1>, dpex::half, dpex::half *)>
+    scale_half;
 
-void use(dpex::array<float> &x, dpex::array<float> &y, dpex::array<int> &i) {
+void use(dpex::array<float> &x, dpex::array<float> &y, dpex::array<int> &i,
+         dpex::array<dpex::half> &h) {
   dpex::call_kernel(saxpy, dpex::range<1>(4), 2.0f, x, y);
   dpex::call_kernel(x.get_queue(), saxpy, dpex::range<1>(4), 2.0f, x, y);
   // Conversions that do not narrow: int to long, float to double.
@@ -43,4 +46,5 @@ void use(dpex::array<float> &x, dpex::array<float> &y, dpex::array<int> &i) {
   dpex::call_kernel(tile_sum, dpex::nd_range<1>({8}, {4}), x, y,
                     dpex::local_memory<float>(4));
   dpex::call_kernel(apply, dpex::range<1>(4), params{1.0f, 2}, true, i, y);
+  dpex::call_kernel(scale_half, dpex::range<1>(4), dpex::half(1.5f), h);
 }
