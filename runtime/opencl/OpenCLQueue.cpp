@@ -98,8 +98,7 @@ OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
       const char *call = "clSetKernelArg";
       switch (arg.kind) {
       case KernelArg::Kind::Value:
-        err =
-            api_.clSetKernelArg(clKernel.handle(), index, arg.size, arg.value);
+        err = clKernel.setArg(index, arg.size, arg.value);
         break;
       case KernelArg::Kind::Pointer:
         call = "clSetKernelArgSVMPointer";
@@ -107,7 +106,7 @@ OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
                                             arg.pointer);
         break;
       case KernelArg::Kind::Local:
-        err = api_.clSetKernelArg(clKernel.handle(), index, arg.size, nullptr);
+        err = clKernel.setArg(index, arg.size, nullptr);
         break;
       }
       if (err != CL_SUCCESS)
