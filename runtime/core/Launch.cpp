@@ -205,9 +205,20 @@ struct LaunchScratch {
   std::vector<rt::Event *> waitFor;
 };
 
-LaunchScratch &launchScratch() {
-  thread_local LaunchScratch scratch;
-  return scratch;
+// Set once the thread's scratch was destroyed (at thread exit, or at
+// process exit before static destructors, which may still launch).
+thread_local bool threadScratchGone = false;
+
+struct ThreadScratch : LaunchScratch {
+  ~ThreadScratch() { threadScratchGone = true; }
+};
+
+// Null once the thread's scratch is gone.
+LaunchScratch *threadScratch() {
+  if (threadScratchGone)
+    return nullptr;
+  thread_local ThreadScratch scratch;
+  return &scratch;
 }
 
 // Fills `prepared` (emptied first) with the launch's arguments.
@@ -554,7 +565,9 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
   const bool tracing = rt::traceEnabled();
   auto start = tracing ? std::chrono::steady_clock::now()
                        : std::chrono::steady_clock::time_point();
-  LaunchScratch &scratch = launchScratch();
+  LaunchScratch own;
+  LaunchScratch *threadOwned = threadScratch();
+  LaunchScratch &scratch = threadOwned ? *threadOwned : own;
   Expected<ValidLaunch> valid =
       validateLaunch(explicitQueue, desc, space, args, numArgs, scratch.args);
   if (!valid)
