@@ -39,6 +39,13 @@ Queue::copyFromPeerAsync(void *, Queue &, const void *, std::size_t,
 std::vector<Event *> dependencies(const std::vector<event> &deps,
                                   const Queue &queue) {
   std::vector<Event *> events;
+  dependencies(deps, queue, events);
+  return events;
+}
+
+void dependencies(const std::vector<event> &deps, const Queue &queue,
+                  std::vector<Event *> &events) {
+  events.clear();
   events.reserve(deps.size());
   for (const event &e : deps) {
     if (!e.impl())
@@ -47,7 +54,6 @@ std::vector<Event *> dependencies(const std::vector<event> &deps,
     if (!device->enqueuedOn(queue))
       events.push_back(device);
   }
-  return events;
 }
 
 } // namespace dpex::rt

@@ -285,6 +285,9 @@ private:
 // already ahead of anything enqueued on it, and default events are complete.
 std::vector<Event *> dependencies(const std::vector<event> &deps,
                                   const Queue &queue);
+// The same into `events`, emptied first.
+void dependencies(const std::vector<event> &deps, const Queue &queue,
+                  std::vector<Event *> &events);
 
 class Backend {
 public:

@@ -14,6 +14,9 @@ KernelCache::~KernelCache() = default;
 
 Expected<KernelCache::Entry> KernelCache::get(Device &device,
                                               const detail::kernel_desc &desc) {
+  Recent &recent = recent_[recentSlot(desc)];
+  if (recent.desc.load(std::memory_order_acquire) == &desc)
+    return recent.entry;
   ModuleSlot *slot;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -75,6 +78,11 @@ Expected<KernelCache::Entry> KernelCache::get(Device &device,
   Entry entry{*kernel, slot->module.get()};
   std::lock_guard<std::mutex> mapLock(mutex_);
   kernels_.emplace(&desc, entry);
+  // Two descriptors may share a slot: the first one found keeps it.
+  if (!recent.desc.load(std::memory_order_relaxed)) {
+    recent.entry = entry;
+    recent.desc.store(&desc, std::memory_order_release);
+  }
   return entry;
 }
 

@@ -5,6 +5,8 @@
 
 #include <dpex/detail/kernel_desc.hpp>
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -31,6 +33,18 @@ public:
   Expected<Entry> get(Device &device, const detail::kernel_desc &desc);
 
 private:
+  // The kernels found so far, read without the lock: each launch looks its
+  // kernel up here. A slot is written once, under mutex_: its entry, then
+  // its descriptor, which readers load before the entry.
+  struct Recent {
+    std::atomic<const detail::kernel_desc *> desc{nullptr};
+    Entry entry{};
+  };
+  static constexpr std::size_t RecentSlots = 64;
+  static std::size_t recentSlot(const detail::kernel_desc &desc) {
+    return (reinterpret_cast<std::uintptr_t>(&desc) >> 4) % RecentSlots;
+  }
+
   struct ModuleSlot {
     std::mutex mutex;
     bool built = false;
@@ -38,6 +52,7 @@ private:
     std::optional<Status> failure;
   };
 
+  Recent recent_[RecentSlots];
   std::mutex mutex_;
   std::unordered_map<const detail::kernel_desc *, Entry> kernels_;
   std::unordered_map<const detail::module_desc *, std::unique_ptr<ModuleSlot>>

@@ -196,12 +196,37 @@ Status checkKernelGroupSize(const index_space &space, std::size_t groupSize,
                            std::to_string(max) + " on '" + device.name() + "'");
 }
 
-Expected<std::vector<rt::KernelArg>> prepareArgs(const kernel_desc &desc,
-                                                 const launch_arg *args,
-                                                 std::size_t numArgs) {
+// What a launch builds per call and the backend reads only until its
+// enqueue returned: kept per thread for the next launch, so that a launch
+// allocates none of it. Launches on one thread never overlap (a launch
+// runs no user code).
+struct LaunchScratch {
+  std::vector<rt::KernelArg> args;
+  std::vector<rt::Event *> waitFor;
+};
+
+// Set once the thread's scratch was destroyed (at thread exit, or at
+// process exit before static destructors, which may still launch).
+thread_local bool threadScratchGone = false;
+
+struct ThreadScratch : LaunchScratch {
+  ~ThreadScratch() { threadScratchGone = true; }
+};
+
+// Null once the thread's scratch is gone.
+LaunchScratch *threadScratch() {
+  if (threadScratchGone)
+    return nullptr;
+  thread_local ThreadScratch scratch;
+  return &scratch;
+}
+
+// Fills `prepared` (emptied first) with the launch's arguments.
+Status prepareArgs(const kernel_desc &desc, const launch_arg *args,
+                   std::size_t numArgs, std::vector<rt::KernelArg> &prepared) {
+  prepared.clear();
   // Room for the range arguments ConfiguredLaunch appends to an item
   // kernel's.
-  std::vector<rt::KernelArg> prepared;
   prepared.reserve(numArgs + (desc.rounded_range ? desc.dimensions : 0));
   prepared.resize(numArgs);
   for (std::size_t i = 0; i < numArgs; ++i) {
@@ -247,7 +272,7 @@ Expected<std::vector<rt::KernelArg>> prepareArgs(const kernel_desc &desc,
       break;
     }
   }
-  return prepared;
+  return Status::ok();
 }
 
 // The local accessors of a launch share the device's local memory with
@@ -289,16 +314,15 @@ Status checkLocalMemory(const std::vector<rt::KernelArg> &args,
 struct ValidLaunch {
   std::shared_ptr<rt::Queue> queue;
   rt::KernelCache::Entry kernel;
-  std::vector<rt::KernelArg> args;
 };
 
 // The first check that fails names the descriptor, argument or range at
-// fault; so does a kernel that fails to build.
-Expected<ValidLaunch> validateLaunch(const queue *explicitQueue,
-                                     const kernel_desc &desc,
-                                     const index_space &space,
-                                     const launch_arg *args,
-                                     std::size_t numArgs) {
+// fault; so does a kernel that fails to build. Fills `prepared` with the
+// arguments in the backend's terms.
+Expected<ValidLaunch>
+validateLaunch(const queue *explicitQueue, const kernel_desc &desc,
+               const index_space &space, const launch_arg *args,
+               std::size_t numArgs, std::vector<rt::KernelArg> &prepared) {
   if (numArgs != desc.num_args || space.dims != desc.dimensions ||
       space.nd != desc.nd)
     return Status::error(
@@ -330,14 +354,12 @@ Expected<ValidLaunch> validateLaunch(const queue *explicitQueue,
       !status)
     return status;
 
-  Expected<std::vector<rt::KernelArg>> prepared =
-      prepareArgs(desc, args, numArgs);
-  if (!prepared)
-    return prepared.status();
-  if (Status status = checkLocalMemory(*prepared, *kernel->kernel, device);
+  if (Status status = prepareArgs(desc, args, numArgs, prepared); !status)
+    return status;
+  if (Status status = checkLocalMemory(prepared, *kernel->kernel, device);
       !status)
     return status;
-  return ValidLaunch{queue.take(), *kernel, prepared.take()};
+  return ValidLaunch{queue.take(), *kernel};
 }
 
 // A launch of an empty range: nothing runs, but its events complete only
@@ -389,15 +411,16 @@ std::optional<rt::SplitGrid> chooseItemGrid(rt::LaunchConfig &config,
   return std::nullopt;
 }
 
-// A launch in the backend's terms: its grid and its arguments, those of a
-// rounded_range kernel followed by the launch range, which they point to
-// inside this object: so it is neither copied nor moved.
+// A launch in the backend's terms: its grid and its arguments (`args`, to
+// which those of a rounded_range kernel get the launch range appended,
+// which they point to inside this object: so it is neither copied nor
+// moved).
 class ConfiguredLaunch {
 public:
   ConfiguredLaunch(const kernel_desc &desc, const index_space &space,
                    const rt::Module &module, const rt::DeviceLimits &limits,
-                   std::vector<rt::KernelArg> args)
-      : config_(backendConfig(space)), args_(std::move(args)) {
+                   std::vector<rt::KernelArg> &args)
+      : config_(backendConfig(space)), args_(args) {
     if (!desc.rounded_range)
       return;
     for (std::uint32_t d = 0; d < space.dims; ++d) {
@@ -422,7 +445,7 @@ public:
 private:
   rt::LaunchConfig config_;
   std::optional<rt::SplitGrid> split_;
-  std::vector<rt::KernelArg> args_;
+  std::vector<rt::KernelArg> &args_;
   std::uint64_t range_[3];
 };
 
@@ -542,8 +565,11 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
   const bool tracing = rt::traceEnabled();
   auto start = tracing ? std::chrono::steady_clock::now()
                        : std::chrono::steady_clock::time_point();
+  LaunchScratch own;
+  LaunchScratch *threadOwned = threadScratch();
+  LaunchScratch &scratch = threadOwned ? *threadOwned : own;
   Expected<ValidLaunch> valid =
-      validateLaunch(explicitQueue, desc, space, args, numArgs);
+      validateLaunch(explicitQueue, desc, space, args, numArgs, scratch.args);
   if (!valid)
     return valid.status();
   rt::Queue &queue = *valid->queue;
@@ -562,11 +588,12 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
     return graph ? graph->placeholder()
                  : launchNothing(queue, desc, space, deps);
 
-  std::vector<rt::Event *> waitFor = rt::dependencies(deps, queue);
+  std::vector<rt::Event *> &waitFor = scratch.waitFor;
+  rt::dependencies(deps, queue, waitFor);
   const rt::Module &module = *valid->kernel.module;
   rt::Kernel &kernel = *valid->kernel.kernel;
-  const ConfiguredLaunch configured(
-      desc, space, module, queue.device().limits(), std::move(valid->args));
+  const ConfiguredLaunch configured(desc, space, module,
+                                    queue.device().limits(), scratch.args);
 
   if (graph) {
     std::vector<std::shared_ptr<rt::Buffer>> buffers;

@@ -7,6 +7,7 @@
 #include "core/ProgramCache.h"
 #include "core/Trace.h"
 
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -215,6 +216,25 @@ Expected<LoadedProgram> loadProgram(const OpenCLDevice &device,
 } // namespace
 
 OpenCLKernel::~OpenCLKernel() { api_.clReleaseKernel(kernel_); }
+
+cl_int OpenCLKernel::setArg(cl_uint index, std::size_t size,
+                            const void *value) {
+  if (index >= set_.size())
+    set_.resize(index + 1);
+  SetValue &last = set_[index];
+  const bool local = value == nullptr;
+  if (last.known && last.local == local && last.size == size &&
+      (local || std::memcmp(last.bytes, value, size) == 0))
+    return CL_SUCCESS;
+  cl_int err = api_.clSetKernelArg(kernel_, index, size, value);
+  // A failed call leaves the value unknown; one too large to compare too.
+  last.known = err == CL_SUCCESS && (local || size <= SetValue::Capacity);
+  last.local = local;
+  last.size = size;
+  if (last.known && !local)
+    std::memcpy(last.bytes, value, size);
+  return err;
+}
 
 Expected<std::unique_ptr<OpenCLModule>>
 OpenCLModule::build(OpenCLDevice &device, const detail::module_desc &module) {

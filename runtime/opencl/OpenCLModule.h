@@ -29,13 +29,30 @@ public:
   cl_kernel handle() const { return kernel_; }
   // Guards the kernel's argument state from setting to enqueueing.
   std::mutex &mutex() { return mutex_; }
+  // clSetKernelArg, under mutex(): skipped where argument `index` already
+  // holds `size` bytes equal to `value` (or, with a null `value`, local
+  // memory of `size` bytes), as most repeated launches pass. Only the calls
+  // made here change the kernel's argument state, so what they set is what
+  // it holds. Device pointers are always set: a driver may resolve the
+  // allocation behind one when it is set.
+  cl_int setArg(cl_uint index, std::size_t size, const void *value);
 
 private:
+  // An argument's value as last set, where it is small enough to compare.
+  struct SetValue {
+    static constexpr std::size_t Capacity = 16;
+    bool known = false;
+    bool local = false;
+    std::size_t size = 0;
+    unsigned char bytes[Capacity];
+  };
+
   const OpenCLApi &api_;
   cl_kernel kernel_;
   std::size_t maxWorkGroupSize_;
   std::size_t staticLocalMemory_;
   std::mutex mutex_;
+  std::vector<SetValue> set_; // guarded by mutex_
 };
 
 class OpenCLModule final : public Module {

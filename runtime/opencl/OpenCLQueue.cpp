@@ -54,29 +54,43 @@ OpenCLQueue::copyAsync(void *dst, const void *src, std::size_t bytes,
 
 Expected<std::vector<cl_event>>
 OpenCLQueue::waitList(const std::vector<Event *> &deps) {
-  std::vector<cl_event> events;
-  events.reserve(deps.size());
+  std::vector<cl_event> events(deps.size());
+  Expected<cl_uint> count = waitList(deps, events.data());
+  if (!count)
+    return count.status();
+  events.resize(*count);
+  return events;
+}
+
+Expected<cl_uint> OpenCLQueue::waitList(const std::vector<Event *> &deps,
+                                        cl_event *events) {
+  cl_uint count = 0;
   for (Event *dep : deps) {
     auto *clEvent = dynamic_cast<OpenCLEvent *>(dep);
     if (clEvent && clEvent->context() == clDevice_.context()) {
       if (!clEvent->enqueuedOn(*this))
         clEvent->submit();
-      events.push_back(clEvent->handle());
+      events[count++] = clEvent->handle();
       continue;
     }
     if (Status status = dep->wait(); !status)
       return status.withContext("dependency");
   }
-  return events;
+  return count;
 }
 
 Expected<std::shared_ptr<Event>>
 OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
                     const std::vector<KernelArg> &args,
                     const std::vector<Event *> &deps) {
-  Expected<std::vector<cl_event>> events = waitList(deps);
-  if (!events)
-    return events.status();
+  // Most launches wait for a few events at most: listed in place.
+  constexpr std::size_t InPlace = 4;
+  cl_event inPlace[InPlace];
+  std::vector<cl_event> more(deps.size() > InPlace ? deps.size() : 0);
+  cl_event *events = more.empty() ? inPlace : more.data();
+  Expected<cl_uint> numEvents = waitList(deps, events);
+  if (!numEvents)
+    return numEvents.status();
 
   auto &clKernel = static_cast<OpenCLKernel &>(kernel);
   // A launch may be the second part of a split grid whose first part is
@@ -98,8 +112,7 @@ OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
       const char *call = "clSetKernelArg";
       switch (arg.kind) {
       case KernelArg::Kind::Value:
-        err =
-            api_.clSetKernelArg(clKernel.handle(), index, arg.size, arg.value);
+        err = clKernel.setArg(index, arg.size, arg.value);
         break;
       case KernelArg::Kind::Pointer:
         call = "clSetKernelArgSVMPointer";
@@ -107,7 +120,7 @@ OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
                                             arg.pointer);
         break;
       case KernelArg::Kind::Local:
-        err = api_.clSetKernelArg(clKernel.handle(), index, arg.size, nullptr);
+        err = clKernel.setArg(index, arg.size, nullptr);
         break;
       }
       if (err != CL_SUCCESS)
@@ -116,9 +129,8 @@ OpenCLQueue::launch(Kernel &kernel, const LaunchConfig &config,
     }
     cl_int err = api_.clEnqueueNDRangeKernel(
         queue_, clKernel.handle(), config.dims, config.offset, config.global,
-        config.hasLocal ? config.local : nullptr,
-        static_cast<cl_uint>(events->size()),
-        events->empty() ? nullptr : events->data(), &event);
+        config.hasLocal ? config.local : nullptr, *numEvents,
+        *numEvents ? events : nullptr, &event);
     if (err != CL_SUCCESS)
       return failed(
           clError(errc::launch_failed, "clEnqueueNDRangeKernel", err));

@@ -48,6 +48,9 @@ public:
   // The cl_events of `deps` usable in this context; waits on the host for
   // the others (other devices or backends).
   Expected<std::vector<cl_event>> waitList(const std::vector<Event *> &deps);
+  // The same into `events`, room for deps.size(); returns how many.
+  Expected<cl_uint> waitList(const std::vector<Event *> &deps,
+                             cl_event *events);
   const OpenCLApi &api() const { return api_; }
   cl_context context() const { return clDevice_.context(); }
   cl_command_queue handle() const { return queue_; }

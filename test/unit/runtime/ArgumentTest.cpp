@@ -24,6 +24,41 @@ TEST_CASE("structs pass by value and bools as one byte", "[argument]") {
   }
 }
 
+TEST_CASE("each launch passes its own values, repeated or changed",
+          "[argument]") {
+  // A kernel's arguments stay set on it between launches: values that
+  // repeat, change and come back must each reach their own launch.
+  dpex::queue q;
+  dpex::array<int> out(q, 4);
+  for (int value : {7, 7, -1, 7, 0, 0, 5}) {
+    dpex::call_kernel(dpex_test::fill, dpex::range<1>(4), value, out);
+    REQUIRE(out.to_host() == std::vector<int>(4, value));
+  }
+  // Async launches, none waited for before the next: each is enqueued
+  // with the values it was called with.
+  const std::vector<int> values{3, 3, 9, 3, -2, -2};
+  std::vector<dpex::array<int>> outs;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    outs.emplace_back(q, 4);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    dpex::call_kernel_async(dpex_test::fill, dpex::range<1>(4), {}, values[i],
+                            outs[i]);
+  q.wait();
+  for (std::size_t i = 0; i < values.size(); ++i)
+    REQUIRE(outs[i].to_host() == std::vector<int>(4, values[i]));
+  // Structs by value, alternating.
+  dpex::array<int> in(q, 2);
+  dpex::array<float> applied(q, 2);
+  in.copy_from(std::vector<int>{1, 2});
+  const dpex_test::params a{2.0f, 1}, b{-1.0f, 0};
+  for (const dpex_test::params &p : {a, a, b, a}) {
+    dpex::call_kernel(dpex_test::apply, dpex::range<1>(2), p, false, in,
+                      applied);
+    REQUIRE(applied.to_host() ==
+            std::vector<float>{p.scale * 1 + p.offset, p.scale * 2 + p.offset});
+  }
+}
+
 TEST_CASE("scalars convert to the declared parameter type", "[argument]") {
   dpex::queue q;
   dpex::array<double> out(q, 1);

@@ -43,3 +43,34 @@ TEST_CASE("eight threads launch concurrently on one queue", "[thread]") {
     REQUIRE(ys[t].to_host() ==
             std::vector<float>(n, static_cast<float>(t + launches)));
 }
+
+namespace {
+
+// Launches from its destructor, which runs at thread exit after the
+// runtime's own per-thread state of a later first launch is gone.
+struct LaunchAtThreadExit {
+  dpex::array<int> *out = nullptr;
+  ~LaunchAtThreadExit() {
+    if (out)
+      dpex::call_kernel(dpex_test::fill, dpex::range<1>(4), 9, *out);
+  }
+};
+
+} // namespace
+
+TEST_CASE("a thread launches again from a thread_local destructor",
+          "[thread]") {
+  dpex::queue q;
+  dpex::array<int> out(q, 4);
+  std::vector<int> first;
+  std::thread([&] {
+    // Constructed before the thread's first launch, so destroyed after
+    // what that launch set up for the thread.
+    thread_local LaunchAtThreadExit atExit;
+    atExit.out = &out;
+    dpex::call_kernel(dpex_test::fill, dpex::range<1>(4), 1, out);
+    first = out.to_host();
+  }).join();
+  REQUIRE(first == std::vector<int>(4, 1));
+  REQUIRE(out.to_host() == std::vector<int>(4, 9));
+}
