@@ -13,6 +13,7 @@
 
 #include <sys/utsname.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -293,18 +294,40 @@ void benchDispatch(const dpex::queue &q, Twin &twin, bool cuda, int rounds,
 
 // ----------------------------------------------------------------- kernels
 
+// The work-group size of the work-group algorithm rows: GROUP in their
+// twins, which CUB's block primitives take at compile time.
+constexpr std::size_t kGroup = 256;
+
 struct Sizes {
   std::size_t triad, sgemm, reduce, reduceGroups, reduceLocal, stencil, bs;
+  // The work-group algorithm rows (groups of kGroup work-items).
+  std::size_t groupReduceGroups, scan, histogram;
 };
 
 // Large enough that launch overhead is a small part of each time; the CPU
 // sizes keep a run on a 2-core VM to a few minutes.
 Sizes sizesFor(dpex::device_type type) {
   if (type == dpex::device_type::gpu)
-    return {std::size_t(1) << 26, 4096, std::size_t(1) << 27, 2048, 256, 8194,
-            std::size_t(1) << 24};
-  return {std::size_t(1) << 22, 256, std::size_t(1) << 22, 32, 64, 1026,
-          std::size_t(1) << 18};
+    return {std::size_t(1) << 26,
+            4096,
+            std::size_t(1) << 27,
+            2048,
+            256,
+            8194,
+            std::size_t(1) << 24,
+            2048,
+            std::size_t(1) << 26,
+            std::size_t(1) << 26};
+  return {std::size_t(1) << 22,
+          256,
+          std::size_t(1) << 22,
+          32,
+          64,
+          1026,
+          std::size_t(1) << 18,
+          32,
+          std::size_t(1) << 20,
+          std::size_t(1) << 20};
 }
 
 std::vector<float> randomFloats(std::size_t n, float lo, float hi,
@@ -378,6 +401,37 @@ std::string compareOutputs(const std::vector<float> &dpexOut,
                 "OUTPUTS DIFFER: relative error %.3g at %zu (dpex %g, twin %g)",
                 worst, at, dpexOut[at], twinOut[at]);
   return buf;
+}
+
+// Empty when `got` matches the host's `ref` within `tol` (relative, as in
+// compareOutputs); else what differs, naming `who`.
+std::string compareToHost(const char *who, const std::vector<float> &got,
+                          const std::vector<double> &ref, double tol) {
+  double worst = 0;
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < ref.size(); ++i) {
+    double err = std::fabs(got[i] - ref[i]) / std::max(1.0, std::fabs(ref[i]));
+    if (!(err <= worst)) {
+      worst = err;
+      at = i;
+    }
+  }
+  if (worst <= tol)
+    return "";
+  char buf[200];
+  std::snprintf(buf, sizeof buf,
+                "WRONG RESULT (%s): relative error %.3g at %zu (%g, host %g)",
+                who, worst, at, got[at], ref[at]);
+  return buf;
+}
+
+// The first non-empty message, or `otherwise`.
+std::string firstOf(const std::vector<std::string> &checks,
+                    const std::string &otherwise) {
+  for (const std::string &c : checks)
+    if (!c.empty())
+      return c;
+  return otherwise;
 }
 
 struct KernelBench {
@@ -566,6 +620,156 @@ struct KernelBench {
         target(true), check.empty() ? note : check);
   }
 
+  // Which twins the OpenCL driver built (bench/opencl/bench_kernels.cl):
+  // the work-group functions or the local-memory versions, float atomic add
+  // or a compare-and-swap loop.
+  std::pair<std::string, std::string> groupTwinVariants() {
+    if (cuda)
+      return {"cub::BlockReduce / cub::BlockScan", "atomicAdd"};
+    std::vector<float> zeros(2, 0.0f);
+    TwinBuffer tv(twin, zeros);
+    twin.run("group_twin_variant", Shape{1, {1}, {0}}, {TwinArg::buf(tv)});
+    std::vector<float> v = tv.read();
+    return {v[0] != 0 ? "work_group_reduce_add / work_group_scan_exclusive_add"
+                      : "local-memory tree / scan",
+            v[1] != 0 ? "atomic_fetch_add_explicit on atomic_float"
+                      : "atomic_cmpxchg loop"};
+  }
+
+  // reduce_over_group against the local-memory tree (both dpex, the same
+  // launch) and against the twin.
+  void groupReduce(std::size_t n, std::size_t groups,
+                   const std::string &twinIs) {
+    const std::size_t local = kGroup, global = groups * local;
+    auto hx = randomFloats(n, 0, 1, 11);
+    std::vector<double> ref(groups, 0.0);
+    for (std::size_t i = 0; i < n; ++i)
+      ref[(i % global) / local] += hx[i];
+    std::vector<float> zeros(groups, 0.0f);
+    auto x = deviceArray(q, hx), pg = deviceArray(q, zeros),
+         pt = deviceArray(q, zeros);
+    TwinBuffer tx(twin, hx), tp(twin, zeros);
+    const int ni = static_cast<int>(n);
+    const dpex::nd_range<1> space({global}, {local});
+    std::vector<std::function<double()>> runs = {
+        [&] { return dpexKernelNs(bench::reduce_group, space, ni, x, pg); },
+        [&] {
+          return dpexKernelNs(bench::reduce, space, ni, x, pt,
+                              dpex::local_memory<float>(local));
+        },
+        [&] {
+          return twin.run(
+              "reduce_group", Shape{1, {global}, {local}},
+              {TwinArg::value(ni), TwinArg::buf(tx), TwinArg::buf(tp)});
+        }};
+    for (auto &run : runs)
+      run();
+    std::string check = firstOf(
+        {compareToHost("dpex reduce_over_group", pg.to_host(), ref, 1e-4),
+         compareToHost("dpex tree", pt.to_host(), ref, 1e-4),
+         compareToHost("twin", tp.read(), ref, 1e-4)},
+        "");
+    auto m = interleaved(2, reps, runs);
+    char note[200];
+    std::snprintf(note, sizeof note,
+                  "n = %zu, %zu groups of %zu; dpex %.1f GB/s; results "
+                  "checked against the host",
+                  n, groups, local, n * sizeof(float) / m[0]);
+    Result r;
+    r.section = "kernels";
+    r.key = "group reduce/tree";
+    r.name = "reduction with reduce_over_group vs the local-memory tree";
+    r.unit = "ms";
+    r.dpex = m[0] / 1e6;
+    r.baseline = m[1] / 1e6;
+    r.baselineName = "dpex, local-memory tree (the reduction row's kernel)";
+    r.ratioName = "tree time / reduce_over_group time";
+    r.ratio = m[1] / m[0];
+    r.target = cuda ? "" : ">= 0.95";
+    r.reps = reps;
+    r.note = firstOf({check}, note);
+    report.results.push_back(r);
+    add("group reduce", "reduction (sum, reduce_over_group)", m[0], m[2],
+        cuda ? ">= 0.90" : "",
+        firstOf({check}, "twin: " + twinIs + "; " + note));
+  }
+
+  void groupScan(std::size_t n, const std::string &twinIs) {
+    const std::size_t local = kGroup;
+    auto hx = randomFloats(n, 0, 1, 12);
+    std::vector<double> ref(n);
+    for (std::size_t i = 0; i < n; ++i)
+      ref[i] = i % local ? ref[i - 1] + hx[i - 1] : 0.0;
+    std::vector<float> zeros(n, 0.0f);
+    auto x = deviceArray(q, hx), y = deviceArray(q, zeros);
+    TwinBuffer tx(twin, hx), ty(twin, zeros);
+    std::vector<std::function<double()>> runs = {
+        [&] {
+          return dpexKernelNs(bench::scan_group,
+                              dpex::nd_range<1>({n}, {local}), x, y);
+        },
+        [&] {
+          return twin.run("scan_group", Shape{1, {n}, {local}},
+                          {TwinArg::buf(tx), TwinArg::buf(ty)});
+        }};
+    for (auto &run : runs)
+      run();
+    std::string check = firstOf({compareToHost("dpex exclusive_scan_over_group",
+                                               y.to_host(), ref, 1e-4),
+                                 compareToHost("twin", ty.read(), ref, 1e-4)},
+                                "");
+    auto m = interleaved(2, reps, runs);
+    char note[200];
+    std::snprintf(note, sizeof note,
+                  "twin: %s; n = %zu, groups of %zu; dpex %.1f GB/s; "
+                  "results checked against the host",
+                  twinIs.c_str(), n, local, 2.0 * n * sizeof(float) / m[0]);
+    add("group scan",
+        "exclusive scan per work-group (exclusive_scan_over_group)", m[0], m[1],
+        cuda ? ">= 0.90" : "", firstOf({check}, note));
+  }
+
+  // The histogram accumulates across launches; its result is checked on
+  // the first launch of each side, from zeroed bins.
+  void floatAtomics(std::size_t n, const std::string &twinIs) {
+    constexpr int bins = 16;
+    auto hx = randomFloats(n, 0, 1, 13);
+    std::vector<double> ref(bins, 0.0);
+    for (float v : hx)
+      ref[std::min(static_cast<int>(v * static_cast<float>(bins)), bins - 1)] +=
+          v;
+    std::vector<float> zeros(bins, 0.0f);
+    auto x = deviceArray(q, hx), hist = deviceArray(q, zeros);
+    TwinBuffer tx(twin, hx), thist(twin, zeros);
+    std::vector<std::function<double()>> runs = {
+        [&] {
+          return dpexKernelNs(bench::histogram, dpex::range<1>(n), bins, x,
+                              hist);
+        },
+        [&] {
+          return twin.run(
+              "histogram", Shape{1, {n}, {0}},
+              {TwinArg::value(bins), TwinArg::buf(tx), TwinArg::buf(thist)});
+        }};
+    for (auto &run : runs)
+      run();
+    // Float additions in any order: sums of ~n/bins values near 0.5.
+    std::string check =
+        firstOf({compareToHost("dpex atomic_ref<float>::fetch_add",
+                               hist.to_host(), ref, 1e-3),
+                 compareToHost("twin", thist.read(), ref, 1e-3)},
+                "");
+    auto m = interleaved(2, reps, runs);
+    char note[200];
+    std::snprintf(note, sizeof note,
+                  "twin: %s; %zu float adds into %d bins; dpex %.1f Madds/s; "
+                  "results checked against the host",
+                  twinIs.c_str(), n, bins, n / m[0] * 1e3);
+    add("float atomics",
+        "float-atomic histogram (atomic_ref<float>::fetch_add)", m[0], m[1],
+        cuda ? ">= 0.90" : "", firstOf({check}, note));
+  }
+
   void stencil(std::size_t n) {
     auto hin = randomFloats(n * n, 0, 1, 6);
     std::vector<float> zeros(n * n, 0.0f);
@@ -723,6 +927,10 @@ int main(int argc, char **argv) try {
       kb.stencil(s.stencil);
       kb.blackScholes(s.bs);
       kb.mathMix(s.bs);
+      auto [groupTwin, atomicTwin] = kb.groupTwinVariants();
+      kb.groupReduce(s.reduce, s.groupReduceGroups, groupTwin);
+      kb.groupScan(s.scan, groupTwin);
+      kb.floatAtomics(s.histogram, atomicTwin);
     }
   }
   for (auto &kv : opts.meta)

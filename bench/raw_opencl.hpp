@@ -61,6 +61,7 @@ public:
   RawOpenCL &operator=(const RawOpenCL &) = delete;
 
   const ClApi &api() const { return api_; }
+  cl_device_id device() const { return device_; }
   cl_context context() const { return context_; }
   // With profiling, for kernel and copy times.
   cl_command_queue queue() const { return queue_; }

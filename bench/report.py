@@ -240,7 +240,7 @@ def render_markdown(runs, plot_name, command, notes, out_path):
         "shapes. Outputs of dpex and twin are compared after the run. "
         "Triad bandwidth counts 3 arrays moved, copy bandwidth 2.",
         "- **Compile**: `dpexc --targets=spirv` (SPIR-V, validated, plus the "
-        "stub) on the seven bench kernels (`bench/kernels/bench_kernels.cpp`) "
+        "stub) on the bench kernels (`bench/kernels/bench_kernels.cpp`) "
         "against "
         "`clang-15 -cl-std=CL2.0 -O2 -target spir64 -emit-llvm -c` + "
         "`llvm-spirv-15` on their OpenCL C twins (`bench/opencl/bench_kernels.cl`); wall time and peak "

@@ -25,10 +25,27 @@ public:
     // -cl-std=CL2.0 as for the compile-time comparison; fast-math flags
     // only where dpexc has them too (dpex_bench_fast_math).
 #if DPEX_BENCH_FAST_MATH
-    program_ = cl_.build(text.str(), "-cl-std=CL2.0 -cl-fast-relaxed-math");
+    std::string options = "-cl-std=CL2.0 -cl-fast-relaxed-math";
 #else
-    program_ = cl_.build(text.str(), "-cl-std=CL2.0");
+    std::string options = "-cl-std=CL2.0";
 #endif
+    // The work-group algorithm twins use what the device reports it has: a
+    // driver may declare the functions under CL2.0 without providing them.
+    const ClApi &api = cl_.api();
+    cl_bool collectives = CL_FALSE;
+    if (api.clGetDeviceInfo(
+            cl_.device(), CL_DEVICE_WORK_GROUP_COLLECTIVE_FUNCTIONS_SUPPORT,
+            sizeof collectives, &collectives, nullptr) == CL_SUCCESS &&
+        collectives)
+      options += " -DTWIN_WG_FUNCTIONS";
+    // cl_ext_float_atomics: CL_DEVICE_SINGLE_FP_ATOMIC_CAPABILITIES_EXT and
+    // its CL_DEVICE_GLOBAL_FP_ATOMIC_ADD_EXT bit (not in these headers).
+    cl_bitfield fp32Atomics = 0;
+    if (api.clGetDeviceInfo(cl_.device(), 0x4231, sizeof fp32Atomics,
+                            &fp32Atomics, nullptr) == CL_SUCCESS &&
+        (fp32Atomics & (cl_bitfield(1) << 1)))
+      options += " -DTWIN_FP32_ATOMIC_ADD";
+    program_ = cl_.build(text.str(), options.c_str());
     empty_ = kernel("empty");
   }
 

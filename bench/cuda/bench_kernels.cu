@@ -2,7 +2,13 @@
 // bench/run-gpu.sh (nvcc -ptx -arch=sm_90) and loaded by the bench at run
 // time. Index mapping as dpexc lowers it: the last dpex dimension is x.
 // The tiles are dynamic shared memory, as dpex's local accessors are.
+// The work-group algorithm rows use CUB's block primitives, which ship with
+// the toolkit.
+#include <cub/block/block_reduce.cuh>
+#include <cub/block/block_scan.cuh>
+
 #define TILE 16
+#define GROUP 256
 
 extern "C" {
 
@@ -49,6 +55,37 @@ __global__ void reduce(int n, const float *x, float *partial) {
   }
   if (lid == 0)
     partial[blockIdx.x] = scratch[0];
+}
+
+__global__ void reduce_group(int n, const float *x, float *partial) {
+  using BlockReduce = cub::BlockReduce<float, GROUP>;
+  __shared__ BlockReduce::TempStorage temp;
+  size_t stride = (size_t)gridDim.x * blockDim.x;
+  size_t un = (size_t)n;
+  float s = 0.0f;
+  for (size_t i = blockIdx.x * (size_t)blockDim.x + threadIdx.x; i < un;
+       i += stride)
+    s += x[i];
+  float sum = BlockReduce(temp).Sum(s);
+  if (threadIdx.x == 0)
+    partial[blockIdx.x] = sum;
+}
+
+__global__ void scan_group(const float *x, float *y) {
+  using BlockScan = cub::BlockScan<float, GROUP>;
+  __shared__ BlockScan::TempStorage temp;
+  size_t i = blockIdx.x * (size_t)blockDim.x + threadIdx.x;
+  float prefix;
+  BlockScan(temp).ExclusiveSum(x[i], prefix);
+  y[i] = prefix;
+}
+
+__global__ void histogram(int bins, const float *x, float *hist) {
+  float v = x[blockIdx.x * (size_t)blockDim.x + threadIdx.x];
+  int b = (int)(v * (float)bins);
+  if (b > bins - 1)
+    b = bins - 1;
+  atomicAdd(&hist[b], v);
 }
 
 __global__ void stencil(int n, const float *in, float *out) {

@@ -59,6 +59,38 @@ DPEX_KERNEL void reduce(dpex::nd_item<1> it, int n, const float *x,
     partial[it.get_group().get_group_id(0)] = scratch[0];
 }
 
+// The reduction above with the work-group algorithm in place of the
+// local-memory tree; launched with 256-item groups (the twins' GROUP).
+DPEX_KERNEL void reduce_group(dpex::nd_item<1> it, int n, const float *x,
+                              float *partial) {
+  size_t stride = it.get_global_range(0);
+  size_t un = static_cast<size_t>(n);
+  float s = 0.0f;
+  for (size_t i = it.get_global_id(0); i < un; i += stride)
+    s += x[i];
+  float sum = dpex::reduce_over_group(it.get_group(), s, dpex::plus<float>());
+  if (it.get_local_id(0) == 0)
+    partial[it.get_group().get_group_id(0)] = sum;
+}
+
+// y[i] = the sum of x over the work-items before i in its work-group.
+DPEX_KERNEL void scan_group(dpex::nd_item<1> it, const float *x, float *y) {
+  size_t i = it.get_global_id(0);
+  y[i] = dpex::exclusive_scan_over_group(it.get_group(), x[i],
+                                         dpex::plus<float>());
+}
+
+// hist[b] += x[i] for the bin b of x[i] in [0, 1): all work-items contend
+// for a few float atomics.
+DPEX_KERNEL void histogram(dpex::item<1> it, int bins, const float *x,
+                           float *hist) {
+  float v = x[it.get_id(0)];
+  int b = static_cast<int>(v * static_cast<float>(bins));
+  if (b > bins - 1)
+    b = bins - 1;
+  dpex::atomic_ref<float>(hist[b]).fetch_add(v);
+}
+
 // One Jacobi step of the 5-point Laplace stencil on the interior of an n x n
 // grid; launched on range<2>(n - 2, n - 2).
 DPEX_KERNEL void stencil(dpex::item<2> it, int n, const float *in, float *out) {

@@ -47,6 +47,93 @@ __kernel void reduce(int n, __global const float *x, __global float *partial,
     partial[get_group_id(0)] = scratch[0];
 }
 
+// The work-group algorithm rows: OpenCL C's work-group functions where the
+// device reports them (the twin defines TWIN_WG_FUNCTIONS), else a
+// local-memory tree and scan; float atomic add where cl_ext_float_atomics
+// gives it (TWIN_FP32_ATOMIC_ADD), else a compare-and-swap loop.
+// group_twin_variant tells the bench which ones the driver built.
+#define GROUP 256
+#ifdef TWIN_WG_FUNCTIONS
+#define WG_FUNCTIONS 1
+#else
+#define WG_FUNCTIONS 0
+#endif
+#if defined(TWIN_FP32_ATOMIC_ADD) &&                                           \
+    defined(__opencl_c_ext_fp32_global_atomic_add)
+#define FLOAT_ATOMIC_ADD 1
+#else
+#define FLOAT_ATOMIC_ADD 0
+#endif
+
+__kernel void group_twin_variant(__global float *out) {
+  out[0] = WG_FUNCTIONS;
+  out[1] = FLOAT_ATOMIC_ADD;
+}
+
+__kernel void reduce_group(int n, __global const float *x,
+                           __global float *partial) {
+  size_t lid = get_local_id(0);
+  size_t stride = get_global_size(0);
+  size_t un = (size_t)n;
+  float s = 0.0f;
+  for (size_t i = get_global_id(0); i < un; i += stride)
+    s += x[i];
+#if WG_FUNCTIONS
+  float sum = work_group_reduce_add(s);
+  if (lid == 0)
+    partial[get_group_id(0)] = sum;
+#else
+  __local float scratch[GROUP];
+  scratch[lid] = s;
+  barrier(CLK_LOCAL_MEM_FENCE);
+  for (size_t active = GROUP / 2; active > 0; active /= 2) {
+    if (lid < active)
+      scratch[lid] += scratch[lid + active];
+    barrier(CLK_LOCAL_MEM_FENCE);
+  }
+  if (lid == 0)
+    partial[get_group_id(0)] = scratch[0];
+#endif
+}
+
+__kernel void scan_group(__global const float *x, __global float *y) {
+  size_t i = get_global_id(0);
+#if WG_FUNCTIONS
+  y[i] = work_group_scan_exclusive_add(x[i]);
+#else
+  // Inclusive scan of the input shifted by one, between two buffers.
+  __local float buf[2][GROUP];
+  size_t lid = get_local_id(0);
+  int in = 0;
+  buf[0][lid] = lid > 0 ? x[i - 1] : 0.0f;
+  barrier(CLK_LOCAL_MEM_FENCE);
+  for (size_t offset = 1; offset < GROUP; offset *= 2) {
+    float v = buf[in][lid];
+    if (lid >= offset)
+      v += buf[in][lid - offset];
+    buf[1 - in][lid] = v;
+    in = 1 - in;
+    barrier(CLK_LOCAL_MEM_FENCE);
+  }
+  y[i] = buf[in][lid];
+#endif
+}
+
+__kernel void histogram(int bins, __global const float *x,
+                        __global float *hist) {
+  float v = x[get_global_id(0)];
+  int b = min((int)(v * (float)bins), bins - 1);
+#if FLOAT_ATOMIC_ADD
+  atomic_fetch_add_explicit((volatile __global atomic_float *)&hist[b], v,
+                            memory_order_relaxed, memory_scope_device);
+#else
+  volatile __global uint *p = (volatile __global uint *)&hist[b];
+  uint old = *p, seen;
+  while ((seen = atomic_cmpxchg(p, old, as_uint(as_float(old) + v))) != old)
+    old = seen;
+#endif
+}
+
 __kernel void stencil(int n, __global const float *in, __global float *out) {
   size_t un = (size_t)n;
   size_t c = (get_global_id(1) + 1) * un + get_global_id(0) + 1;
