@@ -277,9 +277,14 @@ public:
       const RecordedOp &op = ops_[i];
       if (op.kind != RecordedOp::Kind::Launch)
         continue;
+      auto &source = static_cast<OpenCLKernel &>(*op.kernel);
       cl_int err = CL_SUCCESS;
-      kernels_[i] = api.clCloneKernel(
-          static_cast<OpenCLKernel &>(*op.kernel).handle(), &err);
+      {
+        // OpenCL leaves clCloneKernel unsafe beside a clSetKernelArg on the
+        // same kernel, which launches on other threads may be making.
+        std::lock_guard<std::mutex> lock(source.mutex());
+        kernels_[i] = api.clCloneKernel(source.handle(), &err);
+      }
       if (err != CL_SUCCESS) {
         kernels_[i] = nullptr;
         return clError(errc::backend_error, "clCloneKernel", err);
