@@ -42,12 +42,12 @@ bundle() {
   for binary in "${binaries[@]}" test/tools/dpex_run_on_device; do
     strip -o "$dir/$(basename "$binary")" "$build/$binary" || exit 1
   done
-  # For bench/run-gpu.sh's first-launch table, bench/first-call.sh gpu and
-  # the copy overlap and graph replay benches; the SASS ones where the build
-  # machine had ptxas.
+  # For bench/run-gpu.sh's first-launch table, bench/first-call.sh gpu, the
+  # main bench and the copy overlap and graph replay benches; the SASS ones
+  # where the build machine had ptxas.
   for binary in bench/dpex_first_launch_ptx bench/dpex_first_launch_sass \
       bench/dpex_first_call bench/dpex_first_call_sass bench/dpex_first_call_raw \
-      bench/dpex_copy_overlap bench/dpex_graph_replay; do
+      bench/dpex_copy_overlap bench/dpex_graph_replay bench/dpex_bench; do
     [ ! -f "$build/$binary" ] || strip -o "$dir/$(basename "$binary")" "$build/$binary" || exit 1
   done
   git -C "$root" rev-parse --short HEAD > "$dir/COMMIT"
