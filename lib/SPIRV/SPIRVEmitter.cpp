@@ -26,7 +26,10 @@ llvm::Expected<std::string> emitSPIRV(llvm::Module &M,
   // With debug info 1.1: the translator names the producer of the
   // OpenCL.DebugInfo.100 instructions in an OpModuleProcessed.
   bool DebugInfo = M.getNamedMetadata("llvm.dbg.cu") != nullptr;
-  auto Options = [&](const SPIRV::TranslatorOpts::ExtensionsStatusMap &Ext) {
+  // SPV_INTEL_subgroups: the sub-group shuffles (select_from_group, ...),
+  // declared by the translator only in an image that uses them.
+  auto Options = [&](SPIRV::TranslatorOpts::ExtensionsStatusMap Ext) {
+    Ext[SPIRV::ExtensionID::SPV_INTEL_subgroups] = true;
     SPIRV::TranslatorOpts Opts(DebugInfo ? SPIRV::VersionNumber::SPIRV_1_1
                                          : SPIRV::VersionNumber::SPIRV_1_0,
                                Ext);
