@@ -23,6 +23,10 @@
 
 #define DPEX_KERNEL __attribute__((annotate("dpex.kernel")))
 #define DPEX_DEVICE_FUNC __attribute__((annotate("dpex.device_func")))
+// The kernel runs with sub-groups of n work-items (SPIR-V execution mode
+// SubgroupSize; docs/kernel-language.md, "Sub-groups").
+#define DPEX_REQD_SUB_GROUP_SIZE(n)                                            \
+  __attribute__((annotate("dpex.reqd_sub_group_size", n)))
 
 // Index-space intrinsics. `dim` is the backend dimension (0 = fastest).
 #define DPEX_INTRINSIC extern "C" __attribute__((const, nothrow))

@@ -173,8 +173,7 @@ _Tp exclusive_scan_over_group(sub_group g, _Tp x, _Op op) {
     return detail::sub_group_native<_Op, _Tp>::apply(
         detail::group_exclusive_scan, x);
   } else {
-    return exclusive_scan_over_group(g, x, known_identity<_Op, _Tp>::value,
-                                     op);
+    return exclusive_scan_over_group(g, x, known_identity<_Op, _Tp>::value, op);
   }
 }
 

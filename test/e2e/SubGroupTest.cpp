@@ -42,9 +42,7 @@ struct layout {
   std::size_t n, s;
   std::size_t id(std::size_t l) const { return l / s; }
   std::size_t first(std::size_t l) const { return id(l) * s; }
-  std::size_t size(std::size_t l) const {
-    return std::min(s, n - first(l));
-  }
+  std::size_t size(std::size_t l) const { return std::min(s, n - first(l)); }
   std::size_t count() const { return (n + s - 1) / s; }
 };
 
@@ -52,19 +50,22 @@ constexpr std::size_t groups = 2;
 constexpr std::size_t local_sizes[] = {24, 13};
 
 // Reads the sub-group layout back from sub_group_info, checked.
-layout read_layout(dpex::queue &q, std::size_t n, bool &ran) {
+layout read_layout(dpex::queue &q, std::size_t n, bool &ran,
+                   const dpex::kernel<void(dpex::nd_item<1>, unsigned long *)>
+                       &k = sub_group_info) {
   dpex::array<unsigned long> info(q, groups * n * NumInfo);
   ran = launched(q, [&] {
-    dpex::call_kernel(sub_group_info,
-                      dpex::nd_range<1>(dpex::range<1>(groups * n),
-                                        dpex::range<1>(n)),
-                      info);
+    dpex::call_kernel(
+        k, dpex::nd_range<1>(dpex::range<1>(groups * n), dpex::range<1>(n)),
+        info);
   });
   if (!ran)
     return {n, 1};
   std::vector<unsigned long> got = info.to_host();
   layout sg{n, got[MaxLocalRange]};
-  REQUIRE(sg.s >= 1);
+  std::vector<std::size_t> sizes = q.get_device().sub_group_sizes();
+  INFO("sub-group size " << sg.s);
+  REQUIRE(std::find(sizes.begin(), sizes.end(), sg.s) != sizes.end());
   for (std::size_t i = 0; i < groups * n; ++i) {
     const std::size_t l = i % n;
     const unsigned long *o = &got[i * NumInfo];
@@ -104,14 +105,13 @@ void check(const dpex::kernel<void(dpex::nd_item<1>, const T *, T *)> &k) {
       hin[i] = std::is_integral_v<T> ? T((i * 7 + 3) % 10) : T(1 + i % 2);
     dpex::array<T> in(q, hin.size()), out(q, hin.size() * NumSlots);
     in.copy_from(hin);
-    dpex::call_kernel(k,
-                      dpex::nd_range<1>(dpex::range<1>(groups * n),
-                                        dpex::range<1>(n)),
-                      in, out);
+    dpex::call_kernel(
+        k, dpex::nd_range<1>(dpex::range<1>(groups * n), dpex::range<1>(n)), in,
+        out);
     std::vector<T> got = out.to_host();
     for (std::size_t i = 0; i < hin.size(); ++i) {
-      const std::size_t l = i % n, f = i - (l - sg.first(l)),
-                        m = sg.size(l), j = l - sg.first(l);
+      const std::size_t l = i % n, f = i - (l - sg.first(l)), m = sg.size(l),
+                        j = l - sg.first(l);
       const T *x = &hin[f], *o = &got[i * NumSlots];
       T sum = 0, oth = x[0], mn = x[0];
       for (std::size_t t = 0; t < m; ++t) {
@@ -127,8 +127,8 @@ void check(const dpex::kernel<void(dpex::nd_item<1>, const T *, T *)> &k) {
         incl_oth = other(incl_oth, x[t + 1]);
       }
       const T mx = *std::max_element(x, x + j + 1);
-      INFO("local size " << n << ", work-item " << i << " (sub-group size "
-                         << m << ", local id " << j << ")");
+      INFO("local size " << n << ", work-item " << i << " (sub-group size " << m
+                         << ", local id " << j << ")");
       CHECK(o[Broadcast] == x[m - 1]);
       CHECK(o[Select] == x[(j * 3 + 1) % m]);
       if (j + 1 < m)
@@ -142,8 +142,7 @@ void check(const dpex::kernel<void(dpex::nd_item<1>, const T *, T *)> &k) {
       CHECK(o[ReduceMinInit] == std::min(T(5), mn));
       CHECK(o[ExclusivePlus] == excl_plus);
       CHECK(o[ExclusiveOther] == excl_oth);
-      CHECK(o[ExclusiveOtherInit] ==
-            (j == 0 ? T(3) : other(T(3), excl_oth)));
+      CHECK(o[ExclusiveOtherInit] == (j == 0 ? T(3) : other(T(3), excl_oth)));
       CHECK(o[InclusiveMax] == mx);
       CHECK(o[InclusiveOther] == incl_oth);
       CHECK(o[InclusivePlusInit] == T(7) + excl_plus + x[j]);
@@ -155,6 +154,17 @@ void check(const dpex::kernel<void(dpex::nd_item<1>, const T *, T *)> &k) {
 }
 
 } // namespace
+
+TEST_CASE("DPEX_REQD_SUB_GROUP_SIZE(8) gives sub-groups of 8",
+          "[e2e][sub_group]") {
+  dpex::queue q;
+  for (std::size_t n : local_sizes) {
+    bool ran;
+    layout sg = read_layout(q, n, ran, sub_group_info_8);
+    if (ran)
+      REQUIRE(sg.s == 8);
+  }
+}
 
 TEST_CASE("Sub-group algorithms on int32 and uint32", "[e2e][sub_group]") {
   check<int>(sub_group_algorithms<int>);

@@ -21,8 +21,8 @@ STATISTIC(NumKernelsOmitted, "Kernels left out for a sub-group operation");
 
 namespace dpex {
 
-PreservedAnalyses
-SPIRSubGroupCallerOmissionPass::run(Module &M, ModuleAnalysisManager &) {
+PreservedAnalyses SPIRSubGroupCallerOmissionPass::run(Module &M,
+                                                      ModuleAnalysisManager &) {
   bool Changed = false;
   for (Function &F : make_early_inc_range(M)) {
     if (F.getCallingConv() != CallingConv::SPIR_KERNEL)

@@ -6,7 +6,7 @@
 
 using namespace sub_group_slots;
 
-DPEX_KERNEL void sub_group_info(dpex::nd_item<1> it, unsigned long *out) {
+static void write_info(dpex::nd_item<1> it, unsigned long *out) {
   dpex::sub_group sg = it.get_sub_group();
   unsigned long *o = out + it.get_global_id(0) * NumInfo;
   o[LocalId] = sg.get_local_id();
@@ -15,6 +15,16 @@ DPEX_KERNEL void sub_group_info(dpex::nd_item<1> it, unsigned long *out) {
   o[GroupId] = sg.get_group_id();
   o[GroupRange] = sg.get_group_range();
   o[Leader] = sg.leader();
+}
+
+DPEX_KERNEL void sub_group_info(dpex::nd_item<1> it, unsigned long *out) {
+  write_info(it, out);
+}
+
+DPEX_KERNEL
+DPEX_REQD_SUB_GROUP_SIZE(8) void sub_group_info_8(dpex::nd_item<1> it,
+                                                  unsigned long *out) {
+  write_info(it, out);
 }
 
 // Integers combine with bit_xor, floating point with multiplies, through
@@ -51,8 +61,8 @@ DPEX_KERNEL void sub_group_algorithms(dpex::nd_item<1> it, const T *in,
   o[None] = dpex::none_of_group(sg, x > T(8));
 }
 template void sub_group_algorithms<int>(dpex::nd_item<1>, const int *, int *);
-template void sub_group_algorithms<unsigned>(dpex::nd_item<1>,
-                                             const unsigned *, unsigned *);
+template void sub_group_algorithms<unsigned>(dpex::nd_item<1>, const unsigned *,
+                                             unsigned *);
 template void sub_group_algorithms<long>(dpex::nd_item<1>, const long *,
                                          long *);
 template void sub_group_algorithms<unsigned long>(dpex::nd_item<1>,

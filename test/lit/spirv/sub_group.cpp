@@ -7,6 +7,7 @@
 // RUN: dpexc %s -o %t/r --emit=spirv,spirv-asm,spir 2> %t/warnings
 // RUN: spirv-val %t/r.spv
 // RUN: FileCheck %s < %t/r.spvasm
+// RUN: FileCheck --check-prefix=SIZE %s < %t/r.spvasm
 // RUN: FileCheck --check-prefix=WARN %s < %t/warnings
 #include <dpex/kernel.hpp>
 
@@ -40,4 +41,15 @@ DPEX_KERNEL void sg(dpex::nd_item<1> it, const float *in, float *out) {
     r += g.get_max_local_range() + g.get_group_id() + g.get_group_range() +
          g.leader();
   out[it.get_global_id(0)] = r;
+}
+
+// DPEX_REQD_SUB_GROUP_SIZE(n): the SubgroupSize execution mode, which needs
+// SPIR-V 1.1 and SubgroupDispatch.
+// SIZE-DAG: ; Version: 1.1
+// SIZE-DAG: OpCapability SubgroupDispatch
+// SIZE-DAG: OpEntryPoint Kernel %[[SIZED:[0-9]+]] "_Z5sizedN4dpex7nd_itemILi1EEEPj"
+// SIZE-DAG: OpExecutionMode %[[SIZED]] SubgroupSize 16
+DPEX_KERNEL DPEX_REQD_SUB_GROUP_SIZE(16) void sized(dpex::nd_item<1> it,
+                                                    unsigned *out) {
+  out[it.get_global_id(0)] = it.get_sub_group().get_local_range();
 }

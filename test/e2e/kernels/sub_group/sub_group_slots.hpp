@@ -3,8 +3,15 @@
 #pragma once
 
 namespace sub_group_slots {
-enum Info { LocalId, LocalRange, MaxLocalRange, GroupId, GroupRange, Leader,
-            NumInfo };
+enum Info {
+  LocalId,
+  LocalRange,
+  MaxLocalRange,
+  GroupId,
+  GroupRange,
+  Leader,
+  NumInfo
+};
 enum Slot {
   Broadcast,
   Select,
