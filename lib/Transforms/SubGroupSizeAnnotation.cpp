@@ -18,10 +18,9 @@ namespace dpex {
 PreservedAnalyses SubGroupSizeAnnotationPass::run(Module &M,
                                                   ModuleAnalysisManager &) {
   GlobalVariable *GV = M.getGlobalVariable("llvm.global.annotations");
-  auto *Entries =
-      GV && GV->hasInitializer()
-          ? dyn_cast<ConstantArray>(GV->getInitializer())
-          : nullptr;
+  auto *Entries = GV && GV->hasInitializer()
+                      ? dyn_cast<ConstantArray>(GV->getInitializer())
+                      : nullptr;
   if (!Entries)
     return PreservedAnalyses::all();
   bool Changed = false;
@@ -45,10 +44,10 @@ PreservedAnalyses SubGroupSizeAnnotationPass::run(Module &M,
     if (!Size)
       continue;
     Type *I32 = Type::getInt32Ty(M.getContext());
-    F->setMetadata("intel_reqd_sub_group_size",
-                   MDNode::get(M.getContext(),
-                               ConstantAsMetadata::get(ConstantInt::get(
-                                   I32, Size->getZExtValue()))));
+    F->setMetadata(
+        "intel_reqd_sub_group_size",
+        MDNode::get(M.getContext(), ConstantAsMetadata::get(ConstantInt::get(
+                                        I32, Size->getZExtValue()))));
     Changed = true;
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();

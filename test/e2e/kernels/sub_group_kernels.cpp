@@ -22,8 +22,8 @@ DPEX_KERNEL void sub_group_info(dpex::nd_item<1> it, unsigned long *out) {
 }
 
 DPEX_KERNEL
-DPEX_REQD_SUB_GROUP_SIZE(8) void sub_group_info_8(dpex::nd_item<1> it,
-                                                  unsigned long *out) {
+DPEX_REQD_SUB_GROUP_SIZE(8)
+void sub_group_info_8(dpex::nd_item<1> it, unsigned long *out) {
   write_info(it, out);
 }
 
