@@ -25,6 +25,10 @@
 
 #define DPEX_KERNEL __attribute__((annotate("dpex.kernel")))
 #define DPEX_DEVICE_FUNC __attribute__((annotate("dpex.device_func")))
+// The kernel runs with sub-groups of n work-items (SPIR-V execution mode
+// SubgroupSize; docs/kernel-language.md, "Sub-groups").
+#define DPEX_REQD_SUB_GROUP_SIZE(n)                                            \
+  __attribute__((annotate("dpex.reqd_sub_group_size", n)))
 
 // Index-space intrinsics. `dim` is the backend dimension (0 = fastest).
 #define DPEX_INTRINSIC extern "C" __attribute__((const, nothrow))
@@ -59,6 +63,47 @@ __attribute__((convergent, nothrow)) void
 __spirv_ControlBarrier(int execution_scope, int memory_scope, int semantics);
 __attribute__((nothrow)) void __spirv_MemoryBarrier(int memory_scope,
                                                     int semantics);
+
+// Sub-group built-ins (SPIR-V BuiltIn variables, read through the
+// translator's function form) and group instructions at Subgroup scope:
+// OpGroup* (Groups capability) and OpSubgroupShuffleINTEL
+// (SPV_INTEL_subgroups). Convergent, like the barrier: every work-item of
+// the sub-group must reach each call.
+#define DPEX_SPIRV_SUBGROUP_BUILTIN(NAME)                                      \
+  __attribute__((const, nothrow)) unsigned __spirv_BuiltIn##NAME();
+DPEX_SPIRV_SUBGROUP_BUILTIN(SubgroupLocalInvocationId)
+DPEX_SPIRV_SUBGROUP_BUILTIN(SubgroupSize)
+DPEX_SPIRV_SUBGROUP_BUILTIN(SubgroupMaxSize)
+DPEX_SPIRV_SUBGROUP_BUILTIN(SubgroupId)
+DPEX_SPIRV_SUBGROUP_BUILTIN(NumSubgroups)
+#undef DPEX_SPIRV_SUBGROUP_BUILTIN
+#define DPEX_SPIRV_GROUP_OP(NAME, T)                                           \
+  __attribute__((convergent, nothrow)) T __spirv_Group##NAME(int, int, T);
+#define DPEX_SPIRV_GROUP_VALUE(T)                                              \
+  __attribute__((convergent, nothrow)) T __spirv_GroupBroadcast(int, T,        \
+                                                                unsigned);     \
+  __attribute__((convergent, nothrow)) T __spirv_SubgroupShuffleINTEL(         \
+      T, unsigned);
+#define DPEX_SPIRV_GROUP_INT(T, S)                                             \
+  DPEX_SPIRV_GROUP_VALUE(T)                                                    \
+  DPEX_SPIRV_GROUP_OP(IAdd, T)                                                 \
+  DPEX_SPIRV_GROUP_OP(S##Min, T) DPEX_SPIRV_GROUP_OP(S##Max, T)
+#define DPEX_SPIRV_GROUP_FLOAT(T)                                              \
+  DPEX_SPIRV_GROUP_VALUE(T)                                                    \
+  DPEX_SPIRV_GROUP_OP(FAdd, T)                                                 \
+  DPEX_SPIRV_GROUP_OP(FMin, T) DPEX_SPIRV_GROUP_OP(FMax, T)
+DPEX_SPIRV_GROUP_INT(int, S)
+DPEX_SPIRV_GROUP_INT(unsigned, U)
+DPEX_SPIRV_GROUP_INT(long, S)
+DPEX_SPIRV_GROUP_INT(unsigned long, U)
+DPEX_SPIRV_GROUP_FLOAT(float)
+DPEX_SPIRV_GROUP_FLOAT(double)
+#undef DPEX_SPIRV_GROUP_FLOAT
+#undef DPEX_SPIRV_GROUP_INT
+#undef DPEX_SPIRV_GROUP_VALUE
+#undef DPEX_SPIRV_GROUP_OP
+__attribute__((convergent, nothrow)) bool __spirv_GroupAny(int, bool);
+__attribute__((convergent, nothrow)) bool __spirv_GroupAll(int, bool);
 
 #define DPEX_SPIRV_ATOMICS(AS, T)                                              \
   __attribute__((nothrow)) T __spirv_AtomicLoad(AS T *, int, int);             \
@@ -223,6 +268,37 @@ private:
   size_t range_[_Dims];
 };
 
+// The sub-group of the calling work-item (SYCL's sub_group): a 1-D slice
+// of its work-group, contiguous in local linear id; the device picks its
+// size (device::sub_group_sizes() on the host), and the last sub-group of a
+// work-group may be smaller.
+class sub_group {
+public:
+  static constexpr int dimensions = 1;
+
+  size_t get_local_id(int = 0) const {
+    return __spirv_BuiltInSubgroupLocalInvocationId();
+  }
+  size_t get_local_linear_id() const { return get_local_id(); }
+  // Work-items in this sub-group.
+  size_t get_local_range(int = 0) const {
+    return __spirv_BuiltInSubgroupSize();
+  }
+  size_t get_local_linear_range() const { return get_local_range(); }
+  // Work-items in any sub-group of this launch.
+  size_t get_max_local_range(int = 0) const {
+    return __spirv_BuiltInSubgroupMaxSize();
+  }
+  size_t get_group_id(int = 0) const { return __spirv_BuiltInSubgroupId(); }
+  size_t get_group_linear_id() const { return get_group_id(); }
+  // Sub-groups in the work-group.
+  size_t get_group_range(int = 0) const {
+    return __spirv_BuiltInNumSubgroups();
+  }
+  size_t get_group_linear_range() const { return get_group_range(); }
+  bool leader() const { return get_local_id() == 0; }
+};
+
 template <int _Dims> class nd_item {
   static_assert(_Dims >= 1 && _Dims <= 3,
                 "dpex::nd_item has 1 to 3 dimensions");
@@ -256,6 +332,7 @@ public:
         [this](int d) { return get_local_range(d); });
   }
   group<_Dims> get_group() const { return group<_Dims>(); }
+  sub_group get_sub_group() const { return sub_group(); }
 };
 
 // Work-group local memory, sized at launch (`dpex::local_memory<T>(count)`
@@ -619,6 +696,7 @@ inline bool isinf(half x) { return (x.bits() & 0x7fffu) == 0x7c00u; }
 } // namespace dpex
 
 #include "dpex/group_algorithms.hpp"
+#include "dpex/sub_group_algorithms.hpp"
 
 #undef DPEX_MATH_3
 #undef DPEX_MATH_2

@@ -303,6 +303,7 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
     return llvm::make_error<CompileFailure>();
   llvm::cantFail(runModulePasses(
       *M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+        MPM.addPass(SubGroupSizeAnnotationPass());
         MPM.addPass(AnnotationRemovalPass());
         return llvm::Error::success();
       }));

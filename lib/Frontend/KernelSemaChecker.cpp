@@ -839,6 +839,19 @@ void checkSignature(Diagnoser &D, const FunctionDecl *Kernel) {
     D.error(Loc.isValid() ? Loc : Kernel->getLocation(),
             "kernel '" + Name + "' must return 'void'");
   }
+  // Devices have power-of-two sub-group sizes; Intel's OpenCL runtime fails
+  // to build the whole image for another.
+  for (const auto *A : Kernel->specific_attrs<AnnotateAttr>()) {
+    if (A->getAnnotation() != "dpex.reqd_sub_group_size" || A->args_size() != 1)
+      continue;
+    llvm::Optional<llvm::APSInt> N =
+        (*A->args_begin())->getIntegerConstantExpr(Kernel->getASTContext());
+    if (!N || N->isNegative() || !N->isPowerOf2() || N->getZExtValue() > 64)
+      D.error(A->getLocation(),
+              "kernel '" + Name +
+                  "': DPEX_REQD_SUB_GROUP_SIZE takes a power of two from 1 "
+                  "to 64 (a sub-group size devices have)");
+  }
   // The host launches a kernel with no object to call it on.
   if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(Kernel);
       MD && MD->isInstance())

@@ -26,9 +26,18 @@ llvm::Expected<std::string> emitSPIRV(llvm::Module &M,
   // With debug info 1.1: the translator names the producer of the
   // OpenCL.DebugInfo.100 instructions in an OpModuleProcessed.
   bool DebugInfo = M.getNamedMetadata("llvm.dbg.cu") != nullptr;
-  auto Options = [&](const SPIRV::TranslatorOpts::ExtensionsStatusMap &Ext) {
-    SPIRV::TranslatorOpts Opts(DebugInfo ? SPIRV::VersionNumber::SPIRV_1_1
-                                         : SPIRV::VersionNumber::SPIRV_1_0,
+  // DPEX_REQD_SUB_GROUP_SIZE's SubgroupSize execution mode is SPIR-V 1.1
+  // (SubgroupDispatch).
+  bool SubGroupSize = llvm::any_of(M, [](const llvm::Function &F) {
+    return F.hasMetadata("intel_reqd_sub_group_size");
+  });
+  // SPV_INTEL_subgroups: the sub-group shuffles (select_from_group, ...),
+  // declared by the translator only in an image that uses them.
+  auto Options = [&](SPIRV::TranslatorOpts::ExtensionsStatusMap Ext) {
+    Ext[SPIRV::ExtensionID::SPV_INTEL_subgroups] = true;
+    SPIRV::TranslatorOpts Opts(DebugInfo || SubGroupSize
+                                   ? SPIRV::VersionNumber::SPIRV_1_1
+                                   : SPIRV::VersionNumber::SPIRV_1_0,
                                Ext);
     // The translator exit()s on an intrinsic it has no SPIR-V for (e.g.
     // llvm.prefetch from __builtin_prefetch), taking dpexc and its cleanup

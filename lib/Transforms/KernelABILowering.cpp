@@ -283,6 +283,8 @@ Expected<Function *> createEntry(Module &M, const KernelRecord &K) {
   Entry->setMetadata("kernel_arg_base_type", MDNode::get(Ctx, MD.BaseType));
   Entry->setMetadata("kernel_arg_type_qual", MDNode::get(Ctx, MD.TypeQual));
   Entry->setMetadata("kernel_arg_name", MDNode::get(Ctx, MD.Name));
+  if (MDNode *Size = Body->getMetadata("intel_reqd_sub_group_size"))
+    Entry->setMetadata("intel_reqd_sub_group_size", Size);
   ++NumKernelEntries;
   return Entry;
 }

@@ -33,6 +33,17 @@ struct SPIRGenericBuiltinCallerOmissionPass
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Removes each kernel that uses a sub-group operation (an OpenCL 2.0
+// sub-group built-in), naming it and the reason in `!dpex.omitted_kernels`.
+struct SPIRSubGroupCallerOmissionPass
+    : llvm::PassInfoMixin<SPIRSubGroupCallerOmissionPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Names `Kernel`, left out of the image, and why in `!dpex.omitted_kernels`.
+void recordOmittedKernel(llvm::Module &M, llvm::StringRef Kernel,
+                         llvm::StringRef Reason);
+
 // The kernels `!dpex.omitted_kernels` names, the metadata removed.
 std::vector<OmittedKernel> takeOmittedKernels(llvm::Module &M);
 

@@ -48,6 +48,14 @@ struct KernelRecord {
 };
 llvm::Expected<std::vector<KernelRecord>> readKernelMetadata(llvm::Module &M);
 
+// Gives each kernel annotated DPEX_REQD_SUB_GROUP_SIZE(n)
+// `!intel_reqd_sub_group_size !{i32 n}`; the frontend runs it before
+// AnnotationRemovalPass.
+struct SubGroupSizeAnnotationPass
+    : llvm::PassInfoMixin<SubGroupSizeAnnotationPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // Drops `llvm.global.annotations` (which kernels are is known from the AST)
 // and the strings only it used; the frontend runs it on each source.
 struct AnnotationRemovalPass : llvm::PassInfoMixin<AnnotationRemovalPass> {

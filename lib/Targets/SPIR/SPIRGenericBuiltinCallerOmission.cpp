@@ -26,7 +26,6 @@ static constexpr const char *OmittedKernelsMD = "dpex.omitted_kernels";
 
 PreservedAnalyses
 SPIRGenericBuiltinCallerOmissionPass::run(Module &M, ModuleAnalysisManager &) {
-  LLVMContext &Ctx = M.getContext();
   bool Changed = false;
   for (Function &F : make_early_inc_range(M)) {
     if (F.getCallingConv() != CallingConv::SPIR_KERNEL)
@@ -46,9 +45,7 @@ SPIRGenericBuiltinCallerOmissionPass::run(Module &M, ModuleAnalysisManager &) {
         "' on a generic pointer (a generic_space atomic whose pointer is "
         "neither provably global nor local), which SPIR 1.2 cannot express";
     LLVM_DEBUG(dbgs() << F.getName() << " left out: " << Reason << "\n");
-    M.getOrInsertNamedMetadata(OmittedKernelsMD)
-        ->addOperand(MDNode::get(Ctx, {MDString::get(Ctx, F.getName()),
-                                       MDString::get(Ctx, Reason)}));
+    recordOmittedKernel(M, F.getName(), Reason);
     F.eraseFromParent();
     ++NumKernelsOmitted;
     Changed = true;
@@ -59,6 +56,13 @@ SPIRGenericBuiltinCallerOmissionPass::run(Module &M, ModuleAnalysisManager &) {
       Changed = true;
     }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
+
+void recordOmittedKernel(Module &M, StringRef Kernel, StringRef Reason) {
+  LLVMContext &Ctx = M.getContext();
+  M.getOrInsertNamedMetadata(OmittedKernelsMD)
+      ->addOperand(MDNode::get(
+          Ctx, {MDString::get(Ctx, Kernel), MDString::get(Ctx, Reason)}));
 }
 
 std::vector<OmittedKernel> takeOmittedKernels(Module &M) {

@@ -53,7 +53,8 @@ llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV) {
   // floating-point atomic adds.
   SPIRV::TranslatorOpts Opts(
       SPIRV::VersionNumber::MaximumVersion,
-      {{SPIRV::ExtensionID::SPV_EXT_shader_atomic_float_add, true}});
+      {{SPIRV::ExtensionID::SPV_EXT_shader_atomic_float_add, true},
+       {SPIRV::ExtensionID::SPV_INTEL_subgroups, true}});
   Opts.setDesiredBIsRepresentation(SPIRV::BIsRepresentation::OpenCL12);
   std::istringstream IS(SPIRV);
   llvm::Module *Raw = nullptr;
@@ -67,6 +68,7 @@ llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV) {
       *M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
         MPM.addPass(SPIRMemFenceLoweringPass());
         MPM.addPass(SPIRGenericBuiltinCallerOmissionPass());
+        MPM.addPass(SPIRSubGroupCallerOmissionPass());
         return llvm::Error::success();
       }));
   std::vector<OmittedKernel> Omitted = takeOmittedKernels(*M);

@@ -1,0 +1,190 @@
+// Sub-group algorithms of the dpex kernel language (SYCL 2020's names):
+// group_broadcast, select_from_group, the shifts and permute_group_by_xor,
+// reduce_over_group, the scans and any/all/none_of_group on a sub_group.
+// Included by <dpex/kernel.hpp>.
+//
+// Every work-item of the sub-group must reach each call, with the same
+// arguments where SYCL requires it (the op, the broadcasting work-item, the
+// shift): each call is one group instruction at Subgroup scope. Values are
+// int32/uint32/int64/uint64/float/double. plus, minimum and maximum are
+// single OpGroup* instructions; the other ops combine the sub-group's values
+// in order through shuffles (one per work-item of the sub-group).
+#pragma once
+
+namespace dpex {
+
+namespace detail {
+constexpr int subgroup_scope = 3;
+// SPIR-V GroupOperation.
+constexpr int group_reduce = 0, group_inclusive_scan = 1,
+              group_exclusive_scan = 2;
+
+template <typename _Tp> struct sub_group_value {
+  static constexpr bool supported = false;
+};
+#define DPEX_SUB_GROUP_VALUE(T)                                                \
+  template <> struct sub_group_value<T> {                                      \
+    static constexpr bool supported = true;                                    \
+  };
+DPEX_SUB_GROUP_VALUE(int)
+DPEX_SUB_GROUP_VALUE(unsigned)
+DPEX_SUB_GROUP_VALUE(long)
+DPEX_SUB_GROUP_VALUE(unsigned long)
+DPEX_SUB_GROUP_VALUE(float)
+DPEX_SUB_GROUP_VALUE(double)
+#undef DPEX_SUB_GROUP_VALUE
+
+template <typename _Tp> void check_sub_group_value_type() {
+  static_assert(sub_group_value<_Tp>::supported,
+                "dpex sub-group algorithms take int32, uint32, int64, uint64, "
+                "float or double values");
+}
+
+// The op as one group instruction, where SPIR-V has one.
+template <typename _Op, typename _Tp> struct sub_group_native {
+  static constexpr bool known = false;
+};
+#define DPEX_SUB_GROUP_NATIVE(OP, T, INSTRUCTION)                              \
+  template <> struct sub_group_native<OP<void>, T> {                           \
+    static constexpr bool known = true;                                        \
+    static T apply(int __operation, T __x) {                                   \
+      return __spirv_Group##INSTRUCTION(subgroup_scope, __operation, __x);     \
+    }                                                                          \
+  };                                                                           \
+  template <>                                                                  \
+  struct sub_group_native<OP<T>, T> : sub_group_native<OP<void>, T> {};
+#define DPEX_SUB_GROUP_NATIVE_ALL(T, ADD, MIN, MAX)                            \
+  DPEX_SUB_GROUP_NATIVE(plus, T, ADD)                                          \
+  DPEX_SUB_GROUP_NATIVE(minimum, T, MIN)                                       \
+  DPEX_SUB_GROUP_NATIVE(maximum, T, MAX)
+DPEX_SUB_GROUP_NATIVE_ALL(int, IAdd, SMin, SMax)
+DPEX_SUB_GROUP_NATIVE_ALL(unsigned, IAdd, UMin, UMax)
+DPEX_SUB_GROUP_NATIVE_ALL(long, IAdd, SMin, SMax)
+DPEX_SUB_GROUP_NATIVE_ALL(unsigned long, IAdd, UMin, UMax)
+DPEX_SUB_GROUP_NATIVE_ALL(float, FAdd, FMin, FMax)
+DPEX_SUB_GROUP_NATIVE_ALL(double, FAdd, FMin, FMax)
+#undef DPEX_SUB_GROUP_NATIVE_ALL
+#undef DPEX_SUB_GROUP_NATIVE
+
+template <typename _Tp> _Tp sub_group_shuffle(_Tp x, size_t id) {
+  check_sub_group_value_type<_Tp>();
+  return __spirv_SubgroupShuffleINTEL(x, static_cast<unsigned>(id));
+}
+
+// op over the values of work-items [0, last) in order (`any` is false when
+// the range is empty). Every work-item runs the same number of shuffles.
+template <typename _Tp, typename _Op>
+_Tp sub_group_fold(sub_group g, _Tp x, _Op op, size_t last, bool &any) {
+  const size_t n = g.get_local_range();
+  _Tp r{};
+  any = false;
+  for (size_t i = 0; i < n; ++i) {
+    _Tp v = sub_group_shuffle(x, i);
+    if (i < last) {
+      r = any ? op(r, v) : v;
+      any = true;
+    }
+  }
+  return r;
+}
+} // namespace detail
+
+// `x` of the sub-group's work-item `local_id`.
+template <typename _Tp>
+_Tp group_broadcast(sub_group, _Tp x, size_t local_id = 0) {
+  detail::check_sub_group_value_type<_Tp>();
+  return __spirv_GroupBroadcast(detail::subgroup_scope, x,
+                                static_cast<unsigned>(local_id));
+}
+
+// `x` of work-item `local_id`, which may differ between work-items.
+template <typename _Tp>
+_Tp select_from_group(sub_group, _Tp x, size_t local_id) {
+  return detail::sub_group_shuffle(x, local_id);
+}
+
+// `x` of the work-item `delta` after this one (undefined past the end).
+template <typename _Tp>
+_Tp shift_group_left(sub_group g, _Tp x, size_t delta = 1) {
+  return detail::sub_group_shuffle(x, g.get_local_id() + delta);
+}
+
+// `x` of the work-item `delta` before this one (undefined before the start).
+template <typename _Tp>
+_Tp shift_group_right(sub_group g, _Tp x, size_t delta = 1) {
+  return detail::sub_group_shuffle(x, g.get_local_id() - delta);
+}
+
+// `x` of the work-item whose local id is this one's xor `mask`.
+template <typename _Tp>
+_Tp permute_group_by_xor(sub_group g, _Tp x, size_t mask) {
+  return detail::sub_group_shuffle(x, g.get_local_id() ^ mask);
+}
+
+template <typename _Tp, typename _Op>
+_Tp reduce_over_group(sub_group g, _Tp x, _Op op) {
+  detail::check_sub_group_value_type<_Tp>();
+  if constexpr (detail::sub_group_native<_Op, _Tp>::known) {
+    (void)g;
+    return detail::sub_group_native<_Op, _Tp>::apply(detail::group_reduce, x);
+  } else {
+    bool any;
+    return detail::sub_group_fold(g, x, op, g.get_local_range(), any);
+  }
+}
+
+template <typename _Tp, typename _Init, typename _Op>
+_Init reduce_over_group(sub_group g, _Tp x, _Init init, _Op op) {
+  return op(init, static_cast<_Init>(reduce_over_group(g, x, op)));
+}
+
+template <typename _Tp, typename _Op>
+_Tp inclusive_scan_over_group(sub_group g, _Tp x, _Op op) {
+  detail::check_sub_group_value_type<_Tp>();
+  if constexpr (detail::sub_group_native<_Op, _Tp>::known) {
+    (void)g;
+    return detail::sub_group_native<_Op, _Tp>::apply(
+        detail::group_inclusive_scan, x);
+  } else {
+    bool any;
+    return detail::sub_group_fold(g, x, op, g.get_local_id() + 1, any);
+  }
+}
+
+template <typename _Tp, typename _Op, typename _Init>
+_Init inclusive_scan_over_group(sub_group g, _Tp x, _Op op, _Init init) {
+  return op(init, static_cast<_Init>(inclusive_scan_over_group(g, x, op)));
+}
+
+template <typename _Tp, typename _Init, typename _Op>
+_Init exclusive_scan_over_group(sub_group g, _Tp x, _Init init, _Op op) {
+  detail::check_sub_group_value_type<_Init>();
+  bool before;
+  _Init prefix = detail::sub_group_fold(g, static_cast<_Init>(x), op,
+                                        g.get_local_id(), before);
+  return before ? op(init, prefix) : init;
+}
+
+template <typename _Tp, typename _Op>
+_Tp exclusive_scan_over_group(sub_group g, _Tp x, _Op op) {
+  detail::check_sub_group_value_type<_Tp>();
+  if constexpr (detail::sub_group_native<_Op, _Tp>::known) {
+    (void)g;
+    return detail::sub_group_native<_Op, _Tp>::apply(
+        detail::group_exclusive_scan, x);
+  } else {
+    return exclusive_scan_over_group(g, x, known_identity<_Op, _Tp>::value, op);
+  }
+}
+
+inline bool any_of_group(sub_group, bool pred) {
+  return __spirv_GroupAny(detail::subgroup_scope, pred);
+}
+inline bool all_of_group(sub_group, bool pred) {
+  return __spirv_GroupAll(detail::subgroup_scope, pred);
+}
+inline bool none_of_group(sub_group g, bool pred) {
+  return !any_of_group(g, pred);
+}
+
+} // namespace dpex
