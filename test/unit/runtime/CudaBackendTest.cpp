@@ -611,9 +611,11 @@ TEST_CASE("local accessors are offsets into dynamic shared memory",
                       in, dpex::local_memory<float>(1 << 20), 1,
                       dpex::local_memory<float>(group), out);
   });
-  REQUIRE(e.code() == dpex::errc::invalid_range);
+  // Checked in the runtime's core against the device's limit, as on every
+  // backend (docs/runtime.md), before the driver sees it.
+  REQUIRE(e.code() == dpex::errc::invalid_argument);
   REQUIRE_THAT(e.what(), Contains("call_kernel(dpex_cuda_test::tiles)"));
-  REQUIRE_THAT(e.what(), Contains("shared memory per block"));
+  REQUIRE_THAT(e.what(), Contains("bytes of local memory"));
 }
 
 TEST_CASE("CUDA errors name the module, entry and driver error",
