@@ -124,12 +124,12 @@ __kernel void histogram(int bins, __global const float *x,
   float v = x[get_global_id(0)];
   int b = min((int)(v * (float)bins), bins - 1);
 #if FLOAT_ATOMIC_ADD
-  atomic_fetch_add_explicit((volatile __global atomic_float *)&hist[b], v,
+  atomic_fetch_add_explicit((volatile __global atomic_float *)&hist[b], 1.0f,
                             memory_order_relaxed, memory_scope_device);
 #else
   volatile __global uint *p = (volatile __global uint *)&hist[b];
   uint old = *p, seen;
-  while ((seen = atomic_cmpxchg(p, old, as_uint(as_float(old) + v))) != old)
+  while ((seen = atomic_cmpxchg(p, old, as_uint(as_float(old) + 1.0f))) != old)
     old = seen;
 #endif
 }
