@@ -42,8 +42,7 @@ PreservedAnalyses NVPTXFunnelShiftExpansionPass::run(Module &M,
     // fshl: (Hi << s) | ((Lo >> 1) >> (63 - s)); fshr mirrors it. Both are
     // exact at s == 0, where the far part is 0.
     bool Left = II->getIntrinsicID() == Intrinsic::fshl;
-    Value *NearPart =
-        Left ? B.CreateShl(Hi, Near) : B.CreateLShr(Lo, Near);
+    Value *NearPart = Left ? B.CreateShl(Hi, Near) : B.CreateLShr(Lo, Near);
     Value *FarOne = Left ? B.CreateLShr(Lo, 1) : B.CreateShl(Hi, 1);
     Value *FarPart =
         Left ? B.CreateLShr(FarOne, Far) : B.CreateShl(FarOne, Far);
