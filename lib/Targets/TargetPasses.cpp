@@ -39,6 +39,7 @@ void addNVPTXLoweringPasses(ModulePassManager &MPM) {
   MPM.addPass(NVPTXAddressSpaceMappingPass());
   MPM.addPass(NVPTXPrintfLoweringPass());
   MPM.addPass(NVPTXMinMaxNaNLoweringPass());
+  MPM.addPass(NVPTXLdexpNaNLoweringPass());
   // Last: it names the kernels, which the local parameter lowering rebuilds.
   MPM.addPass(NVPTXKernelAnnotationPass());
 }

@@ -20,7 +20,8 @@ namespace dpex {
 
 // fmod is exact: with q = trunc(x/y), x - q*y is representable, so one FMA
 // gives it exactly; when x/y rounded to the neighbouring integer, one step
-// of |y| brings the remainder back into range with x's sign.
+// of |y| brings the remainder back into range with x's sign, which a
+// zero remainder takes too.
 PreservedAnalyses ExactFRemLoweringPass::run(Module &M,
                                              ModuleAnalysisManager &) {
   bool Changed = false;
@@ -50,6 +51,9 @@ PreservedAnalyses ExactFRemLoweringPass::run(Module &M,
                          B.CreateIsNeg(B.CreateBitCast(
                              X, B.getIntNTy(T->getPrimitiveSizeInBits())))));
       R = B.CreateSelect(WrongSign, B.CreateFAdd(R, Step), R);
+      // A zero remainder has x's sign as well (fmod(-3, 1.5) is -0), where
+      // the FMA's exact cancellation and the steps above give +0.
+      R = B.CreateBinaryIntrinsic(Intrinsic::copysign, R, X);
       // fmod(finite x, ±inf) is x; the FMA would give NaN from 0 * inf.
       Value *Inf = ConstantFP::getInfinity(T);
       Value *XFinite =

@@ -138,6 +138,20 @@ struct NVPTXBitCountLoweringPass
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Makes OpenCL double ldexp calls return a NaN operand as is, which libclc's
+// ldexp turns into a finite number.
+struct NVPTXLdexpNaNLoweringPass
+    : llvm::PassInfoMixin<NVPTXLdexpNaNLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// 64-bit funnel shifts (rotates) become masked shifts: NVPTX selects a
+// 64-bit rotate by 64 or more wrongly.
+struct NVPTXFunnelShiftExpansionPass
+    : llvm::PassInfoMixin<NVPTXFunnelShiftExpansionPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // Every defined function flushes float denormals (NVPTX's .ftz forms).
 struct NVPTXDenormalFlushPass : llvm::PassInfoMixin<NVPTXDenormalFlushPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);

@@ -164,6 +164,12 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
   if (M.getFunction("__nvvm_reflect"))
     return fail("a __nvvm_reflect query that is not a constant string");
   optimize(M, **TM);
+  // After the optimiser, which would make the shifts a funnel shift again.
+  llvm::cantFail(
+      runModulePasses(M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+        MPM.addPass(NVPTXFunnelShiftExpansionPass());
+        return llvm::Error::success();
+      }));
   // After libdevice and libclc: what they leave undefined, ptxas rejects.
   if (auto E = checkResolvedCalls(M, CallConsumer::PTX))
     return E;
