@@ -215,6 +215,10 @@ public:
   bool profiling() const { return profiling_; }
   const std::shared_ptr<Device> &sharedDevice() const { return device_; }
 
+  // Gives back an allocation of this queue's device once the work already
+  // submitted to the queue is done with it.
+  virtual void release(void *pointer) { device_->deallocate(pointer); }
+
   // Blocking copy between host and device memory in either direction,
   // ordered after the work already submitted to this queue.
   virtual Status copy(void *dst, const void *src, std::size_t bytes) = 0;

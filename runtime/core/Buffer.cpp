@@ -11,7 +11,7 @@ namespace dpex::rt {
 
 Buffer::~Buffer() {
   if (pointer_)
-    queue_->device().deallocate(pointer_);
+    queue_->release(pointer_);
 }
 
 } // namespace dpex::rt

@@ -43,9 +43,11 @@ namespace dpex::rt::opencl {
   X(clSetEventCallback)                                                        \
   X(clReleaseEvent)
 
-// X(name): entry points only some devices need (OpenCL 2.1+).
+// X(name): entry points only some devices need (OpenCL 2.1+), or used where
+// present.
 #define DPEX_OPENCL_OPTIONAL_FUNCTIONS(X)                                      \
   X(clCreateProgramWithIL)                                                     \
+  X(clEnqueueSVMFree)                                                          \
   X(clCloneKernel)                                                             \
   X(clGetExtensionFunctionAddressForPlatform)
 

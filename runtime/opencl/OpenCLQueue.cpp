@@ -26,6 +26,20 @@ OpenCLQueue::~OpenCLQueue() {
   api_.clReleaseCommandQueue(queue_);
 }
 
+// A clSVMFree right after a command's event completed can race the driver's
+// own end of that command: Intel's CPU runtime unlocks a command's arguments
+// after it signalled CL_COMPLETE, and crashed when the memory was gone.
+// Freed in the queue's order, the driver decides when.
+void OpenCLQueue::release(void *pointer) {
+  if (api_.clEnqueueSVMFree &&
+      api_.clEnqueueSVMFree(queue_, 1, &pointer, nullptr, nullptr, 0, nullptr,
+                            nullptr) == CL_SUCCESS) {
+    api_.clFlush(queue_);
+    return;
+  }
+  device().deallocate(pointer);
+}
+
 Status OpenCLQueue::copy(void *dst, const void *src, std::size_t bytes) {
   cl_int err = api_.clEnqueueSVMMemcpy(queue_, CL_TRUE, dst, src, bytes, 0,
                                        nullptr, nullptr);

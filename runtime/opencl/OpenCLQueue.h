@@ -44,6 +44,7 @@ public:
   instantiate(const std::vector<RecordedOp> &ops) override;
   // Submits the commands enqueued so far to the device (see OpenCLEvent).
   void flush() const { api_.clFlush(queue_); }
+  void release(void *pointer) override;
 
   // The cl_events of `deps` usable in this context; waits on the host for
   // the others (other devices or backends).
