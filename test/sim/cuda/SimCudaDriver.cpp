@@ -25,7 +25,8 @@
 //             them; cuStreamWaitEvent makes a worker wait;
 //   graphs    stream capture collects a stream's launches and copies into
 //             a graph instead of running them (records, waits and
-//             synchronisations of a capturing stream are refused);
+//             synchronisations of a capturing stream are refused, and so
+//             is a pageable copy, with CUDA_ERROR_INVALID_VALUE);
 //             cuGraphLaunch enqueues a copy of them, in order, on a stream.
 //
 // Failure injection: DPEX_SIM_FAIL=<entry>:<n>[:<result>][,...] makes the
@@ -587,12 +588,15 @@ CUresult enqueueCopy(CUstream_st *stream, void *dst, const void *src,
   std::unique_lock<std::mutex> lock(d.mutex);
   if (!knownStream(d, stream))
     return INVALID_HANDLE;
+  const bool pageable = (!dstOnDevice && !isRegistered(d, dst, bytes)) ||
+                        (!srcOnDevice && !isRegistered(d, src, bytes));
   if (stream->capture) {
+    // As on a real driver: a graph's copy node cannot stage pageable memory.
+    if (pageable)
+      return INVALID_VALUE;
     stream->capture->ops.push_back(std::move(op));
     return SUCCESS;
   }
-  const bool pageable = (!dstOnDevice && !isRegistered(d, dst, bytes)) ||
-                        (!srcOnDevice && !isRegistered(d, src, bytes));
   stream->ops.push_back(std::move(op));
   d.changed.notify_all();
   if (pageable) {
