@@ -257,6 +257,7 @@ struct Driver {
   std::map<std::uintptr_t, Allocation> allocations;
   std::map<std::uintptr_t, std::size_t> registered; // host ranges, by start
   unsigned long pageableCopies = 0;
+  unsigned long implicitSyncs = 0;
   std::uint64_t allocatedBytes[8] = {};
   std::vector<void *> quarantine; // freed while still in use
   std::set<CUstream_st *> streams;
@@ -1129,7 +1130,8 @@ SIM_EXPORT CUresult cuMemFree_v2(CUdeviceptr pointer) {
 }
 
 // Page-locks [p, p + bytes); a range overlapping one registered before is
-// refused, as the driver does.
+// refused, as the driver does. One made while the context has work on a
+// stream is counted as an implicit synchronisation (dpexsim.h).
 SIM_EXPORT CUresult cuMemHostRegister_v2(void *p, std::size_t bytes,
                                          unsigned flags) {
   SIM_CALL("cuMemHostRegister");
@@ -1147,6 +1149,12 @@ SIM_EXPORT CUresult cuMemHostRegister_v2(void *p, std::size_t bytes,
       std::prev(it)->first + std::prev(it)->second > address)
     return HOST_MEMORY_ALREADY_REGISTERED;
   d.registered[address] = bytes;
+  CUctx_st *context = current();
+  for (CUstream_st *stream : d.streams)
+    if (stream->context == context && (stream->busy || !stream->ops.empty())) {
+      ++d.implicitSyncs;
+      break;
+    }
   return SUCCESS;
 }
 
@@ -1511,6 +1519,12 @@ SIM_EXPORT unsigned long dpexsim_pageable_copies(void) {
   Driver &d = driver();
   std::lock_guard<std::mutex> lock(d.mutex);
   return d.pageableCopies;
+}
+
+SIM_EXPORT unsigned long dpexsim_implicit_syncs(void) {
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  return d.implicitSyncs;
 }
 
 SIM_EXPORT unsigned long dpexsim_cubin_loads(void) {
