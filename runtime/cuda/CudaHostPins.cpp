@@ -24,6 +24,9 @@ struct Registration {
 struct Ledger {
   std::mutex mutex;
   std::map<std::uintptr_t, Registration> ranges; // by first byte
+  // Holders of the registrations whose undoing the driver refused: they
+  // stay locked, and copies inside them share them.
+  std::vector<std::shared_ptr<void>> stuck;
 };
 
 // Never destroyed: a host event may release a registration during exit.
@@ -61,10 +64,15 @@ std::shared_ptr<void> registerPages(Ledger &l, const CudaApi &api,
     Ledger &l = ledger();
     std::lock_guard<std::mutex> lock(l.mutex);
     ContextScope scope(*apiPointer, context);
-    // A failure leaves the pages locked, which the next registration
-    // overlapping them finds: it then takes the pageable path.
-    apiPointer->cuMemHostUnregister(range);
-    l.ranges.erase(reinterpret_cast<std::uintptr_t>(range));
+    const auto begin = reinterpret_cast<std::uintptr_t>(range);
+    if (apiPointer->cuMemHostUnregister(range) == CUDA_SUCCESS) {
+      l.ranges.erase(begin);
+      return;
+    }
+    // The pages stay locked: the ledger keeps them, held for good, so that
+    // no registration overlapping them is tried again.
+    l.stuck.push_back(std::shared_ptr<void>(range, [](void *) {}));
+    l.ranges[begin].holders = l.stuck.back();
   });
   l.ranges[begin] = Registration{end, holders};
   return holders;

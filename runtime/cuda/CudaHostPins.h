@@ -8,7 +8,8 @@
 // made: a copy inside a live registration shares it, a copy that overlaps
 // one without lying inside it is not registered (it takes the driver's
 // pageable path, which has left the host memory once the call returns),
-// and a registration is undone when the last copy holding it released it.
+// and a registration is undone when the last copy holding it released it
+// (one the driver refuses to undo stays in the ledger, shared for good).
 #pragma once
 
 #include "CudaLoader.h"
