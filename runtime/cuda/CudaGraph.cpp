@@ -12,6 +12,8 @@
 
 #include "core/Trace.h"
 
+#include <string>
+
 namespace dpex::rt::cuda {
 
 namespace {
@@ -43,10 +45,12 @@ private:
   std::vector<std::shared_ptr<void>> pins_;
 };
 
-// A recorded launch in the driver's terms.
+// A recorded operation in the driver's terms: a launch's shape and
+// parameters, or the page-locked pieces of a copy's host memory.
 struct PreparedLaunch {
   LaunchShape shape;
   std::unique_ptr<KernelParams> params;
+  std::vector<PinnedPiece> pieces;
 };
 
 // Enqueues `op` on the capturing `stream`; `call` names the driver call.
@@ -72,12 +76,22 @@ CUresult capture(const CudaApi &api, CudaDevice &device, CUstream stream,
     return api.cuMemcpyDtoDAsync(address(op.dst), address(op.src), op.bytes,
                                  stream);
   }
-  if (toDevice) {
-    call = "cuMemcpyHtoDAsync";
-    return api.cuMemcpyHtoDAsync(address(op.dst), op.src, op.bytes, stream);
+  // One copy per piece: the driver captures none from pageable memory, and
+  // a copy spanning two registrations is pageable to it.
+  const char *host = static_cast<const char *>(toDevice ? op.src : op.dst);
+  call = toDevice ? "cuMemcpyHtoDAsync" : "cuMemcpyDtoHAsync";
+  for (const PinnedPiece &piece : launch.pieces) {
+    const std::size_t offset = static_cast<std::size_t>(piece.pointer - host);
+    CUresult result =
+        toDevice ? api.cuMemcpyHtoDAsync(address(op.dst) + offset,
+                                         piece.pointer, piece.bytes, stream)
+                 : api.cuMemcpyDtoHAsync(const_cast<char *>(piece.pointer),
+                                         address(op.src) + offset, piece.bytes,
+                                         stream);
+    if (result != CUDA_SUCCESS)
+      return result;
   }
-  call = "cuMemcpyDtoHAsync";
-  return api.cuMemcpyDtoHAsync(op.dst, address(op.src), op.bytes, stream);
+  return CUDA_SUCCESS;
 }
 
 } // namespace
@@ -100,10 +114,22 @@ CudaQueue::instantiate(const std::vector<RecordedOp> &ops) {
       const bool toDevice = device.isDeviceMemory(op.dst);
       const bool fromDevice = device.isDeviceMemory(op.src);
       const void *host = !toDevice ? op.dst : !fromDevice ? op.src : nullptr;
-      if (host)
-        if (std::shared_ptr<void> pinned =
-                pinHostRange(api, device.context(), host, op.bytes))
-          pins.push_back(std::move(pinned));
+      if (!host || op.bytes == 0)
+        continue;
+      launches[i].pieces = pinHostPieces(api, device.context(), host, op.bytes);
+      if (launches[i].pieces.empty())
+        return Status::error(
+            errc::backend_error,
+            "a CUDA graph copies only from and into page-locked host memory, "
+            "and the " +
+                std::to_string(op.bytes) +
+                " bytes of host memory of a recorded copy could not be "
+                "page-locked (cuMemHostRegister refused them, or they overlap "
+                "a registration being undone; DPEX_TRACE=1 shows the "
+                "driver's error)");
+      for (const PinnedPiece &piece : launches[i].pieces)
+        if (piece.holder)
+          pins.push_back(piece.holder);
       continue;
     }
     auto &kernel = static_cast<CudaKernel &>(*op.kernel);

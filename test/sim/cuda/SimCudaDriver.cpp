@@ -25,7 +25,8 @@
 //             them; cuStreamWaitEvent makes a worker wait;
 //   graphs    stream capture collects a stream's launches and copies into
 //             a graph instead of running them (records, waits and
-//             synchronisations of a capturing stream are refused);
+//             synchronisations of a capturing stream are refused, and so
+//             is a pageable copy, with CUDA_ERROR_INVALID_VALUE);
 //             cuGraphLaunch enqueues a copy of them, in order, on a stream.
 //
 // Failure injection: DPEX_SIM_FAIL=<entry>:<n>[:<result>][,...] makes the
@@ -256,6 +257,7 @@ struct Driver {
   std::map<std::uintptr_t, Allocation> allocations;
   std::map<std::uintptr_t, std::size_t> registered; // host ranges, by start
   unsigned long pageableCopies = 0;
+  unsigned long implicitSyncs = 0;
   std::uint64_t allocatedBytes[8] = {};
   std::vector<void *> quarantine; // freed while still in use
   std::set<CUstream_st *> streams;
@@ -587,12 +589,15 @@ CUresult enqueueCopy(CUstream_st *stream, void *dst, const void *src,
   std::unique_lock<std::mutex> lock(d.mutex);
   if (!knownStream(d, stream))
     return INVALID_HANDLE;
+  const bool pageable = (!dstOnDevice && !isRegistered(d, dst, bytes)) ||
+                        (!srcOnDevice && !isRegistered(d, src, bytes));
   if (stream->capture) {
+    // As on a real driver: a graph's copy node cannot stage pageable memory.
+    if (pageable)
+      return INVALID_VALUE;
     stream->capture->ops.push_back(std::move(op));
     return SUCCESS;
   }
-  const bool pageable = (!dstOnDevice && !isRegistered(d, dst, bytes)) ||
-                        (!srcOnDevice && !isRegistered(d, src, bytes));
   stream->ops.push_back(std::move(op));
   d.changed.notify_all();
   if (pageable) {
@@ -1125,7 +1130,8 @@ SIM_EXPORT CUresult cuMemFree_v2(CUdeviceptr pointer) {
 }
 
 // Page-locks [p, p + bytes); a range overlapping one registered before is
-// refused, as the driver does.
+// refused, as the driver does. One made while the context has work on a
+// stream is counted as an implicit synchronisation (dpexsim.h).
 SIM_EXPORT CUresult cuMemHostRegister_v2(void *p, std::size_t bytes,
                                          unsigned flags) {
   SIM_CALL("cuMemHostRegister");
@@ -1143,6 +1149,12 @@ SIM_EXPORT CUresult cuMemHostRegister_v2(void *p, std::size_t bytes,
       std::prev(it)->first + std::prev(it)->second > address)
     return HOST_MEMORY_ALREADY_REGISTERED;
   d.registered[address] = bytes;
+  CUctx_st *context = current();
+  for (CUstream_st *stream : d.streams)
+    if (stream->context == context && (stream->busy || !stream->ops.empty())) {
+      ++d.implicitSyncs;
+      break;
+    }
   return SUCCESS;
 }
 
@@ -1507,6 +1519,12 @@ SIM_EXPORT unsigned long dpexsim_pageable_copies(void) {
   Driver &d = driver();
   std::lock_guard<std::mutex> lock(d.mutex);
   return d.pageableCopies;
+}
+
+SIM_EXPORT unsigned long dpexsim_implicit_syncs(void) {
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  return d.implicitSyncs;
 }
 
 SIM_EXPORT unsigned long dpexsim_cubin_loads(void) {

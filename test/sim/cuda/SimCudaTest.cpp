@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 #include "dpexsim.h"
 
+#include <algorithm>
 #include <dirent.h>
 #include <dlfcn.h>
 
@@ -35,6 +36,7 @@ struct Sim {
   decltype(&dpexsim_live) live;
   decltype(&dpexsim_cubin_loads) cubinLoads;
   decltype(&dpexsim_pageable_copies) pageableCopies;
+  decltype(&dpexsim_implicit_syncs) implicitSyncs;
 };
 
 template <typename F> F lookup(void *driver, const char *name) {
@@ -66,7 +68,9 @@ const Sim &sim() {
         lookup<decltype(&dpexsim_live)>(driver, "dpexsim_live"),
         lookup<decltype(&dpexsim_cubin_loads)>(driver, "dpexsim_cubin_loads"),
         lookup<decltype(&dpexsim_pageable_copies)>(driver,
-                                                   "dpexsim_pageable_copies")};
+                                                   "dpexsim_pageable_copies"),
+        lookup<decltype(&dpexsim_implicit_syncs)>(driver,
+                                                  "dpexsim_implicit_syncs")};
   }();
   return functions;
 }
@@ -852,6 +856,40 @@ TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
 // wait() reports naming the copy and the driver call; work that depends on
 // it fails the same way; a failure to page-lock the host memory falls back
 // to the pageable path and still copies.
+// The GPU case "async copies run beside a kernel on another stream": the
+// copies of a chain on one queue must not page-lock host memory while a
+// long kernel runs on another, since that ends their overlap (see
+// dpexsim_implicit_syncs). Copies register the caller's memory per copy
+// (cuMemHostRegister) today, so this fails until they go through page-locked
+// staging memory allocated up front; [!shouldfail] keeps the rule checked
+// and turns red once it holds, for the tag to be dropped.
+TEST_CASE("sim.cuda: async copies page-lock nothing beside a running kernel",
+          "[sim][copies][!shouldfail]") {
+  const Sim &s = sim();
+  constexpr std::size_t N = 4096;
+  const std::vector<float> x = ramp(N, 1.0f);
+  std::vector<float> out(N), expected(N);
+  for (std::size_t i = 0; i < N; ++i)
+    expected[i] = 3.0f * x[i]; // y = 2 y + y
+  dpex::queue slow(simDevice(0)), q(simDevice(0));
+  dpex::array<float> busy(slow, N), y(q, N);
+  busy.copy_from(x);
+  y.copy_from(std::vector<float>(N, 0.0f));
+  const unsigned long syncs = s.implicitSyncs();
+  s.setKernelTime(100000, 100000);
+  auto [slowHost, slowDevice] = dpex::call_kernel_async(
+      slow, dpex_sim::saxpy, dpex::range<1>(N), {}, 1.0f, busy, busy);
+  auto in = y.copy_from_async(x);
+  auto launched = dpex::call_kernel_async(q, dpex_sim::saxpy, dpex::range<1>(N),
+                                          {in.second}, 2.0f, y, y);
+  auto back = y.to_host_async(out, {launched.second});
+  s.setKernelTime(0, 0);
+  back.first.wait();
+  slowHost.wait();
+  CHECK(out == expected);
+  CHECK(s.implicitSyncs() == syncs);
+}
+
 TEST_CASE("sim.cuda: a failed async copy completes its events with the error",
           "[sim][copies]") {
   const Sim &s = sim();
@@ -905,6 +943,44 @@ TEST_CASE("sim.cuda: a failed async copy completes its events with the error",
     s.setFailures("");
     CHECK(s.pageableCopies() == pageable + 1);
     CHECK(a.to_host() == x);
+  }
+  q.wait();
+  CHECK(settle("registration", registrations) == registrations);
+}
+
+// The input and output of a graph in one host allocation, sharing a page:
+// the output's pages overlap the input's registration without lying inside
+// it, and the driver captures no copy from pageable memory.
+TEST_CASE("sim.cuda: a graph copies host ranges that share a page",
+          "[sim][graph]") {
+  const Sim &s = sim();
+  constexpr std::size_t N = 3000; // 12000 bytes: not a whole number of pages
+  std::vector<float> host(2 * N);
+  float *in = host.data(), *out = host.data() + N;
+  const std::vector<float> x = ramp(N, 1.0f);
+  std::copy(x.begin(), x.end(), in);
+  dpex::queue q(simDevice(0));
+  dpex::array<float> ax(q, N), ay(q, N);
+  ay.copy_from(std::vector<float>(N, 0.0f));
+  const long registrations = s.live("registration");
+  {
+    dpex::graph g(q);
+    g.record([&] {
+      auto copied = ax.copy_from_async(in, N);
+      auto k = dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N),
+                                       {copied.second}, 2.0f, ax, ay);
+      ay.to_host_async(out, N, {k.second});
+    });
+    const unsigned long pageable = s.pageableCopies();
+    std::vector<float> expected(N, 0.0f);
+    for (int r = 0; r < 2; ++r) {
+      g.replay().first.wait();
+      for (std::size_t i = 0; i < N; ++i)
+        expected[i] += 2.0f * x[i];
+      INFO("replay " << r);
+      CHECK(std::vector<float>(out, out + N) == expected);
+    }
+    CHECK(s.pageableCopies() == pageable);
   }
   q.wait();
   CHECK(settle("registration", registrations) == registrations);

@@ -59,6 +59,13 @@ unsigned long dpexsim_cubin_loads(void);
  * cuMemHostRegister range: each returned only once it had finished. */
 unsigned long dpexsim_pageable_copies(void);
 
+/* cuMemHostRegister calls made while another stream of the context had work
+ * queued or running. A page-locked host memory allocation between two
+ * commands of different streams keeps them from running concurrently (the
+ * CUDA Programming Guide's "Implicit Synchronization"): each of these calls
+ * ended the overlap of that work with what was issued after it. */
+unsigned long dpexsim_implicit_syncs(void);
+
 /* Live driver objects of a kind: "memory" (allocations), "stream",
  * "event", "module", "registration" (cuMemHostRegister ranges), "graph"
  * (captures under way included), "graph_exec". */
