@@ -590,8 +590,12 @@ private:
     auto Images = Builders[I]->build(Input);
     if (!Images)
       return Images.takeError();
+    // An image built only for another to derive from is never loaded: its
+    // omissions are no one's concern.
+    bool Wanted = Builders[I]->wanted(Requests[I]);
     for (const BuiltImage &Image : *Images) {
-      recordOmitted(Image.Omitted, Builders[I]->name());
+      if (Wanted)
+        recordOmitted(Image.Omitted, Builders[I]->name());
       for (const EmittedFile &File : Image.Files)
         Outputs.add(pathOf(File.Kind, Image.CudaArch), File.Bytes);
     }

@@ -74,8 +74,8 @@ Value *combine(IRBuilder<> &B, const Form &F, Value *X, Value *Y) {
     return T->isFloatingPointTy() ? B.CreateFAdd(X, Y) : B.CreateAdd(X, Y);
   bool Min = F.Operation == Op::Min;
   // OpenCL's fmin/fmax: a NaN operand gives the other, as min.f32 does.
-  Intrinsic::ID ID = T->isFloatingPointTy() ? (Min ? Intrinsic::minnum
-                                                   : Intrinsic::maxnum)
+  Intrinsic::ID ID = T->isFloatingPointTy()
+                         ? (Min ? Intrinsic::minnum : Intrinsic::maxnum)
                      : F.Signed ? (Min ? Intrinsic::smin : Intrinsic::smax)
                                 : (Min ? Intrinsic::umin : Intrinsic::umax);
   return B.CreateBinaryIntrinsic(ID, X, Y);

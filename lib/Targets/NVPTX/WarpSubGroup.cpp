@@ -45,8 +45,8 @@ bool isWarpShuffleType(Type *T) {
          T->isDoubleTy();
 }
 
-Value *warpShuffle(IRBuilder<> &B, Intrinsic::ID Shuffle, Value *Mask,
-                   Value *X, Value *Lane, unsigned Clamp) {
+Value *warpShuffle(IRBuilder<> &B, Intrinsic::ID Shuffle, Value *Mask, Value *X,
+                   Value *Lane, unsigned Clamp) {
   Module &M = *B.GetInsertBlock()->getModule();
   Function *Shfl = Intrinsic::getDeclaration(&M, Shuffle);
   Type *I32 = B.getInt32Ty(), *I64 = B.getInt64Ty();
