@@ -36,7 +36,6 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
-#include <set>
 
 namespace dpex {
 
@@ -242,7 +241,13 @@ private:
   bool ReportedInternalError = false;
   std::vector<KernelInfo> Kernels;
   std::vector<std::string> Dependencies;
-  std::set<std::string> WarnedOmitted;
+  // Each kernel an image left out, with why, and the builders whose images
+  // lack it for that reason, in build order.
+  struct Omission {
+    OmittedKernel Kernel;
+    std::vector<std::string> Images;
+  };
+  std::vector<Omission> Omissions;
 
   bool emits(EmitKind E) const { return llvm::is_contained(Opts.Emit, E); }
   bool targets(TargetKind T) const {
@@ -474,22 +479,38 @@ private:
       printDiagnostic(Err, DiagLevel::Error, "", U.Message);
   }
 
-  // The SPIR-V keeps every kernel; the images derived from the SPIR image
-  // (itself and the PTX) lack these, and their launches there fail.
-  bool warnOmitted(const std::vector<OmittedKernel> &Omitted) {
-    bool OK = true;
+  // Images derived from one that left a kernel out lack it too: one warning
+  // for all the images lacking it for one reason.
+  void recordOmitted(const std::vector<OmittedKernel> &Omitted,
+                     llvm::StringRef Image) {
     for (const OmittedKernel &K : Omitted) {
-      // Images derived from one that left a kernel out lack it too.
-      if (!WarnedOmitted.insert(K.Entry).second)
-        continue;
-      auto Info = llvm::find_if(
-          Kernels, [&](const KernelInfo &I) { return I.EntryName == K.Entry; });
-      std::string Name = Info == Kernels.end() ? K.Entry : Info->QualifiedName;
+      auto Same = llvm::find_if(Omissions, [&](const Omission &O) {
+        return O.Kernel.Entry == K.Entry && O.Kernel.Reason == K.Reason;
+      });
+      if (Same == Omissions.end())
+        Omissions.push_back({K, {Image.str()}});
+      else if (!llvm::is_contained(Same->Images, Image))
+        Same->Images.push_back(Image.str());
+    }
+  }
+
+  // The SPIR-V keeps every kernel; the images that lack one fail its
+  // launches.
+  bool warnOmitted() {
+    bool OK = true;
+    for (const Omission &O : Omissions) {
+      auto Info = llvm::find_if(Kernels, [&](const KernelInfo &I) {
+        return I.EntryName == O.Kernel.Entry;
+      });
+      std::string Name =
+          Info == Kernels.end() ? O.Kernel.Entry : Info->QualifiedName;
+      std::string Images = O.Images.front();
+      for (size_t I = 1; I < O.Images.size(); ++I)
+        Images += (I + 1 == O.Images.size() ? " and " : ", ") + O.Images[I];
       OK &= warn(OmittedKernelWarning, "",
-                 "kernel '" + Name +
-                     "' is left out of the spir and ptx images (devices "
-                     "that take SPIR-V run it): " +
-                     K.Reason);
+                 "kernel '" + Name + "' is left out of the " + Images +
+                     (O.Images.size() == 1 ? " image" : " images") +
+                     " (devices that take SPIR-V run it): " + O.Kernel.Reason);
     }
     return OK;
   }
@@ -569,9 +590,12 @@ private:
     auto Images = Builders[I]->build(Input);
     if (!Images)
       return Images.takeError();
+    // An image built only for another to derive from is never loaded: its
+    // omissions are no one's concern.
+    bool Wanted = Builders[I]->wanted(Requests[I]);
     for (const BuiltImage &Image : *Images) {
-      if (!warnOmitted(Image.Omitted))
-        return llvm::make_error<CompileFailure>();
+      if (Wanted)
+        recordOmitted(Image.Omitted, Builders[I]->name());
       for (const EmittedFile &File : Image.Files)
         Outputs.add(pathOf(File.Kind, Image.CudaArch), File.Bytes);
     }
@@ -631,6 +655,8 @@ private:
     for (size_t I : neededBuilders())
       if (auto E = buildImages(I, M, Built))
         return E;
+    if (!warnOmitted())
+      return llvm::make_error<CompileFailure>();
 
     if (emits(EmitKind::Stub)) {
       Timer.start("stub generation");

@@ -31,6 +31,13 @@ std::optional<bool> targetPassUsesOpaquePointers(StringRef Name) {
 }
 
 void addNVPTXLoweringPasses(ModulePassManager &MPM) {
+  // The queries last: the other sub-group lowerings call them. The omission
+  // after them all, before anything reads the kernels' parameters.
+  MPM.addPass(NVPTXSubGroupShuffleLoweringPass());
+  MPM.addPass(NVPTXSubGroupVoteLoweringPass());
+  MPM.addPass(NVPTXSubGroupCollectiveLoweringPass());
+  MPM.addPass(NVPTXSubGroupQueryLoweringPass());
+  MPM.addPass(NVPTXSubGroupCallerOmissionPass());
   MPM.addPass(NVPTXLocalParamLoweringPass());
   MPM.addPass(NVPTXFenceLoweringPass());
   MPM.addPass(NVPTXAtomicLoweringPass());

@@ -41,10 +41,15 @@ struct BuiltImage {
   // arch).
   bool Embedded = true;
   std::vector<OmittedKernel> Omitted; // kernels the image leaves out
+  // The kernels DerivationInput lacks, where there is one.
+  std::vector<OmittedKernel> DerivationOmitted;
   ImageFacts Facts;
   std::vector<EmittedFile> Files;
   const std::string &derivationInput() const {
     return DerivationInput.empty() ? Bytes : DerivationInput;
+  }
+  const std::vector<OmittedKernel> &derivationOmitted() const {
+    return DerivationInput.empty() ? Omitted : DerivationOmitted;
   }
 };
 

@@ -104,6 +104,36 @@ struct NVPTXMinMaxNaNLoweringPass
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// The sub-group built-ins of the SPIR image become warp operations, a
+// sub-group being a warp (docs/kernel-language.md, "Sub-groups"): shuffles
+// and broadcasts shfl.sync.idx/bfly, any/all vote.sync, reductions and scans
+// shfl.sync trees, the queries the warp's lane and the work-group's shape
+// (last: the others call the queries).
+struct NVPTXSubGroupShuffleLoweringPass
+    : llvm::PassInfoMixin<NVPTXSubGroupShuffleLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+struct NVPTXSubGroupVoteLoweringPass
+    : llvm::PassInfoMixin<NVPTXSubGroupVoteLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+struct NVPTXSubGroupCollectiveLoweringPass
+    : llvm::PassInfoMixin<NVPTXSubGroupCollectiveLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+struct NVPTXSubGroupQueryLoweringPass
+    : llvm::PassInfoMixin<NVPTXSubGroupQueryLoweringPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
+// Leaves out (into `!dpex.omitted_kernels`) the kernels requiring a
+// sub-group size other than the warp's 32, and those still calling a
+// sub-group built-in after the lowerings above.
+struct NVPTXSubGroupCallerOmissionPass
+    : llvm::PassInfoMixin<NVPTXSubGroupCallerOmissionPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+};
+
 // Gives the module NVPTX's triple and data layout and the C calling
 // convention, and marks its kernels in !nvvm.annotations.
 struct NVPTXKernelAnnotationPass

@@ -28,6 +28,9 @@ struct SPIRImage {
   // The same with the guards, for images whose grids the runtime rounds.
   std::string GuardedBitcode;
   std::vector<OmittedKernel> Omitted;
+  // Those GuardedBitcode lacks: it keeps the kernels using sub-groups, which
+  // the PTX image implements.
+  std::vector<OmittedKernel> GuardedOmitted;
 };
 llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV);
 
@@ -71,9 +74,15 @@ std::string findLibDevice();
 // 1.2 image above, for one of supportedCudaArchs() (for a SASS-only arch:
 // the PTX ptxas compiles for it). Local accessor parameters become 64-bit
 // byte offsets into dynamic shared memory.
-llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
-                                          unsigned Arch,
-                                          const PTXOptions &Options = {});
+struct PTXImage {
+  std::string Text;
+  // The kernels of the SPIR image that this one leaves out (its sub-groups
+  // are warps of 32).
+  std::vector<OmittedKernel> Omitted;
+};
+llvm::Expected<PTXImage> buildPTXImage(const std::string &SPIRBitcode,
+                                       unsigned Arch,
+                                       const PTXOptions &Options = {});
 
 // ptxas on PATH, else $CUDA_PATH/bin/ptxas, else /usr/local/cuda/bin/ptxas;
 // "" if none of them exists.

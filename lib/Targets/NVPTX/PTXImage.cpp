@@ -1,6 +1,7 @@
 // PTX for NVIDIA GPUs, derived from the SPIR 1.2 image: its OpenCL built-in
 // calls are exactly what libclc's nvptx64 library implements (index queries
-// on PTX special registers, barriers, atomics, math). The module is
+// on PTX special registers, barriers, atomics, math), but for the sub-group
+// ones, which become warp instructions. The module is
 // retargeted by the NVPTX passes (lib/Targets/NVPTX), given libdevice's
 // math where libdevice is at hand (LibDeviceMath.cpp), linked with libclc
 // for the rest, optimised and
@@ -38,8 +39,20 @@ llvm::Error fail(const llvm::Twine &Msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Msg.str());
 }
 
+// Whether `M` calls shfl.sync, vote.sync or bar.warp.sync (the sub-group
+// lowerings'), which PTX ISA 6.0 introduced.
+bool usesWarpSync(const llvm::Module &M) {
+  for (const llvm::Function &F : M)
+    if (F.isIntrinsic() && (F.getName().startswith("llvm.nvvm.shfl.sync.") ||
+                            F.getName().startswith("llvm.nvvm.vote.") ||
+                            F.getName() == "llvm.nvvm.bar.warp.sync"))
+      return true;
+  return false;
+}
+
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
-createNVPTXTargetMachine(unsigned Arch, bool FastMath, bool DWARF) {
+createNVPTXTargetMachine(unsigned Arch, bool FastMath, bool DWARF,
+                         bool WarpSync) {
   static const bool Initialized = [] {
     LLVMInitializeNVPTXTargetInfo();
     LLVMInitializeNVPTXTarget();
@@ -60,9 +73,13 @@ createNVPTXTargetMachine(unsigned Arch, bool FastMath, bool DWARF) {
     Options.AllowFPOpFusion = llvm::FPOpFusion::Fast;
   // DWARF sections take label differences, which ptxas accepts from PTX
   // ISA 7.5 (the newest LLVM 15 writes) only.
+  // The .sync warp instructions likewise from 6.0, which every driver that
+  // runs sm_50 and later knows.
   std::string Features = ptxFeatureFor(Arch); // "+ptx70"
   if (DWARF && std::stoi(Features.substr(4)) < 75)
     Features = "+ptx75";
+  if (WarpSync && std::stoi(Features.substr(4)) < 60)
+    Features = "+ptx60";
   std::unique_ptr<llvm::TargetMachine> TM(T->createTargetMachine(
       Triple, cudaArchName(Arch), Features, Options, llvm::Reloc::PIC_,
       llvm::None, llvm::CodeGenOpt::Aggressive));
@@ -110,9 +127,9 @@ void optimize(llvm::Module &M, llvm::TargetMachine &TM) {
 
 } // namespace
 
-llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
-                                          unsigned Arch,
-                                          const PTXOptions &Options) {
+llvm::Expected<PTXImage> buildPTXImage(const std::string &SPIRBitcode,
+                                       unsigned Arch,
+                                       const PTXOptions &Options) {
   Arch = ptxCodeArch(Arch);
   // libclc is opaque-pointer bitcode; reading ours into an opaque-pointer
   // context upgrades it.
@@ -126,9 +143,6 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
   llvm::Module &M = **Parsed;
 
   bool DWARF = M.getNamedMetadata("llvm.dbg.cu") && !Options.LineDirectivesOnly;
-  auto TM = createNVPTXTargetMachine(Arch, Options.FastMath, DWARF);
-  if (!TM)
-    return TM.takeError();
   llvm::cantFail(runModulePasses(
       M, [&](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
         addNVPTXLoweringPasses(MPM);
@@ -138,6 +152,12 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
           MPM.addPass(NVPTXLibDeviceMathPass(Options.FastMath));
         return llvm::Error::success();
       }));
+  PTXImage Image;
+  Image.Omitted = takeOmittedKernels(M);
+  auto TM =
+      createNVPTXTargetMachine(Arch, Options.FastMath, DWARF, usesWarpSync(M));
+  if (!TM)
+    return TM.takeError();
   if (!Options.LibDevice.empty())
     if (auto E = linkLibDevice(M, Options.LibDevice))
       return E;
@@ -185,7 +205,8 @@ llvm::Expected<std::string> buildPTXImage(const std::string &SPIRBitcode,
   if ((*TM)->addPassesToEmitFile(CodeGen, OS, nullptr, llvm::CGFT_AssemblyFile))
     return fail("the NVPTX backend cannot emit assembly");
   CodeGen.run(M);
-  return std::string(PTX.str());
+  Image.Text = std::string(PTX.str());
+  return Image;
 }
 
 } // namespace dpex

@@ -34,14 +34,15 @@ public:
     std::vector<BuiltImage> Images;
     for (unsigned Arch : Options.Archs) {
       In.Stage(stageName(Arch, PTX));
-      auto Text = buildPTXImage(SPIR.derivationInput(), Arch, PTX);
-      if (!Text)
-        return Text.takeError();
+      auto Built = buildPTXImage(SPIR.derivationInput(), Arch, PTX);
+      if (!Built)
+        return Built.takeError();
       BuiltImage Image;
-      Image.Bytes = std::move(*Text);
+      Image.Bytes = std::move(Built->Text);
       Image.CudaArch = Arch;
       Image.Embedded = !isSASSOnlyCudaArch(Arch);
-      Image.Omitted = SPIR.Omitted;
+      Image.Omitted = SPIR.derivationOmitted();
+      llvm::append_range(Image.Omitted, Built->Omitted);
       if (In.Request.emits(EmitKind::PTX))
         Image.Files.push_back({EmitKind::PTX, Image.Bytes});
       Images.push_back(std::move(Image));

@@ -6,9 +6,10 @@
 //
 // The image embedded for SPIR consumers runs on exact grids
 // (dpex-spir-fold-range-guards) and has compare-exchange loops for
-// floating-point atomic adds (dpex-spir-expand-float-atomic-adds); the
-// guarded form, with the adds, stays the input of the PTX image, whose grids
-// the runtime rounds.
+// floating-point atomic adds (dpex-spir-expand-float-atomic-adds) and lacks
+// the kernels using sub-groups (dpex-spir-omit-sub-group-callers); the
+// guarded form, with the adds and those kernels, stays the input of the PTX
+// image, whose grids the runtime rounds and whose sub-groups are warps.
 #include "dpex/compiler/TargetPasses.h"
 #include "dpex/compiler/Targets.h"
 #include "dpex/compiler/Transforms.h"
@@ -68,24 +69,28 @@ llvm::Expected<SPIRImage> buildSPIRImage(const std::string &SPIRV) {
       *M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
         MPM.addPass(SPIRMemFenceLoweringPass());
         MPM.addPass(SPIRGenericBuiltinCallerOmissionPass());
-        MPM.addPass(SPIRSubGroupCallerOmissionPass());
         return llvm::Error::success();
       }));
-  std::vector<OmittedKernel> Omitted = takeOmittedKernels(*M);
+  std::vector<OmittedKernel> GuardedOmitted = takeOmittedKernels(*M);
   cleanUp(*M);
   if (auto E = checkResolvedCalls(*M, CallConsumer::SPIR))
     return E;
   M->setModuleIdentifier("dpex.spir");
   M->setSourceFileName("dpex.spir");
+  // With the sub-group kernels, which the PTX image lowers.
   std::string Guarded = writeBitcode(*M);
   llvm::cantFail(runModulePasses(
       *M, [](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
+        MPM.addPass(SPIRSubGroupCallerOmissionPass());
         MPM.addPass(SPIRRangeGuardFoldingPass());
         MPM.addPass(SPIRFloatAtomicAddExpansionPass());
         return llvm::Error::success();
       }));
+  std::vector<OmittedKernel> Omitted = GuardedOmitted;
+  llvm::append_range(Omitted, takeOmittedKernels(*M));
   cleanUp(*M);
-  return SPIRImage{writeBitcode(*M), std::move(Guarded), std::move(Omitted)};
+  return SPIRImage{writeBitcode(*M), std::move(Guarded), std::move(Omitted),
+                   std::move(GuardedOmitted)};
 }
 
 } // namespace dpex

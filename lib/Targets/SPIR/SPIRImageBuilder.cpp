@@ -1,7 +1,8 @@
 // The SPIR 1.2 image (SPIRImage.cpp), for cl_khr_spir devices such as
 // PoCL 3, derived from the SPIR-V as the translator wrote it. It runs on
-// exact grids (no range guard); the guarded form is what the PTX image
-// derives from. It has no options of its own.
+// exact grids (no range guard) and lacks the kernels using sub-groups; the
+// guarded form, with them, is what the PTX image derives from. It has no
+// options of its own.
 #include "../ImageBuilders.h"
 #include "dpex/compiler/Targets.h"
 
@@ -31,6 +32,7 @@ public:
     Image.Bytes = std::move(SPIR->Bitcode);
     Image.DerivationInput = std::move(SPIR->GuardedBitcode);
     Image.Omitted = std::move(SPIR->Omitted);
+    Image.DerivationOmitted = std::move(SPIR->GuardedOmitted);
     Image.Facts.RangeGuard = false;
     if (In.Request.emits(EmitKind::SPIR))
       Image.Files.push_back({EmitKind::SPIR, Image.Bytes});

@@ -1,11 +1,11 @@
 // PoCL, the SPIR image's consumer, has no sub-groups (its CPU device reports
-// none), and the PTX image derived from this one does not lower them yet: a
-// kernel using a sub-group operation, read back as an OpenCL 2.0
+// none): a kernel using a sub-group operation, read back as an OpenCL 2.0
 // `sub_group_*`, `get_sub_group_*` or `intel_sub_group_*` built-in, would
 // make the whole module fail to build; one requiring a sub-group size
 // (`!intel_reqd_sub_group_size`) cannot have it. It is left out instead,
 // and named with the reason in `!dpex.omitted_kernels`, as
-// dpex-spir-omit-generic-builtin-callers does.
+// dpex-spir-omit-generic-builtin-callers does. The PTX image derives from
+// the module before this pass, and lowers sub-groups to warps.
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -43,8 +43,8 @@ PreservedAnalyses SPIRSubGroupCallerOmissionPass::run(Module &M,
                    Callee->getName().str() + "')";
     if (Reason.empty())
       continue;
-    Reason += ", which neither the SPIR image (PoCL has no sub-groups) nor "
-              "the PTX image implements";
+    Reason += ", which the SPIR image does not implement (PoCL has no "
+              "sub-groups)";
     LLVM_DEBUG(dbgs() << F.getName() << " left out: " << Reason << "\n");
     recordOmittedKernel(M, F.getName(), Reason);
     F.eraseFromParent();

@@ -49,8 +49,8 @@ entry:
 ; CHECK: define spir_kernel void @plain(
 ; CHECK-NOT: define {{.*}}@sized(
 ; CHECK: !dpex.omitted_kernels = !{![[R:[0-9]+]], ![[S:[0-9]+]], ![[Z:[0-9]+]]}
-; CHECK: ![[R]] = !{!"reduce", !"it uses a sub-group operation (the OpenCL built-in '_Z20sub_group_reduce_addi'), which neither the SPIR image (PoCL has no sub-groups) nor the PTX image implements"}
+; CHECK: ![[R]] = !{!"reduce", !"it uses a sub-group operation (the OpenCL built-in '_Z20sub_group_reduce_addi'), which the SPIR image does not implement (PoCL has no sub-groups)"}
 ; CHECK: ![[S]] = !{!"shuffle", !"it uses a sub-group operation (the OpenCL built-in '_Z23intel_sub_group_shuffleij'){{.*}}"}
-; CHECK: ![[Z]] = !{!"sized", !"it requires sub-groups of 16 work-items (DPEX_REQD_SUB_GROUP_SIZE), which neither{{.*}}"}
+; CHECK: ![[Z]] = !{!"sized", !"it requires sub-groups of 16 work-items (DPEX_REQD_SUB_GROUP_SIZE), which the SPIR image does not implement{{.*}}"}
 
 !0 = !{i32 16}
