@@ -31,6 +31,7 @@ binaries=(
   test/e2e/dpex_e2e_half_O0_tests
   test/e2e/dpex_e2e_stdlib_tests
   test/e2e/dpex_e2e_group_full_tests
+  test/e2e/dpex_e2e_sub_group_tests
   test/diff/dpex_diff_random
   examples/saxpy examples/matrix2d examples/tiled_matmul examples/reduction
   examples/histogram examples/stencil2d examples/black_scholes
