@@ -73,14 +73,32 @@ const char EmptyPtx[] = ".version 7.5\n.target sm_80\n.address_size 64\n"
 void dpexAsync(const dpex::queue &q, int launches, bool chain) {
   dpex::event previous;
   for (int i = 0; i < launches; ++i) {
-    auto launched = dpex::call_kernel_async(
-        q, bench::empty, dpex::range<1>(1),
-        chain ? std::vector<dpex::event>{previous} : std::vector<dpex::event>{});
+    auto launched =
+        dpex::call_kernel_async(q, bench::empty, dpex::range<1>(1),
+                                chain ? std::vector<dpex::event>{previous}
+                                      : std::vector<dpex::event>{});
     previous = launched.second;
     if ((i + 1) % Batch == 0)
       q.wait();
   }
   q.wait();
+}
+
+// Prints the simulated driver's count of calls of each entry point the
+// loops use (test/sim/cuda/dpexsim.h), where the driver is the simulation.
+void printDriverCalls() {
+  void *library = dlopen("libcuda.so.1", RTLD_NOW | RTLD_NOLOAD);
+  auto calls = library ? reinterpret_cast<unsigned long (*)(const char *)>(
+                             dlsym(library, "dpexsim_calls"))
+                       : nullptr;
+  if (!calls)
+    return;
+  for (const char *entry :
+       {"cuLaunchKernel", "cuEventRecord", "cuStreamWaitEvent",
+        "cuStreamSynchronize", "cuEventQuery", "cuEventSynchronize",
+        "cuCtxGetCurrent", "cuCtxPushCurrent", "cuCtxPopCurrent",
+        "cuEventCreate"})
+    std::printf("calls %s %lu\n", entry, calls(entry));
 }
 
 } // namespace
@@ -97,12 +115,13 @@ int main(int argc, char **argv) {
   dpex::call_kernel(q, bench::empty, dpex::range<1>(1));
   if (mode == "async-own-thread") {
     std::thread([&] { dpexAsync(q, launches, false); }).join();
+    printDriverCalls();
     return 0;
   }
   Raw raw;
   auto cuDeviceGet = raw.get<CUresult (*)(int *, int)>("cuDeviceGet");
-  auto cuDevicePrimaryCtxRetain = raw.get<CUresult (*)(CUcontext *, int)>(
-      "cuDevicePrimaryCtxRetain");
+  auto cuDevicePrimaryCtxRetain =
+      raw.get<CUresult (*)(CUcontext *, int)>("cuDevicePrimaryCtxRetain");
   auto cuCtxPushCurrent =
       raw.get<CUresult (*)(CUcontext)>("cuCtxPushCurrent_v2");
   auto cuStreamCreate =
@@ -113,7 +132,8 @@ int main(int argc, char **argv) {
       raw.get<CUresult (*)(CUstream, CUevent, unsigned)>("cuStreamWaitEvent");
   auto cuEventCreate =
       raw.get<CUresult (*)(CUevent *, unsigned)>("cuEventCreate");
-  auto cuEventRecord = raw.get<CUresult (*)(CUevent, CUstream)>("cuEventRecord");
+  auto cuEventRecord =
+      raw.get<CUresult (*)(CUevent, CUstream)>("cuEventRecord");
   auto cuModuleLoadData =
       raw.get<CUresult (*)(CUmodule *, const void *)>("cuModuleLoadData");
   auto cuModuleGetFunction =
@@ -174,5 +194,6 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "unknown mode '%s'\n", mode.c_str());
     return 2;
   }
+  printDriverCalls();
   return 0;
 }
