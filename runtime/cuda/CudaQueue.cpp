@@ -207,7 +207,8 @@ Status CudaQueue::record(CudaEvent &event) {
 
 Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
                           const std::vector<KernelArg> &args,
-                          const std::vector<Event *> &deps, CudaEvent *event) {
+                          const std::vector<Event *> &deps, CudaEvent *event,
+                          bool wait) {
   auto &cudaKernel = static_cast<CudaKernel &>(kernel);
   Expected<LaunchShape> shape = chooseLaunchShape(
       config, cudaDevice_.gridLimits(), cudaKernel.maxWorkGroupSize());
@@ -250,6 +251,13 @@ Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
         cudaKernel.entry().c_str(), shape->grid[0], shape->grid[1],
         shape->grid[2], shape->block[0], shape->block[1], shape->block[2],
         params.sharedBytes());
+  if (!wait)
+    return Status::ok();
+  // In the context made current for the launch: a launch run to completion
+  // checks the thread's context once.
+  CUresult result = api_.cuStreamSynchronize(stream_);
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, "cuStreamSynchronize", result, errc::launch_failed);
   return Status::ok();
 }
 
@@ -260,7 +268,8 @@ CudaQueue::launch(Kernel &kernel, const LaunchConfig &config,
   Expected<std::shared_ptr<CudaEvent>> event = newEvent(/*bracketed=*/true);
   if (!event)
     return event.status();
-  if (Status status = enqueue(kernel, config, args, deps, event->get());
+  if (Status status =
+          enqueue(kernel, config, args, deps, event->get(), /*wait=*/false);
       !status)
     return status;
   return std::shared_ptr<Event>(event.take());
@@ -303,13 +312,7 @@ Expected<std::shared_ptr<CudaEvent>> CudaQueue::newEvent(bool bracketed) {
 Status CudaQueue::launchAndWait(Kernel &kernel, const LaunchConfig &config,
                                 const std::vector<KernelArg> &args,
                                 const std::vector<Event *> &deps) {
-  if (Status status = enqueue(kernel, config, args, deps, nullptr); !status)
-    return status;
-  ContextScope scope(api_, cudaDevice_.context());
-  CUresult result = api_.cuStreamSynchronize(stream_);
-  if (result != CUDA_SUCCESS)
-    return cuError(api_, "cuStreamSynchronize", result, errc::launch_failed);
-  return Status::ok();
+  return enqueue(kernel, config, args, deps, nullptr, /*wait=*/true);
 }
 
 Expected<std::shared_ptr<Event>>
