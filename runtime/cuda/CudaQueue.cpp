@@ -218,15 +218,21 @@ Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
   if (Status status = cudaKernel.allowDynamicShared(params.sharedBytes());
       !status)
     return status;
-  Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
-  if (!waitList)
-    return waitList.status();
+  // Most launches wait for nothing on another queue.
+  std::vector<CUevent> waitList;
+  if (!deps.empty()) {
+    Expected<std::vector<CUevent>> events = deviceDependencies(deps);
+    if (!events)
+      return events.status();
+    waitList = events.take();
+  }
 
   ContextScope scope(api_, cudaDevice_.context());
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (Status status = waitFor(*waitList); !status)
-      return status;
+    if (!waitList.empty())
+      if (Status status = waitFor(waitList); !status)
+        return status;
     CUevent start = event ? event->start() : nullptr;
     CUresult result = start ? api_.cuEventRecord(start, stream_) : CUDA_SUCCESS;
     if (result != CUDA_SUCCESS)
@@ -246,11 +252,12 @@ Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
         return status;
       }
   }
-  trace("cuda launch '%s': grid [%u, %u, %u] block [%u, %u, %u] dynamic "
-        "shared memory %zu bytes",
-        cudaKernel.entry().c_str(), shape->grid[0], shape->grid[1],
-        shape->grid[2], shape->block[0], shape->block[1], shape->block[2],
-        params.sharedBytes());
+  if (traceEnabled())
+    trace("cuda launch '%s': grid [%u, %u, %u] block [%u, %u, %u] dynamic "
+          "shared memory %zu bytes",
+          cudaKernel.entry().c_str(), shape->grid[0], shape->grid[1],
+          shape->grid[2], shape->block[0], shape->block[1], shape->block[2],
+          params.sharedBytes());
   if (!wait)
     return Status::ok();
   // In the context made current for the launch: a launch run to completion
