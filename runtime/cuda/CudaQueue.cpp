@@ -229,11 +229,16 @@ Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
 
   ContextScope scope(api_, cudaDevice_.context());
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    // Only timings need a launch's driver calls adjacent on the stream
+    // (mutex_): elsewhere, another thread's work between them would only
+    // make a wait or an end event later, never early.
+    std::unique_lock<std::mutex> lock(mutex_, std::defer_lock);
+    if (profiling())
+      lock.lock();
+    CUevent start = event ? event->start() : nullptr;
     if (!waitList.empty())
       if (Status status = waitFor(waitList); !status)
         return status;
-    CUevent start = event ? event->start() : nullptr;
     CUresult result = start ? api_.cuEventRecord(start, stream_) : CUDA_SUCCESS;
     if (result != CUDA_SUCCESS)
       return cuError(api_, "cuEventRecord", result);

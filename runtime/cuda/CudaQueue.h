@@ -92,8 +92,8 @@ private:
   CudaDevice &cudaDevice_;
   CUstream stream_;
   // Keeps each launch's start event, kernel and end event adjacent on the
-  // stream when several threads launch at once, so timings measure only
-  // their own kernel.
+  // stream of a profiling queue when several threads launch at once, so
+  // timings measure only their own kernel.
   std::mutex mutex_;
 };
 
