@@ -56,15 +56,16 @@ std::string extents(const std::size_t *values, std::uint32_t dims) {
 }
 
 // The queue the launch runs on: the explicit one, else the arrays' one.
-Expected<std::shared_ptr<rt::Queue>> inferQueue(const queue *explicitQueue,
-                                                const kernel_desc &desc,
-                                                const launch_arg *args,
-                                                std::size_t numArgs) {
+// Points into the queue or array passed to the call, which outlive it: a
+// launch copies the pointer to the queue only where it keeps the queue.
+Expected<const std::shared_ptr<rt::Queue> *>
+inferQueue(const queue *explicitQueue, const kernel_desc &desc,
+           const launch_arg *args, std::size_t numArgs) {
   if (explicitQueue && !explicitQueue->impl())
     return Status::error(errc::invalid_argument,
                          "the queue passed to the call is a moved-from queue");
-  std::shared_ptr<rt::Queue> chosen =
-      explicitQueue ? explicitQueue->impl() : nullptr;
+  const std::shared_ptr<rt::Queue> *chosen =
+      explicitQueue ? &explicitQueue->impl() : nullptr;
   std::size_t chosenArg = numArgs;
   for (std::size_t i = 0; i < numArgs; ++i) {
     if (args[i].kind != arg_kind::global_pointer)
@@ -74,18 +75,18 @@ Expected<std::shared_ptr<rt::Queue>> inferQueue(const queue *explicitQueue,
                            describeArg(desc, i) + " is a moved-from array");
     const std::shared_ptr<rt::Queue> &q = (*args[i].buffer)->queue();
     if (!chosen) {
-      chosen = q;
+      chosen = &q;
       chosenArg = i;
       continue;
     }
-    if (q == chosen)
+    if (q == *chosen)
       continue;
     std::string other = chosenArg == numArgs
                             ? "the queue passed to the call (device '" +
-                                  chosen->device().name() + "')"
+                                  (*chosen)->device().name() + "')"
                             : describeArg(desc, chosenArg) +
                                   ", which is on a queue on device '" +
-                                  chosen->device().name() + "'";
+                                  (*chosen)->device().name() + "'";
     return Status::error(
         errc::queue_inference,
         describeArg(desc, i) + " is an array on another queue (device '" +
@@ -312,7 +313,7 @@ Status checkLocalMemory(const std::vector<rt::KernelArg> &args,
 
 // A launch checked against its kernel's descriptor and its queue's device.
 struct ValidLaunch {
-  std::shared_ptr<rt::Queue> queue;
+  const std::shared_ptr<rt::Queue> *queue; // see inferQueue
   rt::KernelCache::Entry kernel;
 };
 
@@ -336,11 +337,11 @@ validateLaunch(const queue *explicitQueue, const kernel_desc &desc,
       return Status::error(errc::invalid_argument,
                            describeArg(desc, i) + ": " + args[i].rejected);
 
-  Expected<std::shared_ptr<rt::Queue>> queue =
+  Expected<const std::shared_ptr<rt::Queue> *> queue =
       inferQueue(explicitQueue, desc, args, numArgs);
   if (!queue)
     return queue.status();
-  rt::Device &device = (*queue)->device();
+  rt::Device &device = (**queue)->device();
 
   const std::optional<std::size_t> groupSize = workGroupSize(space);
   if (Status status = checkRange(space, device.limits(), groupSize); !status)
@@ -359,7 +360,7 @@ validateLaunch(const queue *explicitQueue, const kernel_desc &desc,
   if (Status status = checkLocalMemory(prepared, *kernel->kernel, device);
       !status)
     return status;
-  return ValidLaunch{queue.take(), *kernel};
+  return ValidLaunch{*queue, *kernel};
 }
 
 // A launch of an empty range: nothing runs, but its events complete only
@@ -572,7 +573,7 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
       validateLaunch(explicitQueue, desc, space, args, numArgs, scratch.args);
   if (!valid)
     return valid.status();
-  rt::Queue &queue = *valid->queue;
+  rt::Queue &queue = **valid->queue;
   // While a graph records on this thread, launches are recorded, not run.
   rt::Graph *graph = rt::Graph::recording();
   if (graph) {
@@ -617,7 +618,7 @@ launchOrError(const queue *explicitQueue, const kernel_desc &desc,
   }
   if (mode == launch_mode::async) {
     Expected<std::pair<event, event>> events =
-        submitAsync(valid->queue, kernel, configured, waitFor, args, numArgs);
+        submitAsync(*valid->queue, kernel, configured, waitFor, args, numArgs);
     if (events && tracing)
       traceLaunch(
           describeLaunch(desc, space, queue.device(), module, configured), mode,

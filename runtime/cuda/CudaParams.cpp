@@ -10,24 +10,30 @@ constexpr std::size_t LocalAlignment = 16;
 
 } // namespace
 
-KernelParams::KernelParams(const std::vector<KernelArg> &args) {
-  words_.reserve(args.size());
-  pointers_.reserve(args.size());
-  for (const KernelArg &arg : args) {
+KernelParams::KernelParams(const std::vector<KernelArg> &args)
+    : size_(args.size()) {
+  if (size_ > InPlace) {
+    moreWords_.resize(size_);
+    morePointers_.resize(size_);
+    words_ = moreWords_.data();
+    pointers_ = morePointers_.data();
+  }
+  for (std::size_t i = 0; i < size_; ++i) {
+    const KernelArg &arg = args[i];
     switch (arg.kind) {
     case KernelArg::Kind::Value:
       // cuLaunchKernel only reads through the pointer.
-      pointers_.push_back(const_cast<void *>(arg.value));
+      pointers_[i] = const_cast<void *>(arg.value);
       break;
     case KernelArg::Kind::Pointer:
-      words_.push_back(reinterpret_cast<std::uintptr_t>(arg.pointer));
-      pointers_.push_back(&words_.back());
+      words_[i] = reinterpret_cast<std::uintptr_t>(arg.pointer);
+      pointers_[i] = &words_[i];
       break;
     case KernelArg::Kind::Local: {
       std::size_t offset =
           (sharedBytes_ + LocalAlignment - 1) / LocalAlignment * LocalAlignment;
-      words_.push_back(offset);
-      pointers_.push_back(&words_.back());
+      words_[i] = offset;
+      pointers_[i] = &words_[i];
       sharedBytes_ = offset + arg.size;
       break;
     }

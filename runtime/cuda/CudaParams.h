@@ -25,16 +25,24 @@ public:
   KernelParams &operator=(const KernelParams &) = delete;
 
   // One pointer per parameter, to its value; cuLaunchKernel's kernelParams.
-  void **data() { return pointers_.data(); }
-  std::size_t size() const { return pointers_.size(); }
+  void **data() { return pointers_; }
+  std::size_t size() const { return size_; }
   // Dynamic shared memory the local accessors need, in bytes.
   std::size_t sharedBytes() const { return sharedBytes_; }
 
 private:
-  // Values made here (addresses, offsets); reserved up front so that
-  // pointers_ may point into it.
-  std::vector<std::uint64_t> words_;
-  std::vector<void *> pointers_;
+  // Built per launch: the parameters of most kernels fit in place, so that
+  // a launch allocates nothing for them.
+  static constexpr std::size_t InPlace = 16;
+  // Values made here (addresses, offsets), one slot per parameter, which
+  // pointers_ may point into.
+  std::uint64_t wordsInPlace_[InPlace];
+  void *pointersInPlace_[InPlace];
+  std::vector<std::uint64_t> moreWords_;
+  std::vector<void *> morePointers_;
+  std::uint64_t *words_ = wordsInPlace_;
+  void **pointers_ = pointersInPlace_;
+  std::size_t size_ = 0;
   std::size_t sharedBytes_ = 0;
 };
 

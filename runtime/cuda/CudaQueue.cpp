@@ -207,7 +207,8 @@ Status CudaQueue::record(CudaEvent &event) {
 
 Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
                           const std::vector<KernelArg> &args,
-                          const std::vector<Event *> &deps, CudaEvent *event) {
+                          const std::vector<Event *> &deps, CudaEvent *event,
+                          bool wait) {
   auto &cudaKernel = static_cast<CudaKernel &>(kernel);
   Expected<LaunchShape> shape = chooseLaunchShape(
       config, cudaDevice_.gridLimits(), cudaKernel.maxWorkGroupSize());
@@ -217,16 +218,27 @@ Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
   if (Status status = cudaKernel.allowDynamicShared(params.sharedBytes());
       !status)
     return status;
-  Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
-  if (!waitList)
-    return waitList.status();
+  // Most launches wait for nothing on another queue.
+  std::vector<CUevent> waitList;
+  if (!deps.empty()) {
+    Expected<std::vector<CUevent>> events = deviceDependencies(deps);
+    if (!events)
+      return events.status();
+    waitList = events.take();
+  }
 
   ContextScope scope(api_, cudaDevice_.context());
   {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (Status status = waitFor(*waitList); !status)
-      return status;
+    // Only timings need a launch's driver calls adjacent on the stream
+    // (mutex_): elsewhere, another thread's work between them would only
+    // make a wait or an end event later, never early.
+    std::unique_lock<std::mutex> lock(mutex_, std::defer_lock);
+    if (profiling())
+      lock.lock();
     CUevent start = event ? event->start() : nullptr;
+    if (!waitList.empty())
+      if (Status status = waitFor(waitList); !status)
+        return status;
     CUresult result = start ? api_.cuEventRecord(start, stream_) : CUDA_SUCCESS;
     if (result != CUDA_SUCCESS)
       return cuError(api_, "cuEventRecord", result);
@@ -245,11 +257,19 @@ Status CudaQueue::enqueue(Kernel &kernel, const LaunchConfig &config,
         return status;
       }
   }
-  trace("cuda launch '%s': grid [%u, %u, %u] block [%u, %u, %u] dynamic "
-        "shared memory %zu bytes",
-        cudaKernel.entry().c_str(), shape->grid[0], shape->grid[1],
-        shape->grid[2], shape->block[0], shape->block[1], shape->block[2],
-        params.sharedBytes());
+  if (traceEnabled())
+    trace("cuda launch '%s': grid [%u, %u, %u] block [%u, %u, %u] dynamic "
+          "shared memory %zu bytes",
+          cudaKernel.entry().c_str(), shape->grid[0], shape->grid[1],
+          shape->grid[2], shape->block[0], shape->block[1], shape->block[2],
+          params.sharedBytes());
+  if (!wait)
+    return Status::ok();
+  // In the context made current for the launch: a launch run to completion
+  // checks the thread's context once.
+  CUresult result = api_.cuStreamSynchronize(stream_);
+  if (result != CUDA_SUCCESS)
+    return cuError(api_, "cuStreamSynchronize", result, errc::launch_failed);
   return Status::ok();
 }
 
@@ -260,7 +280,8 @@ CudaQueue::launch(Kernel &kernel, const LaunchConfig &config,
   Expected<std::shared_ptr<CudaEvent>> event = newEvent(/*bracketed=*/true);
   if (!event)
     return event.status();
-  if (Status status = enqueue(kernel, config, args, deps, event->get());
+  if (Status status =
+          enqueue(kernel, config, args, deps, event->get(), /*wait=*/false);
       !status)
     return status;
   return std::shared_ptr<Event>(event.take());
@@ -303,13 +324,7 @@ Expected<std::shared_ptr<CudaEvent>> CudaQueue::newEvent(bool bracketed) {
 Status CudaQueue::launchAndWait(Kernel &kernel, const LaunchConfig &config,
                                 const std::vector<KernelArg> &args,
                                 const std::vector<Event *> &deps) {
-  if (Status status = enqueue(kernel, config, args, deps, nullptr); !status)
-    return status;
-  ContextScope scope(api_, cudaDevice_.context());
-  CUresult result = api_.cuStreamSynchronize(stream_);
-  if (result != CUDA_SUCCESS)
-    return cuError(api_, "cuStreamSynchronize", result, errc::launch_failed);
-  return Status::ok();
+  return enqueue(kernel, config, args, deps, nullptr, /*wait=*/true);
 }
 
 Expected<std::shared_ptr<Event>>

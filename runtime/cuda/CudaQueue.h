@@ -69,10 +69,11 @@ private:
   Expected<std::vector<CUevent>>
   deviceDependencies(const std::vector<Event *> &deps);
   // Launches `kernel` on the stream after `deps`, between the records of
-  // `event`'s start and end events where `event` is not null.
+  // `event`'s start and end events where `event` is not null; with `wait`,
+  // then waits for the stream.
   Status enqueue(Kernel &kernel, const LaunchConfig &config,
                  const std::vector<KernelArg> &args,
-                 const std::vector<Event *> &deps, CudaEvent *event);
+                 const std::vector<Event *> &deps, CudaEvent *event, bool wait);
   // An event for work about to be enqueued: its end event and, on a
   // profiling queue, a start event (a separate one if `bracketed`).
   Expected<std::shared_ptr<CudaEvent>> newEvent(bool bracketed);
@@ -91,8 +92,8 @@ private:
   CudaDevice &cudaDevice_;
   CUstream stream_;
   // Keeps each launch's start event, kernel and end event adjacent on the
-  // stream when several threads launch at once, so timings measure only
-  // their own kernel.
+  // stream of a profiling queue when several threads launch at once, so
+  // timings measure only their own kernel.
   std::mutex mutex_;
 };
 

@@ -331,6 +331,36 @@ TEST_CASE("sim.cuda: launches, copies and peer copies", "[sim][launch]") {
       CHECK(v == 2);
   }
 
+  SECTION("a launch makes only the driver calls it needs") {
+    dpex::queue q(simDevice(0));
+    dpex::array<int> x(q, 256);
+    dpex::call_kernel_async(q, dpex_sim::mark, dpex::range<1>(256), {}, x, 1);
+    q.wait();
+    // Counted from a quiet moment: the completion sweeper, which queries
+    // events in a context of its own, has nothing left to look at.
+    bool quiet = false;
+    for (int i = 0; i < 100 && !quiet; ++i) {
+      REQUIRE(sim().setFailures("") == 0);
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      quiet = sim().calls("cuCtxGetCurrent") == 0;
+    }
+    REQUIRE(quiet);
+    constexpr unsigned long Launches = 20;
+    // This thread has no context current: each launch pushes the device's
+    // once, for the launch and, when sync, the wait that follows it.
+    for (unsigned long i = 0; i < Launches; ++i)
+      dpex::call_kernel(q, dpex_sim::mark, dpex::range<1>(256), x, 2);
+    CHECK(sim().calls("cuLaunchKernel") == Launches);
+    CHECK(sim().calls("cuStreamSynchronize") == Launches);
+    CHECK(sim().calls("cuCtxGetCurrent") == Launches);
+    CHECK(sim().calls("cuCtxPushCurrent") == Launches);
+    CHECK(sim().calls("cuCtxPopCurrent") == Launches);
+    CHECK(sim().calls("cuEventRecord") == 0);
+    CHECK(sim().calls("cuStreamWaitEvent") == 0);
+    for (int v : x.to_host())
+      CHECK(v == 2);
+  }
+
   SECTION("profiling timestamps measure the kernel") {
     dpex::queue q(simDevice(0), dpex::enable_profiling);
     dpex::array<float> x(q, 64), y(q, 64);

@@ -140,6 +140,43 @@ TEST_CASE("kernel parameters follow the PTX ABI", "[cuda][abi]") {
   REQUIRE(none.sharedBytes() == 0);
 }
 
+TEST_CASE("kernel parameters beyond those kept in place follow the PTX ABI",
+          "[cuda][abi]") {
+  using dpex::rt::KernelArg;
+  // More parameters than KernelParams keeps in place: pointers, values and
+  // local accessors alternate, each read back where the ABI puts it.
+  constexpr std::size_t Count = 40;
+  std::vector<std::int32_t> values(Count);
+  std::vector<KernelArg> args(Count);
+  for (std::size_t i = 0; i < Count; ++i) {
+    values[i] = static_cast<std::int32_t>(i);
+    if (i % 3 == 0)
+      args[i] = {KernelArg::Kind::Pointer, nullptr,
+                 reinterpret_cast<void *>(std::uintptr_t{0x1000} * (i + 1)), 0};
+    else if (i % 3 == 1)
+      args[i] = {KernelArg::Kind::Value, &values[i], nullptr,
+                 sizeof(std::int32_t)};
+    else
+      args[i] = {KernelArg::Kind::Local, nullptr, nullptr, 20};
+  }
+  dpex::rt::cuda::KernelParams params(args);
+  REQUIRE(params.size() == Count);
+  void **p = params.data();
+  std::uint64_t nextLocal = 0;
+  for (std::size_t i = 0; i < Count; ++i) {
+    INFO("parameter " << i);
+    if (i % 3 == 0) {
+      REQUIRE(*static_cast<std::uint64_t *>(p[i]) == 0x1000 * (i + 1));
+    } else if (i % 3 == 1) {
+      REQUIRE(p[i] == &values[i]);
+    } else {
+      REQUIRE(*static_cast<std::uint64_t *>(p[i]) == nextLocal);
+      nextLocal += 32; // 20 bytes, the next one 16-byte aligned
+    }
+  }
+  REQUIRE(params.sharedBytes() == nextLocal - 32 + 20);
+}
+
 TEST_CASE("range launches use blocks that divide the range", "[cuda][shape]") {
   using dpex::rt::LaunchConfig;
   using dpex::rt::cuda::chooseLaunchShape;
