@@ -3,13 +3,15 @@
 #include "CudaContextScope.h"
 #include "CudaError.h"
 #include "CudaEvent.h"
-#include "CudaHostPins.h"
 #include "CudaLaunchShape.h"
 #include "CudaModule.h"
 #include "CudaParams.h"
 
 #include "core/HostEvent.h"
 #include "core/Trace.h"
+
+#include <algorithm>
+#include <cstring>
 
 namespace dpex::rt::cuda {
 
@@ -91,8 +93,7 @@ Expected<bool> CudaQueue::copyFromPeer(void *dst, Queue &source,
 
 template <typename Copy>
 Expected<std::shared_ptr<Event>>
-CudaQueue::enqueueCopy(const std::vector<CUevent> &waitList, const char *call,
-                       Copy copy) {
+CudaQueue::enqueueCopy(const std::vector<CUevent> &waitList, Copy copy) {
   Expected<std::shared_ptr<CudaEvent>> event = newEvent(/*bracketed=*/true);
   if (!event)
     return event.status();
@@ -104,9 +105,8 @@ CudaQueue::enqueueCopy(const std::vector<CUevent> &waitList, const char *call,
   CUresult result = start ? api_.cuEventRecord(start, stream_) : CUDA_SUCCESS;
   if (result != CUDA_SUCCESS)
     return cuError(api_, "cuEventRecord", result);
-  result = copy();
-  if (result != CUDA_SUCCESS)
-    return cuError(api_, call, result);
+  if (Status status = copy(); !status)
+    return status;
   if (Status status = record(**event); !status) {
     // The copy is on the stream and uses memory the caller releases once it
     // sees the error: let it finish first.
@@ -116,33 +116,119 @@ CudaQueue::enqueueCopy(const std::vector<CUevent> &waitList, const char *call,
   return std::shared_ptr<Event>(event.take());
 }
 
+// One copy between host memory and the device staged through a chunk of
+// the device's staging pool, in pieces of the chunk's size: host functions
+// on the stream move each piece between the caller's memory and the chunk,
+// in stream order (after the copy's dependencies, before the DMA of a
+// host-to-device piece, after that of a device-to-host one), and a last
+// one gives the chunk back and deletes this.
+struct StagedCopy {
+  struct Piece {
+    StagedCopy *copy;
+    std::size_t offset, bytes;
+  };
+
+  StagedCopy(StagingPool &pool, StagingPool::Chunk chunk, void *hostDst,
+             const void *hostSrc, std::size_t bytes)
+      : pool(pool), chunk(chunk), hostDst(static_cast<char *>(hostDst)),
+        hostSrc(static_cast<const char *>(hostSrc)) {
+    for (std::size_t offset = 0; offset < bytes; offset += chunk.bytes)
+      pieces.push_back({this, offset, std::min(chunk.bytes, bytes - offset)});
+  }
+  StagedCopy(const StagedCopy &) = delete;
+  StagedCopy &operator=(const StagedCopy &) = delete;
+  ~StagedCopy() { pool.release(chunk); }
+
+  // Host functions: they may make no driver call.
+  static void fill(void *data) {
+    auto *piece = static_cast<Piece *>(data);
+    std::memcpy(piece->copy->chunk.pointer,
+                piece->copy->hostSrc + piece->offset, piece->bytes);
+  }
+  static void drain(void *data) {
+    auto *piece = static_cast<Piece *>(data);
+    std::memcpy(piece->copy->hostDst + piece->offset,
+                piece->copy->chunk.pointer, piece->bytes);
+  }
+  static void finish(void *data) { delete static_cast<StagedCopy *>(data); }
+
+  StagingPool &pool;
+  StagingPool::Chunk chunk;
+  char *hostDst;       // device-to-host: the caller's memory
+  const char *hostSrc; // host-to-device: the caller's memory
+  std::vector<Piece> pieces;
+};
+
+Status CudaQueue::enqueueStaged(void *dst, const void *src, bool toDevice,
+                                std::unique_ptr<StagedCopy> staged) {
+  const char *chunk = staged->chunk.pointer;
+  auto device = [](const void *pointer, std::size_t offset) {
+    return reinterpret_cast<CUdeviceptr>(pointer) + offset;
+  };
+  const char *call = nullptr;
+  CUresult result = CUDA_SUCCESS;
+  for (StagedCopy::Piece &piece : staged->pieces) {
+    if (toDevice) {
+      call = "cuLaunchHostFunc";
+      result = api_.cuLaunchHostFunc(stream_, &StagedCopy::fill, &piece);
+      if (result != CUDA_SUCCESS)
+        break;
+      call = "cuMemcpyHtoDAsync";
+      result = api_.cuMemcpyHtoDAsync(device(dst, piece.offset), chunk,
+                                      piece.bytes, stream_);
+    } else {
+      call = "cuMemcpyDtoHAsync";
+      result = api_.cuMemcpyDtoHAsync(const_cast<char *>(chunk),
+                                      device(src, piece.offset), piece.bytes,
+                                      stream_);
+      if (result != CUDA_SUCCESS)
+        break;
+      call = "cuLaunchHostFunc";
+      result = api_.cuLaunchHostFunc(stream_, &StagedCopy::drain, &piece);
+    }
+    if (result != CUDA_SUCCESS)
+      break;
+  }
+  if (result == CUDA_SUCCESS) {
+    call = "cuLaunchHostFunc";
+    result = api_.cuLaunchHostFunc(stream_, &StagedCopy::finish, staged.get());
+    if (result == CUDA_SUCCESS) {
+      staged.release(); // deleted by its last host function
+      return Status::ok();
+    }
+  }
+  // The pieces enqueued use the chunk and the caller's memory: the chunk
+  // goes back (with `staged`) once they are done.
+  api_.cuStreamSynchronize(stream_);
+  return cuError(api_, call, result);
+}
+
 Expected<std::shared_ptr<Event>>
 CudaQueue::copyAsync(void *dst, const void *src, std::size_t bytes,
                      const std::vector<Event *> &deps,
-                     std::vector<std::shared_ptr<void>> &keep) {
+                     std::vector<std::shared_ptr<void>> & /*keep*/) {
   Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
   if (!waitList)
     return waitList.status();
   const bool toDevice = cudaDevice_.isDeviceMemory(dst);
   const bool fromDevice = cudaDevice_.isDeviceMemory(src);
-  const void *host = !toDevice ? dst : !fromDevice ? src : nullptr;
-  if (host)
-    if (std::shared_ptr<void> pinned =
-            pinHostRange(api_, cudaDevice_.context(), host, bytes))
-      keep.push_back(std::move(pinned));
-  auto device = [](const void *pointer) {
-    return reinterpret_cast<CUdeviceptr>(pointer);
-  };
   if (toDevice && fromDevice)
-    return enqueueCopy(*waitList, "cuMemcpyDtoDAsync", [&] {
-      return api_.cuMemcpyDtoDAsync(device(dst), device(src), bytes, stream_);
+    return enqueueCopy(*waitList, [&] {
+      CUresult result = api_.cuMemcpyDtoDAsync(
+          reinterpret_cast<CUdeviceptr>(dst),
+          reinterpret_cast<CUdeviceptr>(src), bytes, stream_);
+      return result == CUDA_SUCCESS
+                 ? Status::ok()
+                 : cuError(api_, "cuMemcpyDtoDAsync", result);
     });
-  if (toDevice)
-    return enqueueCopy(*waitList, "cuMemcpyHtoDAsync", [&] {
-      return api_.cuMemcpyHtoDAsync(device(dst), src, bytes, stream_);
-    });
-  return enqueueCopy(*waitList, "cuMemcpyDtoHAsync", [&] {
-    return api_.cuMemcpyDtoHAsync(dst, device(src), bytes, stream_);
+  // Taken before the queue's lock: it may wait for another copy's chunk.
+  StagingPool &pool = cudaDevice_.stagingPool();
+  Expected<StagingPool::Chunk> chunk = pool.acquire(bytes);
+  if (!chunk)
+    return chunk.status();
+  auto staged = std::make_unique<StagedCopy>(pool, *chunk, dst, src, bytes);
+  return enqueueCopy(*waitList, [&] {
+    return enqueueStaged(dst, src, toDevice, std::move(staged));
   });
 }
 
@@ -165,11 +251,13 @@ CudaQueue::copyFromPeerAsync(void *dst, Queue &source, const void *src,
     ContextScope scope(api_, cudaDevice_.context());
     api_.cuCtxEnablePeerAccess(peer->cudaDevice().context(), 0);
   }
-  return enqueueCopy(*waitList, "cuMemcpyPeerAsync", [&] {
-    return api_.cuMemcpyPeerAsync(reinterpret_cast<CUdeviceptr>(dst),
-                                  cudaDevice_.context(),
-                                  reinterpret_cast<CUdeviceptr>(src),
-                                  peer->cudaDevice().context(), bytes, stream_);
+  return enqueueCopy(*waitList, [&] {
+    CUresult result = api_.cuMemcpyPeerAsync(
+        reinterpret_cast<CUdeviceptr>(dst), cudaDevice_.context(),
+        reinterpret_cast<CUdeviceptr>(src), peer->cudaDevice().context(), bytes,
+        stream_);
+    return result == CUDA_SUCCESS ? Status::ok()
+                                  : cuError(api_, "cuMemcpyPeerAsync", result);
   });
 }
 
@@ -346,8 +434,11 @@ CudaQueue::launchGraph(CUgraphExec exec, const std::vector<Event *> &deps) {
   Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
   if (!waitList)
     return waitList.status();
-  return enqueueCopy(*waitList, "cuGraphLaunch",
-                     [&] { return api_.cuGraphLaunch(exec, stream_); });
+  return enqueueCopy(*waitList, [&] {
+    CUresult result = api_.cuGraphLaunch(exec, stream_);
+    return result == CUDA_SUCCESS ? Status::ok()
+                                  : cuError(api_, "cuGraphLaunch", result);
+  });
 }
 
 } // namespace dpex::rt::cuda
