@@ -161,7 +161,7 @@ struct StagedCopy {
 
 Status CudaQueue::enqueueStaged(void *dst, const void *src, bool toDevice,
                                 std::unique_ptr<StagedCopy> staged) {
-  const char *chunk = staged->chunk.pointer;
+  char *chunk = staged->chunk.pointer;
   auto device = [](const void *pointer, std::size_t offset) {
     return reinterpret_cast<CUdeviceptr>(pointer) + offset;
   };
@@ -178,9 +178,8 @@ Status CudaQueue::enqueueStaged(void *dst, const void *src, bool toDevice,
                                       piece.bytes, stream_);
     } else {
       call = "cuMemcpyDtoHAsync";
-      result = api_.cuMemcpyDtoHAsync(const_cast<char *>(chunk),
-                                      device(src, piece.offset), piece.bytes,
-                                      stream_);
+      result = api_.cuMemcpyDtoHAsync(chunk, device(src, piece.offset),
+                                      piece.bytes, stream_);
       if (result != CUDA_SUCCESS)
         break;
       call = "cuLaunchHostFunc";

@@ -10,8 +10,8 @@ namespace dpex::rt::cuda {
 StagingPool::StagingPool(const CudaApi &api, CUcontext context)
     : api_(api), context_(context) {}
 
-Expected<std::unique_ptr<StagingPool>>
-StagingPool::create(const CudaApi &api, CUcontext context) {
+Expected<std::unique_ptr<StagingPool>> StagingPool::create(const CudaApi &api,
+                                                           CUcontext context) {
   std::unique_ptr<StagingPool> pool(new StagingPool(api, context));
   std::unique_lock<std::mutex> lock(pool->mutex_);
   for (SizeClass *sizes : {&pool->small_, &pool->large_})
@@ -27,8 +27,7 @@ StagingPool::~StagingPool() {
     api_.cuMemFreeHost(block);
 }
 
-Status StagingPool::grow(SizeClass &sizes,
-                         std::unique_lock<std::mutex> &lock) {
+Status StagingPool::grow(SizeClass &sizes, std::unique_lock<std::mutex> &lock) {
   ++sizes.blocks;
   const std::size_t bytes = sizes.chunkBytes * sizes.chunksPerBlock;
   lock.unlock();
