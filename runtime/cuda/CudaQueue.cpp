@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 namespace dpex::rt::cuda {
 
@@ -24,6 +25,10 @@ CudaQueue::~CudaQueue() {
   ContextScope scope(api_, cudaDevice_.context());
   api_.cuStreamSynchronize(stream_);
   api_.cuStreamDestroy(stream_);
+  if (helper_) {
+    api_.cuStreamSynchronize(helper_);
+    api_.cuStreamDestroy(helper_);
+  }
 }
 
 Status CudaQueue::copy(void *dst, const void *src, std::size_t bytes) {
@@ -116,89 +121,181 @@ CudaQueue::enqueueCopy(const std::vector<CUevent> &waitList, Copy copy) {
   return std::shared_ptr<Event>(event.take());
 }
 
-// One copy between host memory and the device staged through a chunk of
-// the device's staging pool, in pieces of the chunk's size: host functions
-// on the stream move each piece between the caller's memory and the chunk,
-// in stream order (after the copy's dependencies, before the DMA of a
-// host-to-device piece, after that of a device-to-host one), and a last
-// one gives the chunk back and deletes this.
+// One copy between host memory and the device staged through one or two
+// chunks of the device's staging pool, in pieces of a chunk's size, piece
+// i through chunk i % 2: host functions move each piece between the
+// caller's memory and its chunk (after the copy's dependencies, before the
+// DMA of a host-to-device piece, after that of a device-to-host one), and
+// a last one gives the chunks back and deletes this.
 struct StagedCopy {
   struct Piece {
     StagedCopy *copy;
+    char *chunk;
     std::size_t offset, bytes;
   };
 
-  StagedCopy(StagingPool &pool, StagingPool::Chunk chunk, void *hostDst,
-             const void *hostSrc, std::size_t bytes)
-      : pool(pool), chunk(chunk), hostDst(static_cast<char *>(hostDst)),
+  StagedCopy(StagingPool &pool, std::vector<StagingPool::Chunk> chunks,
+             void *hostDst, const void *hostSrc, std::size_t bytes)
+      : pool(pool), chunks(std::move(chunks)),
+        hostDst(static_cast<char *>(hostDst)),
         hostSrc(static_cast<const char *>(hostSrc)) {
-    for (std::size_t offset = 0; offset < bytes; offset += chunk.bytes)
-      pieces.push_back({this, offset, std::min(chunk.bytes, bytes - offset)});
+    const std::size_t size = this->chunks.front().bytes;
+    for (std::size_t offset = 0; offset < bytes; offset += size)
+      pieces.push_back(
+          {this, this->chunks[pieces.size() % this->chunks.size()].pointer,
+           offset, std::min(size, bytes - offset)});
   }
   StagedCopy(const StagedCopy &) = delete;
   StagedCopy &operator=(const StagedCopy &) = delete;
-  ~StagedCopy() { pool.release(chunk); }
+  ~StagedCopy() {
+    for (const StagingPool::Chunk &chunk : chunks)
+      pool.release(chunk);
+  }
 
   // Host functions: they may make no driver call.
   static void fill(void *data) {
     auto *piece = static_cast<Piece *>(data);
-    std::memcpy(piece->copy->chunk.pointer,
-                piece->copy->hostSrc + piece->offset, piece->bytes);
+    std::memcpy(piece->chunk, piece->copy->hostSrc + piece->offset,
+                piece->bytes);
   }
   static void drain(void *data) {
     auto *piece = static_cast<Piece *>(data);
-    std::memcpy(piece->copy->hostDst + piece->offset,
-                piece->copy->chunk.pointer, piece->bytes);
+    std::memcpy(piece->copy->hostDst + piece->offset, piece->chunk,
+                piece->bytes);
   }
   static void finish(void *data) { delete static_cast<StagedCopy *>(data); }
 
   StagingPool &pool;
-  StagingPool::Chunk chunk;
+  std::vector<StagingPool::Chunk> chunks;
   char *hostDst;       // device-to-host: the caller's memory
   const char *hostSrc; // host-to-device: the caller's memory
   std::vector<Piece> pieces;
 };
 
+namespace {
+
+// Events of the device's pool for one staged copy, back in the pool when
+// the copy was enqueued: a wait enqueued on one holds the record current
+// then, whatever is recorded later.
+class PooledEvents {
+public:
+  explicit PooledEvents(CudaEventPool &pool) : pool_(pool) {}
+  PooledEvents(const PooledEvents &) = delete;
+  PooledEvents &operator=(const PooledEvents &) = delete;
+  ~PooledEvents() {
+    for (CUevent event : events_)
+      pool_.release(event);
+  }
+  Status take(std::size_t count) {
+    while (events_.size() < count) {
+      Expected<CUevent> event = pool_.acquire();
+      if (!event)
+        return event.status();
+      events_.push_back(*event);
+    }
+    return Status::ok();
+  }
+  CUevent operator[](std::size_t i) const { return events_[i]; }
+
+private:
+  CudaEventPool &pool_;
+  std::vector<CUevent> events_;
+};
+
+} // namespace
+
+Expected<CUstream> CudaQueue::helperStream() {
+  if (helper_)
+    return helper_;
+  CUresult result = api_.cuStreamCreate(&helper_, CU_STREAM_NON_BLOCKING);
+  if (result != CUDA_SUCCESS) {
+    helper_ = nullptr;
+    return cuError(api_, "cuStreamCreate", result);
+  }
+  return helper_;
+}
+
 Status CudaQueue::enqueueStaged(void *dst, const void *src, bool toDevice,
                                 std::unique_ptr<StagedCopy> staged) {
-  char *chunk = staged->chunk.pointer;
+  // Each step names its call; the first that fails ends the enqueueing.
+  const char *call = nullptr;
+  CUresult result = CUDA_SUCCESS;
+  auto step = [&](const char *name, CUresult r) {
+    call = name;
+    result = r;
+    return r == CUDA_SUCCESS;
+  };
+  auto hostFunc = [&](CUstream stream, CUhostFn fn, void *data) {
+    return step("cuLaunchHostFunc", api_.cuLaunchHostFunc(stream, fn, data));
+  };
+  auto recordOn = [&](CUevent event, CUstream stream) {
+    return step("cuEventRecord", api_.cuEventRecord(event, stream));
+  };
+  auto waitOn = [&](CUstream stream, CUevent event) {
+    return step("cuStreamWaitEvent", api_.cuStreamWaitEvent(stream, event, 0));
+  };
   auto device = [](const void *pointer, std::size_t offset) {
     return reinterpret_cast<CUdeviceptr>(pointer) + offset;
   };
-  const char *call = nullptr;
-  CUresult result = CUDA_SUCCESS;
-  for (StagedCopy::Piece &piece : staged->pieces) {
-    if (toDevice) {
-      call = "cuLaunchHostFunc";
-      result = api_.cuLaunchHostFunc(stream_, &StagedCopy::fill, &piece);
-      if (result != CUDA_SUCCESS)
-        break;
-      call = "cuMemcpyHtoDAsync";
-      result = api_.cuMemcpyHtoDAsync(device(dst, piece.offset), chunk,
-                                      piece.bytes, stream_);
-    } else {
-      call = "cuMemcpyDtoHAsync";
-      result = api_.cuMemcpyDtoHAsync(chunk, device(src, piece.offset),
-                                      piece.bytes, stream_);
-      if (result != CUDA_SUCCESS)
-        break;
-      call = "cuLaunchHostFunc";
-      result = api_.cuLaunchHostFunc(stream_, &StagedCopy::drain, &piece);
+  auto dma = [&](StagedCopy::Piece &piece) {
+    if (toDevice)
+      return step("cuMemcpyHtoDAsync",
+                  api_.cuMemcpyHtoDAsync(device(dst, piece.offset), piece.chunk,
+                                         piece.bytes, stream_));
+    return step("cuMemcpyDtoHAsync",
+                api_.cuMemcpyDtoHAsync(piece.chunk, device(src, piece.offset),
+                                       piece.bytes, stream_));
+  };
+  const CUhostFn move = toDevice ? &StagedCopy::fill : &StagedCopy::drain;
+  std::vector<StagedCopy::Piece> &pieces = staged->pieces;
+  CUstream helper = nullptr;
+  PooledEvents events(cudaDevice_.eventPool(/*timing=*/false));
+  bool ok = true;
+  if (staged->chunks.size() == 1) {
+    // One chunk: its memcpy's and DMAs take turns on the stream.
+    for (std::size_t i = 0; ok && i < pieces.size(); ++i)
+      ok = toDevice ? hostFunc(stream_, move, &pieces[i]) && dma(pieces[i])
+                    : dma(pieces[i]) && hostFunc(stream_, move, &pieces[i]);
+  } else {
+    // Two chunks: the memcpy's run on a helper stream, so that a piece's
+    // memcpy overlaps the DMA of the one before it. moved[c] and copied[c]
+    // are recorded after the memcpy and the DMA of the last piece through
+    // chunk c; a chunk is used again only after both.
+    Expected<CUstream> taken = helperStream();
+    if (!taken)
+      return taken.status();
+    helper = *taken;
+    if (Status status = events.take(5); !status)
+      return status;
+    const CUevent started = events[0], moved[2] = {events[1], events[2]},
+                  copied[2] = {events[3], events[4]};
+    if (toDevice)
+      ok = recordOn(started, stream_) && waitOn(helper, started);
+    for (std::size_t i = 0; ok && i < pieces.size(); ++i) {
+      const std::size_t c = i % 2;
+      if (toDevice)
+        ok = (i < 2 || waitOn(helper, copied[c])) &&
+             hostFunc(helper, move, &pieces[i]) && recordOn(moved[c], helper) &&
+             waitOn(stream_, moved[c]) && dma(pieces[i]) &&
+             recordOn(copied[c], stream_);
+      else
+        ok = (i < 2 || waitOn(stream_, moved[c])) && dma(pieces[i]) &&
+             recordOn(copied[c], stream_) && waitOn(helper, copied[c]) &&
+             hostFunc(helper, move, &pieces[i]) && recordOn(moved[c], helper);
     }
-    if (result != CUDA_SUCCESS)
-      break;
+    // Device-to-host: the copy ends once its last memcpy did.
+    if (!toDevice)
+      ok = ok && waitOn(stream_, moved[(pieces.size() - 1) % 2]);
   }
-  if (result == CUDA_SUCCESS) {
-    call = "cuLaunchHostFunc";
-    result = api_.cuLaunchHostFunc(stream_, &StagedCopy::finish, staged.get());
-    if (result == CUDA_SUCCESS) {
-      staged.release(); // deleted by its last host function
-      return Status::ok();
-    }
+  if (ok && hostFunc(stream_, &StagedCopy::finish, staged.get())) {
+    staged.release(); // deleted by its last host function
+    return Status::ok();
   }
-  // The pieces enqueued use the chunk and the caller's memory: the chunk
-  // goes back (with `staged`) once they are done.
+  // The pieces enqueued use the chunks and the caller's memory: the chunks
+  // go back (with `staged`) once they are done.
   api_.cuStreamSynchronize(stream_);
+  if (helper)
+    api_.cuStreamSynchronize(helper);
   return cuError(api_, call, result);
 }
 
@@ -221,11 +318,17 @@ CudaQueue::copyAsync(void *dst, const void *src, std::size_t bytes,
                  : cuError(api_, "cuMemcpyDtoDAsync", result);
     });
   // Taken before the queue's lock: it may wait for another copy's chunk.
+  // A second one, for copies of several pieces, only where one is free.
   StagingPool &pool = cudaDevice_.stagingPool();
   Expected<StagingPool::Chunk> chunk = pool.acquire(bytes);
   if (!chunk)
     return chunk.status();
-  auto staged = std::make_unique<StagedCopy>(pool, *chunk, dst, src, bytes);
+  std::vector<StagingPool::Chunk> chunks{*chunk};
+  if (bytes > chunk->bytes)
+    if (std::optional<StagingPool::Chunk> second = pool.tryAcquire(bytes))
+      chunks.push_back(*second);
+  auto staged =
+      std::make_unique<StagedCopy>(pool, std::move(chunks), dst, src, bytes);
   return enqueueCopy(*waitList, [&] {
     return enqueueStaged(dst, src, toDevice, std::move(staged));
   });

@@ -30,8 +30,9 @@ public:
   // Between the records of the copy's events, after `deps`: a device copy
   // is cuMemcpyDtoDAsync; a copy to or from host memory goes through a
   // chunk of the device's staging pool (CudaStagingPool.h), piece by piece,
-  // host functions on the stream moving the caller's bytes. Keeps nothing
-  // in `keep`: the chunk comes back by the copy's last host function.
+  // host functions moving the caller's bytes (on a helper stream, beside
+  // the DMAs, where a second chunk double-buffers the copy). Keeps nothing
+  // in `keep`: the chunks come back by the copy's last host function.
   Expected<std::shared_ptr<Event>>
   copyAsync(void *dst, const void *src, std::size_t bytes,
             const std::vector<Event *> &deps,
@@ -85,6 +86,9 @@ private:
   template <typename Copy>
   Expected<std::shared_ptr<Event>>
   enqueueCopy(const std::vector<CUevent> &waitList, Copy copy);
+  // The stream the memcpy's of double-buffered staged copies run on,
+  // created at the first. Called with mutex_ held.
+  Expected<CUstream> helperStream();
   // Enqueues the pieces of `staged` and the host function that ends it.
   // On failure, waits for the pieces already enqueued and names the call.
   // Called with mutex_ held.
@@ -98,6 +102,7 @@ private:
   const CudaApi &api_;
   CudaDevice &cudaDevice_;
   CUstream stream_;
+  CUstream helper_ = nullptr;
   // Keeps each launch's start event, kernel and end event adjacent on the
   // stream when several threads launch at once, so timings measure only
   // their own kernel.

@@ -68,6 +68,16 @@ Expected<StagingPool::Chunk> StagingPool::acquire(std::size_t bytes) {
   return chunk;
 }
 
+std::optional<StagingPool::Chunk> StagingPool::tryAcquire(std::size_t bytes) {
+  SizeClass &sizes = bytes <= small_.chunkBytes ? small_ : large_;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (sizes.free.empty())
+    return std::nullopt;
+  Chunk chunk{sizes.free.back(), sizes.chunkBytes};
+  sizes.free.pop_back();
+  return chunk;
+}
+
 void StagingPool::release(Chunk chunk) {
   {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -11,12 +11,15 @@
 // Two sizes of chunk, each allocated in blocks by one cuMemAllocHost:
 //  - small, 64 KiB, 32 a block (2 MiB): a copy up to 64 KiB takes one, so
 //    that many small copies queued behind a long kernel fit without growing;
-//  - large, 4 MiB, 4 a block (16 MiB): larger copies, in 4 MiB pieces. A
-//    piece costs a host function and a driver copy (some microseconds),
-//    small beside a 4 MiB memcpy (hundreds of microseconds).
+//  - large, 2 MiB, 8 a block (16 MiB): larger copies, in 2 MiB pieces,
+//    through two chunks where two are free (double-buffered: one piece's
+//    memcpy beside the other's DMA). A piece costs a host function and a
+//    few driver calls (some microseconds), small beside a 2 MiB memcpy
+//    (over a hundred microseconds); 8 chunks serve 4 such copies at once.
 // A class without a free chunk grows by a block (which synchronises the
 // context, as a registration did), up to 8 blocks (16 MiB small, 128 MiB
-// large); past that the copy waits for a chunk to come back.
+// large); past that the copy waits for a chunk to come back. A copy's
+// second chunk is taken only where one is free: never a growth or a wait.
 #pragma once
 
 #include "CudaLoader.h"
@@ -27,6 +30,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace dpex::rt::cuda {
@@ -40,8 +44,8 @@ public:
 
   static constexpr std::size_t SmallChunkBytes = 64 << 10;
   static constexpr std::size_t SmallChunksPerBlock = 32;
-  static constexpr std::size_t LargeChunkBytes = 4 << 20;
-  static constexpr std::size_t LargeChunksPerBlock = 4;
+  static constexpr std::size_t LargeChunkBytes = 2 << 20;
+  static constexpr std::size_t LargeChunksPerBlock = 8;
   static constexpr std::size_t MaxBlocks = 8;
 
   // The first block of each size; the caller makes sure no stream of
@@ -56,6 +60,9 @@ public:
   // A free chunk for a copy of `bytes` (of the small size where it fits),
   // growing its size's blocks or waiting for a chunk as said above.
   Expected<Chunk> acquire(std::size_t bytes);
+  // A free chunk as acquire() gives, without growing or waiting; none
+  // where none is free.
+  std::optional<Chunk> tryAcquire(std::size_t bytes);
   // Takes a chunk back. Makes no driver call: called by host functions.
   void release(Chunk chunk);
 

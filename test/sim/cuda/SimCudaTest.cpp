@@ -803,6 +803,7 @@ TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
     constexpr std::size_t Big = (10u << 20) / sizeof(float) + 123;
     const std::vector<float> big = ramp(Big, 3.0f);
     std::vector<float> back(Big, -1.0f);
+    const long streams = s.live("stream");
     dpex::queue q(simDevice(0));
     dpex::array<float> a(q, Big);
     const unsigned long syncs = s.implicitSyncs();
@@ -816,11 +817,15 @@ TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
     CHECK(back[0] == -1.0f);
     s.setKernelTime(0, 0);
     out.first.wait();
-    CHECK(back == big);
+    const bool whole = back == big; // no 10 MiB printout on failure
+    CHECK(whole);
     CHECK(s.calls("cuMemcpyHtoDAsync") > 1);
     CHECK(s.calls("cuMemcpyDtoHAsync") > 1);
     CHECK(s.pageableCopies() == pageable);
     CHECK(s.implicitSyncs() == syncs);
+    // Double-buffered: the queue's stream and the helper stream its
+    // memcpy's run on.
+    CHECK(s.live("stream") == streams + 2);
   }
 
   SECTION("copies beyond the free chunks grow the pool") {
@@ -1011,6 +1016,45 @@ TEST_CASE("sim.cuda: a failed async copy completes its events with the error",
     std::vector<float> out(N);
     a.to_host_async(out).first.wait();
     CHECK(out == x);
+  }
+
+  SECTION("a piece of a double-buffered copy fails") {
+    // 10 MiB each way: several pieces through two chunks and a helper
+    // stream. Each call failed early and later on: the error names it,
+    // and the chunks come back (the pool never has to grow).
+    constexpr std::size_t Big = (10u << 20) / sizeof(float) + 7;
+    const std::vector<float> big = ramp(Big, 4.0f);
+    dpex::array<float> b(q, Big);
+    b.copy_from(big);
+    unsigned long growths = 0;
+    for (const char *entry :
+         {"cuLaunchHostFunc", "cuEventRecord", "cuStreamWaitEvent",
+          "cuMemcpyHtoDAsync", "cuMemcpyDtoHAsync"})
+      for (int n : {1, 4}) {
+        std::string spec = std::string(entry) + ":" + std::to_string(n);
+        INFO(spec);
+        std::vector<float> out(Big, -1.0f);
+        REQUIRE(s.setFailures(spec.c_str()) == 0);
+        const unsigned long injected = s.injected();
+        auto toHost = b.to_host_async(out);
+        auto toDevice = b.copy_from_async(big, {toHost.second});
+        std::string messages;
+        for (const dpex::event &e : {toHost.first, toDevice.first})
+          try {
+            e.wait();
+          } catch (const dpex::error &error) {
+            messages += error.what();
+          }
+        growths += s.calls("cuMemAllocHost");
+        CHECK(s.injected() == injected + 1);
+        s.setFailures("");
+        CHECK_THAT(messages, Contains(entry));
+      }
+    CHECK(growths == 0);
+    std::vector<float> out(Big);
+    b.to_host_async(out).first.wait();
+    const bool whole = out == big;
+    CHECK(whole);
   }
 
   SECTION("the staging pool cannot grow") {
