@@ -124,6 +124,7 @@ std::vector<std::size_t> CudaDevice::subGroupSizes() const {
 CudaDevice::~CudaDevice() {
   if (!context_)
     return;
+  stagingPool_.reset();
   timingEvents_.reset();
   plainEvents_.reset();
   timeline_.reset();
@@ -141,6 +142,15 @@ Status CudaDevice::ensureContext() {
   if (result != CUDA_SUCCESS)
     return cuError(api_, "cuDevicePrimaryCtxRetain", result)
         .withContext("device '" + name_ + "'");
+  // Before any stream of the context exists: allocating page-locked memory
+  // later would synchronise the context beside running work.
+  Expected<std::unique_ptr<StagingPool>> pool =
+      StagingPool::create(api_, context);
+  if (!pool) {
+    api_.cuDevicePrimaryCtxRelease(device_);
+    return pool.status().withContext("device '" + name_ + "'");
+  }
+  stagingPool_ = pool.take();
   context_ = context;
   timeline_ = std::make_unique<Timeline>(api_, context_);
   timingEvents_ =

@@ -4,6 +4,7 @@
 #include "CudaEventPool.h"
 #include "CudaLaunchShape.h"
 #include "CudaLoader.h"
+#include "CudaStagingPool.h"
 #include "CudaTimeline.h"
 
 #include "core/Backend.h"
@@ -74,6 +75,9 @@ public:
   CudaEventPool &eventPool(bool timing) {
     return timing ? *timingEvents_ : *plainEvents_;
   }
+  // Page-locked memory the async copies stage host memory through; valid,
+  // as context(), once the context exists.
+  StagingPool &stagingPool() { return *stagingPool_; }
 
 private:
   CudaDevice(const CudaApi &api, CUdevice device)
@@ -99,6 +103,7 @@ private:
   std::unique_ptr<Timeline> timeline_;
   std::unique_ptr<CudaEventPool> timingEvents_;
   std::unique_ptr<CudaEventPool> plainEvents_;
+  std::unique_ptr<StagingPool> stagingPool_;
 
   mutable std::mutex allocationsMutex_;
   std::map<std::uintptr_t, std::size_t> allocations_; // base -> bytes

@@ -130,34 +130,4 @@ std::vector<PinnedPiece> pinHostPieces(const CudaApi &api, CUcontext context,
   return pieces;
 }
 
-std::shared_ptr<void> pinHostRange(const CudaApi &api, CUcontext context,
-                                   const void *pointer, std::size_t bytes) {
-  const std::uintptr_t page = pageSize();
-  const auto address = reinterpret_cast<std::uintptr_t>(pointer);
-  const std::uintptr_t begin = address / page * page;
-  const std::uintptr_t end = (address + bytes + page - 1) / page * page;
-  Ledger &l = ledger();
-  // Released after the lock: the last holder's release takes it.
-  std::shared_ptr<void> live;
-  std::lock_guard<std::mutex> lock(l.mutex);
-  // The registrations that may overlap [begin, end): those starting before
-  // its end, from the last one starting at or before `begin`.
-  auto it = l.ranges.upper_bound(begin);
-  if (it != l.ranges.begin())
-    --it;
-  for (; it != l.ranges.end() && it->first < end; ++it) {
-    if (it->second.end <= begin)
-      continue;
-    live = it->second.holders.lock();
-    if (!live)
-      return nullptr; // being undone: the driver still has it
-    if (it->first <= begin && end <= it->second.end)
-      return live;
-    return nullptr;
-  }
-  // A refusal is traced by registerPages: the copy takes the pageable path.
-  CUresult result = CUDA_SUCCESS;
-  return registerPages(l, api, context, begin, end, result);
-}
-
 } // namespace dpex::rt::cuda

@@ -20,6 +20,7 @@ using CUfunction = struct CUfunc_st *;
 using CUlinkState = struct CUlinkState_st *;
 using CUgraph = struct CUgraph_st *;
 using CUgraphExec = struct CUgraphExec_st *;
+using CUhostFn = void (*)(void *);
 
 constexpr CUresult CUDA_SUCCESS = 0;
 constexpr CUresult CUDA_ERROR_INVALID_VALUE = 1;
@@ -96,6 +97,9 @@ constexpr int CU_STREAM_CAPTURE_MODE_THREAD_LOCAL = 1;
     (CUdeviceptr, CUdeviceptr, std::size_t, CUstream))                         \
   X(cuMemHostRegister, "_v2", (void *, std::size_t, unsigned))                 \
   X(cuMemHostUnregister, "", (void *))                                         \
+  X(cuMemAllocHost, "_v2", (void **, std::size_t))                             \
+  X(cuMemFreeHost, "", (void *))                                               \
+  X(cuLaunchHostFunc, "", (CUstream, CUhostFn, void *))                        \
   X(cuMemcpyPeerAsync, "",                                                     \
     (CUdeviceptr, CUcontext, CUdeviceptr, CUcontext, std::size_t, CUstream))   \
   X(cuCtxEnablePeerAccess, "", (CUcontext, unsigned))                          \

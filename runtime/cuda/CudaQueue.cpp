@@ -3,13 +3,16 @@
 #include "CudaContextScope.h"
 #include "CudaError.h"
 #include "CudaEvent.h"
-#include "CudaHostPins.h"
 #include "CudaLaunchShape.h"
 #include "CudaModule.h"
 #include "CudaParams.h"
 
 #include "core/HostEvent.h"
 #include "core/Trace.h"
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
 
 namespace dpex::rt::cuda {
 
@@ -22,6 +25,10 @@ CudaQueue::~CudaQueue() {
   ContextScope scope(api_, cudaDevice_.context());
   api_.cuStreamSynchronize(stream_);
   api_.cuStreamDestroy(stream_);
+  if (helper_) {
+    api_.cuStreamSynchronize(helper_);
+    api_.cuStreamDestroy(helper_);
+  }
 }
 
 Status CudaQueue::copy(void *dst, const void *src, std::size_t bytes) {
@@ -91,8 +98,7 @@ Expected<bool> CudaQueue::copyFromPeer(void *dst, Queue &source,
 
 template <typename Copy>
 Expected<std::shared_ptr<Event>>
-CudaQueue::enqueueCopy(const std::vector<CUevent> &waitList, const char *call,
-                       Copy copy) {
+CudaQueue::enqueueCopy(const std::vector<CUevent> &waitList, Copy copy) {
   Expected<std::shared_ptr<CudaEvent>> event = newEvent(/*bracketed=*/true);
   if (!event)
     return event.status();
@@ -104,9 +110,8 @@ CudaQueue::enqueueCopy(const std::vector<CUevent> &waitList, const char *call,
   CUresult result = start ? api_.cuEventRecord(start, stream_) : CUDA_SUCCESS;
   if (result != CUDA_SUCCESS)
     return cuError(api_, "cuEventRecord", result);
-  result = copy();
-  if (result != CUDA_SUCCESS)
-    return cuError(api_, call, result);
+  if (Status status = copy(); !status)
+    return status;
   if (Status status = record(**event); !status) {
     // The copy is on the stream and uses memory the caller releases once it
     // sees the error: let it finish first.
@@ -116,33 +121,216 @@ CudaQueue::enqueueCopy(const std::vector<CUevent> &waitList, const char *call,
   return std::shared_ptr<Event>(event.take());
 }
 
+// One copy between host memory and the device staged through one or two
+// chunks of the device's staging pool, in pieces of a chunk's size, piece
+// i through chunk i % 2: host functions move each piece between the
+// caller's memory and its chunk (after the copy's dependencies, before the
+// DMA of a host-to-device piece, after that of a device-to-host one), and
+// a last one gives the chunks back and deletes this.
+struct StagedCopy {
+  struct Piece {
+    StagedCopy *copy;
+    char *chunk;
+    std::size_t offset, bytes;
+  };
+
+  StagedCopy(StagingPool &pool, std::vector<StagingPool::Chunk> chunks,
+             void *hostDst, const void *hostSrc, std::size_t bytes)
+      : pool(pool), chunks(std::move(chunks)),
+        hostDst(static_cast<char *>(hostDst)),
+        hostSrc(static_cast<const char *>(hostSrc)) {
+    const std::size_t size = this->chunks.front().bytes;
+    for (std::size_t offset = 0; offset < bytes; offset += size)
+      pieces.push_back(
+          {this, this->chunks[pieces.size() % this->chunks.size()].pointer,
+           offset, std::min(size, bytes - offset)});
+  }
+  StagedCopy(const StagedCopy &) = delete;
+  StagedCopy &operator=(const StagedCopy &) = delete;
+  ~StagedCopy() {
+    for (const StagingPool::Chunk &chunk : chunks)
+      pool.release(chunk);
+  }
+
+  // Host functions: they may make no driver call.
+  static void fill(void *data) {
+    auto *piece = static_cast<Piece *>(data);
+    std::memcpy(piece->chunk, piece->copy->hostSrc + piece->offset,
+                piece->bytes);
+  }
+  static void drain(void *data) {
+    auto *piece = static_cast<Piece *>(data);
+    std::memcpy(piece->copy->hostDst + piece->offset, piece->chunk,
+                piece->bytes);
+  }
+  static void finish(void *data) { delete static_cast<StagedCopy *>(data); }
+
+  StagingPool &pool;
+  std::vector<StagingPool::Chunk> chunks;
+  char *hostDst;       // device-to-host: the caller's memory
+  const char *hostSrc; // host-to-device: the caller's memory
+  std::vector<Piece> pieces;
+};
+
+namespace {
+
+// Events of the device's pool for one staged copy, back in the pool when
+// the copy was enqueued: a wait enqueued on one holds the record current
+// then, whatever is recorded later.
+class PooledEvents {
+public:
+  explicit PooledEvents(CudaEventPool &pool) : pool_(pool) {}
+  PooledEvents(const PooledEvents &) = delete;
+  PooledEvents &operator=(const PooledEvents &) = delete;
+  ~PooledEvents() {
+    for (CUevent event : events_)
+      pool_.release(event);
+  }
+  Status take(std::size_t count) {
+    while (events_.size() < count) {
+      Expected<CUevent> event = pool_.acquire();
+      if (!event)
+        return event.status();
+      events_.push_back(*event);
+    }
+    return Status::ok();
+  }
+  CUevent operator[](std::size_t i) const { return events_[i]; }
+
+private:
+  CudaEventPool &pool_;
+  std::vector<CUevent> events_;
+};
+
+} // namespace
+
+Expected<CUstream> CudaQueue::helperStream() {
+  if (helper_)
+    return helper_;
+  CUresult result = api_.cuStreamCreate(&helper_, CU_STREAM_NON_BLOCKING);
+  if (result != CUDA_SUCCESS) {
+    helper_ = nullptr;
+    return cuError(api_, "cuStreamCreate", result);
+  }
+  return helper_;
+}
+
+Status CudaQueue::enqueueStaged(void *dst, const void *src, bool toDevice,
+                                std::unique_ptr<StagedCopy> staged) {
+  // Each step names its call; the first that fails ends the enqueueing.
+  const char *call = nullptr;
+  CUresult result = CUDA_SUCCESS;
+  auto step = [&](const char *name, CUresult r) {
+    call = name;
+    result = r;
+    return r == CUDA_SUCCESS;
+  };
+  auto hostFunc = [&](CUstream stream, CUhostFn fn, void *data) {
+    return step("cuLaunchHostFunc", api_.cuLaunchHostFunc(stream, fn, data));
+  };
+  auto recordOn = [&](CUevent event, CUstream stream) {
+    return step("cuEventRecord", api_.cuEventRecord(event, stream));
+  };
+  auto waitOn = [&](CUstream stream, CUevent event) {
+    return step("cuStreamWaitEvent", api_.cuStreamWaitEvent(stream, event, 0));
+  };
+  auto device = [](const void *pointer, std::size_t offset) {
+    return reinterpret_cast<CUdeviceptr>(pointer) + offset;
+  };
+  auto dma = [&](StagedCopy::Piece &piece) {
+    if (toDevice)
+      return step("cuMemcpyHtoDAsync",
+                  api_.cuMemcpyHtoDAsync(device(dst, piece.offset), piece.chunk,
+                                         piece.bytes, stream_));
+    return step("cuMemcpyDtoHAsync",
+                api_.cuMemcpyDtoHAsync(piece.chunk, device(src, piece.offset),
+                                       piece.bytes, stream_));
+  };
+  const CUhostFn move = toDevice ? &StagedCopy::fill : &StagedCopy::drain;
+  std::vector<StagedCopy::Piece> &pieces = staged->pieces;
+  CUstream helper = nullptr;
+  PooledEvents events(cudaDevice_.eventPool(/*timing=*/false));
+  bool ok = true;
+  if (staged->chunks.size() == 1) {
+    // One chunk: its memcpy's and DMAs take turns on the stream.
+    for (std::size_t i = 0; ok && i < pieces.size(); ++i)
+      ok = toDevice ? hostFunc(stream_, move, &pieces[i]) && dma(pieces[i])
+                    : dma(pieces[i]) && hostFunc(stream_, move, &pieces[i]);
+  } else {
+    // Two chunks: the memcpy's run on a helper stream, so that a piece's
+    // memcpy overlaps the DMA of the one before it. moved[c] and copied[c]
+    // are recorded after the memcpy and the DMA of the last piece through
+    // chunk c; a chunk is used again only after both.
+    Expected<CUstream> taken = helperStream();
+    if (!taken)
+      return taken.status();
+    helper = *taken;
+    if (Status status = events.take(5); !status)
+      return status;
+    const CUevent started = events[0], moved[2] = {events[1], events[2]},
+                  copied[2] = {events[3], events[4]};
+    if (toDevice)
+      ok = recordOn(started, stream_) && waitOn(helper, started);
+    for (std::size_t i = 0; ok && i < pieces.size(); ++i) {
+      const std::size_t c = i % 2;
+      if (toDevice)
+        ok = (i < 2 || waitOn(helper, copied[c])) &&
+             hostFunc(helper, move, &pieces[i]) && recordOn(moved[c], helper) &&
+             waitOn(stream_, moved[c]) && dma(pieces[i]) &&
+             recordOn(copied[c], stream_);
+      else
+        ok = (i < 2 || waitOn(stream_, moved[c])) && dma(pieces[i]) &&
+             recordOn(copied[c], stream_) && waitOn(helper, copied[c]) &&
+             hostFunc(helper, move, &pieces[i]) && recordOn(moved[c], helper);
+    }
+    // Device-to-host: the copy ends once its last memcpy did.
+    if (!toDevice)
+      ok = ok && waitOn(stream_, moved[(pieces.size() - 1) % 2]);
+  }
+  if (ok && hostFunc(stream_, &StagedCopy::finish, staged.get())) {
+    staged.release(); // deleted by its last host function
+    return Status::ok();
+  }
+  // The pieces enqueued use the chunks and the caller's memory: the chunks
+  // go back (with `staged`) once they are done.
+  api_.cuStreamSynchronize(stream_);
+  if (helper)
+    api_.cuStreamSynchronize(helper);
+  return cuError(api_, call, result);
+}
+
 Expected<std::shared_ptr<Event>>
 CudaQueue::copyAsync(void *dst, const void *src, std::size_t bytes,
                      const std::vector<Event *> &deps,
-                     std::vector<std::shared_ptr<void>> &keep) {
+                     std::vector<std::shared_ptr<void>> & /*keep*/) {
   Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
   if (!waitList)
     return waitList.status();
   const bool toDevice = cudaDevice_.isDeviceMemory(dst);
   const bool fromDevice = cudaDevice_.isDeviceMemory(src);
-  const void *host = !toDevice ? dst : !fromDevice ? src : nullptr;
-  if (host)
-    if (std::shared_ptr<void> pinned =
-            pinHostRange(api_, cudaDevice_.context(), host, bytes))
-      keep.push_back(std::move(pinned));
-  auto device = [](const void *pointer) {
-    return reinterpret_cast<CUdeviceptr>(pointer);
-  };
   if (toDevice && fromDevice)
-    return enqueueCopy(*waitList, "cuMemcpyDtoDAsync", [&] {
-      return api_.cuMemcpyDtoDAsync(device(dst), device(src), bytes, stream_);
+    return enqueueCopy(*waitList, [&] {
+      CUresult result = api_.cuMemcpyDtoDAsync(
+          reinterpret_cast<CUdeviceptr>(dst),
+          reinterpret_cast<CUdeviceptr>(src), bytes, stream_);
+      return result == CUDA_SUCCESS
+                 ? Status::ok()
+                 : cuError(api_, "cuMemcpyDtoDAsync", result);
     });
-  if (toDevice)
-    return enqueueCopy(*waitList, "cuMemcpyHtoDAsync", [&] {
-      return api_.cuMemcpyHtoDAsync(device(dst), src, bytes, stream_);
-    });
-  return enqueueCopy(*waitList, "cuMemcpyDtoHAsync", [&] {
-    return api_.cuMemcpyDtoHAsync(dst, device(src), bytes, stream_);
+  // Taken before the queue's lock: it may wait for another copy's chunk.
+  // A second one, for copies of several pieces, only where one is free.
+  StagingPool &pool = cudaDevice_.stagingPool();
+  Expected<StagingPool::Chunk> chunk = pool.acquire(bytes);
+  if (!chunk)
+    return chunk.status();
+  std::vector<StagingPool::Chunk> chunks{*chunk};
+  if (bytes > chunk->bytes)
+    if (std::optional<StagingPool::Chunk> second = pool.tryAcquire(bytes))
+      chunks.push_back(*second);
+  auto staged =
+      std::make_unique<StagedCopy>(pool, std::move(chunks), dst, src, bytes);
+  return enqueueCopy(*waitList, [&] {
+    return enqueueStaged(dst, src, toDevice, std::move(staged));
   });
 }
 
@@ -165,11 +353,13 @@ CudaQueue::copyFromPeerAsync(void *dst, Queue &source, const void *src,
     ContextScope scope(api_, cudaDevice_.context());
     api_.cuCtxEnablePeerAccess(peer->cudaDevice().context(), 0);
   }
-  return enqueueCopy(*waitList, "cuMemcpyPeerAsync", [&] {
-    return api_.cuMemcpyPeerAsync(reinterpret_cast<CUdeviceptr>(dst),
-                                  cudaDevice_.context(),
-                                  reinterpret_cast<CUdeviceptr>(src),
-                                  peer->cudaDevice().context(), bytes, stream_);
+  return enqueueCopy(*waitList, [&] {
+    CUresult result = api_.cuMemcpyPeerAsync(
+        reinterpret_cast<CUdeviceptr>(dst), cudaDevice_.context(),
+        reinterpret_cast<CUdeviceptr>(src), peer->cudaDevice().context(), bytes,
+        stream_);
+    return result == CUDA_SUCCESS ? Status::ok()
+                                  : cuError(api_, "cuMemcpyPeerAsync", result);
   });
 }
 
@@ -361,8 +551,11 @@ CudaQueue::launchGraph(CUgraphExec exec, const std::vector<Event *> &deps) {
   Expected<std::vector<CUevent>> waitList = deviceDependencies(deps);
   if (!waitList)
     return waitList.status();
-  return enqueueCopy(*waitList, "cuGraphLaunch",
-                     [&] { return api_.cuGraphLaunch(exec, stream_); });
+  return enqueueCopy(*waitList, [&] {
+    CUresult result = api_.cuGraphLaunch(exec, stream_);
+    return result == CUDA_SUCCESS ? Status::ok()
+                                  : cuError(api_, "cuGraphLaunch", result);
+  });
 }
 
 } // namespace dpex::rt::cuda

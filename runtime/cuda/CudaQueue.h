@@ -11,6 +11,7 @@
 namespace dpex::rt::cuda {
 
 class CudaEvent;
+struct StagedCopy;
 
 class CudaQueue final : public Queue,
                         public std::enable_shared_from_this<CudaQueue> {
@@ -26,9 +27,12 @@ public:
   // where the two GPUs support it (else the driver stages the copy).
   Expected<bool> copyFromPeer(void *dst, Queue &source, const void *src,
                               std::size_t bytes) override;
-  // cuMemcpy{HtoD,DtoH,DtoD}Async between the records of the copy's events,
-  // after `deps`; the host side is page-locked for the copy where it can be
-  // (CudaHostPins.h), its registration appended to `keep`.
+  // Between the records of the copy's events, after `deps`: a device copy
+  // is cuMemcpyDtoDAsync; a copy to or from host memory goes through a
+  // chunk of the device's staging pool (CudaStagingPool.h), piece by piece,
+  // host functions moving the caller's bytes (on a helper stream, beside
+  // the DMAs, where a second chunk double-buffers the copy). Keeps nothing
+  // in `keep`: the chunks come back by the copy's last host function.
   Expected<std::shared_ptr<Event>>
   copyAsync(void *dst, const void *src, std::size_t bytes,
             const std::vector<Event *> &deps,
@@ -77,12 +81,20 @@ private:
   // An event for work about to be enqueued: its end event and, on a
   // profiling queue, a start event (a separate one if `bracketed`).
   Expected<std::shared_ptr<CudaEvent>> newEvent(bool bracketed);
-  // Enqueues `copy` (a driver call on the stream, named `call`) after
-  // `waitList`, between the records of a new event's start and end events.
+  // Enqueues `copy` (driver calls on the stream, returning a Status that
+  // names the one that failed) after `waitList`, between the records of a
+  // new event's start and end events.
   template <typename Copy>
   Expected<std::shared_ptr<Event>>
-  enqueueCopy(const std::vector<CUevent> &waitList, const char *call,
-              Copy copy);
+  enqueueCopy(const std::vector<CUevent> &waitList, Copy copy);
+  // The stream the memcpy's of double-buffered staged copies run on,
+  // created at the first. Called with mutex_ held.
+  Expected<CUstream> helperStream();
+  // Enqueues the pieces of `staged` and the host function that ends it.
+  // On failure, waits for the pieces already enqueued and names the call.
+  // Called with mutex_ held.
+  Status enqueueStaged(void *dst, const void *src, bool toDevice,
+                       std::unique_ptr<StagedCopy> staged);
   // Makes the stream wait for `events`. Called with mutex_ held.
   Status waitFor(const std::vector<CUevent> &events);
   // Records `event`'s end event on the stream. Called with mutex_ held.
@@ -91,6 +103,7 @@ private:
   const CudaApi &api_;
   CudaDevice &cudaDevice_;
   CUstream stream_;
+  CUstream helper_ = nullptr;
   // Keeps each launch's start event, kernel and end event adjacent on the
   // stream of a profiling queue when several threads launch at once, so
   // timings measure only their own kernel.

@@ -10,9 +10,12 @@
 //             when none (or another device's) is current;
 //   memory    host memory; copies check that device ranges lie inside an
 //             allocation; a copy whose host side lies outside every
-//             cuMemHostRegister range is pageable and, as on a real driver,
-//             has finished (with the work before it) when the call returns,
-//             while one from registered memory runs on the stream;
+//             cuMemHostRegister range and cuMemAllocHost allocation is
+//             pageable and, as on a real driver, has finished (with the work
+//             before it) when the call returns, while one from page-locked
+//             memory runs on the stream; page-locking host memory
+//             (cuMemHostRegister, cuMemAllocHost) while a stream of the
+//             context has work is counted as an implicit synchronisation;
 //   modules   PTX text, and the simulation's own "cubin" that cuLinkComplete
 //             makes of linked PTX (a real cubin is refused as built for
 //             another GPU); the .entry declarations give each kernel's
@@ -23,6 +26,9 @@
 //             microseconds;
 //   events    completion and timestamps of records as the worker reaches
 //             them; cuStreamWaitEvent makes a worker wait;
+//   host fns  cuLaunchHostFunc runs the function on the stream's worker in
+//             stream order; a driver call made from it fails with
+//             CUDA_ERROR_NOT_PERMITTED, as the driver documents;
 //   graphs    stream capture collects a stream's launches and copies into
 //             a graph instead of running them (records, waits and
 //             synchronisations of a capturing stream are refused, and so
@@ -33,7 +39,8 @@
 // n-th call of <entry> (named without _v2) return <result> (a number or a
 // CUDA_ERROR_ name, with or without the prefix) instead of doing anything.
 // The default result is the one a real driver gives for the call's most
-// likely failure: CUDA_ERROR_OUT_OF_MEMORY for cuMemAlloc, _LAUNCH_FAILED for
+// likely failure: CUDA_ERROR_OUT_OF_MEMORY for cuMemAlloc and cuMemAllocHost,
+// _LAUNCH_FAILED for
 // cuLaunchKernel and the synchronisations, _INVALID_PTX for module loads and
 // for cuLinkAddData and cuLinkComplete, _UNKNOWN otherwise. A failed
 // synchronisation still waits for the work (the error stands for a fault of
@@ -86,6 +93,7 @@ enum : CUresult {
   HOST_MEMORY_ALREADY_REGISTERED = 712,
   HOST_MEMORY_NOT_REGISTERED = 713,
   LAUNCH_FAILED = 719,
+  NOT_PERMITTED = 800,
   STREAM_CAPTURE_UNSUPPORTED = 900,
   UNKNOWN = 999,
 };
@@ -125,6 +133,7 @@ const ResultName resultNames[] = {
     {HOST_MEMORY_NOT_REGISTERED, "CUDA_ERROR_HOST_MEMORY_NOT_REGISTERED",
      "pointer does not correspond to a registered memory region"},
     {LAUNCH_FAILED, "CUDA_ERROR_LAUNCH_FAILED", "unspecified launch failure"},
+    {NOT_PERMITTED, "CUDA_ERROR_NOT_PERMITTED", "operation not permitted"},
     {STREAM_CAPTURE_UNSUPPORTED, "CUDA_ERROR_STREAM_CAPTURE_UNSUPPORTED",
      "operation not permitted when stream is capturing"},
     {UNKNOWN, "CUDA_ERROR_UNKNOWN", "unknown error"},
@@ -192,7 +201,7 @@ struct RecordMark {
 };
 
 struct Op {
-  enum Kind { Launch, Copy, Record, Wait };
+  enum Kind { Launch, Copy, Record, Wait, HostFunc };
   explicit Op(Kind k) : kind(k) {}
   Kind kind;
   // Launch
@@ -207,6 +216,9 @@ struct Op {
   bool hostDst = false, hostSrc = false;
   // Record, Wait
   std::shared_ptr<RecordMark> mark;
+  // HostFunc
+  void (*fn)(void *) = nullptr;
+  void *data = nullptr;
 };
 
 } // namespace
@@ -256,6 +268,7 @@ struct Driver {
   std::vector<std::unique_ptr<CUctx_st>> contexts;
   std::map<std::uintptr_t, Allocation> allocations;
   std::map<std::uintptr_t, std::size_t> registered; // host ranges, by start
+  std::map<std::uintptr_t, std::size_t> pinned;     // cuMemAllocHost's
   unsigned long pageableCopies = 0;
   unsigned long implicitSyncs = 0;
   std::uint64_t allocatedBytes[8] = {};
@@ -287,6 +300,8 @@ Driver &driver() {
 #define SIM_STATIC_TLS __attribute__((tls_model("initial-exec")))
 
 SIM_STATIC_TLS thread_local std::vector<CUctx_st *> contextStack;
+// Set on a stream worker while it runs a host function.
+SIM_STATIC_TLS thread_local bool inHostFunc = false;
 
 CUctx_st *current() {
   return contextStack.empty() ? nullptr : contextStack.back();
@@ -305,7 +320,7 @@ CUresult resultByName(const std::string &text, bool &ok) {
 }
 
 CUresult defaultFailure(const std::string &entry) {
-  if (entry == "cuMemAlloc")
+  if (entry == "cuMemAlloc" || entry == "cuMemAllocHost")
     return OUT_OF_MEMORY;
   if (entry == "cuLaunchKernel" || entry == "cuGraphLaunch" ||
       entry == "cuStreamSynchronize" || entry == "cuEventSynchronize")
@@ -384,8 +399,13 @@ Driver::Driver() {
   parseKernelTime(std::getenv("DPEX_SIM_KERNEL_US"), minKernelUs, maxKernelUs);
 }
 
-// Counts a call of `entry` and returns the failure to inject, or SUCCESS.
+// Counts a call of `entry` and returns the failure to inject, or SUCCESS;
+// CUDA_ERROR_NOT_PERMITTED from a host function.
 CUresult countCall(const char *entry) {
+  if (inHostFunc) {
+    std::fprintf(stderr, "dpexsim: %s called from a host function\n", entry);
+    return NOT_PERMITTED;
+  }
   Driver &d = driver();
   std::lock_guard<std::mutex> lock(d.mutex);
   unsigned long n = ++d.calls[entry];
@@ -451,15 +471,41 @@ bool pendingCopy(Driver &d, std::uintptr_t base, std::size_t bytes) {
   return false;
 }
 
-// Whether [p, p + bytes) lies inside one cuMemHostRegister range. Called
-// with the lock held.
-bool isRegistered(Driver &d, const void *p, std::size_t bytes) {
+// Whether [p, p + bytes) lies inside one range of `ranges`.
+bool inside(const std::map<std::uintptr_t, std::size_t> &ranges, const void *p,
+            std::size_t bytes) {
   auto address = reinterpret_cast<std::uintptr_t>(p);
-  auto it = d.registered.upper_bound(address);
-  if (it == d.registered.begin())
+  auto it = ranges.upper_bound(address);
+  if (it == ranges.begin())
     return false;
   --it;
   return address + bytes <= it->first + it->second;
+}
+
+// Whether [address, address + bytes) overlaps a range of `ranges`.
+bool overlaps(const std::map<std::uintptr_t, std::size_t> &ranges,
+              std::uintptr_t address, std::size_t bytes) {
+  auto it = ranges.lower_bound(address);
+  if (it != ranges.end() && it->first < address + bytes)
+    return true;
+  return it != ranges.begin() &&
+         std::prev(it)->first + std::prev(it)->second > address;
+}
+
+// Whether [p, p + bytes) lies inside one cuMemHostRegister range or
+// cuMemAllocHost allocation. Called with the lock held.
+bool isRegistered(Driver &d, const void *p, std::size_t bytes) {
+  return inside(d.registered, p, bytes) || inside(d.pinned, p, bytes);
+}
+
+// Counts page-locking host memory while a stream of `context` has work.
+// Called with the lock held.
+void countImplicitSync(Driver &d, CUctx_st *context) {
+  for (CUstream_st *stream : d.streams)
+    if (stream->context == context && (stream->busy || !stream->ops.empty())) {
+      ++d.implicitSyncs;
+      return;
+    }
 }
 
 unsigned kernelDelayUs(Driver &d) {
@@ -531,6 +577,13 @@ void serve(CUstream_st *stream) {
       d.changed.wait(lock, [&] { return mark->done; });
       break;
     }
+    case Op::HostFunc:
+      lock.unlock();
+      inHostFunc = true;
+      op.fn(op.data);
+      inHostFunc = false;
+      lock.lock();
+      break;
     }
     stream->ops.pop_front();
     stream->busy = false;
@@ -559,7 +612,7 @@ CUresult enqueue(CUstream_st *stream, Op op) {
   if (!knownStream(d, stream))
     return INVALID_HANDLE;
   if (stream->capture) {
-    if (op.kind != Op::Launch && op.kind != Op::Copy)
+    if (op.kind == Op::Record || op.kind == Op::Wait)
       return STREAM_CAPTURE_UNSUPPORTED;
     stream->capture->ops.push_back(std::move(op));
     return SUCCESS;
@@ -1142,19 +1195,11 @@ SIM_EXPORT CUresult cuMemHostRegister_v2(void *p, std::size_t bytes,
   Driver &d = driver();
   std::lock_guard<std::mutex> lock(d.mutex);
   auto address = reinterpret_cast<std::uintptr_t>(p);
-  auto it = d.registered.lower_bound(address);
-  if (it != d.registered.end() && it->first < address + bytes)
-    return HOST_MEMORY_ALREADY_REGISTERED;
-  if (it != d.registered.begin() &&
-      std::prev(it)->first + std::prev(it)->second > address)
+  if (overlaps(d.registered, address, bytes) ||
+      overlaps(d.pinned, address, bytes))
     return HOST_MEMORY_ALREADY_REGISTERED;
   d.registered[address] = bytes;
-  CUctx_st *context = current();
-  for (CUstream_st *stream : d.streams)
-    if (stream->context == context && (stream->busy || !stream->ops.empty())) {
-      ++d.implicitSyncs;
-      break;
-    }
+  countImplicitSync(d, current());
   return SUCCESS;
 }
 
@@ -1175,6 +1220,47 @@ SIM_EXPORT CUresult cuMemHostUnregister(void *p) {
                  p);
   }
   d.registered.erase(it);
+  return SUCCESS;
+}
+
+// Page-locked host memory; like a registration, counted as an implicit
+// synchronisation when made while the context has work on a stream.
+SIM_EXPORT CUresult cuMemAllocHost_v2(void **p, std::size_t bytes) {
+  SIM_CALL("cuMemAllocHost");
+  if (CUresult r = needContext(); r != SUCCESS)
+    return r;
+  if (!p || bytes == 0)
+    return INVALID_VALUE;
+  void *memory = std::aligned_alloc(4096, (bytes + 4095) / 4096 * 4096);
+  if (!memory)
+    return OUT_OF_MEMORY;
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  d.pinned[reinterpret_cast<std::uintptr_t>(memory)] = bytes;
+  countImplicitSync(d, current());
+  *p = memory;
+  return SUCCESS;
+}
+
+SIM_EXPORT CUresult cuMemFreeHost(void *p) {
+  SIM_CALL("cuMemFreeHost");
+  if (CUresult r = needContext(); r != SUCCESS)
+    return r;
+  Driver &d = driver();
+  std::lock_guard<std::mutex> lock(d.mutex);
+  auto it = d.pinned.find(reinterpret_cast<std::uintptr_t>(p));
+  if (it == d.pinned.end())
+    return INVALID_VALUE;
+  if (pendingCopy(d, it->first, it->second)) {
+    ++d.earlyFrees;
+    std::fprintf(stderr,
+                 "dpexsim: cuMemFreeHost of %p while a pending copy uses it\n",
+                 p);
+    d.quarantine.push_back(p);
+  } else {
+    std::free(p);
+  }
+  d.pinned.erase(it);
   return SUCCESS;
 }
 
@@ -1218,6 +1304,21 @@ SIM_EXPORT CUresult cuMemcpyPeerAsync(CUdeviceptr dst, CUctx_st *dstContext,
   }
   return enqueueCopy(stream, reinterpret_cast<void *>(dst),
                      reinterpret_cast<const void *>(src), bytes, true, true);
+}
+
+// --- host functions -------------------------------------------------------
+
+SIM_EXPORT CUresult cuLaunchHostFunc(CUstream_st *stream, void (*fn)(void *),
+                                     void *data) {
+  SIM_CALL("cuLaunchHostFunc");
+  if (CUresult r = needContext(stream); r != SUCCESS)
+    return r;
+  if (!fn)
+    return INVALID_VALUE;
+  Op op(Op::HostFunc);
+  op.fn = fn;
+  op.data = data;
+  return enqueue(stream, std::move(op));
 }
 
 // --- modules and kernels --------------------------------------------------
@@ -1547,6 +1648,8 @@ SIM_EXPORT long dpexsim_live(const char *kind) {
     return d.modules;
   if (what == "registration")
     return static_cast<long>(d.registered.size());
+  if (what == "pinned")
+    return static_cast<long>(d.pinned.size());
   if (what == "graph")
     return d.graphs;
   if (what == "graph_exec")

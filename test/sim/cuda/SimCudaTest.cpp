@@ -141,7 +141,7 @@ void cycle() {
     throw std::logic_error("kernel ends before it starts");
   {
     // Async copies in and out around a launch that depends on the first
-    // (cuMemHostRegister, cuMemcpy*Async, cuMemHostUnregister).
+    // (staged: cuLaunchHostFunc, cuMemcpy*Async).
     std::vector<float> back(N);
     HostEvents pending;
     auto in = ax.copy_from_async(x);
@@ -418,7 +418,8 @@ const char *const cycleEntries[] = {
     "cuModuleGetFunction",  "cuFuncGetAttribute", "cuFuncSetAttribute",
     "cuLaunchKernel",       "cuMemHostRegister",  "cuMemHostUnregister",
     "cuStreamBeginCapture", "cuStreamEndCapture", "cuGraphInstantiateWithFlags",
-    "cuGraphLaunch",        "cuGraphDestroy",     "cuGraphExecDestroy"};
+    "cuGraphLaunch",        "cuGraphDestroy",     "cuGraphExecDestroy",
+    "cuLaunchHostFunc"};
 
 // The n-th calls tried per entry point: the first ones of a cycle (setup)
 // and, for polled calls, enough to reach the later operations.
@@ -721,10 +722,10 @@ std::vector<float> ramp(std::size_t n, float first) {
 } // namespace
 
 // Async copies on the CUDA backend: a chain of copy in, a launch on another
-// queue depending on it, and copy out, checked against the host, with the
-// host memory page-locked (no copy took the driver's pageable path, which
-// would have blocked the caller) and unlocked once the host events
-// completed; arrays the caller dropped stay alive until then; peer copies
+// queue depending on it, and copy out, checked against the host, staged
+// through page-locked memory (no copy took the driver's pageable path, which
+// would have blocked the caller, and none page-locked the caller's memory);
+// arrays the caller dropped stay alive until the host events; peer copies
 // between the two simulated devices and staged copies to OpenCL devices.
 TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
   const Sim &s = sim();
@@ -748,6 +749,7 @@ TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
     auto back = ay.to_host_async(out, {launched.second});
     back.first.wait();
     CHECK(s.pageableCopies() == pageable);
+    CHECK(s.live("registration") == registrations);
     std::vector<float> expected(N);
     for (std::size_t i = 0; i < N; ++i)
       expected[i] = 2.0f * x[i] + y[i];
@@ -793,14 +795,15 @@ TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
   }
 
   SECTION("copies sharing the pages of one host buffer") {
-    // The whole buffer registered first; the halves share its registration.
-    // Then two halves alone: the second overlaps the first's last page
-    // without lying inside its registration, and takes the pageable path.
+    // Ranges of one buffer that share pages, copied at once behind a
+    // kernel: each stages through a chunk of its own, none page-locks the
+    // caller's memory, none takes the pageable path.
     dpex::queue q(simDevice(0));
     dpex::array<float> a(q, N), b(q, N / 2 + 1), c(q, N / 2 - 1);
-    std::vector<float> whole(N), firstHalf(N / 2 + 1), secondHalf(N / 2 - 1);
+    std::vector<float> whole(N), firstHalf(N / 2 + 1);
     const unsigned long frees = s.earlyFrees();
-    a.copy_from(x);
+    a.copy_from(x); // blocking: the driver's pageable path
+    const unsigned long pageable = s.pageableCopies();
     s.setKernelTime(5000, 5000);
     dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N), {}, 0.0f, a, a);
     s.setKernelTime(0, 0);
@@ -809,22 +812,75 @@ TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
     auto fromHead = b.to_host_async(firstHalf, {head.second});
     all.first.wait();
     fromHead.first.wait();
-    // Behind a kernel, so that the first copy still holds its registration
-    // when the second is submitted.
     s.setKernelTime(5000, 5000);
     dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(N), {}, 0.0f, a, a);
-    unsigned long pageable = s.pageableCopies();
     auto one = a.slice(0, N / 2 + 1).copy_from_async(whole.data(), N / 2 + 1);
     auto two = c.copy_from_async(whole.data() + N / 2 + 1, N / 2 - 1);
     s.setKernelTime(0, 0);
     one.first.wait();
     two.first.wait();
-    CHECK(s.pageableCopies() == pageable + 1);
+    CHECK(s.pageableCopies() == pageable);
     CHECK(whole == x);
     CHECK(firstHalf == std::vector<float>(x.begin(), x.begin() + N / 2 + 1));
     CHECK(c.to_host() == std::vector<float>(x.begin() + N / 2 + 1, x.end()));
     CHECK(s.earlyFrees() == frees);
-    CHECK(settle("registration", registrations) == registrations);
+    CHECK(s.live("registration") == registrations);
+  }
+
+  SECTION("copies larger than a chunk go in pieces, in stream order") {
+    // 10 MiB each way, behind a kernel: the call returns before anything
+    // was copied, the pieces keep their order, and the result is whole.
+    constexpr std::size_t Big = (10u << 20) / sizeof(float) + 123;
+    const std::vector<float> big = ramp(Big, 3.0f);
+    std::vector<float> back(Big, -1.0f);
+    const long streams = s.live("stream");
+    dpex::queue q(simDevice(0));
+    dpex::array<float> a(q, Big);
+    const unsigned long syncs = s.implicitSyncs();
+    const unsigned long pageable = s.pageableCopies();
+    s.setFailures("");
+    s.setKernelTime(30000, 30000);
+    dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(1), {}, 0.0f, a, a);
+    auto in = a.copy_from_async(big);
+    auto out = a.to_host_async(back, {in.second});
+    CHECK_FALSE(in.second.is_complete());
+    CHECK(back[0] == -1.0f);
+    s.setKernelTime(0, 0);
+    out.first.wait();
+    const bool whole = back == big; // no 10 MiB printout on failure
+    CHECK(whole);
+    CHECK(s.calls("cuMemcpyHtoDAsync") > 1);
+    CHECK(s.calls("cuMemcpyDtoHAsync") > 1);
+    CHECK(s.pageableCopies() == pageable);
+    CHECK(s.implicitSyncs() == syncs);
+    // Double-buffered: the queue's stream and the helper stream its
+    // memcpy's run on.
+    CHECK(s.live("stream") == streams + 2);
+  }
+
+  SECTION("copies beyond the free chunks grow the pool") {
+    // Small copies queued behind a kernel hold their chunks until it ends;
+    // once none is free the pool allocates another block, which page-locks
+    // memory beside the kernel (an implicit synchronisation, as counted).
+    dpex::queue q(simDevice(0));
+    dpex::array<float> a(q, 256);
+    std::vector<std::vector<float>> sources;
+    for (int i = 0; i < 600; ++i)
+      sources.push_back(std::vector<float>(256, static_cast<float>(i)));
+    const unsigned long syncs = s.implicitSyncs();
+    s.setFailures("");
+    s.setKernelTime(300000, 300000);
+    dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(1), {}, 0.0f, a, a);
+    HostEvents pending;
+    std::size_t copies = 0;
+    while (copies < sources.size() && s.calls("cuMemAllocHost") == 0)
+      pending.events.push_back(a.copy_from_async(sources[copies++]).first);
+    s.setKernelTime(0, 0); // read as the kernel starts, which it did
+    CHECK(s.calls("cuMemAllocHost") == 1);
+    CHECK(s.implicitSyncs() == syncs + 1);
+    for (const dpex::event &e : pending.events)
+      e.wait();
+    CHECK(a.to_host() == sources[copies - 1]);
   }
 
   SECTION("peer copies between the devices") {
@@ -884,17 +940,15 @@ TEST_CASE("sim.cuda: async copies", "[sim][copies]") {
 
 // A copy the driver fails completes both its events with the error, which
 // wait() reports naming the copy and the driver call; work that depends on
-// it fails the same way; a failure to page-lock the host memory falls back
-// to the pageable path and still copies.
+// it fails the same way; a failed piece of a staged copy gives its chunk
+// back; a pool that cannot grow fails the copy that needed it.
 // The GPU case "async copies run beside a kernel on another stream": the
 // copies of a chain on one queue must not page-lock host memory while a
 // long kernel runs on another, since that ends their overlap (see
-// dpexsim_implicit_syncs). Copies register the caller's memory per copy
-// (cuMemHostRegister) today, so this fails until they go through page-locked
-// staging memory allocated up front; [!shouldfail] keeps the rule checked
-// and turns red once it holds, for the tag to be dropped.
+// dpexsim_implicit_syncs). They stage through the pool allocated with the
+// context, so they page-lock nothing.
 TEST_CASE("sim.cuda: async copies page-lock nothing beside a running kernel",
-          "[sim][copies][!shouldfail]") {
+          "[sim][copies]") {
   const Sim &s = sim();
   constexpr std::size_t N = 4096;
   const std::vector<float> x = ramp(N, 1.0f);
@@ -918,6 +972,7 @@ TEST_CASE("sim.cuda: async copies page-lock nothing beside a running kernel",
   slowHost.wait();
   CHECK(out == expected);
   CHECK(s.implicitSyncs() == syncs);
+  CHECK(s.calls("cuMemHostRegister") == 0);
 }
 
 TEST_CASE("sim.cuda: a failed async copy completes its events with the error",
@@ -965,14 +1020,101 @@ TEST_CASE("sim.cuda: a failed async copy completes its events with the error",
     CHECK(a.use_count() == 1);
   }
 
-  SECTION("page-locking fails: the pageable path") {
-    const unsigned long pageable = s.pageableCopies();
-    REQUIRE(s.setFailures("cuMemHostRegister:1") == 0);
-    auto [host, device] = a.copy_from_async(x);
-    host.wait();
+  SECTION("a host function of a staged copy cannot be enqueued") {
+    // Each direction's first host function (to the device: before its
+    // piece; to the host: after it) and the one that ends the copy.
+    for (const char *spec : {"cuLaunchHostFunc:1", "cuLaunchHostFunc:2"}) {
+      INFO(spec);
+      std::vector<float> out(N, -1.0f);
+      a.copy_from(x);
+      REQUIRE(s.setFailures(spec) == 0);
+      auto [host, device] = a.to_host_async(out);
+      s.setFailures("");
+      dpex::error error = expectError([&] { host.wait(); });
+      CHECK(error.code() == dpex::errc::backend_error);
+      CHECK_THAT(error.what(), Contains("dpex::array::to_host_async") &&
+                                   Contains("cuLaunchHostFunc"));
+      REQUIRE(s.setFailures(spec) == 0);
+      auto in = a.copy_from_async(out);
+      s.setFailures("");
+      error = expectError([&] { in.first.wait(); });
+      CHECK_THAT(error.what(), Contains("dpex::array::copy_from_async") &&
+                                   Contains("cuLaunchHostFunc"));
+      CHECK(a.use_count() == 1);
+    }
+    // The chunks came back: copies still go.
+    std::vector<float> out(N);
+    a.to_host_async(out).first.wait();
+    CHECK(out == x);
+  }
+
+  SECTION("a piece of a double-buffered copy fails") {
+    // 10 MiB each way: several pieces through two chunks and a helper
+    // stream. Each call failed early and later on: the error names it,
+    // and the chunks come back (the pool never has to grow).
+    constexpr std::size_t Big = (10u << 20) / sizeof(float) + 7;
+    const std::vector<float> big = ramp(Big, 4.0f);
+    dpex::array<float> b(q, Big);
+    b.copy_from(big);
+    unsigned long growths = 0;
+    for (const char *entry :
+         {"cuLaunchHostFunc", "cuEventRecord", "cuStreamWaitEvent",
+          "cuMemcpyHtoDAsync", "cuMemcpyDtoHAsync"})
+      for (int n : {1, 4}) {
+        std::string spec = std::string(entry) + ":" + std::to_string(n);
+        INFO(spec);
+        std::vector<float> out(Big, -1.0f);
+        REQUIRE(s.setFailures(spec.c_str()) == 0);
+        const unsigned long injected = s.injected();
+        auto toHost = b.to_host_async(out);
+        auto toDevice = b.copy_from_async(big, {toHost.second});
+        std::string messages;
+        for (const dpex::event &e : {toHost.first, toDevice.first})
+          try {
+            e.wait();
+          } catch (const dpex::error &error) {
+            messages += error.what();
+          }
+        growths += s.calls("cuMemAllocHost");
+        CHECK(s.injected() == injected + 1);
+        s.setFailures("");
+        CHECK_THAT(messages, Contains(entry));
+      }
+    CHECK(growths == 0);
+    std::vector<float> out(Big);
+    b.to_host_async(out).first.wait();
+    const bool whole = out == big;
+    CHECK(whole);
+  }
+
+  SECTION("the staging pool cannot grow") {
+    // Small copies behind a kernel until the pool must grow, which fails:
+    // that copy fails, naming the call; the ones after it grow the pool.
+    std::vector<std::vector<float>> sources;
+    for (int i = 0; i < 600; ++i)
+      sources.push_back(std::vector<float>(16, static_cast<float>(i)));
+    const unsigned long injectedBefore = s.injected();
+    REQUIRE(s.setFailures("cuMemAllocHost:1") == 0);
+    s.setKernelTime(300000, 300000);
+    dpex::call_kernel_async(dpex_sim::saxpy, dpex::range<1>(1), {}, 0.0f, a, a);
+    HostEvents pending;
+    std::size_t copies = 0;
+    while (copies < sources.size() && s.injected() == injectedBefore)
+      pending.events.push_back(
+          a.slice(0, 16).copy_from_async(sources[copies++]).first);
     s.setFailures("");
-    CHECK(s.pageableCopies() == pageable + 1);
-    CHECK(a.to_host() == x);
+    s.setKernelTime(0, 0);
+    REQUIRE(copies > 0);
+    dpex::error error = expectError([&] { pending.events.back().wait(); });
+    CHECK(error.code() == dpex::errc::out_of_memory);
+    CHECK_THAT(error.what(), Contains("dpex::array::copy_from_async") &&
+                                 Contains("cuMemAllocHost"));
+    pending.events.pop_back();
+    auto after = a.slice(0, 16).copy_from_async(sources[copies]);
+    after.first.wait();
+    for (const dpex::event &e : pending.events)
+      e.wait();
+    CHECK(a.slice(0, 16).to_host() == sources[copies]);
   }
   q.wait();
   CHECK(settle("registration", registrations) == registrations);

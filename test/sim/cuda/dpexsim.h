@@ -46,8 +46,9 @@ void dpexsim_set_kernel_time(unsigned min_us, unsigned max_us);
 
 /* cuMemFree calls on memory that a launch still queued or running on some
  * stream takes as a parameter (the memory is kept until the driver
- * unloads, so the kernel does not fault), and cuMemHostUnregister calls on
- * host memory that a queued or running copy still reads or writes. */
+ * unloads, so the kernel does not fault), and cuMemHostUnregister and
+ * cuMemFreeHost calls on host memory that a queued or running copy still
+ * reads or writes. */
 unsigned long dpexsim_early_frees(void);
 
 /* Modules loaded (cuModuleLoadData or cuModuleLoadDataEx) from a "cubin"
@@ -59,16 +60,18 @@ unsigned long dpexsim_cubin_loads(void);
  * cuMemHostRegister range: each returned only once it had finished. */
 unsigned long dpexsim_pageable_copies(void);
 
-/* cuMemHostRegister calls made while another stream of the context had work
- * queued or running. A page-locked host memory allocation between two
- * commands of different streams keeps them from running concurrently (the
- * CUDA Programming Guide's "Implicit Synchronization"): each of these calls
- * ended the overlap of that work with what was issued after it. */
+/* cuMemHostRegister and cuMemAllocHost calls made while a stream of the
+ * context had work queued or running. A page-locked host memory allocation
+ * between two commands of different streams keeps them from running
+ * concurrently (the CUDA Programming Guide's "Implicit Synchronization"):
+ * each of these calls ended the overlap of that work with what was issued
+ * after it. */
 unsigned long dpexsim_implicit_syncs(void);
 
 /* Live driver objects of a kind: "memory" (allocations), "stream",
- * "event", "module", "registration" (cuMemHostRegister ranges), "graph"
- * (captures under way included), "graph_exec". */
+ * "event", "module", "registration" (cuMemHostRegister ranges), "pinned"
+ * (cuMemAllocHost allocations), "graph" (captures under way included),
+ * "graph_exec". */
 long dpexsim_live(const char *kind);
 
 #ifdef __cplusplus
