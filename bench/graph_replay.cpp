@@ -172,9 +172,13 @@ int main(int argc, char **argv) try {
 
   for (int r = -3; r < rounds; ++r) // three rounds warm up
     for (std::size_t k = 0; k < variants.size(); ++k) {
-      // Rotate the order so that no variant always runs first.
-      Variant &v =
-          variants[(k + static_cast<std::size_t>(r + 3)) % variants.size()];
+      // Rotate the order so that no variant always runs first, one way in
+      // even rounds and the other in odd ones so that each variant follows
+      // each other one as often (PoCL runs a variant faster right after
+      // one that left its worker threads awake).
+      const std::size_t n = variants.size();
+      const std::size_t turn = static_cast<std::size_t>(r + 3);
+      Variant &v = variants[(turn % 2 ? n - 1 - k + turn : k + turn) % n];
       auto start = Clock::now();
       v.submit();
       double submitted = nsSince(start);

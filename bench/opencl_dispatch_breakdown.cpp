@@ -67,6 +67,8 @@ int main(int argc, char **argv) {
   };
   auto finishRaw = [&] { clCheck(api.clFinish(cl.plainQueue()), "clFinish"); };
 
+  std::vector<cl_event> kept;
+  kept.reserve(Batch);
   std::vector<Variant> variants = {
       {"raw: clEnqueueNDRangeKernel returning an event (dpex_bench's baseline)",
        [&] { api.clReleaseEvent(enqueue()); },
@@ -91,6 +93,20 @@ int main(int argc, char **argv) {
          api.clReleaseEvent(event);
        },
        finishRaw,
+       {},
+       {}},
+      // dpex holds each launch's event until a status query found it
+      // complete, then releases it: the driver destroys a completed event
+      // on the releasing thread, where it destroys an event released while
+      // pending on its own.
+      {"raw, each event kept until the batch completed, then released",
+       [&] { kept.push_back(enqueue()); },
+       [&] {
+         finishRaw();
+         for (cl_event event : kept)
+           api.clReleaseEvent(event);
+         kept.clear();
+       },
        {},
        {}},
       {"dpex: call_kernel_async",

@@ -49,7 +49,9 @@ namespace dpex::rt::opencl {
   X(clCreateProgramWithIL)                                                     \
   X(clEnqueueSVMFree)                                                          \
   X(clCloneKernel)                                                             \
-  X(clGetExtensionFunctionAddressForPlatform)
+  X(clGetExtensionFunctionAddressForPlatform)                                  \
+  X(clCreateUserEvent)                                                         \
+  X(clSetUserEventStatus)
 
 struct OpenCLApi {
 #define DPEX_DECLARE_POINTER(name) decltype(&::name) name = nullptr;

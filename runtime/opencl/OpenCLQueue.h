@@ -38,7 +38,8 @@ public:
   Status finish() override;
   // A prepared replay list: one clCloneKernel copy per recorded launch,
   // its arguments set once here, so that a replay is only the enqueues,
-  // with an event for the last one alone and one clFlush. The generic
+  // held behind a user event until the last one is in, with an event for
+  // the last one alone and one clFlush. The generic
   // replay where the driver has no clCloneKernel.
   Expected<std::unique_ptr<GraphExec>>
   instantiate(const std::vector<RecordedOp> &ops) override;

@@ -102,6 +102,45 @@ TEST_CASE("back-to-back replays each see the previous one", "[graph]") {
   CHECK(ay.to_host() == std::vector<float>(n, static_cast<float>(rounds)));
 }
 
+TEST_CASE("a replayed chain runs whole, between launches made around it",
+          "[graph]") {
+  dpex::queue q, other(q.get_device());
+  const std::size_t n = 512;
+  const int chain = 24;
+  dpex::array<float> ay(q, n);
+  dpex::array<int> slow(other, n);
+  ay.copy_from(std::vector<float>(n, 0.0f));
+  dpex::graph g(q);
+  g.record([&] {
+    dpex::event last;
+    for (int i = 0; i < chain; ++i)
+      last = dpex::call_kernel_async(dpex_test::affine, dpex::range<1>(n),
+                                     {last}, 1.0f, 1.0f, ay)
+                 .second;
+  });
+  CHECK(g.size() >= static_cast<std::size_t>(chain));
+  float expected = 0.0f;
+  dpex::event replayed;
+  for (int r = 0; r < 6; ++r) {
+    INFO("round " << r);
+    // Every other replay waits for a slow kernel of another queue.
+    std::vector<dpex::event> deps;
+    if (r % 2)
+      deps.push_back(dpex::call_kernel_async(dpex_test::spin, dpex::range<1>(n),
+                                             {}, std::int64_t{20000}, slow)
+                         .second);
+    replayed = g.replay(deps).first;
+    expected += static_cast<float>(chain);
+    // Enqueued right behind the replay's launches, on the same queue.
+    dpex::call_kernel_async(dpex_test::affine, dpex::range<1>(n), {}, 2.0f,
+                            0.0f, ay);
+    expected *= 2.0f;
+  }
+  replayed.wait();
+  CHECK(replayed.is_complete());
+  CHECK(ay.to_host() == std::vector<float>(n, expected));
+}
+
 TEST_CASE("a replay follows its dependencies on other queues", "[graph]") {
   dpex::queue q, other(q.get_device());
   const std::size_t n = 4096;
