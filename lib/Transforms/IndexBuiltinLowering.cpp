@@ -4,6 +4,7 @@
 // BuiltIn-decorated Input variables. Unlike loads of a <3 x i64> global,
 // these calls stay intact through InstCombine, and as readnone calls they
 // still CSE and hoist like any pure value.
+#include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -46,20 +47,13 @@ PreservedAnalyses IndexBuiltinLoweringPass::run(Module &M,
     BuiltinFn->setDoesNotAccessMemory();
     BuiltinFn->setDoesNotThrow();
     BuiltinFn->setWillReturn();
-    for (User *U : make_early_inc_range(F->users())) {
-      auto *Call = dyn_cast<CallInst>(U);
-      if (!Call || Call->getCalledFunction() != F)
-        continue;
-      IRBuilder<> B(Call);
-      CallInst *New = B.CreateCall(
-          Callee, B.CreateZExtOrTrunc(Call->getArgOperand(0), I32));
-      New->setCallingConv(CallingConv::SPIR_FUNC);
-      Call->replaceAllUsesWith(B.CreateZExtOrTrunc(New, Call->getType()));
-      Call->eraseFromParent();
+    rewriteCalls(*F, [&](IRBuilder<> &B, CallInst &Call) {
       ++NumIndexCallsLowered;
-    }
-    if (F->use_empty())
-      F->eraseFromParent();
+      CallInst *New =
+          B.CreateCall(Callee, B.CreateZExtOrTrunc(Call.getArgOperand(0), I32));
+      New->setCallingConv(CallingConv::SPIR_FUNC);
+      return B.CreateZExtOrTrunc(New, Call.getType());
+    });
     Changed = true;
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();

@@ -7,6 +7,7 @@
 // SPIR-V friendly OpenCL.std built-in (`__spirv_ocl_ldexp`, ...) or that
 // plus a conversion. memcmp and bcmp (std::array's ==) have no built-in and
 // become a byte loop. Runs after the optimiser, which forms some of them.
+#include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -228,19 +229,12 @@ PreservedAnalyses LibCallLoweringPass::run(Module &M, ModuleAnalysisManager &) {
     Kind K = kindOf(F);
     if (K == Kind::None)
       continue;
-    for (User *U : make_early_inc_range(F.users())) {
-      auto *Call = dyn_cast<CallInst>(U);
-      if (!Call || Call->getCalledFunction() != &F)
-        continue;
-      Value *New = lower(K, *Call);
-      New->takeName(Call);
-      Call->replaceAllUsesWith(New);
-      Call->eraseFromParent();
+    Changed |= rewriteCalls(F, [&](IRBuilder<> &, CallInst &Call) {
       ++NumLibCallsLowered;
-      Changed = true;
-    }
-    if (F.use_empty())
-      F.eraseFromParent();
+      Value *New = lower(K, Call);
+      New->takeName(&Call);
+      return New;
+    });
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

@@ -5,6 +5,7 @@
 // built-in `__spirv_ocl_<name>` that <dpex/kernel.hpp>'s dpex:: math calls,
 // so all math reaches SPIR-V as an OpenCL.std OpExtInst. It runs after the
 // optimiser, which can itself turn a call into a math intrinsic.
+#include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -129,22 +130,14 @@ PreservedAnalyses MathBuiltinLoweringPass::run(Module &M,
     Builtin->setDoesNotAccessMemory();
     Builtin->setDoesNotThrow();
     Builtin->setWillReturn();
-    for (User *U : make_early_inc_range(F.users())) {
-      auto *Call = dyn_cast<CallInst>(U);
-      if (!Call || Call->getCalledFunction() != &F)
-        continue;
-      IRBuilder<> B(Call);
-      SmallVector<Value *, 3> Args(Call->args());
+    Changed |= rewriteCalls(F, [&](IRBuilder<> &B, CallInst &Call) {
+      ++NumMathCallsLowered;
+      SmallVector<Value *, 3> Args(Call.args());
       CallInst *New = B.CreateCall(Builtin, Args);
       New->setCallingConv(CallingConv::SPIR_FUNC);
-      New->takeName(Call);
-      Call->replaceAllUsesWith(New);
-      Call->eraseFromParent();
-      ++NumMathCallsLowered;
-      Changed = true;
-    }
-    if (F.use_empty())
-      F.eraseFromParent();
+      New->takeName(&Call);
+      return New;
+    });
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

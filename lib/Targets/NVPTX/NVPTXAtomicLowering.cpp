@@ -2,6 +2,7 @@
 // LLVM atomic instructions, which NVPTX selects natively; libclc's nvptx64
 // library lacks the 64-bit ones, and the floating-point adds the SPIR-V
 // reader names `atomic_add` too.
+#include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -98,22 +99,12 @@ PreservedAnalyses NVPTXAtomicLoweringPass::run(Module &M,
       continue;
     }
     LLVM_DEBUG(dbgs() << "lowering calls to " << F.getName() << '\n');
-    for (User *U : make_early_inc_range(F.users())) {
-      auto *Call = dyn_cast<CallInst>(U);
-      if (!Call)
-        continue;
-      IRBuilder<> B(Call);
-      Value *Result = createAtomic(B, *Call, Op);
-      Result->takeName(Call);
-      Call->replaceAllUsesWith(Result);
-      Call->eraseFromParent();
+    Changed |= rewriteCalls(F, [&](IRBuilder<> &B, CallInst &Call) {
       ++NumAtomicCallsLowered;
-      Changed = true;
-    }
-    if (F.use_empty()) {
-      F.eraseFromParent();
-      Changed = true;
-    }
+      Value *Result = createAtomic(B, Call, Op);
+      Result->takeName(&Call);
+      return Result;
+    });
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

@@ -2,6 +2,7 @@
 // cttz and ctpop: libclc's nvptx library lacks ctz (OpenCL 2.0), and NVPTX
 // selects the intrinsics of all three directly (clz and ctz of 0 are the
 // width, as in OpenCL).
+#include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -31,26 +32,15 @@ PreservedAnalyses NVPTXBitCountLoweringPass::run(Module &M,
         F.arg_size() != 1 || !F.getReturnType()->isIntegerTy() ||
         F.getArg(0)->getType() != F.getReturnType())
       continue;
-    for (User *U : make_early_inc_range(F.users())) {
-      auto *Call = dyn_cast<CallInst>(U);
-      if (!Call || Call->getCalledFunction() != &F)
-        continue;
-      LLVM_DEBUG(dbgs() << Call->getFunction()->getName() << ": " << *Call
+    Changed |= rewriteCalls(F, [&](IRBuilder<> &B, CallInst &Call) {
+      LLVM_DEBUG(dbgs() << Call.getFunction()->getName() << ": " << Call
                         << " becomes an intrinsic\n");
-      IRBuilder<> B(Call);
-      SmallVector<Value *, 2> Args = {Call->getArgOperand(0)};
+      ++NumBitCountsLowered;
+      SmallVector<Value *, 2> Args = {Call.getArgOperand(0)};
       if (ID != Intrinsic::ctpop)
         Args.push_back(B.getFalse());
-      Value *New = B.CreateIntrinsic(ID, {F.getReturnType()}, Args);
-      Call->replaceAllUsesWith(New);
-      Call->eraseFromParent();
-      ++NumBitCountsLowered;
-      Changed = true;
-    }
-    if (F.use_empty()) {
-      F.eraseFromParent();
-      Changed = true;
-    }
+      return B.CreateIntrinsic(ID, {F.getReturnType()}, Args);
+    });
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

@@ -3,6 +3,7 @@
 // aligned struct on the stack, and every pointer, the strings in NVPTX's
 // constant space (4) included (dpex-nvptx-map-address-spaces put them
 // there), is passed as a generic one.
+#include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -36,35 +37,29 @@ PreservedAnalyses NVPTXPrintfLoweringPass::run(Module &M,
     return B.CreateAddrSpaceCast(
         B.CreatePointerCast(V, B.getInt8PtrTy(PT->getAddressSpace())), Generic);
   };
-  for (User *U : make_early_inc_range(Printf->users())) {
-    auto *Call = dyn_cast<CallInst>(U);
-    if (!Call)
-      continue;
-    LLVM_DEBUG(dbgs() << Call->getFunction()->getName() << ": printf with "
-                      << Call->arg_size() - 1 << " arguments\n");
-    IRBuilder<> B(Call);
+  rewriteCalls(*Printf, [&](IRBuilder<> &B, CallInst &Call) {
+    LLVM_DEBUG(dbgs() << Call.getFunction()->getName() << ": printf with "
+                      << Call.arg_size() - 1 << " arguments\n");
+    ++NumPrintfCallsLowered;
     SmallVector<Value *, 8> Args;
     SmallVector<Type *, 8> Fields;
-    for (unsigned I = 1; I < Call->arg_size(); ++I) {
-      Args.push_back(toGeneric(B, Call->getArgOperand(I)));
+    for (unsigned I = 1; I < Call.arg_size(); ++I) {
+      Args.push_back(toGeneric(B, Call.getArgOperand(I)));
       Fields.push_back(Args.back()->getType());
     }
     Value *Packed = ConstantPointerNull::get(cast<PointerType>(Generic));
     if (!Args.empty()) {
       StructType *Layout = StructType::get(Ctx, Fields);
       IRBuilder<> Entry(
-          &*Call->getFunction()->getEntryBlock().getFirstInsertionPt());
+          &*Call.getFunction()->getEntryBlock().getFirstInsertionPt());
       AllocaInst *Buffer = Entry.CreateAlloca(Layout, nullptr, "printf.args");
       for (unsigned I = 0; I < Args.size(); ++I)
         B.CreateStore(Args[I], B.CreateStructGEP(Layout, Buffer, I));
       Packed = B.CreatePointerCast(Buffer, Generic);
     }
-    Value *Format = toGeneric(B, Call->getArgOperand(0));
-    Call->replaceAllUsesWith(B.CreateCall(VPrintf, {Format, Packed}));
-    Call->eraseFromParent();
-    ++NumPrintfCallsLowered;
-  }
-  Printf->eraseFromParent();
+    Value *Format = toGeneric(B, Call.getArgOperand(0));
+    return B.CreateCall(VPrintf, {Format, Packed});
+  });
   return PreservedAnalyses::none();
 }
 

@@ -11,6 +11,7 @@
 //   in lane 0.
 // Floating-point sums combine in the tree's order, which SYCL leaves open.
 #include "WarpSubGroup.h"
+#include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -134,23 +135,12 @@ NVPTXSubGroupCollectiveLoweringPass::run(Module &M, ModuleAnalysisManager &) {
     std::optional<Form> Form = formOf(F);
     if (!Form)
       continue;
-    for (User *U : make_early_inc_range(F.users())) {
-      auto *Call = dyn_cast<CallInst>(U);
-      if (!Call || Call->getCalledFunction() != &F)
-        continue;
-      LLVM_DEBUG(dbgs() << Call->getFunction()->getName() << ": " << *Call
+    Changed |= rewriteCalls(F, [&](IRBuilder<> &B, CallInst &Call) {
+      LLVM_DEBUG(dbgs() << Call.getFunction()->getName() << ": " << Call
                         << " becomes a shfl.sync tree\n");
-      IRBuilder<> B(Call);
-      Value *New = lower(B, *Form, Call->getArgOperand(0));
-      Call->replaceAllUsesWith(New);
-      Call->eraseFromParent();
       ++NumCollectivesLowered;
-      Changed = true;
-    }
-    if (F.use_empty()) {
-      F.eraseFromParent();
-      Changed = true;
-    }
+      return lower(B, *Form, Call.getArgOperand(0));
+    });
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

@@ -9,6 +9,7 @@
 // - get_max_sub_group_size: 32.
 // Last of the sub-group lowerings: the others call the first two.
 #include "WarpSubGroup.h"
+#include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -98,23 +99,13 @@ PreservedAnalyses NVPTXSubGroupQueryLoweringPass::run(Module &M,
     std::optional<Query> Q = queryOf(F);
     if (!Q)
       continue;
-    for (User *U : make_early_inc_range(F.users())) {
-      auto *Call = dyn_cast<CallInst>(U);
-      if (!Call || Call->getCalledFunction() != &F)
-        continue;
-      LLVM_DEBUG(dbgs() << Call->getFunction()->getName() << ": " << *Call
-                        << " becomes warp arithmetic\n");
-      IRBuilder<> B(Call);
-      Value *New = lower(B, *Q);
-      Call->replaceAllUsesWith(New);
-      Call->eraseFromParent();
-      ++NumQueriesLowered;
-      Changed = true;
-    }
-    if (F.use_empty()) {
-      F.eraseFromParent();
-      Changed = true;
-    }
+    Changed |=
+        rewriteCalls(F, [&](IRBuilder<> &B, [[maybe_unused]] CallInst &Call) {
+          LLVM_DEBUG(dbgs() << Call.getFunction()->getName() << ": " << Call
+                            << " becomes warp arithmetic\n");
+          ++NumQueriesLowered;
+          return lower(B, *Q);
+        });
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

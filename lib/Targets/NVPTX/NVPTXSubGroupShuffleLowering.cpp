@@ -4,6 +4,7 @@
 // as shfl.sync.idx, intel_sub_group_shuffle_xor as shfl.sync.bfly. An index
 // outside the sub-group reads an unspecified value, as in SYCL.
 #include "WarpSubGroup.h"
+#include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -38,25 +39,14 @@ NVPTXSubGroupShuffleLoweringPass::run(Module &M, ModuleAnalysisManager &) {
       Shuffle = Intrinsic::nvvm_shfl_sync_bfly_i32;
     else
       continue;
-    for (User *U : make_early_inc_range(F.users())) {
-      auto *Call = dyn_cast<CallInst>(U);
-      if (!Call || Call->getCalledFunction() != &F)
-        continue;
-      LLVM_DEBUG(dbgs() << Call->getFunction()->getName() << ": " << *Call
+    Changed |= rewriteCalls(F, [&](IRBuilder<> &B, CallInst &Call) {
+      LLVM_DEBUG(dbgs() << Call.getFunction()->getName() << ": " << Call
                         << " becomes shfl.sync\n");
-      IRBuilder<> B(Call);
-      Value *Mask = subGroupMemberMask(B);
-      Value *New = warpShuffle(B, Shuffle, Mask, Call->getArgOperand(0),
-                               Call->getArgOperand(1), /*Clamp=*/0x1f);
-      Call->replaceAllUsesWith(New);
-      Call->eraseFromParent();
       ++NumShufflesLowered;
-      Changed = true;
-    }
-    if (F.use_empty()) {
-      F.eraseFromParent();
-      Changed = true;
-    }
+      Value *Mask = subGroupMemberMask(B);
+      return warpShuffle(B, Shuffle, Mask, Call.getArgOperand(0),
+                         Call.getArgOperand(1), /*Clamp=*/0x1f);
+    });
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

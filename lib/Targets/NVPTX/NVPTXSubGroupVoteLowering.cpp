@@ -2,6 +2,7 @@
 // none_of_group) become vote.sync.any/all over the sub-group's lanes of the
 // warp.
 #include "WarpSubGroup.h"
+#include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -34,26 +35,15 @@ PreservedAnalyses NVPTXSubGroupVoteLoweringPass::run(Module &M,
       Vote = Intrinsic::nvvm_vote_all_sync;
     else
       continue;
-    for (User *U : make_early_inc_range(F.users())) {
-      auto *Call = dyn_cast<CallInst>(U);
-      if (!Call || Call->getCalledFunction() != &F)
-        continue;
-      LLVM_DEBUG(dbgs() << Call->getFunction()->getName() << ": " << *Call
+    Changed |= rewriteCalls(F, [&](IRBuilder<> &B, CallInst &Call) {
+      LLVM_DEBUG(dbgs() << Call.getFunction()->getName() << ": " << Call
                         << " becomes vote.sync\n");
-      IRBuilder<> B(Call);
-      Value *Mask = subGroupMemberMask(B);
-      Value *Pred = B.CreateIsNotNull(Call->getArgOperand(0));
-      Value *Voted = B.CreateIntrinsic(Vote, {}, {Mask, Pred});
-      Value *New = B.CreateZExt(Voted, B.getInt32Ty());
-      Call->replaceAllUsesWith(New);
-      Call->eraseFromParent();
       ++NumVotesLowered;
-      Changed = true;
-    }
-    if (F.use_empty()) {
-      F.eraseFromParent();
-      Changed = true;
-    }
+      Value *Mask = subGroupMemberMask(B);
+      Value *Pred = B.CreateIsNotNull(Call.getArgOperand(0));
+      Value *Voted = B.CreateIntrinsic(Vote, {}, {Mask, Pred});
+      return B.CreateZExt(Voted, B.getInt32Ty());
+    });
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

@@ -2,6 +2,7 @@
 // one PTX image. LLVM 15's NVVMReflect answers __CUDA_PREC_SQRT with 0,
 // which makes libdevice's sqrtf an approximation; nvcc's default is IEEE
 // sqrt. So the queries are answered here, all in one place.
+#include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -43,13 +44,10 @@ PreservedAnalyses NVVMReflectResolutionPass::run(Module &M,
   if (!Reflect)
     return PreservedAnalyses::none();
   IntegerType *I32 = Type::getInt32Ty(M.getContext());
-  for (User *U : make_early_inc_range(Reflect->users())) {
-    auto *Call = dyn_cast<CallInst>(U);
-    std::optional<StringRef> Query;
-    if (Call)
-      Query = reflectQuery(*Call);
+  rewriteCalls(*Reflect, [&](IRBuilder<> &, CallInst &Call) -> Constant * {
+    std::optional<StringRef> Query = reflectQuery(Call);
     if (!Query)
-      continue;
+      return nullptr;
     int Value = 0; // what libdevice assumes of a feature it is not told of
     if (*Query == "__CUDA_FTZ")
       Value = Settings.FlushDenormals;
@@ -57,14 +55,11 @@ PreservedAnalyses NVVMReflectResolutionPass::run(Module &M,
       Value = Settings.PreciseSqrt;
     else if (*Query == "__CUDA_ARCH")
       Value = static_cast<int>(Settings.Arch) * 10; // sm_80: 800
-    LLVM_DEBUG(dbgs() << Call->getFunction()->getName() << ": " << *Query
+    LLVM_DEBUG(dbgs() << Call.getFunction()->getName() << ": " << *Query
                       << " is " << Value << "\n");
-    Call->replaceAllUsesWith(ConstantInt::get(I32, Value));
-    Call->eraseFromParent();
     ++NumQueriesAnswered;
-  }
-  if (Reflect->use_empty())
-    Reflect->eraseFromParent();
+    return ConstantInt::get(I32, Value);
+  });
   return PreservedAnalyses::none();
 }
 

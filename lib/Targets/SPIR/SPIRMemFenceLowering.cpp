@@ -3,6 +3,7 @@
 // (it has only the `_cl_mem_fence` its own headers map to). A sequentially
 // consistent LLVM fence orders at least as much and every SPIR consumer
 // compiles it.
+#include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -23,15 +24,12 @@ PreservedAnalyses SPIRMemFenceLoweringPass::run(Module &M,
   Function *MemFence = M.getFunction("_Z9mem_fencej");
   if (!MemFence)
     return PreservedAnalyses::all();
-  for (User *U : make_early_inc_range(MemFence->users())) {
-    auto *Call = cast<CallInst>(U);
-    LLVM_DEBUG(dbgs() << Call->getFunction()->getName() << ": " << *Call
+  rewriteCalls(*MemFence, [&](IRBuilder<> &B, [[maybe_unused]] CallInst &Call) {
+    LLVM_DEBUG(dbgs() << Call.getFunction()->getName() << ": " << Call
                       << " becomes a seq_cst fence\n");
-    IRBuilder<>(Call).CreateFence(AtomicOrdering::SequentiallyConsistent);
-    Call->eraseFromParent();
     ++NumMemFencesLowered;
-  }
-  MemFence->eraseFromParent();
+    return B.CreateFence(AtomicOrdering::SequentiallyConsistent);
+  });
   return PreservedAnalyses::none();
 }
 
