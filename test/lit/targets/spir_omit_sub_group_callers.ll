@@ -43,9 +43,9 @@ entry:
 }
 
 ; CHECK-NOT: define {{.*}}@sized(
-; CHECK-NOT: {{declare|define|call}}{{.*}}sub_group
+; CHECK-NOT: {{(declare|define|call) .*@[^(]*sub_group}}
 ; CHECK: declare spir_func i64 @_Z13get_global_idj(
-; CHECK-NOT: {{declare|define|call}}{{.*}}sub_group
+; CHECK-NOT: {{(declare|define|call) .*@[^(]*sub_group}}
 ; CHECK: define spir_kernel void @plain(
 ; CHECK-NOT: define {{.*}}@sized(
 ; CHECK: !dpex.omitted_kernels = !{![[R:[0-9]+]], ![[S:[0-9]+]], ![[Z:[0-9]+]]}
