@@ -52,61 +52,6 @@ FunctionCallee builtin(Module &M, StringRef Name, Type *Ret,
   return F;
 }
 
-void expand(CallInst &Call, StringRef Pointer) {
-  Module &M = *Call.getModule();
-  Function &Callee = *Call.getCalledFunction();
-  Type *FloatTy = Call.getType();
-  unsigned Bits = FloatTy->getPrimitiveSizeInBits();
-  IntegerType *WordTy = IntegerType::get(M.getContext(), Bits);
-  Type *WordPtrTy = PointerType::get(
-      WordTy, Call.getArgOperand(0)->getType()->getPointerAddressSpace());
-  Type *I32 = Type::getInt32Ty(M.getContext());
-  // `int` or `long`, as atomic_ref's words of floats are.
-  std::string Word = Bits == 32 ? "i" : "l";
-  FunctionCallee Load =
-      builtin(M, ("_Z18__spirv_AtomicLoad" + Pointer + Word + "ii").str(),
-              WordTy, {WordPtrTy, I32, I32}, Callee);
-  FunctionCallee CmpXchg =
-      builtin(M,
-              ("_Z29__spirv_AtomicCompareExchange" + Pointer + Word + "iii" +
-               Word + Word)
-                  .str(),
-              WordTy, {WordPtrTy, I32, I32, I32, WordTy, WordTy}, Callee);
-
-  BasicBlock *Before = Call.getParent();
-  BasicBlock *After = Before->splitBasicBlock(&Call, "fadd.done");
-  BasicBlock *Loop = BasicBlock::Create(M.getContext(), "fadd.loop",
-                                        Before->getParent(), After);
-  Before->getTerminator()->eraseFromParent();
-
-  IRBuilder<> B(Before);
-  B.SetCurrentDebugLocation(Call.getDebugLoc());
-  Value *Ptr = B.CreatePointerCast(Call.getArgOperand(0), WordPtrTy);
-  Value *Scope = Call.getArgOperand(1), *Semantics = Call.getArgOperand(2);
-  Value *Relaxed = B.CreateAnd(Semantics, ~OrderingBits);
-  CallInst *First = B.CreateCall(Load, {Ptr, Scope, Relaxed});
-  First->setCallingConv(Call.getCallingConv());
-  B.CreateBr(Loop);
-
-  B.SetInsertPoint(Loop);
-  PHINode *Seen = B.CreatePHI(WordTy, 2, "fadd.seen");
-  Value *Sum = B.CreateFAdd(B.CreateBitCast(Seen, FloatTy),
-                            Call.getArgOperand(3), "fadd.sum");
-  CallInst *Found = B.CreateCall(CmpXchg, {Ptr, Scope, Semantics, Relaxed,
-                                           B.CreateBitCast(Sum, WordTy), Seen});
-  Found->setCallingConv(Call.getCallingConv());
-  Seen->addIncoming(First, Before);
-  Seen->addIncoming(Found, Loop);
-  B.CreateCondBr(B.CreateICmpEQ(Found, Seen), After, Loop);
-
-  B.SetInsertPoint(&Call);
-  Value *Old = B.CreateBitCast(Seen, FloatTy);
-  Old->takeName(&Call);
-  Call.replaceAllUsesWith(Old);
-  Call.eraseFromParent();
-  ++NumAddsExpanded;
-}
-
 } // namespace
 
 bool hasFloatAtomicAdds(const Module &M) {
@@ -119,21 +64,48 @@ bool hasFloatAtomicAdds(const Module &M) {
 
 PreservedAnalyses FloatAtomicAddExpansionPass::run(Module &M,
                                                    ModuleAnalysisManager &) {
-  bool Changed = false;
-  for (Function &F : make_early_inc_range(M)) {
-    StringRef Pointer =
-        F.isDeclaration() ? pointerMangling(F.getName()) : StringRef();
-    if (Pointer.empty())
-      continue;
-    LLVM_DEBUG(dbgs() << "expanding calls to " << F.getName() << '\n');
-    for (User *U : make_early_inc_range(F.users()))
-      if (auto *Call = dyn_cast<CallInst>(U);
-          Call && Call->getCalledFunction() == &F)
-        expand(*Call, Pointer);
-    if (F.use_empty())
-      F.eraseFromParent();
-    Changed = true;
-  }
+  auto WordMangling = [](CallInst &Call) {
+    // `int` or `long`, as atomic_ref's words of floats are.
+    return Call.getType()->isDoubleTy() ? "l" : "i";
+  };
+  // The call's semantics without ordering, for the read and the exchange's
+  // failure.
+  Value *Relaxed = nullptr;
+  auto ReadFirst = [&](IRBuilderBase &B, CallInst &Call, StringRef Pointer,
+                       Value *Ptr) -> Value * {
+    LLVM_DEBUG(dbgs() << "expanding " << Call << '\n');
+    Type *WordTy = B.getIntNTy(Call.getType()->getPrimitiveSizeInBits());
+    Type *I32 = B.getInt32Ty();
+    FunctionCallee Load = builtin(
+        *Call.getModule(),
+        ("_Z18__spirv_AtomicLoad" + Pointer + WordMangling(Call) + "ii").str(),
+        WordTy, {Ptr->getType(), I32, I32}, *Call.getCalledFunction());
+    Relaxed = B.CreateAnd(Call.getArgOperand(2), ~OrderingBits);
+    CallInst *First = B.CreateCall(Load, {Ptr, Call.getArgOperand(1), Relaxed});
+    First->setCallingConv(Call.getCallingConv());
+    return First;
+  };
+  auto Exchange = [&](IRBuilderBase &B, CallInst &Call, StringRef Pointer,
+                      Value *Ptr, Value *Seen, Value *Sum) -> Value * {
+    Type *WordTy = Seen->getType();
+    Type *I32 = B.getInt32Ty();
+    std::string Word = WordMangling(Call);
+    FunctionCallee CmpXchg =
+        builtin(*Call.getModule(),
+                ("_Z29__spirv_AtomicCompareExchange" + Pointer + Word + "iii" +
+                 Word + Word)
+                    .str(),
+                WordTy, {Ptr->getType(), I32, I32, I32, WordTy, WordTy},
+                *Call.getCalledFunction());
+    Value *Scope = Call.getArgOperand(1), *Semantics = Call.getArgOperand(2);
+    CallInst *Found =
+        B.CreateCall(CmpXchg, {Ptr, Scope, Semantics, Relaxed, Sum, Seen});
+    Found->setCallingConv(Call.getCallingConv());
+    ++NumAddsExpanded;
+    return Found;
+  };
+  bool Changed = expandFloatAtomicAdds(
+      M, {pointerMangling, /*Addend=*/3, ReadFirst, Exchange});
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 

@@ -145,10 +145,11 @@ struct NVPTXKernelAnnotationPass
 // parameter lowering replaces the kernels the annotations name.
 void addNVPTXLoweringPasses(llvm::ModulePassManager &MPM);
 
-// -ffast-math for the kernels' own code: every floating-point instruction
-// gets all fast-math flags, float division becomes div.approx.ftz.
-struct NVPTXFastMathRelaxationPass
-    : llvm::PassInfoMixin<NVPTXFastMathRelaxationPass> {
+// -ffast-math for the kernels' own code: the floating-point instructions
+// whose flags SPIR-V cannot carry get all fast-math flags; float divisions
+// that allow a reciprocal become div.approx.ftz.
+struct NVPTXFastMathLoweringPass
+    : llvm::PassInfoMixin<NVPTXFastMathLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 

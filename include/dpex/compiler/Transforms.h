@@ -13,9 +13,12 @@
 #include <vector>
 
 namespace llvm {
+class CallInst;
+class IRBuilderBase;
 class Module;
 class PassBuilder;
 class TargetMachine;
+class Value;
 } // namespace llvm
 
 namespace dpex {
@@ -177,6 +180,31 @@ struct FloatAtomicAddExpansionPass
 };
 // Whether `M` calls `__spirv_AtomicFAddEXT`.
 bool hasFloatAtomicAdds(const llvm::Module &M);
+
+// How a floating-point atomic add's built-in becomes a compare-exchange loop
+// on the value's bit pattern (dpex-expand-float-atomic-adds for the SPIR-V
+// image, dpex-spir-expand-float-atomic-adds for the SPIR image).
+struct FloatAtomicAddLoop {
+  // The mangled pointer parameter of a declaration that is such an add
+  // ("PU3AS1"), or "" for any other function.
+  llvm::function_ref<llvm::StringRef(llvm::StringRef Name)> PointerMangling;
+  // The call operand that is the addend.
+  unsigned Addend;
+  // The loop's first read of the word at `WordPtr`, before the loop.
+  llvm::function_ref<llvm::Value *(llvm::IRBuilderBase &, llvm::CallInst &Call,
+                                   llvm::StringRef Pointer,
+                                   llvm::Value *WordPtr)>
+      ReadFirst;
+  // The exchange of `Seen` for `Sum` at `WordPtr`; returns the word found.
+  llvm::function_ref<llvm::Value *(
+      llvm::IRBuilderBase &, llvm::CallInst &Call, llvm::StringRef Pointer,
+      llvm::Value *WordPtr, llvm::Value *Seen, llvm::Value *Sum)>
+      Exchange;
+};
+// Expands every call of the declarations `Loop` recognises, each result the
+// value the loop replaced, and drops the declarations; returns whether one
+// was found.
+bool expandFloatAtomicAdds(llvm::Module &M, const FloatAtomicAddLoop &Loop);
 
 // Drops `llvm.loop` metadata, which the translator can turn into an invalid
 // OpLoopMerge.

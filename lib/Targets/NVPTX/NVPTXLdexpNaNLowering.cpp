@@ -4,6 +4,7 @@
 // 0x1.8p1023, finite (and std::complex<double> division, which scales by
 // scalbn, gave a finite quotient of a NaN). Each double ldexp call's result
 // is therefore its NaN operand, selected explicitly, where that is a NaN.
+#include "CallResultGuard.h"
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -34,28 +35,16 @@ bool isDoubleLdexp(const Function &F) {
 
 PreservedAnalyses NVPTXLdexpNaNLoweringPass::run(Module &M,
                                                  ModuleAnalysisManager &) {
-  SmallVector<CallInst *, 16> Calls;
-  for (Function &F : M)
-    if (F.isDeclaration() && isDoubleLdexp(F))
-      for (User *U : F.users())
-        if (auto *Call = dyn_cast<CallInst>(U);
-            Call && Call->getCalledFunction() == &F)
-          Calls.push_back(Call);
-  for (CallInst *Call : Calls) {
-    LLVM_DEBUG(dbgs() << Call->getFunction()->getName() << ": guarding "
-                      << *Call << '\n');
-    SmallVector<Use *, 4> Uses;
-    for (Use &U : Call->uses())
-      Uses.push_back(&U);
-    IRBuilder<> B(Call->getNextNode());
-    Value *X = Call->getArgOperand(0);
-    Value *R = B.CreateSelect(B.CreateFCmpUNO(X, X), X, Call,
-                              Call->getName() + ".nan");
-    for (Use *U : Uses)
-      U->set(R);
-    ++NumCallsGuarded;
-  }
-  return Calls.empty() ? PreservedAnalyses::all() : PreservedAnalyses::none();
+  unsigned Guarded =
+      guardCallResults(M, isDoubleLdexp, [](IRBuilder<> &B, CallInst &Call) {
+        LLVM_DEBUG(dbgs() << Call.getFunction()->getName() << ": guarding "
+                          << Call << '\n');
+        Value *X = Call.getArgOperand(0);
+        return B.CreateSelect(B.CreateFCmpUNO(X, X), X, &Call,
+                              Call.getName() + ".nan");
+      });
+  NumCallsGuarded += Guarded;
+  return Guarded ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 
 } // namespace dpex

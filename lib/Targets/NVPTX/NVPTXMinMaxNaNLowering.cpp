@@ -5,6 +5,7 @@
 // replaced by the non-NaN operand, selected explicitly, wherever one
 // operand is a NaN; the instruction still decides every other case
 // (fmin(-0, +0) may be either zero, as OpenCL allows).
+#include "CallResultGuard.h"
 #include "dpex/compiler/TargetPasses.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -35,36 +36,21 @@ bool isMinMax(const Function &F) {
          F.getFunctionType()->getParamType(1) == T;
 }
 
-void guardNaNs(CallInst &Call) {
-  SmallVector<Use *, 4> Uses;
-  for (Use &U : Call.uses())
-    Uses.push_back(&U);
-  IRBuilder<> B(Call.getNextNode());
-  Value *X = Call.getArgOperand(0), *Y = Call.getArgOperand(1);
-  Value *R = B.CreateSelect(B.CreateFCmpUNO(X, X), Y, &Call);
-  R = B.CreateSelect(B.CreateFCmpUNO(Y, Y), X, R, Call.getName() + ".nan");
-  for (Use *U : Uses)
-    U->set(R);
-  ++NumCallsGuarded;
-}
-
 } // namespace
 
 PreservedAnalyses NVPTXMinMaxNaNLoweringPass::run(Module &M,
                                                   ModuleAnalysisManager &) {
-  SmallVector<CallInst *, 16> Calls;
-  for (Function &F : M)
-    if (F.isDeclaration() && isMinMax(F))
-      for (User *U : F.users())
-        if (auto *Call = dyn_cast<CallInst>(U);
-            Call && Call->getCalledFunction() == &F)
-          Calls.push_back(Call);
-  for (CallInst *Call : Calls) {
-    LLVM_DEBUG(dbgs() << Call->getFunction()->getName() << ": guarding "
-                      << *Call << '\n');
-    guardNaNs(*Call);
-  }
-  return Calls.empty() ? PreservedAnalyses::all() : PreservedAnalyses::none();
+  unsigned Guarded =
+      guardCallResults(M, isMinMax, [](IRBuilder<> &B, CallInst &Call) {
+        LLVM_DEBUG(dbgs() << Call.getFunction()->getName() << ": guarding "
+                          << Call << '\n');
+        Value *X = Call.getArgOperand(0), *Y = Call.getArgOperand(1);
+        Value *R = B.CreateSelect(B.CreateFCmpUNO(X, X), Y, &Call);
+        return B.CreateSelect(B.CreateFCmpUNO(Y, Y), X, R,
+                              Call.getName() + ".nan");
+      });
+  NumCallsGuarded += Guarded;
+  return Guarded ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 
 } // namespace dpex

@@ -147,7 +147,7 @@ llvm::Expected<PTXImage> buildPTXImage(const std::string &SPIRBitcode,
       M, [&](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
         addNVPTXLoweringPasses(MPM);
         if (Options.FastMath)
-          MPM.addPass(NVPTXFastMathRelaxationPass());
+          MPM.addPass(NVPTXFastMathLoweringPass());
         if (!Options.LibDevice.empty())
           MPM.addPass(NVPTXLibDeviceMathPass(Options.FastMath));
         return llvm::Error::success();

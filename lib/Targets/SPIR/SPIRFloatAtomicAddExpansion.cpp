@@ -8,6 +8,7 @@
 // C twin's speed on PoCL). The guarded form the PTX derives from keeps the
 // atomic add.
 #include "dpex/compiler/TargetPasses.h"
+#include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/IRBuilder.h"
@@ -46,74 +47,38 @@ FunctionCallee builtin(Module &M, const std::string &Name, Type *Ret,
   return F;
 }
 
-void expand(CallInst &Call, StringRef Pointer) {
-  Module &M = *Call.getModule();
-  Function &Callee = *Call.getCalledFunction();
-  Type *FloatTy = Call.getType();
-  bool Wide = FloatTy->isDoubleTy();
-  IntegerType *WordTy = IntegerType::get(M.getContext(), Wide ? 64 : 32);
-  Type *WordPtrTy = PointerType::get(
-      WordTy, Call.getArgOperand(0)->getType()->getPointerAddressSpace());
-  // As the reader names the word's built-in: `int`, or `long` with the
-  // 64-bit extension's `atom_` prefix.
-  std::string Params = Pointer.str() + (Wide ? "Vll" : "Vii");
-  FunctionCallee CmpXchg =
-      builtin(M,
-              (Wide ? "_Z12atom_cmpxchg" : "_Z14atomic_cmpxchg") + Params +
-                  Params.back(),
-              WordTy, {WordPtrTy, WordTy, WordTy}, Callee);
-
-  BasicBlock *Before = Call.getParent();
-  BasicBlock *After = Before->splitBasicBlock(&Call, "fadd.done");
-  BasicBlock *Loop = BasicBlock::Create(M.getContext(), "fadd.loop",
-                                        Before->getParent(), After);
-  Before->getTerminator()->eraseFromParent();
-
-  IRBuilder<> B(Before);
-  B.SetCurrentDebugLocation(Call.getDebugLoc());
-  Value *Ptr = B.CreatePointerCast(Call.getArgOperand(0), WordPtrTy);
-  Value *First = B.CreateAlignedLoad(WordTy, Ptr, Align(Wide ? 8 : 4),
-                                     /*isVolatile=*/true, "fadd.first");
-  B.CreateBr(Loop);
-
-  B.SetInsertPoint(Loop);
-  PHINode *Seen = B.CreatePHI(WordTy, 2, "fadd.seen");
-  Value *Sum = B.CreateFAdd(B.CreateBitCast(Seen, FloatTy),
-                            Call.getArgOperand(1), "fadd.sum");
-  CallInst *Found =
-      B.CreateCall(CmpXchg, {Ptr, Seen, B.CreateBitCast(Sum, WordTy)});
-  Found->setCallingConv(Callee.getCallingConv());
-  Seen->addIncoming(First, Before);
-  Seen->addIncoming(Found, Loop);
-  B.CreateCondBr(B.CreateICmpEQ(Found, Seen), After, Loop);
-
-  B.SetInsertPoint(&Call);
-  Value *Old = B.CreateBitCast(Seen, FloatTy);
-  Old->takeName(&Call);
-  Call.replaceAllUsesWith(Old);
-  Call.eraseFromParent();
-  ++NumAddsExpanded;
-}
-
 } // namespace
 
 PreservedAnalyses
 SPIRFloatAtomicAddExpansionPass::run(Module &M, ModuleAnalysisManager &) {
-  bool Changed = false;
-  for (Function &F : make_early_inc_range(M)) {
-    StringRef Pointer =
-        F.isDeclaration() ? pointerMangling(F.getName()) : StringRef();
-    if (Pointer.empty())
-      continue;
-    LLVM_DEBUG(dbgs() << "expanding calls to " << F.getName() << '\n');
-    for (User *U : make_early_inc_range(F.users()))
-      if (auto *Call = dyn_cast<CallInst>(U);
-          Call && Call->getCalledFunction() == &F)
-        expand(*Call, Pointer);
-    if (F.use_empty())
-      F.eraseFromParent();
-    Changed = true;
-  }
+  auto ReadFirst = [](IRBuilderBase &B, CallInst &Call, StringRef,
+                      Value *Ptr) -> Value * {
+    LLVM_DEBUG(dbgs() << "expanding " << Call << '\n');
+    Type *WordTy = B.getIntNTy(Call.getType()->getPrimitiveSizeInBits());
+    return B.CreateAlignedLoad(WordTy, Ptr,
+                               Align(WordTy->getPrimitiveSizeInBits() / 8),
+                               /*isVolatile=*/true, "fadd.first");
+  };
+  auto Exchange = [](IRBuilderBase &B, CallInst &Call, StringRef Pointer,
+                     Value *Ptr, Value *Seen, Value *Sum) -> Value * {
+    Function &Callee = *Call.getCalledFunction();
+    Type *WordTy = Seen->getType();
+    bool Wide = WordTy->getPrimitiveSizeInBits() == 64;
+    // As the reader names the word's built-in: `int`, or `long` with the
+    // 64-bit extension's `atom_` prefix.
+    std::string Params = Pointer.str() + (Wide ? "Vll" : "Vii");
+    FunctionCallee CmpXchg =
+        builtin(*Call.getModule(),
+                (Wide ? "_Z12atom_cmpxchg" : "_Z14atomic_cmpxchg") + Params +
+                    Params.back(),
+                WordTy, {Ptr->getType(), WordTy, WordTy}, Callee);
+    CallInst *Found = B.CreateCall(CmpXchg, {Ptr, Seen, Sum});
+    Found->setCallingConv(Callee.getCallingConv());
+    ++NumAddsExpanded;
+    return Found;
+  };
+  bool Changed = expandFloatAtomicAdds(
+      M, {pointerMangling, /*Addend=*/1, ReadFirst, Exchange});
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 
