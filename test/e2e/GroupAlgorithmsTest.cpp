@@ -134,12 +134,13 @@ void check(const dpex::kernel<void(dpex::nd_item<Dims>, const T *, T *)> &k,
 // taken from this list at an offset that differs per operation and type:
 // across the operations of a type, and across the types of an operation,
 // the sizes cover powers of two and not, one and several lanes of 32 slots
-// and exactly the 1024 slots (a group of one work-item: any_of_group below).
-// Plus and maximum also run on groups larger than the slots, gathered in two
-// or three turns, where the device allows it. The full suite runs every
-// kernel at several sizes.
-constexpr std::size_t sizes_1d[] = {2,   7,   64,  100,  250,
-                                    256, 513, 600, 1000, 1024};
+// (a last lane full or not), exactly the 512 slots and groups larger than
+// the slots, gathered in two turns (a group of one work-item: any_of_group
+// below). Plus and maximum also run on groups gathered in three to six
+// turns, where the device allows it. The full suite runs every kernel at
+// several sizes.
+constexpr std::size_t sizes_1d[] = {2,   7,   64,  100, 250,
+                                    256, 512, 513, 600, 1024};
 constexpr std::size_t num_sizes_1d = sizeof sizes_1d / sizeof sizes_1d[0];
 
 template <typename T> constexpr std::size_t type_index() {
@@ -161,7 +162,7 @@ template <typename T, int O>
 void check_1d(const dpex::kernel<void(dpex::nd_item<1>, const T *, T *)> &k) {
 #ifdef GROUP_FULL_COVERAGE
   if (O == Plus || O == Maximum)
-    for (std::size_t n : {1, 2, 64, 100, 513, 1500})
+    for (std::size_t n : {1, 2, 64, 100, 512, 513, 1500})
       check<T, O, 1>(k, dpex::range<1>(n));
   else
     for (std::size_t n : {7, 256, 600})

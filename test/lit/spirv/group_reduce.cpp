@@ -1,9 +1,9 @@
 // reduce_over_group works in a static work-group scratch area: a Workgroup
-// OpVariable of 1024 value slots plus 32 lane slots per value type (local
-// address space 3 in the SPIR image), with two OpControlBarriers (Workgroup
-// execution and memory scope): one in the loop that gathers the values (one
-// turn unless the group has more work-items than slots), one before the
-// lanes' results are read.
+// OpVariable of 512 value slots, 512 prefix slots and 16 lane slots per
+// value type (local address space 3 in the SPIR image), with two
+// OpControlBarriers (Workgroup execution and memory scope): one in the loop
+// that gathers the values (one turn unless the group has more work-items
+// than slots), one before the lanes' results are read.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: dpexc %s -o %t/r --emit=spirv,spirv-asm,spir
 // RUN: spirv-val %t/r.spv
@@ -11,7 +11,7 @@
 // RUN: llvm-dis %t/r.spir.bc -o - | FileCheck --check-prefix=SPIR %s
 #include <dpex/kernel.hpp>
 
-// CHECK-DAG: %[[ARR:[a-zA-Z0-9_]+]] = OpTypeArray %float %ulong_1056
+// CHECK-DAG: %[[ARR:[a-zA-Z0-9_]+]] = OpTypeArray %float %ulong_1040
 // CHECK-DAG: %[[PTR:[a-zA-Z0-9_]+]] = OpTypePointer Workgroup %[[ARR]]
 // CHECK-DAG: %[[SCRATCH:[a-zA-Z0-9_]+]] = OpVariable %[[PTR]] Workgroup
 // CHECK: OpFunction
@@ -20,7 +20,7 @@
 // CHECK: OpControlBarrier %uint_2 %uint_2 %uint_784
 // CHECK-NOT: OpControlBarrier
 // CHECK: OpFunctionEnd
-// SPIR: @{{.*}}group_scratch{{.*}} = {{.*}}addrspace(3) global [1056 x float]
+// SPIR: @{{.*}}group_scratch{{.*}} = {{.*}}addrspace(3) global [1040 x float]
 // SPIR-COUNT-2: call spir_func void @_Z7barrierj(i32 3)
 // SPIR-NOT: call spir_func void @_Z7barrierj
 DPEX_KERNEL void sum(dpex::nd_item<1> it, const float *in, float *out) {
