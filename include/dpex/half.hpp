@@ -151,9 +151,13 @@ public:
   constexpr half operator-() const { return from_bits(__bits ^ 0x8000u); }
   constexpr half operator+() const { return *this; }
 
+  // Operators on half inside this header are called by name: an operator
+  // expression with a class operand makes clang weigh every built-in
+  // arithmetic candidate, which cost each kernel's parse more than the rest of
+  // half did. The calls resolve to the same functions.
 #define DPEX_HALF_ASSIGN(OP)                                                   \
   constexpr half &operator OP##=(half __o) {                                   \
-    *this = half(float(*this) OP float(__o));                                  \
+    operator=(half(float(*this) OP float(__o)));                               \
     return *this;                                                              \
   }
   DPEX_HALF_ASSIGN(+)
@@ -161,16 +165,16 @@ public:
   DPEX_HALF_ASSIGN(*)
   DPEX_HALF_ASSIGN(/)
 #undef DPEX_HALF_ASSIGN
-  constexpr half &operator++() { return *this += half(1.0f); }
-  constexpr half &operator--() { return *this -= half(1.0f); }
+  constexpr half &operator++() { return operator+=(half(1.0f)); }
+  constexpr half &operator--() { return operator-=(half(1.0f)); }
   constexpr half operator++(int) {
     half __old = *this;
-    ++*this;
+    operator++();
     return __old;
   }
   constexpr half operator--(int) {
     half __old = *this;
-    --*this;
+    operator--();
     return __old;
   }
 
@@ -197,7 +201,7 @@ static_assert(sizeof(half) == 2 && alignof(half) == 2 &&
                                                                    _Tp __b) {  \
     using _Rp = typename detail::half_operand<_Tp>::result;                    \
     if constexpr (detail::half_operand<_Tp>::integral)                         \
-      return __a OP half(__b);                                                 \
+      return operator OP(__a, half(__b));                                      \
     else                                                                       \
       return _Rp(float(__a)) OP _Rp(__b);                                      \
   }                                                                            \
@@ -206,7 +210,7 @@ static_assert(sizeof(half) == 2 && alignof(half) == 2 &&
                                                                    half __b) { \
     using _Rp = typename detail::half_operand<_Tp>::result;                    \
     if constexpr (detail::half_operand<_Tp>::integral)                         \
-      return half(__a) OP __b;                                                 \
+      return operator OP(half(__a), __b);                                      \
     else                                                                       \
       return _Rp(__a) OP _Rp(float(__b));                                      \
   }
