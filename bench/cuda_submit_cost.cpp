@@ -1,6 +1,6 @@
 // dpex's own CPU cost per CUDA launch: runs one launch loop of dpex_bench's
 // dispatch section (dpex's or the raw driver's) a given number of times, so
-// that bench/cuda-submit-instructions.sh can count the instructions a launch
+// that bench/cuda_submit_instructions.py can count the instructions a launch
 // costs under callgrind, against the simulated driver (test/sim/cuda),
 // whose calls are cheap and do the same work for both. Instruction counts
 // do not depend on the machine's load.
@@ -16,6 +16,7 @@
 // MODE async-own-thread, dpex's async launches run on a thread that has no
 // context current.
 #include "bench_kernels.dpex.hpp"
+#include "raw_cuda.hpp"
 
 #include <dpex/runtime.hpp>
 
@@ -29,15 +30,9 @@
 
 namespace {
 
-using CUresult = int;
-using CUcontext = struct CUctx_st *;
-using CUmodule = struct CUmod_st *;
-using CUfunction = struct CUfunc_st *;
-using CUstream = struct CUstream_st *;
-using CUevent = struct CUevent_st *;
+using namespace bench; // the driver API's types, as raw_cuda.hpp declares them
 
 constexpr int Batch = 256;
-constexpr unsigned EventDisableTiming = 0x2;
 constexpr unsigned StreamNonBlocking = 0x1;
 
 // The driver entry points of the raw loops, resolved from the libcuda.so.1
@@ -158,7 +153,7 @@ int main(int argc, char **argv) {
              "cuModuleGetFunction");
   std::vector<CUevent> ends(Batch);
   for (CUevent &e : ends)
-    Raw::check(cuEventCreate(&e, EventDisableTiming), "cuEventCreate");
+    Raw::check(cuEventCreate(&e, kEventDisableTiming), "cuEventCreate");
   auto launch = [&] {
     Raw::check(
         cuLaunchKernel(empty, 1, 1, 1, 1, 1, 1, 0, stream, nullptr, nullptr),
