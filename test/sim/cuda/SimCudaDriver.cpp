@@ -45,6 +45,7 @@
 // for cuLinkAddData and cuLinkComplete, _UNKNOWN otherwise. A failed
 // synchronisation still waits for the work (the error stands for a fault of
 // that work); every other failed call does nothing.
+#include "FaultRules.h"
 #include "dpexsim.h"
 
 #include <algorithm>
@@ -254,11 +255,6 @@ struct Allocation {
   CUctx_st *context;
 };
 
-struct FailRule {
-  unsigned long n;
-  CUresult result;
-};
-
 // One lock for the whole driver: simple, and no lock order to get wrong.
 struct Driver {
   std::mutex mutex;
@@ -279,7 +275,7 @@ struct Driver {
   long graphs = 0, graphExecs = 0;
   unsigned long cubinLoads = 0; // modules loaded from a linked "cubin"
   std::map<std::string, dpexsim_kernel_fn> kernels;
-  std::map<std::string, std::vector<FailRule>> failRules;
+  dpexsim::FaultRules<CUresult> failRules;
   std::map<std::string, unsigned long> calls;
   unsigned long injected = 0;
   unsigned long earlyFrees = 0;
@@ -332,43 +328,13 @@ CUresult defaultFailure(const std::string &entry) {
 }
 
 // Parses DPEX_SIM_FAIL's syntax into `rules`.
-bool parseFailures(const char *spec,
-                   std::map<std::string, std::vector<FailRule>> &rules) {
-  rules.clear();
-  std::string text = spec ? spec : "";
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find(',', pos);
-    if (end == std::string::npos)
-      end = text.size();
-    std::string item = text.substr(pos, end - pos);
-    pos = end + 1;
-    if (item.empty())
-      continue;
-    std::size_t colon = item.find(':');
-    if (colon == std::string::npos)
-      return false;
-    std::string entry = item.substr(0, colon);
-    std::string rest = item.substr(colon + 1);
-    std::string result;
-    if (std::size_t second = rest.find(':'); second != std::string::npos) {
-      result = rest.substr(second + 1);
-      rest = rest.substr(0, second);
-    }
-    char *endNumber = nullptr;
-    unsigned long n = std::strtoul(rest.c_str(), &endNumber, 10);
-    if (rest.empty() || *endNumber || n == 0)
-      return false;
-    FailRule rule{n, defaultFailure(entry)};
-    if (!result.empty()) {
-      bool ok = false;
-      rule.result = resultByName(result, ok);
-      if (!ok)
-        return false;
-    }
-    rules[entry].push_back(rule);
-  }
-  return true;
+bool parseFailures(const char *spec, dpexsim::FaultRules<CUresult> &rules) {
+  return dpexsim::parseFaultRules(
+      spec, rules,
+      [](const std::string &entry, const std::string &result, bool &ok) {
+        return result.empty() ? defaultFailure(entry)
+                              : resultByName(result, ok);
+      });
 }
 
 void parseKernelTime(const char *text, unsigned &lo, unsigned &hi) {
@@ -409,15 +375,11 @@ CUresult countCall(const char *entry) {
   Driver &d = driver();
   std::lock_guard<std::mutex> lock(d.mutex);
   unsigned long n = ++d.calls[entry];
-  auto rules = d.failRules.find(entry);
-  if (rules == d.failRules.end())
-    return SUCCESS;
-  for (const FailRule &rule : rules->second)
-    if (rule.n == n) {
-      ++d.injected;
-      return rule.result;
-    }
-  return SUCCESS;
+  CUresult injected =
+      dpexsim::injectedResult<CUresult>(d.failRules, entry, n, SUCCESS);
+  if (injected != SUCCESS)
+    ++d.injected;
+  return injected;
 }
 
 #define SIM_CALL(entry)                                                        \

@@ -19,18 +19,15 @@
 #include <string>
 #include <vector>
 
+#include "FaultRules.h"
+
 #define SHIM_EXPORT extern "C" __attribute__((visibility("default")))
 
 namespace {
 
-struct Rule {
-  unsigned long n;
-  cl_int code;
-};
-
 struct Shim {
   std::mutex mutex;
-  std::map<std::string, std::vector<Rule>> rules;
+  dpexsim::FaultRules<cl_int> rules;
   std::map<std::string, unsigned long> calls;
   unsigned long injected = 0;
 };
@@ -40,36 +37,17 @@ Shim &shim() {
   return *instance;
 }
 
-bool parse(const char *spec, std::map<std::string, std::vector<Rule>> &rules) {
-  rules.clear();
-  std::string text = spec ? spec : "";
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find(',', pos);
-    if (end == std::string::npos)
-      end = text.size();
-    std::string item = text.substr(pos, end - pos);
-    pos = end + 1;
-    if (item.empty())
-      continue;
-    std::size_t colon = item.find(':');
-    if (colon == std::string::npos)
-      return false;
-    std::string entry = item.substr(0, colon);
-    std::string rest = item.substr(colon + 1);
-    cl_int code = entry == "clBuildProgram" ? CL_BUILD_PROGRAM_FAILURE
-                                            : CL_OUT_OF_RESOURCES;
-    if (std::size_t second = rest.find(':'); second != std::string::npos) {
-      code = std::atoi(rest.c_str() + second + 1);
-      rest = rest.substr(0, second);
-    }
-    char *endNumber = nullptr;
-    unsigned long n = std::strtoul(rest.c_str(), &endNumber, 10);
-    if (rest.empty() || *endNumber || n == 0 || code == CL_SUCCESS)
-      return false;
-    rules[entry].push_back({n, code});
-  }
-  return true;
+bool parse(const char *spec, dpexsim::FaultRules<cl_int> &rules) {
+  return dpexsim::parseFaultRules(
+      spec, rules,
+      [](const std::string &entry, const std::string &code, bool &ok) {
+        if (code.empty())
+          return entry == "clBuildProgram" ? CL_BUILD_PROGRAM_FAILURE
+                                           : CL_OUT_OF_RESOURCES;
+        cl_int value = std::atoi(code.c_str());
+        ok = value != CL_SUCCESS;
+        return value;
+      });
 }
 
 const bool parsedEnvironment = [] {
@@ -86,14 +64,10 @@ cl_int countCall(const char *entry) {
   Shim &s = shim();
   std::lock_guard<std::mutex> lock(s.mutex);
   unsigned long n = ++s.calls[entry];
-  auto it = s.rules.find(entry);
-  if (it != s.rules.end())
-    for (const Rule &rule : it->second)
-      if (rule.n == n) {
-        ++s.injected;
-        return rule.code;
-      }
-  return CL_SUCCESS;
+  cl_int injected = dpexsim::injectedResult(s.rules, entry, n, CL_SUCCESS);
+  if (injected != CL_SUCCESS)
+    ++s.injected;
+  return injected;
 }
 
 void *resolve(const char *entry) {
