@@ -47,6 +47,12 @@ void recordOmittedKernel(llvm::Module &M, llvm::StringRef Kernel,
 // The kernels `!dpex.omitted_kernels` names, the metadata removed.
 std::vector<OmittedKernel> takeOmittedKernels(llvm::Module &M);
 
+// Removes each kernel for which `ReasonFor` gives a reason (an empty one
+// keeps it), recording it with recordOmittedKernel; returns how many.
+unsigned
+omitKernels(llvm::Module &M,
+            llvm::function_ref<std::string(llvm::Function &Kernel)> ReasonFor);
+
 // Turns the reader's floating-point atomic adds (`atomic_add` on float or
 // double) into OpenCL 1.2 compare-exchange loops.
 struct SPIRFloatAtomicAddExpansionPass

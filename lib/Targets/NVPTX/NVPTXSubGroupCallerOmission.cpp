@@ -12,7 +12,6 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
-#include "llvm/Support/Debug.h"
 
 #define DEBUG_TYPE "dpex-nvptx-omit-sub-group-callers"
 
@@ -25,10 +24,7 @@ namespace dpex {
 
 PreservedAnalyses
 NVPTXSubGroupCallerOmissionPass::run(Module &M, ModuleAnalysisManager &) {
-  bool Changed = false;
-  for (Function &F : make_early_inc_range(M)) {
-    if (F.getCallingConv() != CallingConv::SPIR_KERNEL)
-      continue;
+  unsigned Omitted = omitKernels(M, [](Function &F) {
     std::string Reason;
     if (MDNode *Size = F.getMetadata("intel_reqd_sub_group_size")) {
       uint64_t Required =
@@ -47,16 +43,11 @@ NVPTXSubGroupCallerOmissionPass::run(Module &M, ModuleAnalysisManager &) {
                    Callee->getName().str() +
                    "' (an OpenCL built-in), which the PTX image does not "
                    "implement";
-    if (Reason.empty())
-      continue;
-    LLVM_DEBUG(dbgs() << F.getName() << " left out: " << Reason << "\n");
-    recordOmittedKernel(M, F.getName(), Reason);
-    F.eraseFromParent();
-    ++NumKernelsOmitted;
-    Changed = true;
-  }
-  if (!Changed)
+    return Reason;
+  });
+  if (!Omitted)
     return PreservedAnalyses::all();
+  NumKernelsOmitted += Omitted;
   for (Function &F : make_early_inc_range(M))
     if (F.isDeclaration() && F.use_empty() && !F.isIntrinsic())
       F.eraseFromParent();

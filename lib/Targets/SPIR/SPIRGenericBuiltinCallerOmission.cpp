@@ -10,9 +10,7 @@
 #include "llvm/ADT/Statistic.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
-#include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
-#include "llvm/Support/Debug.h"
 
 #define DEBUG_TYPE "dpex-spir-omit-generic-builtin-callers"
 
@@ -22,59 +20,27 @@ STATISTIC(NumKernelsOmitted, "Kernels left out for a generic built-in call");
 
 namespace dpex {
 
-static constexpr const char *OmittedKernelsMD = "dpex.omitted_kernels";
-
 PreservedAnalyses
 SPIRGenericBuiltinCallerOmissionPass::run(Module &M, ModuleAnalysisManager &) {
-  bool Changed = false;
-  for (Function &F : make_early_inc_range(M)) {
-    if (F.getCallingConv() != CallingConv::SPIR_KERNEL)
-      continue;
-    StringRef Generic;
+  unsigned Omitted = omitKernels(M, [](Function &F) -> std::string {
     for (Instruction &I : instructions(F))
       if (auto *Call = dyn_cast<CallInst>(&I))
         if (Function *Callee = Call->getCalledFunction();
-            Callee && Callee->getName().contains("PU3AS4")) {
-          Generic = Callee->getName();
-          break;
-        }
-    if (Generic.empty())
-      continue;
-    std::string Reason =
-        "it calls the OpenCL built-in '" + Generic.str() +
-        "' on a generic pointer (a generic_space atomic whose pointer is "
-        "neither provably global nor local), which SPIR 1.2 cannot express";
-    LLVM_DEBUG(dbgs() << F.getName() << " left out: " << Reason << "\n");
-    recordOmittedKernel(M, F.getName(), Reason);
-    F.eraseFromParent();
-    ++NumKernelsOmitted;
-    Changed = true;
-  }
+            Callee && Callee->getName().contains("PU3AS4"))
+          return "it calls the OpenCL built-in '" + Callee->getName().str() +
+                 "' on a generic pointer (a generic_space atomic whose "
+                 "pointer is neither provably global nor local), which SPIR "
+                 "1.2 cannot express";
+    return "";
+  });
+  NumKernelsOmitted += Omitted;
+  bool Changed = Omitted != 0;
   for (Function &F : make_early_inc_range(M))
     if (F.isDeclaration() && F.use_empty()) {
       F.eraseFromParent();
       Changed = true;
     }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
-}
-
-void recordOmittedKernel(Module &M, StringRef Kernel, StringRef Reason) {
-  LLVMContext &Ctx = M.getContext();
-  M.getOrInsertNamedMetadata(OmittedKernelsMD)
-      ->addOperand(MDNode::get(
-          Ctx, {MDString::get(Ctx, Kernel), MDString::get(Ctx, Reason)}));
-}
-
-std::vector<OmittedKernel> takeOmittedKernels(Module &M) {
-  std::vector<OmittedKernel> Omitted;
-  NamedMDNode *MD = M.getNamedMetadata(OmittedKernelsMD);
-  if (!MD)
-    return Omitted;
-  for (MDNode *N : MD->operands())
-    Omitted.push_back({cast<MDString>(N->getOperand(0))->getString().str(),
-                       cast<MDString>(N->getOperand(1))->getString().str()});
-  M.eraseNamedMetadata(MD);
-  return Omitted;
 }
 
 } // namespace dpex

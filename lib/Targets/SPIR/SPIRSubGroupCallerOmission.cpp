@@ -13,7 +13,6 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
-#include "llvm/Support/Debug.h"
 
 #define DEBUG_TYPE "dpex-spir-omit-sub-group-callers"
 
@@ -25,10 +24,7 @@ namespace dpex {
 
 PreservedAnalyses SPIRSubGroupCallerOmissionPass::run(Module &M,
                                                       ModuleAnalysisManager &) {
-  bool Changed = false;
-  for (Function &F : make_early_inc_range(M)) {
-    if (F.getCallingConv() != CallingConv::SPIR_KERNEL)
-      continue;
+  unsigned Omitted = omitKernels(M, [](Function &F) {
     std::string Reason;
     if (MDNode *Size = F.getMetadata("intel_reqd_sub_group_size"))
       Reason = "it requires sub-groups of " +
@@ -41,16 +37,13 @@ PreservedAnalyses SPIRSubGroupCallerOmissionPass::run(Module &M,
             Callee && Callee->getName().contains("sub_group"))
           Reason = "it uses a sub-group operation (the OpenCL built-in '" +
                    Callee->getName().str() + "')";
-    if (Reason.empty())
-      continue;
-    Reason += ", which the SPIR image does not implement (PoCL has no "
-              "sub-groups)";
-    LLVM_DEBUG(dbgs() << F.getName() << " left out: " << Reason << "\n");
-    recordOmittedKernel(M, F.getName(), Reason);
-    F.eraseFromParent();
-    ++NumKernelsOmitted;
-    Changed = true;
-  }
+    if (!Reason.empty())
+      Reason += ", which the SPIR image does not implement (PoCL has no "
+                "sub-groups)";
+    return Reason;
+  });
+  NumKernelsOmitted += Omitted;
+  bool Changed = Omitted != 0;
   for (Function &F : make_early_inc_range(M))
     if (F.isDeclaration() && F.use_empty()) {
       F.eraseFromParent();
