@@ -2,7 +2,9 @@
 // lacks is refused with unsupported_image naming the kernel, its size and
 // the device's sizes, while the other kernels of its module run (on Intel's
 // runtime the SPIR-V image builds without that kernel's requirement). A
-// kernel whose size the device has runs with sub-groups of that size.
+// kernel whose size the device has runs with sub-groups of that size: on
+// Intel, that it runs at all shows the module's SPIR-V image was built, not
+// the SPIR image the runtime falls back to, which leaves it out.
 #include "reqd_sub_group_size_kernels.dpex.hpp"
 
 #include <catch2/catch.hpp>
