@@ -385,6 +385,11 @@ KernelInfo extractKernelInfo(const FunctionDecl *Kernel,
   IndexType Index = *asIndexType(Kernel->getParamDecl(0)->getType());
   Info.NDRange = Index.NDRange;
   Info.Dimensions = Index.Dimensions;
+  for (const auto *A : Kernel->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == "dpex.reqd_sub_group_size" && A->args_size() == 1)
+      if (llvm::Optional<llvm::APSInt> N =
+              (*A->args_begin())->getIntegerConstantExpr(Ctx))
+        Info.ReqdSubGroupSize = static_cast<unsigned>(N->getZExtValue());
   Info.Location = locationOf(Kernel, Headers);
   return Info;
 }

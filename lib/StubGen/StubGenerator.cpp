@@ -200,7 +200,8 @@ const Descriptor ArgDesc{"arg_desc",
                          {"kind", "size", "align", "name", "type_name"}};
 const Descriptor KernelDesc{"kernel_desc",
                             {"module", "entry", "display_name", "dimensions",
-                             "nd", "args", "num_args", "rounded_range"}};
+                             "nd", "args", "num_args", "rounded_range",
+                             "reqd_sub_group_size"}};
 
 // The value of one member, named where the generator writes it.
 struct Member {
@@ -494,22 +495,22 @@ std::string generateStubSource(const StubInput &In) {
     }
     // Item kernels' entries take their range (KernelABILowering), so the
     // runtime may give them a grid other than the range.
-    std::string Desc =
-        "{\n    " +
-        values(KernelDesc,
-               {{"module", "&module_desc"},
-                {"entry", cString(K.EntryName)},
-                {"display_name", cString(K.QualifiedName)}},
-               0, 3) +
-        ",\n    " +
-        values(KernelDesc,
-               {{"dimensions", std::to_string(K.Dimensions)},
-                {"nd", K.NDRange ? "true" : "false"},
-                {"args", Args},
-                {"num_args", std::to_string(K.Params.size() - 1)},
-                {"rounded_range", K.NDRange ? "false" : "true"}},
-               3) +
-        "};\n";
+    std::vector<Member> Shape{{"dimensions", std::to_string(K.Dimensions)},
+                              {"nd", K.NDRange ? "true" : "false"},
+                              {"args", Args},
+                              {"num_args", std::to_string(K.Params.size() - 1)},
+                              {"rounded_range", K.NDRange ? "false" : "true"}};
+    // Written only where required, so that other kernels keep the default.
+    if (K.ReqdSubGroupSize)
+      Shape.push_back(
+          {"reqd_sub_group_size", std::to_string(K.ReqdSubGroupSize)});
+    std::string Desc = "{\n    " +
+                       values(KernelDesc,
+                              {{"module", "&module_desc"},
+                               {"entry", cString(K.EntryName)},
+                               {"display_name", cString(K.QualifiedName)}},
+                              0, 3) +
+                       ",\n    " + values(KernelDesc, Shape, 3) + "};\n";
     // Weak: every source of a library that instantiates a kernel template
     // of a header defines its descriptor, each for a module holding that
     // kernel, and the link keeps one.

@@ -30,12 +30,12 @@ std::optional<bool> targetPassUsesOpaquePointers(StringRef Name) {
   return std::nullopt;
 }
 
-void addNVPTXLoweringPasses(ModulePassManager &MPM) {
+void addNVPTXLoweringPasses(ModulePassManager &MPM, unsigned Arch) {
   // The queries last: the other sub-group lowerings call them. The omission
   // after them all, before anything reads the kernels' parameters.
   MPM.addPass(NVPTXSubGroupShuffleLoweringPass());
   MPM.addPass(NVPTXSubGroupVoteLoweringPass());
-  MPM.addPass(NVPTXSubGroupCollectiveLoweringPass());
+  MPM.addPass(NVPTXSubGroupCollectiveLoweringPass(Arch));
   MPM.addPass(NVPTXSubGroupQueryLoweringPass());
   MPM.addPass(NVPTXSubGroupCallerOmissionPass());
   MPM.addPass(NVPTXLocalParamLoweringPass());

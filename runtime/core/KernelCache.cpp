@@ -4,13 +4,46 @@
 #include "ImageIntegrity.h"
 #include "Trace.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <string>
+#include <vector>
 
 namespace dpex::rt {
 
 KernelCache::KernelCache() = default;
 KernelCache::~KernelCache() = default;
+
+namespace {
+
+// A kernel requiring a sub-group size the device lacks is refused before
+// its module is built: the device's image leaves it out or drops the
+// requirement (docs/runtime.md, "Required sub-group sizes").
+Status checkSubGroupSize(Device &device, const detail::kernel_desc &desc) {
+  // A kernel_desc of another stub ABI version may lack the member.
+  if (Status intact = verifyStubAbi(*desc.module); !intact)
+    return intact;
+  if (desc.reqd_sub_group_size == 0)
+    return Status::ok();
+  std::vector<std::size_t> sizes = device.subGroupSizes();
+  if (std::find(sizes.begin(), sizes.end(), desc.reqd_sub_group_size) !=
+      sizes.end())
+    return Status::ok();
+  std::string list;
+  for (std::size_t size : sizes)
+    list += (list.empty() ? "" : ", ") + std::to_string(size);
+  return Status::error(
+      errc::unsupported_image,
+      "kernel '" + std::string(desc.display_name) + "' of module '" +
+          desc.module->name + "' requires sub-groups of " +
+          std::to_string(desc.reqd_sub_group_size) +
+          " work-items (DPEX_REQD_SUB_GROUP_SIZE), which '" + device.name() +
+          "' does not have (its sub-group sizes: " +
+          (list.empty() ? std::string("none reported") : list) + ")");
+}
+
+} // namespace
 
 Expected<KernelCache::Entry> KernelCache::get(Device &device,
                                               const detail::kernel_desc &desc) {
@@ -22,6 +55,11 @@ Expected<KernelCache::Entry> KernelCache::get(Device &device,
     std::lock_guard<std::mutex> lock(mutex_);
     if (auto it = kernels_.find(&desc); it != kernels_.end())
       return it->second;
+  }
+  if (Status size = checkSubGroupSize(device, desc); !size)
+    return size;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
     auto &owned = modules_[desc.module];
     if (!owned)
       owned = std::make_unique<ModuleSlot>();

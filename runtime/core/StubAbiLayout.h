@@ -30,7 +30,7 @@ constexpr bool endsWith(std::size_t lastOffset) {
 #define DPEX_PINNED(S, member, type)                                           \
   std::is_same_v<decltype(detail::S::member), type>
 
-static_assert(detail::stub_abi_version == 3,
+static_assert(detail::stub_abi_version == 4,
               "the stub ABI version changed: pin its layout below");
 
 static_assert(ascending({offsetof(detail::omitted_kernel, entry),
@@ -39,7 +39,7 @@ static_assert(ascending({offsetof(detail::omitted_kernel, entry),
                   DPEX_PINNED(omitted_kernel, reason, const char *) &&
                   endsWith<detail::omitted_kernel, const char *>(
                       offsetof(detail::omitted_kernel, reason)),
-              "omitted_kernel's layout differs from stub ABI version 3: bump "
+              "omitted_kernel's layout differs from stub ABI version 4: bump "
               "stub_abi_version");
 
 static_assert(ascending({offsetof(detail::device_image, format),
@@ -61,7 +61,7 @@ static_assert(ascending({offsetof(detail::device_image, format),
                   DPEX_PINNED(device_image, num_omitted, std::size_t) &&
                   endsWith<detail::device_image, std::size_t>(
                       offsetof(detail::device_image, num_omitted)),
-              "device_image's layout differs from stub ABI version 3: bump "
+              "device_image's layout differs from stub ABI version 4: bump "
               "stub_abi_version");
 
 static_assert(ascending({offsetof(detail::module_desc, name),
@@ -75,7 +75,7 @@ static_assert(ascending({offsetof(detail::module_desc, name),
                   DPEX_PINNED(module_desc, abi_version, std::uint32_t) &&
                   endsWith<detail::module_desc, std::uint32_t>(
                       offsetof(detail::module_desc, abi_version)),
-              "module_desc's layout differs from stub ABI version 3: bump "
+              "module_desc's layout differs from stub ABI version 4: bump "
               "stub_abi_version");
 
 static_assert(ascending({offsetof(detail::arg_desc, kind),
@@ -90,30 +90,33 @@ static_assert(ascending({offsetof(detail::arg_desc, kind),
                   DPEX_PINNED(arg_desc, type_name, const char *) &&
                   endsWith<detail::arg_desc, const char *>(
                       offsetof(detail::arg_desc, type_name)),
-              "arg_desc's layout differs from stub ABI version 3: bump "
+              "arg_desc's layout differs from stub ABI version 4: bump "
               "stub_abi_version");
 
-static_assert(
-    ascending({offsetof(detail::kernel_desc, module),
-               offsetof(detail::kernel_desc, entry),
-               offsetof(detail::kernel_desc, display_name),
-               offsetof(detail::kernel_desc, dimensions),
-               offsetof(detail::kernel_desc, nd),
-               offsetof(detail::kernel_desc, args),
-               offsetof(detail::kernel_desc, num_args),
-               offsetof(detail::kernel_desc, rounded_range)}) &&
-        DPEX_PINNED(kernel_desc, module, const detail::module_desc *) &&
-        DPEX_PINNED(kernel_desc, entry, const char *) &&
-        DPEX_PINNED(kernel_desc, display_name, const char *) &&
-        DPEX_PINNED(kernel_desc, dimensions, std::uint32_t) &&
-        DPEX_PINNED(kernel_desc, nd, bool) &&
-        DPEX_PINNED(kernel_desc, args, const detail::arg_desc *) &&
-        DPEX_PINNED(kernel_desc, num_args, std::size_t) &&
-        DPEX_PINNED(kernel_desc, rounded_range, bool) &&
-        endsWith<detail::kernel_desc, bool>(offsetof(detail::kernel_desc,
-                                                     rounded_range)),
-    "kernel_desc's layout differs from stub ABI version 3: bump "
-    "stub_abi_version");
+static_assert(ascending({offsetof(detail::kernel_desc, module),
+                         offsetof(detail::kernel_desc, entry),
+                         offsetof(detail::kernel_desc, display_name),
+                         offsetof(detail::kernel_desc, dimensions),
+                         offsetof(detail::kernel_desc, nd),
+                         offsetof(detail::kernel_desc, args),
+                         offsetof(detail::kernel_desc, num_args),
+                         offsetof(detail::kernel_desc, rounded_range),
+                         offsetof(detail::kernel_desc, reqd_sub_group_size)}) &&
+                  DPEX_PINNED(kernel_desc, module,
+                              const detail::module_desc *) &&
+                  DPEX_PINNED(kernel_desc, entry, const char *) &&
+                  DPEX_PINNED(kernel_desc, display_name, const char *) &&
+                  DPEX_PINNED(kernel_desc, dimensions, std::uint32_t) &&
+                  DPEX_PINNED(kernel_desc, nd, bool) &&
+                  DPEX_PINNED(kernel_desc, args, const detail::arg_desc *) &&
+                  DPEX_PINNED(kernel_desc, num_args, std::size_t) &&
+                  DPEX_PINNED(kernel_desc, rounded_range, bool) &&
+                  DPEX_PINNED(kernel_desc, reqd_sub_group_size,
+                              std::uint32_t) &&
+                  endsWith<detail::kernel_desc, std::uint32_t>(
+                      offsetof(detail::kernel_desc, reqd_sub_group_size)),
+              "kernel_desc's layout differs from stub ABI version 4: bump "
+              "stub_abi_version");
 
 #undef DPEX_PINNED
 

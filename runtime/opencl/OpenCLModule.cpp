@@ -3,12 +3,17 @@
 #include "OpenCLDevice.h"
 #include "OpenCLError.h"
 #include "OpenCLInfo.h"
+#include "SpirvSubgroupSize.h"
 
 #include "core/ProgramCache.h"
 #include "core/Trace.h"
 
+#include <dpex/detail/image_digest.hpp>
+
+#include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -94,13 +99,12 @@ Status checkSpirHeader(const detail::device_image &image) {
 
 constexpr const char *SpirOptions = "-x spir -spir-std=1.2";
 
+// `data`: the spirv image's words as the device builds them (Built).
 Expected<cl_program> buildSpirv(const OpenCLDevice &device,
-                                const detail::device_image &image) {
-  if (Status header = checkSpirvHeader(image); !header)
-    return header;
+                                const unsigned char *data, std::size_t size) {
   cl_int err = CL_SUCCESS;
-  cl_program program = device.api().clCreateProgramWithIL(
-      device.context(), image.data, image.size, &err);
+  cl_program program =
+      device.api().clCreateProgramWithIL(device.context(), data, size, &err);
   if (err != CL_SUCCESS)
     return clError(errc::build_failed, "clCreateProgramWithIL", err)
         .withContext("SPIR-V image");
@@ -125,8 +129,6 @@ Expected<cl_program> buildBinary(const OpenCLDevice &device,
 
 Expected<cl_program> buildSpir(const OpenCLDevice &device,
                                const detail::device_image &image) {
-  if (Status header = checkSpirHeader(image); !header)
-    return header;
   return buildBinary(device, image.data, image.size, SpirOptions, "SPIR image");
 }
 
@@ -159,6 +161,33 @@ struct LoadedProgram {
   bool fromCache;
 };
 
+// What the device builds of an image: a spirv image without the sub-group
+// sizes the device lacks (SpirvSubgroupSize.h), else the image itself.
+struct Built {
+  std::optional<std::vector<unsigned char>> edited;
+  const unsigned char *data;
+  std::size_t size;
+  std::uint64_t digest;
+};
+
+Built builtBytes(const OpenCLDevice &device,
+                 const detail::device_image &image) {
+  Built built{std::nullopt, image.data, image.size, image.digest};
+  if (image.format != detail::image_format::spirv)
+    return built;
+  built.edited = withoutUnsupportedSubgroupSizes(image.data, image.size,
+                                                 device.subGroupSizes());
+  if (built.edited) {
+    built.data = built.edited->data();
+    built.size = built.edited->size();
+    built.digest = detail::image_digest(built.data, built.size);
+    trace("SPIR-V image for '%s': the sub-group sizes it lacks dropped "
+          "(%zu of %zu bytes built)",
+          device.name().c_str(), built.size, image.size);
+  }
+  return built;
+}
+
 // The program of `image`: from the program cache where it holds a binary
 // the driver accepts (which skips the driver's compilation), else built
 // from the image, and its binary stored for the next process.
@@ -170,13 +199,16 @@ Expected<LoadedProgram> loadProgram(const OpenCLDevice &device,
       !header)
     return header;
   const char *options = spirv ? "" : SpirOptions;
+  const Built bytes = builtBytes(device, image);
   ProgramCache &cache = ProgramCache::instance();
   std::string key, what;
   if (cache.enabled()) {
     ProgramIdentity identity;
     identity.imageFormat = spirv ? "spirv" : "spir";
-    identity.imageDigest = image.digest;
-    identity.imageSize = image.size;
+    // Keyed by what is built, which differs from the image where sizes
+    // were dropped.
+    identity.imageDigest = bytes.digest;
+    identity.imageSize = bytes.size;
     identity.backend = "opencl";
     identity.platform = device.platformName();
     identity.vendor = device.platformVendor();
@@ -198,8 +230,9 @@ Expected<LoadedProgram> loadProgram(const OpenCLDevice &device,
             what.c_str(), cached.status().message().c_str());
     }
   }
-  Expected<cl_program> built =
-      spirv ? buildSpirv(device, image) : buildSpir(device, image);
+  Expected<cl_program> built = spirv
+                                   ? buildSpirv(device, bytes.data, bytes.size)
+                                   : buildSpir(device, image);
   if (!built)
     return built.status();
   if (cache.enabled()) {

@@ -5,7 +5,7 @@
 // sub-groups' work-items combined in order. A device that has no
 // sub-groups (PoCL, the SPIR image) reports the kernels unsupported; a CUDA
 // GPU (the PTX image) runs them on warps of 32, but for the kernel that
-// requires sub-groups of 8, which it reports unsupported.
+// requires sub-groups of 8, which it refuses at launch as a size it lacks.
 #include "sub_group_kernels.dpex.hpp"
 #include "sub_group_slots.hpp"
 
@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string>
 #include <type_traits>
 #include <vector>
 
@@ -29,9 +30,10 @@ bool isCuda(const dpex::queue &q) {
 }
 
 // Launches the kernel, or checks that its launch reports it unsupported on
-// a device without sub-groups, or on a CUDA GPU for a sub-group size other
-// than the warp's (false then).
-template <typename Launch> bool launched(const dpex::queue &q, Launch l) {
+// a device without sub-groups, or for a required sub-group size (`reqd`,
+// 0 for none) the device lacks: a CUDA GPU's is the warp's (false then).
+template <typename Launch>
+bool launched(const dpex::queue &q, Launch l, std::size_t reqd = 0) {
   try {
     l();
   } catch (const dpex::error &e) {
@@ -40,8 +42,10 @@ template <typename Launch> bool launched(const dpex::queue &q, Launch l) {
     REQUIRE(e.code() == dpex::errc::unsupported_image);
     REQUIRE_THAT(e.what(),
                  Catch::Matchers::Contains(
-                     isCuda(q) ? "the PTX image's sub-groups are warps of 32"
-                               : "PoCL has no sub-groups"));
+                     reqd ? "requires sub-groups of " + std::to_string(reqd) +
+                                " work-items"
+                     : isCuda(q) ? "the PTX image's sub-groups are warps of 32"
+                                 : "PoCL has no sub-groups"));
     return false;
   }
   return true;
@@ -62,15 +66,20 @@ constexpr std::size_t groups = 2;
 constexpr std::size_t local_sizes[] = {24, 13, 100};
 
 // Reads the sub-group layout back from sub_group_info, checked.
+// `reqd`: the sub-group size `k` requires, 0 for none.
 layout read_layout(dpex::queue &q, std::size_t n, bool &ran,
                    const dpex::kernel<void(dpex::nd_item<1>, unsigned long *)>
-                       &k = sub_group_info) {
+                       &k = sub_group_info,
+                   std::size_t reqd = 0) {
   dpex::array<unsigned long> info(q, groups * n * NumInfo);
-  ran = launched(q, [&] {
-    dpex::call_kernel(
-        k, dpex::nd_range<1>(dpex::range<1>(groups * n), dpex::range<1>(n)),
-        info);
-  });
+  ran = launched(
+      q,
+      [&] {
+        dpex::call_kernel(
+            k, dpex::nd_range<1>(dpex::range<1>(groups * n), dpex::range<1>(n)),
+            info);
+      },
+      reqd);
   if (!ran)
     return {n, 1};
   std::vector<unsigned long> got = info.to_host();
@@ -172,7 +181,7 @@ TEST_CASE("DPEX_REQD_SUB_GROUP_SIZE(8) gives sub-groups of 8",
   dpex::queue q;
   for (std::size_t n : local_sizes) {
     bool ran;
-    layout sg = read_layout(q, n, ran, sub_group_info_8);
+    layout sg = read_layout(q, n, ran, sub_group_info_8, 8);
     if (ran)
       REQUIRE(sg.s == 8);
   }

@@ -85,6 +85,7 @@ struct KernelInfo {
   StubDeclarations TemplateDeclarations;
   bool NDRange = false; // nd_item kernel
   unsigned Dimensions = 1;
+  unsigned ReqdSubGroupSize = 0;   // DPEX_REQD_SUB_GROUP_SIZE(n); 0: none
   std::vector<KernelParam> Params; // Params[0] is the index parameter
   std::string Location;            // file:line:col of the definition
 };

@@ -123,9 +123,14 @@ struct NVPTXSubGroupVoteLoweringPass
     : llvm::PassInfoMixin<NVPTXSubGroupVoteLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
+// For `Arch` (sm_80 is 80) sm_80 or newer, 32-bit integer reductions are
+// one redux.sync instead of a tree.
 struct NVPTXSubGroupCollectiveLoweringPass
     : llvm::PassInfoMixin<NVPTXSubGroupCollectiveLoweringPass> {
+  explicit NVPTXSubGroupCollectiveLoweringPass(unsigned Arch = 50)
+      : Arch(Arch) {}
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+  unsigned Arch;
 };
 struct NVPTXSubGroupQueryLoweringPass
     : llvm::PassInfoMixin<NVPTXSubGroupQueryLoweringPass> {
@@ -147,9 +152,10 @@ struct NVPTXKernelAnnotationPass
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
-// Adds the NVPTX passes above to `MPM`, annotation last: the local
-// parameter lowering replaces the kernels the annotations name.
-void addNVPTXLoweringPasses(llvm::ModulePassManager &MPM);
+// Adds the NVPTX passes above to `MPM` for the PTX of `Arch` (sm_80 is
+// 80), annotation last: the local parameter lowering replaces the kernels
+// the annotations name.
+void addNVPTXLoweringPasses(llvm::ModulePassManager &MPM, unsigned Arch);
 
 // -ffast-math for the kernels' own code: the floating-point instructions
 // whose flags SPIR-V cannot carry get all fast-math flags; float divisions

@@ -21,8 +21,9 @@ namespace dpex::detail {
 // Written by dpexc into every module_desc and checked by the runtime before
 // it reads anything else of the module: a stub from another version is
 // errc::unsupported_image, never a misread. Version 1 had no such field;
-// version 3 added device_image::range_guard.
-inline constexpr std::uint32_t stub_abi_version = 3;
+// version 3 added device_image::range_guard, version 4
+// kernel_desc::reqd_sub_group_size.
+inline constexpr std::uint32_t stub_abi_version = 4;
 
 enum class image_format : std::uint8_t {
   spirv, // SPIR-V 1.0+ module (clCreateProgramWithIL)
@@ -135,6 +136,9 @@ struct kernel_desc {
   // may round the grid up to a size the device runs well; elsewhere it
   // splits the exact grid instead.
   bool rounded_range = false;
+  // DPEX_REQD_SUB_GROUP_SIZE(n): n, which the runtime checks against the
+  // device's sub-group sizes before it launches the kernel; 0 for none.
+  std::uint32_t reqd_sub_group_size = 0;
 };
 
 // Whether a member of `size` bytes at `offset` is followed directly by one

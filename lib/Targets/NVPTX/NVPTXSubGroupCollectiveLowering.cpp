@@ -10,6 +10,9 @@
 // - exclusive scan: the inclusive one shifted up a lane, the op's identity
 //   in lane 0.
 // Floating-point sums combine in the tree's order, which SYCL leaves open.
+// On sm_80 and newer a reduction of 32-bit integers is instead one
+// redux.sync over the sub-group's member mask (PTX ISA 7.0, which the PTX of
+// those archs declares: CudaArch.cpp).
 #include "WarpSubGroup.h"
 #include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/TargetPasses.h"
@@ -26,7 +29,7 @@
 using namespace llvm;
 
 STATISTIC(NumCollectivesLowered,
-          "Sub-group reductions and scans made shfl.sync trees");
+          "Sub-group reductions and scans made warp operations");
 
 namespace dpex {
 namespace {
@@ -97,8 +100,31 @@ Constant *identity(const Form &F, Type *T) {
                                  : APInt::getMinValue(Bits));
 }
 
-Value *lower(IRBuilder<> &B, const Form &F, Value *X) {
+// The arch from which redux.sync exists.
+constexpr unsigned ReduxSyncArch = 80;
+
+Intrinsic::ID reduxSyncFor(const Form &F) {
+  switch (F.Operation) {
+  case Op::Add:
+    return Intrinsic::nvvm_redux_sync_add;
+  case Op::Min:
+    return F.Signed ? Intrinsic::nvvm_redux_sync_min
+                    : Intrinsic::nvvm_redux_sync_umin;
+  case Op::Max:
+    return F.Signed ? Intrinsic::nvvm_redux_sync_max
+                    : Intrinsic::nvvm_redux_sync_umax;
+  }
+  llvm_unreachable("every op has a redux.sync");
+}
+
+Value *lower(IRBuilder<> &B, const Form &F, Value *X, unsigned Arch) {
   Value *Mask = subGroupMemberMask(B);
+  if (F.Kind == Collective::Reduce && Arch >= ReduxSyncArch &&
+      X->getType()->isIntegerTy(32)) {
+    Module &M = *B.GetInsertBlock()->getModule();
+    return B.CreateCall(Intrinsic::getDeclaration(&M, reduxSyncFor(F)),
+                        {X, Mask});
+  }
   Value *Lane = callSubGroupQuery(B, SubGroupLocalIdBuiltin);
   if (F.Kind == Collective::Reduce) {
     Value *Size = callSubGroupQuery(B, SubGroupSizeBuiltin);
@@ -137,9 +163,9 @@ NVPTXSubGroupCollectiveLoweringPass::run(Module &M, ModuleAnalysisManager &) {
       continue;
     Changed |= rewriteCalls(F, [&](IRBuilder<> &B, CallInst &Call) {
       LLVM_DEBUG(dbgs() << Call.getFunction()->getName() << ": " << Call
-                        << " becomes a shfl.sync tree\n");
+                        << " lowered for sm_" << Arch << "\n");
       ++NumCollectivesLowered;
-      return lower(B, *Form, Call.getArgOperand(0));
+      return lower(B, *Form, Call.getArgOperand(0), Arch);
     });
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();

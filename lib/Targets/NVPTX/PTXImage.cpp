@@ -145,7 +145,7 @@ llvm::Expected<PTXImage> buildPTXImage(const std::string &SPIRBitcode,
   bool DWARF = M.getNamedMetadata("llvm.dbg.cu") && !Options.LineDirectivesOnly;
   llvm::cantFail(runModulePasses(
       M, [&](llvm::PassBuilder &, llvm::ModulePassManager &MPM) {
-        addNVPTXLoweringPasses(MPM);
+        addNVPTXLoweringPasses(MPM, Arch);
         if (Options.FastMath)
           MPM.addPass(NVPTXFastMathLoweringPass());
         if (!Options.LibDevice.empty())

@@ -376,6 +376,32 @@ TEST_CASE("sim.cuda: launches, copies and peer copies", "[sim][launch]") {
     CHECK(times.end - times.start >= 2000000);
     CHECK(times.end - times.start < 1000000000);
   }
+
+  SECTION("a required sub-group size the GPU lacks is refused at launch") {
+    dpex::queue q(simDevice(0));
+    REQUIRE(q.get_device().sub_group_sizes() == std::vector<std::size_t>{32});
+    dpex::array<int> out(q, 64);
+    for (int launch = 0; launch < 2; ++launch) {
+      dpex::error e = expectError([&] {
+        dpex::call_kernel(
+            q, dpex_sim::subGroupEight,
+            dpex::nd_range<1>(dpex::range<1>(64), dpex::range<1>(32)), out);
+      });
+      CHECK(e.code() == dpex::errc::unsupported_image);
+      CHECK_THAT(e.what(),
+                 Contains("kernel 'dpex_sim::subGroupEight' of module "
+                          "'sim_kernels.cpp' requires sub-groups of 8 "
+                          "work-items (DPEX_REQD_SUB_GROUP_SIZE)") &&
+                     Contains("(its sub-group sizes: 32)"));
+      // The module's other kernels run.
+      dpex::array<float> x(q, 64), y(q, 64);
+      x.copy_from(std::vector<float>(64, 2.0f));
+      y.copy_from(std::vector<float>(64, 1.0f));
+      dpex::call_kernel(q, dpex_sim::saxpy, dpex::range<1>(64), 3.0f, x, y);
+      for (float v : y.to_host())
+        CHECK(v == 7.0f);
+    }
+  }
 }
 
 namespace {

@@ -87,6 +87,18 @@ const kernel_desc group_sum_desc{&module,
                                  group_sum_args,
                                  3};
 
+const arg_desc sub_group_eight_args[] = {
+    {arg_kind::global_pointer, 4, 4, "out", "int*"}};
+const kernel_desc sub_group_eight_desc{&module,
+                                       "dpex_sim_sub_group_8",
+                                       "dpex_sim::subGroupEight",
+                                       1,
+                                       true,
+                                       sub_group_eight_args,
+                                       1,
+                                       false,
+                                       8};
+
 std::atomic<bool> marks[MaxTags];
 
 template <typename T> T param(const dpexsim_launch *launch, unsigned i) {
@@ -142,6 +154,7 @@ std::deque<kernel_desc> freshKernels;
 const MarkKernel mark{mark_desc};
 const SaxpyKernel saxpy{saxpy_desc};
 const GroupSumKernel groupSum{group_sum_desc};
+const SubGroupEightKernel subGroupEight{sub_group_eight_desc};
 
 bool marked(int tag) { return marks[tag].load(std::memory_order_acquire); }
 

@@ -31,6 +31,11 @@ using GroupSumKernel = dpex::kernel<void(dpex::nd_item<1>, const int *,
 extern const GroupSumKernel groupSum;
 GroupSumKernel freshGroupSum();
 
+// DPEX_REQD_SUB_GROUP_SIZE(8) in the module of the kernels above, which the
+// PTX image leaves out (its sub-groups are warps of 32): never run.
+using SubGroupEightKernel = dpex::kernel<void(dpex::nd_item<1>, int *)>;
+extern const SubGroupEightKernel subGroupEight;
+
 // Registers the host functions with the loaded simulation. Returns false
 // where libcuda.so.1 is not the simulation.
 bool registerKernels();
