@@ -18,7 +18,9 @@
 //   reordered, each after those it refers to.
 // - This SPIRV-Tools takes only basic types as the base of a pointer:
 //   pointers to const, typedef'd and enum types point to the type beneath,
-//   pointers to a class to a basic type of its name and size.
+//   pointers to a class to a basic type of its name and size, and
+//   pointers to void (whose base is DebugInfoNone) to a basic type "void"
+//   of size 0.
 // - A DebugTypePointer whose DWARF type has no address space gets the
 //   storage class ~0, which is none. Such a pointer is a C++ pointer of the
 //   kernel source, and those are generic (the frontend's SYCL device mode).
@@ -61,14 +63,16 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <iterator>
+#include <utility>
 #include <vector>
 
 namespace dpex {
 namespace {
 
-constexpr uint32_t OpExtInst = 12, OpTypeInt = 21, OpConstantTrue = 41,
-                   OpConstantFalse = 42, OpConstant = 43, OpFunction = 54,
-                   HeaderWords = 5;
+constexpr uint32_t OpString = 7, OpExtInst = 12, OpTypeInt = 21,
+                   OpConstantTrue = 41, OpConstantFalse = 42, OpConstant = 43,
+                   OpFunction = 54, HeaderWords = 5;
 // OpenCL.DebugInfo.100 instruction numbers, and word positions (word 0 is
 // the opcode) in an OpExtInst.
 constexpr uint32_t DebugInfoNone = 0, DebugCompilationUnit = 1,
@@ -163,7 +167,8 @@ private:
   // This SPIRV-Tools takes only basic types as the base of a pointer. A
   // pointer to a const T points to T; to a typedef or an enum, to the type
   // beneath; to a class, to a basic type of its name and size standing in
-  // for it (encoding Unspecified).
+  // for it (encoding Unspecified); to void (DebugInfoNone), to a basic type
+  // "void" of size 0.
   void pointToBasicTypes() {
     llvm::DenseMap<uint32_t, uint32_t> StandIns;
     std::vector<Instruction> Added;
@@ -186,11 +191,54 @@ private:
         if (New)
           Added.push_back(basicStandIn(*Class, IdBound++));
         Base = StandIn->second;
+      } else if (is(Base, DebugInfoNone)) {
+        if (!VoidStandIn) {
+          VoidStandIn = IdBound++;
+          Added.push_back(voidStandIn(Pointer, VoidStandIn));
+        }
+        Base = VoidStandIn;
       }
       Pointer.Words[PointerBaseWord] = Base;
     }
     Module.insert(Module.begin() + RunEnd, Added.begin(), Added.end());
     RunEnd += Added.size();
+    insertBeforeRun(std::exchange(Constants, {}));
+    insertVoidName();
+  }
+
+  // A basic type "void" of size 0 (encoding Unspecified), in the debug
+  // instruction set of `Pointer`. Its name goes in VoidName, its size with
+  // the constants created for the run.
+  Instruction voidStandIn(const Instruction &Pointer, uint32_t Result) {
+    constexpr uint32_t EncodingUnspecified = 0;
+    uint32_t Name = IdBound++;
+    VoidName = makeInstruction(OpString, {Name}, {}, Name);
+    const char Void[] = "void";
+    uint32_t Text[2] = {};
+    std::memcpy(Text, Void, sizeof(Void));
+    VoidName.Words.insert(VoidName.Words.end(), std::begin(Text),
+                          std::end(Text));
+    setWordCount(VoidName);
+    Instruction I = makeInstruction(OpExtInst,
+                                    {Pointer.Words[1], Result, Pointer.Words[3],
+                                     DebugTypeBasic, Name, uint32Constant(0),
+                                     EncodingUnspecified},
+                                    {1, 3, 5, 6}, Result);
+    I.Debug = true;
+    return I;
+  }
+
+  // VoidName, if created, after the module's last OpString.
+  void insertVoidName() {
+    if (!VoidStandIn)
+      return;
+    size_t At = 0;
+    for (size_t I = 0; I < RunBegin; ++I)
+      if (Module[I].opcode() == OpString)
+        At = I + 1;
+    Module.insert(Module.begin() + At, std::move(VoidName));
+    ++RunBegin;
+    ++RunEnd;
     index();
   }
 
@@ -509,6 +557,9 @@ private:
   // Created for asOpConstant(), to go before the run.
   std::vector<Instruction> Constants;
   uint32_t UInt32 = 0, Zero = 0, One = 0;
+  // Created by pointToBasicTypes() for pointers to void.
+  uint32_t VoidStandIn = 0;
+  Instruction VoidName;
 };
 
 // Before parsing, what SPIRV-Tools' parser itself rejects: the storage
