@@ -18,9 +18,10 @@
 //   reordered, each after those it refers to.
 // - This SPIRV-Tools takes only basic types as the base of a pointer:
 //   pointers to const, typedef'd and enum types point to the type beneath,
-//   pointers to a class to a basic type of its name and size, and
-//   pointers to void (whose base is DebugInfoNone) to a basic type "void"
-//   of size 0.
+//   pointers to an array to its element type, pointers to a class to a
+//   basic type of its name and size, and pointers to void (whose base is
+//   DebugInfoNone), to a pointer or to a function to a basic type "void" of
+//   size 0.
 // - A DebugTypePointer whose DWARF type has no address space gets the
 //   storage class ~0, which is none. Such a pointer is a C++ pointer of the
 //   kernel source, and those are generic (the frontend's SYCL device mode).
@@ -44,6 +45,8 @@
 // - A method template's declaration has a DebugTypeTemplate, whose target
 //   may only be a class or a DebugFunction: it goes with the declaration
 //   (the DebugFunction of a compiled method has a template of its own).
+// - A DebugLexicalBlockDiscriminator (a DILexicalBlockFile: part of a
+//   block from another file) is no scope to spirv-val: its parent is.
 // - Imported entities (C++ using-declarations) with the source id 0: they
 //   go, nothing refers to them.
 // - DebugInfoNone where the format has no such operand: as a DebugSource's
@@ -83,7 +86,7 @@ constexpr uint32_t DebugInfoNone = 0, DebugCompilationUnit = 1,
                    DebugTypeTemplate = 14, DebugTypeTemplateParameter = 15,
                    DebugTypeTemplateParameterPack = 17,
                    DebugFunctionDeclaration = 19, DebugFunction = 20,
-                   DebugSource = 35;
+                   DebugLexicalBlockDiscriminator = 22, DebugSource = 35;
 constexpr uint32_t DebugOpWord = 4, PointerStorageClassWord = 6,
                    SourceTextWord = 6, ArrayCountsWord = 6, UnitSourceWord = 7,
                    TemplateParameterTypeWord = 6,
@@ -93,10 +96,11 @@ constexpr uint32_t DebugOpWord = 4, PointerStorageClassWord = 6,
                    TemplateParameterPackSourceWord = 6,
                    TemplateParameterPackParametersWord = 9,
                    MemberValueWord = 14, QualifierBaseWord = 5,
-                   PointerBaseWord = 5, TypedefBaseWord = 6,
+                   PointerBaseWord = 5, TypedefBaseWord = 6, ArrayBaseWord = 5,
                    FunctionReturnTypeWord = 6, CompositeNameWord = 5,
                    CompositeSizeWord = 12, CompositeMembersWord = 14,
-                   FunctionWord = 14, FunctionDeclarationWord = 15;
+                   FunctionWord = 14, FunctionDeclarationWord = 15,
+                   DiscriminatorParentWord = 7;
 constexpr uint32_t StorageClassCrossWorkgroup = 5, StorageClassGeneric = 8,
                    NoStorageClass = ~0u;
 
@@ -166,9 +170,10 @@ private:
 
   // This SPIRV-Tools takes only basic types as the base of a pointer. A
   // pointer to a const T points to T; to a typedef or an enum, to the type
-  // beneath; to a class, to a basic type of its name and size standing in
-  // for it (encoding Unspecified); to void (DebugInfoNone), to a basic type
-  // "void" of size 0.
+  // beneath; to an array (a reference to one, as range-for makes), to its
+  // element type; to a class, to a basic type of its name and size standing
+  // in for it (encoding Unspecified); to void (DebugInfoNone) or anything
+  // else (a pointer, a function), to a basic type "void" of size 0.
   void pointToBasicTypes() {
     llvm::DenseMap<uint32_t, uint32_t> StandIns;
     std::vector<Instruction> Added;
@@ -179,11 +184,14 @@ private:
       uint32_t Base = Pointer.Words[PointerBaseWord];
       while (const Instruction *B = debugInstruction(Base)) {
         uint32_t Op = B->debugOp();
-        if (Op != DebugTypeQualifier && Op != DebugTypedef &&
-            Op != DebugTypeEnum)
+        if (Op == DebugTypeQualifier)
+          Base = B->Words[QualifierBaseWord];
+        else if (Op == DebugTypedef || Op == DebugTypeEnum)
+          Base = B->Words[TypedefBaseWord];
+        else if (Op == DebugTypeArray)
+          Base = B->Words[ArrayBaseWord];
+        else
           break;
-        Base = B->Words[Op == DebugTypeQualifier ? QualifierBaseWord
-                                                 : TypedefBaseWord];
       }
       if (const Instruction *Class = debugInstruction(Base);
           Class && Class->debugOp() == DebugTypeComposite) {
@@ -191,7 +199,7 @@ private:
         if (New)
           Added.push_back(basicStandIn(*Class, IdBound++));
         Base = StandIn->second;
-      } else if (is(Base, DebugInfoNone)) {
+      } else if (!is(Base, DebugTypeBasic)) {
         if (!VoidStandIn) {
           VoidStandIn = IdBound++;
           Added.push_back(voidStandIn(Pointer, VoidStandIn));
@@ -340,7 +348,10 @@ private:
   // which spirv-val does not take for a type or a parent: they name the
   // class (the template's target) instead. Then a const qualifier or a
   // typedef of anything but a basic type, which this SPIRV-Tools rejects
-  // too, is replaced by the type beneath.
+  // too, is replaced by the type beneath. A lexical block discriminator (an
+  // LLVM DILexicalBlockFile: a block's code from another file), which it
+  // does not take for a scope, is replaced by its parent scope; the lines
+  // keep their file.
   void replaceUnacceptedTypes() {
     replaceUses(DebugTypeTemplate, TemplateTargetWord,
                 [](const Instruction &) { return true; });
@@ -356,6 +367,11 @@ private:
         });
     for (auto [Typedef, Base] : Typedefs)
       Dropped.insert(Typedef);
+    llvm::DenseMap<uint32_t, uint32_t> Discriminators =
+        replaceUses(DebugLexicalBlockDiscriminator, DiscriminatorParentWord,
+                    [](const Instruction &) { return true; });
+    for (auto [Discriminator, Parent] : Discriminators)
+      Dropped.insert(Discriminator);
   }
 
   // spirv-val takes a class or a DebugFunction as a template's target, and
