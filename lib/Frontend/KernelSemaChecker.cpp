@@ -42,6 +42,11 @@ bool isDeviceLibm(llvm::StringRef Name) {
   return Names.contains(Name);
 }
 
+// C library functions that dpex-lower-libcalls computes in place.
+bool isLoweredLibCall(llvm::StringRef Name) {
+  return Name == "div" || Name == "ldiv" || Name == "lldiv";
+}
+
 bool isDynamicAllocator(llvm::StringRef Name) {
   return Name == "malloc" || Name == "calloc" || Name == "realloc" ||
          Name == "free" || Name == "aligned_alloc";
@@ -781,7 +786,8 @@ private:
         // SPIR-V friendly built-ins of <dpex/kernel.hpp>; the translator
         // emits them as instructions.
         Callee->getName().startswith("__spirv_") ||
-        (Callee->isExternC() && isDeviceLibm(Callee->getName())) ||
+        (Callee->isExternC() && (isDeviceLibm(Callee->getName()) ||
+                                 isLoweredLibCall(Callee->getName()))) ||
         External.count(mangle(Callee)))
       return;
     // libstdc++ throws through these (std::__throw_length_error, ...),

@@ -2,10 +2,10 @@
 // algorithms on mixed types, numeric_limits, constexpr and generic lambdas,
 // structs with default member initialisers passed by value, std::array in
 // private memory, switches on scoped enums, __builtin_expect, std::swap,
-// division by run-time values of every integer width, float <-> integer
-// conversions at their edges, type punning through memcpy, std::pair and
-// std::tuple returns, if constexpr. Shared by the kernels of
-// ordinary_cxx_kernels.cpp and the host, which computes the reference with
+// division by run-time values of every integer width (also std::div),
+// float <-> integer conversions at their edges, type punning through
+// memcpy, std::pair and std::tuple returns, if constexpr. Shared by the kernels
+// of ordinary_cxx_kernels.cpp and the host, which computes the reference with
 // the same functions.
 #pragma once
 
@@ -109,8 +109,19 @@ template <typename T> inline T divRem(T a, T b) {
   return T(T(a / b) ^ T(a % b));
 }
 
-constexpr int integer_widths = 8;
+// std::div's quotient and remainder, combined as divRem's.
+template <typename T> inline T stdDiv(T a, T b) {
+  if (b == 0 || b == T(-1))
+    return a;
+  auto qr = std::div(a, b);
+  return T(qr.quot ^ qr.rem);
+}
+
+constexpr int integer_widths = 11;
 inline void divRemAllWidths(long long a, long long b, long long *out) {
+  out[8] = stdDiv<int>((int)a, (int)b);
+  out[9] = stdDiv<long>((long)a, (long)b);
+  out[10] = stdDiv<long long>(a, b);
   out[0] = divRem<signed char>((signed char)a, (signed char)b);
   out[1] = divRem<unsigned char>((unsigned char)a, (unsigned char)b);
   out[2] = divRem<short>((short)a, (short)b);
@@ -146,9 +157,7 @@ inline std::uint32_t pun(float f) {
   return (b >> 1) ^ std::uint32_t(c >> 32) ^ std::uint32_t(back < 0.0f);
 }
 
-inline std::pair<int, float> pairOf(int a) {
-  return {a / 3, float(a) * 0.25f};
-}
+inline std::pair<int, float> pairOf(int a) { return {a / 3, float(a) * 0.25f}; }
 inline std::tuple<int, long long, float> tupleOf(int a) {
   return {a / 2 + 1, (long long)a * a, float(a) * 0.5f};
 }
@@ -166,8 +175,8 @@ inline double returns(int a) {
   auto [q, f] = pairOf(a);
   auto [x, y, z] = tupleOf(a);
   std::pair<int, int> p = std::minmax(q, x);
-  return pick(f) + pick(q) + pick(unsigned(a & 0xffff)) + x +
-         double(y % 1000) + z + p.first - p.second + std::get<0>(tupleOf(q));
+  return pick(f) + pick(q) + pick(unsigned(a & 0xffff)) + x + double(y % 1000) +
+         z + p.first - p.second + std::get<0>(tupleOf(q));
 }
 
 } // namespace e2e::ported
