@@ -118,11 +118,14 @@ std::optional<std::string> unsupportedBitField(const FieldDecl *F,
   uint64_t Bits = llvm::alignTo(Tail - Start, Ctx.getCharWidth());
   if (!Found || Bits == 8 || Bits == 16 || Bits == 32 || Bits == 64)
     return std::nullopt;
+  std::string Why = "stored with its adjacent bit-fields in a " +
+                    std::to_string(Bits) +
+                    "-bit integer, which SPIR-V devices do not support; ";
+  if (Bits > 64)
+    return Why + "split the run (a bit-field ': 0' ends one)";
   uint64_t Legal = Bits < 32 ? 32 : 64;
-  return "stored with its adjacent bit-fields in a " + std::to_string(Bits) +
-         "-bit integer, which SPIR-V devices do not support; pad the run "
-         "of bit-fields to " +
-         std::to_string(Legal) + " bits (an unnamed bit-field of " +
+  return Why + "pad the run of bit-fields to " + std::to_string(Legal) +
+         " bits (an unnamed bit-field of " +
          std::to_string(Legal - (Tail - Start)) + " bits after it)";
 }
 

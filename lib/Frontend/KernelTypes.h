@@ -32,8 +32,8 @@ std::optional<std::string> unsupportedScalar(clang::QualType T);
 
 // Why bit-field `F` cannot be compiled for the device, or nothing: Clang
 // keeps a run of adjacent bit-fields in one integer of the run's width
-// rounded up to bytes, and a run of 17 to 24 or 33 to 56 bits makes an
-// integer width SPIR-V lacks.
+// rounded up to bytes, and a run of 17 to 24 or over 32 bits but 57 to 64
+// makes an integer width SPIR-V lacks.
 std::optional<std::string> unsupportedBitField(const clang::FieldDecl *F,
                                                const clang::ASTContext &Ctx);
 

@@ -1,5 +1,5 @@
 // Bit-fields whose adjacent run Clang stores in an integer SPIR-V lacks (17
-// to 24, 33 to 56 bits): a kernel parameter holding one, and an access in
+// to 24, 33 to 56 bits, over 64): a kernel parameter holding one, and an access in
 // device code, once per struct, each with how to pad the run. Runs of 8,
 // 16, 32 and 64 bits (here padded by an unnamed bit-field) compile.
 // RUN: not dpexc %s -o %t 2>&1 | FileCheck --strict-whitespace %s
@@ -40,6 +40,19 @@ DPEX_KERNEL void access(dpex::item<1> it, const unsigned long long *in,
   w.low = in[it.get_id(0)];
   w.high = 3;
   out[it.get_id(0)] = int(w.low + w.high) + w.plain;
+}
+
+// Packed, so b follows a without a gap: one run of 80 bits.
+struct __attribute__((packed)) Huge {
+  unsigned long long a : 40;
+  unsigned long long b : 40;
+};
+
+DPEX_KERNEL void split(dpex::item<1> it, int *out) {
+  Huge h{};
+  // CHECK: {{.*}}bitfield_storage.cpp:[[@LINE+1]]:5: error: bit-field 'b' of 'Huge' is stored with its adjacent bit-fields in a 80-bit integer, which SPIR-V devices do not support; split the run (a bit-field ': 0' ends one)
+  h.b = 1;
+  out[it.get_id(0)] = int(h.b);
 }
 // CHECK-NOT: error:
 #else
