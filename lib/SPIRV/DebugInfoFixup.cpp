@@ -53,7 +53,8 @@
 //   text and after a DebugTypeArray's component count (dropped), as the
 //   source of a template parameter or parameter pack (the compilation
 //   unit's instead), as the return type of a function returning void
-//   (OpTypeVoid), and as a DebugFunction's declaration (dropped).
+//   (OpTypeVoid), as a DebugFunction's declaration (dropped), and as the
+//   linkage name of a class in an anonymous namespace (its name).
 #include "DebugInfoFixup.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -98,9 +99,9 @@ constexpr uint32_t DebugOpWord = 4, PointerStorageClassWord = 6,
                    MemberValueWord = 14, QualifierBaseWord = 5,
                    PointerBaseWord = 5, TypedefBaseWord = 6, ArrayBaseWord = 5,
                    FunctionReturnTypeWord = 6, CompositeNameWord = 5,
-                   CompositeSizeWord = 12, CompositeMembersWord = 14,
-                   FunctionWord = 14, FunctionDeclarationWord = 15,
-                   DiscriminatorParentWord = 7;
+                   CompositeLinkageNameWord = 11, CompositeSizeWord = 12,
+                   CompositeMembersWord = 14, FunctionWord = 14,
+                   FunctionDeclarationWord = 15, DiscriminatorParentWord = 7;
 constexpr uint32_t StorageClassCrossWorkgroup = 5, StorageClassGeneric = 8,
                    NoStorageClass = ~0u;
 
@@ -515,6 +516,10 @@ private:
       }
       break;
     case DebugTypeComposite:
+      // A class without a linkage name (in an anonymous namespace): the
+      // format wants a string there, the class's name serves.
+      if (is(Words[CompositeLinkageNameWord], DebugInfoNone))
+        Words[CompositeLinkageNameWord] = Words[CompositeNameWord];
       for (size_t W = Words.size(); W-- > CompositeMembersWord;)
         if (is(Words[W], DebugFunctionDeclaration))
           dropWords(I, W);
