@@ -102,6 +102,23 @@ protected:
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
 
+  // libstdc++'s <bits/c++config.h> defines _GLIBCXX_USE_C99_COMPLEX_TR1 as
+  // 1 whatever the command line says, and then std::complex's acos, asin,
+  // atan, acosh, asinh and atanh call the C library's cacos, ..., which no
+  // device provides. Turned off after that header, they are libstdc++'s
+  // own C++ over <cmath>, as the other complex functions are
+  // (_GLIBCXX_USE_C99_COMPLEX=0 in frontendInvocation()).
+  bool BeginSourceFileAction(CompilerInstance &CI) override {
+    Preprocessor &PP = CI.getPreprocessor();
+    PP.setPredefines(PP.getPredefines() +
+                     "#if __has_include(<bits/c++config.h>)\n"
+                     "#include <bits/c++config.h>\n"
+                     "#undef _GLIBCXX_USE_C99_COMPLEX_TR1\n"
+                     "#define _GLIBCXX_USE_C99_COMPLEX_TR1 0\n"
+                     "#endif\n");
+    return EmitLLVMOnlyAction::BeginSourceFileAction(CI);
+  }
+
 private:
   const std::set<std::string> &External;
   FrontendResult &Result;
@@ -212,11 +229,10 @@ frontendInvocation(const std::string &SourcePath,
       // The restriction checker rejects the atomic built-ins this warns
       // about, pointing at dpex::atomic_ref.
       "-Wno-atomic-alignment",
-      // libstdc++'s std::complex functions (abs, exp, sqrt, pow, acos, ...)
-      // in its own C++ over <cmath>, not the C library's cabs, cexp, ...,
-      // which no device provides.
-      "-D_GLIBCXX_USE_C99_COMPLEX=0", "-D_GLIBCXX_USE_C99_COMPLEX_TR1=0",
-      "-std=" + Options.Standard, "-I",
+      // libstdc++'s std::complex functions (abs, exp, sqrt, pow, ...) in
+      // its own C++ over <cmath>, not the C library's cabs, cexp, ...,
+      // which no device provides (acos, ...: BeginSourceFileAction()).
+      "-D_GLIBCXX_USE_C99_COMPLEX=0", "-std=" + Options.Standard, "-I",
       Options.DpexIncludeDir.empty() ? DPEX_KERNEL_INCLUDE_DIR
                                      : Options.DpexIncludeDir};
   for (std::string &A : hostSystemIncludeArgs(Options.Standard))

@@ -14,6 +14,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
@@ -40,6 +41,11 @@ bool isDeviceLibm(llvm::StringRef Name) {
     return S;
   }();
   return Names.contains(Name);
+}
+
+// C library functions that dpex-lower-libcalls computes in place.
+bool isLoweredLibCall(llvm::StringRef Name) {
+  return Name == "div" || Name == "ldiv" || Name == "lldiv";
 }
 
 bool isDynamicAllocator(llvm::StringRef Name) {
@@ -493,6 +499,13 @@ public:
   bool VisitMemberExpr(MemberExpr *E) {
     checkScalar(E->getType(), E->getMemberLoc(),
                 "member '" + E->getMemberDecl()->getNameAsString() + "'");
+    // Once per struct: each of its accesses would say the same.
+    if (const auto *F = llvm::dyn_cast<FieldDecl>(E->getMemberDecl()))
+      if (auto Problem = unsupportedBitField(F, Ctx))
+        if (BitFieldsReported.insert(F->getParent()).second)
+          D.error(E->getMemberLoc(),
+                  "bit-field '" + F->getNameAsString() + "' of '" +
+                      F->getParent()->getNameAsString() + "' is " + *Problem);
     return true;
   }
 
@@ -661,6 +674,7 @@ private:
   const std::set<std::string> &External;
   MangleContext &Mangler;
   ASTContext &Ctx;
+  llvm::SmallPtrSet<const RecordDecl *, 4> BitFieldsReported;
 
   // SPIR-V and PTX have no such types: the translator rejects them or
   // crashes.
@@ -781,7 +795,8 @@ private:
         // SPIR-V friendly built-ins of <dpex/kernel.hpp>; the translator
         // emits them as instructions.
         Callee->getName().startswith("__spirv_") ||
-        (Callee->isExternC() && isDeviceLibm(Callee->getName())) ||
+        (Callee->isExternC() && (isDeviceLibm(Callee->getName()) ||
+                                 isLoweredLibCall(Callee->getName()))) ||
         External.count(mangle(Callee)))
       return;
     // libstdc++ throws through these (std::__throw_length_error, ...),

@@ -4,6 +4,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecordLayout.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/TargetInfo.h"
 
@@ -87,6 +88,47 @@ std::optional<std::string> unsupportedScalar(QualType T) {
   return std::nullopt;
 }
 
+std::optional<std::string> unsupportedBitField(const FieldDecl *F,
+                                               const ASTContext &Ctx) {
+  if (!F->isBitField() || F->isZeroLengthBitField(Ctx))
+    return std::nullopt;
+  const RecordDecl *RD = F->getParent()->getDefinition();
+  if (!RD || RD->isInvalidDecl())
+    return std::nullopt;
+  // The run holding F, as Clang's record lowering forms it: adjacent
+  // non-empty bit-fields, each starting where the previous one ends.
+  const ASTRecordLayout &Layout = Ctx.getASTRecordLayout(RD);
+  uint64_t Start = 0, Tail = 0;
+  bool InRun = false, Found = false;
+  for (const FieldDecl *Field : RD->fields()) {
+    bool Extends = Field->isBitField() && !Field->isZeroLengthBitField(Ctx) &&
+                   InRun &&
+                   Layout.getFieldOffset(Field->getFieldIndex()) == Tail;
+    if (!Extends) {
+      if (Found)
+        break;
+      InRun = Field->isBitField() && !Field->isZeroLengthBitField(Ctx);
+      if (!InRun)
+        continue;
+      Start = Tail = Layout.getFieldOffset(Field->getFieldIndex());
+    }
+    Tail += Field->getBitWidthValue(Ctx);
+    Found |= Field == F;
+  }
+  uint64_t Bits = llvm::alignTo(Tail - Start, Ctx.getCharWidth());
+  if (!Found || Bits == 8 || Bits == 16 || Bits == 32 || Bits == 64)
+    return std::nullopt;
+  std::string Why = "stored with its adjacent bit-fields in a " +
+                    std::to_string(Bits) +
+                    "-bit integer, which SPIR-V devices do not support; ";
+  if (Bits > 64)
+    return Why + "split the run (a bit-field ': 0' ends one)";
+  uint64_t Legal = Bits < 32 ? 32 : 64;
+  return Why + "pad the run of bit-fields to " + std::to_string(Legal) +
+         " bits (an unnamed bit-field of " +
+         std::to_string(Legal - (Tail - Start)) + " bits after it)";
+}
+
 // 'long double' as the device compiles it (IEEE double on spir64) and as
 // the host does (on x86-64, the 80-bit extended type in 16 bytes).
 static std::optional<std::string> longDoubleProblem(const ASTContext &Ctx) {
@@ -130,6 +172,10 @@ layoutProblem(QualType T, const ASTContext &Ctx, std::string &Path,
       if (auto Problem = layoutProblem(Base.getType(), Ctx, Path, Seen))
         return Problem;
   for (const FieldDecl *F : RD->fields()) {
+    if (auto Problem = unsupportedBitField(F, Ctx)) {
+      Path = F->getNameAsString();
+      return "a bit-field " + *Problem;
+    }
     std::string Inner;
     if (auto Problem = layoutProblem(F->getType(), Ctx, Inner, Seen)) {
       Path = F->getNameAsString() + (Inner.empty() ? "" : "." + Inner);

@@ -30,6 +30,13 @@ std::optional<clang::QualType> asLocalAccessor(clang::QualType T);
 // of) one: __int128, __float128, _BitInt of another width than 8, 16, 32, 64.
 std::optional<std::string> unsupportedScalar(clang::QualType T);
 
+// Why bit-field `F` cannot be compiled for the device, or nothing: Clang
+// keeps a run of adjacent bit-fields in one integer of the run's width
+// rounded up to bytes, and a run of 17 to 24 or over 32 bits but 57 to 64
+// makes an integer width SPIR-V lacks.
+std::optional<std::string> unsupportedBitField(const clang::FieldDecl *F,
+                                               const clang::ASTContext &Ctx);
+
 // How a kernel parameter of type `T` is passed, or nothing if the kernel
 // language does not allow it. `Why` receives the reason for a rejection.
 std::optional<ParamKind> classifyParam(clang::QualType T,

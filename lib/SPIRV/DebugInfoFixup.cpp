@@ -18,7 +18,10 @@
 //   reordered, each after those it refers to.
 // - This SPIRV-Tools takes only basic types as the base of a pointer:
 //   pointers to const, typedef'd and enum types point to the type beneath,
-//   pointers to a class to a basic type of its name and size.
+//   pointers to an array to its element type, pointers to a class to a
+//   basic type of its name and size, and pointers to void (whose base is
+//   DebugInfoNone), to a pointer or to a function to a basic type "void" of
+//   size 0.
 // - A DebugTypePointer whose DWARF type has no address space gets the
 //   storage class ~0, which is none. Such a pointer is a C++ pointer of the
 //   kernel source, and those are generic (the frontend's SYCL device mode).
@@ -42,13 +45,16 @@
 // - A method template's declaration has a DebugTypeTemplate, whose target
 //   may only be a class or a DebugFunction: it goes with the declaration
 //   (the DebugFunction of a compiled method has a template of its own).
+// - A DebugLexicalBlockDiscriminator (a DILexicalBlockFile: part of a
+//   block from another file) is no scope to spirv-val: its parent is.
 // - Imported entities (C++ using-declarations) with the source id 0: they
 //   go, nothing refers to them.
 // - DebugInfoNone where the format has no such operand: as a DebugSource's
 //   text and after a DebugTypeArray's component count (dropped), as the
 //   source of a template parameter or parameter pack (the compilation
 //   unit's instead), as the return type of a function returning void
-//   (OpTypeVoid), and as a DebugFunction's declaration (dropped).
+//   (OpTypeVoid), as a DebugFunction's declaration (dropped), and as the
+//   linkage name of a class in an anonymous namespace (its name).
 #include "DebugInfoFixup.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -61,14 +67,16 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <iterator>
+#include <utility>
 #include <vector>
 
 namespace dpex {
 namespace {
 
-constexpr uint32_t OpExtInst = 12, OpTypeInt = 21, OpConstantTrue = 41,
-                   OpConstantFalse = 42, OpConstant = 43, OpFunction = 54,
-                   HeaderWords = 5;
+constexpr uint32_t OpString = 7, OpExtInst = 12, OpTypeInt = 21,
+                   OpConstantTrue = 41, OpConstantFalse = 42, OpConstant = 43,
+                   OpFunction = 54, HeaderWords = 5;
 // OpenCL.DebugInfo.100 instruction numbers, and word positions (word 0 is
 // the opcode) in an OpExtInst.
 constexpr uint32_t DebugInfoNone = 0, DebugCompilationUnit = 1,
@@ -79,7 +87,7 @@ constexpr uint32_t DebugInfoNone = 0, DebugCompilationUnit = 1,
                    DebugTypeTemplate = 14, DebugTypeTemplateParameter = 15,
                    DebugTypeTemplateParameterPack = 17,
                    DebugFunctionDeclaration = 19, DebugFunction = 20,
-                   DebugSource = 35;
+                   DebugLexicalBlockDiscriminator = 22, DebugSource = 35;
 constexpr uint32_t DebugOpWord = 4, PointerStorageClassWord = 6,
                    SourceTextWord = 6, ArrayCountsWord = 6, UnitSourceWord = 7,
                    TemplateParameterTypeWord = 6,
@@ -89,10 +97,11 @@ constexpr uint32_t DebugOpWord = 4, PointerStorageClassWord = 6,
                    TemplateParameterPackSourceWord = 6,
                    TemplateParameterPackParametersWord = 9,
                    MemberValueWord = 14, QualifierBaseWord = 5,
-                   PointerBaseWord = 5, TypedefBaseWord = 6,
+                   PointerBaseWord = 5, TypedefBaseWord = 6, ArrayBaseWord = 5,
                    FunctionReturnTypeWord = 6, CompositeNameWord = 5,
-                   CompositeSizeWord = 12, CompositeMembersWord = 14,
-                   FunctionWord = 14, FunctionDeclarationWord = 15;
+                   CompositeLinkageNameWord = 11, CompositeSizeWord = 12,
+                   CompositeMembersWord = 14, FunctionWord = 14,
+                   FunctionDeclarationWord = 15, DiscriminatorParentWord = 7;
 constexpr uint32_t StorageClassCrossWorkgroup = 5, StorageClassGeneric = 8,
                    NoStorageClass = ~0u;
 
@@ -162,8 +171,10 @@ private:
 
   // This SPIRV-Tools takes only basic types as the base of a pointer. A
   // pointer to a const T points to T; to a typedef or an enum, to the type
-  // beneath; to a class, to a basic type of its name and size standing in
-  // for it (encoding Unspecified).
+  // beneath; to an array (a reference to one, as range-for makes), to its
+  // element type; to a class, to a basic type of its name and size standing
+  // in for it (encoding Unspecified); to void (DebugInfoNone) or anything
+  // else (a pointer, a function), to a basic type "void" of size 0.
   void pointToBasicTypes() {
     llvm::DenseMap<uint32_t, uint32_t> StandIns;
     std::vector<Instruction> Added;
@@ -174,11 +185,14 @@ private:
       uint32_t Base = Pointer.Words[PointerBaseWord];
       while (const Instruction *B = debugInstruction(Base)) {
         uint32_t Op = B->debugOp();
-        if (Op != DebugTypeQualifier && Op != DebugTypedef &&
-            Op != DebugTypeEnum)
+        if (Op == DebugTypeQualifier)
+          Base = B->Words[QualifierBaseWord];
+        else if (Op == DebugTypedef || Op == DebugTypeEnum)
+          Base = B->Words[TypedefBaseWord];
+        else if (Op == DebugTypeArray)
+          Base = B->Words[ArrayBaseWord];
+        else
           break;
-        Base = B->Words[Op == DebugTypeQualifier ? QualifierBaseWord
-                                                 : TypedefBaseWord];
       }
       if (const Instruction *Class = debugInstruction(Base);
           Class && Class->debugOp() == DebugTypeComposite) {
@@ -186,11 +200,54 @@ private:
         if (New)
           Added.push_back(basicStandIn(*Class, IdBound++));
         Base = StandIn->second;
+      } else if (!is(Base, DebugTypeBasic)) {
+        if (!VoidStandIn) {
+          VoidStandIn = IdBound++;
+          Added.push_back(voidStandIn(Pointer, VoidStandIn));
+        }
+        Base = VoidStandIn;
       }
       Pointer.Words[PointerBaseWord] = Base;
     }
     Module.insert(Module.begin() + RunEnd, Added.begin(), Added.end());
     RunEnd += Added.size();
+    insertBeforeRun(std::exchange(Constants, {}));
+    insertVoidName();
+  }
+
+  // A basic type "void" of size 0 (encoding Unspecified), in the debug
+  // instruction set of `Pointer`. Its name goes in VoidName, its size with
+  // the constants created for the run.
+  Instruction voidStandIn(const Instruction &Pointer, uint32_t Result) {
+    constexpr uint32_t EncodingUnspecified = 0;
+    uint32_t Name = IdBound++;
+    VoidName = makeInstruction(OpString, {Name}, {}, Name);
+    const char Void[] = "void";
+    uint32_t Text[2] = {};
+    std::memcpy(Text, Void, sizeof(Void));
+    VoidName.Words.insert(VoidName.Words.end(), std::begin(Text),
+                          std::end(Text));
+    setWordCount(VoidName);
+    Instruction I = makeInstruction(OpExtInst,
+                                    {Pointer.Words[1], Result, Pointer.Words[3],
+                                     DebugTypeBasic, Name, uint32Constant(0),
+                                     EncodingUnspecified},
+                                    {1, 3, 5, 6}, Result);
+    I.Debug = true;
+    return I;
+  }
+
+  // VoidName, if created, after the module's last OpString.
+  void insertVoidName() {
+    if (!VoidStandIn)
+      return;
+    size_t At = 0;
+    for (size_t I = 0; I < RunBegin; ++I)
+      if (Module[I].opcode() == OpString)
+        At = I + 1;
+    Module.insert(Module.begin() + At, std::move(VoidName));
+    ++RunBegin;
+    ++RunEnd;
     index();
   }
 
@@ -292,7 +349,10 @@ private:
   // which spirv-val does not take for a type or a parent: they name the
   // class (the template's target) instead. Then a const qualifier or a
   // typedef of anything but a basic type, which this SPIRV-Tools rejects
-  // too, is replaced by the type beneath.
+  // too, is replaced by the type beneath. A lexical block discriminator (an
+  // LLVM DILexicalBlockFile: a block's code from another file), which it
+  // does not take for a scope, is replaced by its parent scope; the lines
+  // keep their file.
   void replaceUnacceptedTypes() {
     replaceUses(DebugTypeTemplate, TemplateTargetWord,
                 [](const Instruction &) { return true; });
@@ -308,6 +368,11 @@ private:
         });
     for (auto [Typedef, Base] : Typedefs)
       Dropped.insert(Typedef);
+    llvm::DenseMap<uint32_t, uint32_t> Discriminators =
+        replaceUses(DebugLexicalBlockDiscriminator, DiscriminatorParentWord,
+                    [](const Instruction &) { return true; });
+    for (auto [Discriminator, Parent] : Discriminators)
+      Dropped.insert(Discriminator);
   }
 
   // spirv-val takes a class or a DebugFunction as a template's target, and
@@ -451,6 +516,10 @@ private:
       }
       break;
     case DebugTypeComposite:
+      // A class without a linkage name (in an anonymous namespace): the
+      // format wants a string there, the class's name serves.
+      if (is(Words[CompositeLinkageNameWord], DebugInfoNone))
+        Words[CompositeLinkageNameWord] = Words[CompositeNameWord];
       for (size_t W = Words.size(); W-- > CompositeMembersWord;)
         if (is(Words[W], DebugFunctionDeclaration))
           dropWords(I, W);
@@ -509,6 +578,9 @@ private:
   // Created for asOpConstant(), to go before the run.
   std::vector<Instruction> Constants;
   uint32_t UInt32 = 0, Zero = 0, One = 0;
+  // Created by pointToBasicTypes() for pointers to void.
+  uint32_t VoidStandIn = 0;
+  Instruction VoidName;
 };
 
 // Before parsing, what SPIRV-Tools' parser itself rejects: the storage

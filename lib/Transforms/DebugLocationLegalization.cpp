@@ -3,16 +3,23 @@
 // is described as optimised out at that point, as a debugger shows a value
 // the compiler could not describe. The translator stops with an error at
 // such an operator, e.g. the DW_OP_LLVM_convert the optimiser attaches to a
-// value it salvaged through a zext (a `bool` parameter is enough).
+// value it salvaged through a zext (a `bool` parameter is enough). So is a
+// location that is an instruction not dominating the dbg.value (the
+// optimiser sank it into a later block and left the dbg.value naming it):
+// LLVM's code generators ignore such a location, but translated it is a
+// DebugValue using an id not yet defined, which spirv-val rejects.
 #include "dpex/compiler/Transforms.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Debug.h"
+
+#include <memory>
 
 #define DEBUG_TYPE "dpex-legalize-debug-locations"
 
@@ -46,13 +53,25 @@ PreservedAnalyses DebugLocationLegalizationPass::run(Module &M,
   if (!M.getNamedMetadata("llvm.dbg.cu"))
     return PreservedAnalyses::all();
   bool Changed = false;
-  for (Function &F : M)
+  for (Function &F : M) {
+    std::unique_ptr<DominatorTree> DT; // built at the first location
+    auto Dominates = [&](Value *Location, const Instruction &User) {
+      auto *Def = dyn_cast_or_null<Instruction>(Location);
+      if (!Def)
+        return true;
+      if (!DT)
+        DT = std::make_unique<DominatorTree>(F);
+      return DT->dominates(Def, &User);
+    };
     for (Instruction &I : instructions(F)) {
       auto *Dbg = dyn_cast<DbgVariableIntrinsic>(&I);
-      if (!Dbg || all_of(Dbg->getExpression()->expr_ops(),
-                         [](const DIExpression::ExprOperand &Op) {
-                           return isOpenCLDebugOperation(Op.getOp());
-                         }))
+      if (!Dbg || (all_of(Dbg->getExpression()->expr_ops(),
+                          [](const DIExpression::ExprOperand &Op) {
+                            return isOpenCLDebugOperation(Op.getOp());
+                          }) &&
+                   all_of(Dbg->location_ops(), [&](Value *Location) {
+                     return Dominates(Location, *Dbg);
+                   })))
         continue;
       LLVM_DEBUG(dbgs() << F.getName() << ": location of '"
                         << Dbg->getVariable()->getName()
@@ -66,6 +85,7 @@ PreservedAnalyses DebugLocationLegalizationPass::run(Module &M,
       ++NumLocationsDropped;
       Changed = true;
     }
+  }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 

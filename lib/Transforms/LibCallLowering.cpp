@@ -6,7 +6,9 @@
 // lround/llround/lrint/llrint round to an integer. Each becomes the
 // SPIR-V friendly OpenCL.std built-in (`__spirv_ocl_ldexp`, ...) or that
 // plus a conversion. memcmp and bcmp (std::array's ==) have no built-in and
-// become a byte loop. Runs after the optimiser, which forms some of them.
+// become a byte loop; div, ldiv and lldiv (std::div) a division and a
+// remainder stored into the result the caller passed. Runs after the
+// optimiser, which forms some of them.
 #include "dpex/compiler/CallRewriting.h"
 #include "dpex/compiler/Transforms.h"
 
@@ -37,6 +39,7 @@ enum class Kind {
   Round,   // T -> integer, as round()
   Rint,    // T -> integer, as rint()
   Memcmp,
+  Div, // (div_t *sret, iN, iN) -> void
 };
 
 Kind kindOf(const Function &F) {
@@ -55,6 +58,10 @@ Kind kindOf(const Function &F) {
   StringRef Name = F.getName();
   if (Name == "memcmp" || Name == "bcmp")
     return Kind::Memcmp;
+  if ((Name == "div" || Name == "ldiv" || Name == "lldiv") &&
+      F.getFunctionType()->getNumParams() == 3 &&
+      F.hasParamAttribute(0, Attribute::StructRet))
+    return Kind::Div;
   // The float version is the double one's name with an `f`.
   Type *T = F.getFunctionType()->getNumParams()
                 ? F.getFunctionType()->getParamType(0)
@@ -180,9 +187,24 @@ Value *expandMemcmp(CallInst &Call) {
   return Out;
 }
 
+// std::div's result: the quotient and remainder (truncated, as C's `/` and
+// `%`) stored into the div_t the caller passed. The call returns nothing:
+// the last store stands for it.
+Value *expandDiv(CallInst &Call) {
+  IRBuilder<> B(&Call);
+  Value *Result = knownSpace(Call.getArgOperand(0));
+  Type *ResultTy = Call.getParamStructRetType(0);
+  Value *X = Call.getArgOperand(1), *Y = Call.getArgOperand(2);
+  Value *Quotient = B.CreateSDiv(X, Y), *Remainder = B.CreateSRem(X, Y);
+  B.CreateStore(Quotient, B.CreateStructGEP(ResultTy, Result, 0));
+  return B.CreateStore(Remainder, B.CreateStructGEP(ResultTy, Result, 1));
+}
+
 Value *lower(Kind K, CallInst &Call) {
   if (K == Kind::Memcmp)
     return expandMemcmp(Call);
+  if (K == Kind::Div)
+    return expandDiv(Call);
   IRBuilder<> B(&Call);
   Value *X = Call.getArgOperand(0);
   Type *T = X->getType();

@@ -5,6 +5,7 @@
 #include <dpex/kernel.hpp>
 
 #include "ordinary_cxx.hpp"
+#include "ported_cxx.hpp"
 
 namespace e2e {
 
@@ -50,6 +51,40 @@ DPEX_KERNEL void rotate_bytes(dpex::item<1> it, const unsigned char *in,
                               unsigned char *out) {
   size_t i = it.get_id(0);
   ordinary::rotate(&in[3 * i], &out[3 * i]);
+}
+
+} // namespace e2e
+
+// Code as ported from CUDA or SYCL (ported_cxx.hpp).
+namespace e2e {
+
+DPEX_KERNEL void ported_scalars(dpex::item<1> it, const int *a, const float *b,
+                                const long long *c, ported::Params p,
+                                double *out) {
+  size_t i = it.get_id(0), n = it.get_range(0);
+  out[i] = ported::mixedMinMax(a[i], b[i], c[i]);
+  out[n + i] = double(ported::limits(a[i]));
+  out[2 * n + i] = ported::lambdas(a[i]);
+  out[3 * n + i] =
+      ported::byValue(p, a[i]) + ported::byValue(ported::Params{}, a[i]);
+  out[4 * n + i] = ported::arrays(a[i]);
+  out[5 * n + i] = ported::apply(ported::Op(i % 5), a[i], a[(i + 1) % n]) +
+                   double(ported::expectSwap(a[i], int(i)));
+  out[6 * n + i] = double(ported::pun(b[i]));
+  out[7 * n + i] = ported::returns(a[i]);
+}
+
+DPEX_KERNEL void ported_div_rem(dpex::item<1> it, const long long *a,
+                                const long long *b, long long *out) {
+  size_t i = it.get_id(0);
+  ported::divRemAllWidths(a[i], b[i], out + ported::integer_widths * i);
+}
+
+DPEX_KERNEL void ported_conversions(dpex::item<1> it, const float *f,
+                                    const double *d, const long long *l,
+                                    double *out) {
+  size_t i = it.get_id(0);
+  ported::conversions(f[i], d[i], l[i], out + ported::conversion_count * i);
 }
 
 } // namespace e2e

@@ -3,7 +3,8 @@
 ; int result (ilogb), results through a pointer (frexp, modf, remquo: a
 ; private slot, then a store where the caller's pointer says), rounding to
 ; an integer (lround, lrint: the built-in, then a conversion). memcmp and
-; bcmp become a byte loop. Other calls stay.
+; bcmp become a byte loop. div, ldiv and lldiv (std::div) store a division
+; and a remainder into the caller's result. Other calls stay.
 ; RUN: dpex-opt -passes=dpex-lower-libcalls %s -o - | FileCheck %s
 
 target triple = "spir64-unknown-unknown"
@@ -64,4 +65,32 @@ declare double @frexp(double, i32 addrspace(4)*)
 declare i64 @llvm.lround.i64.f64(double)
 declare i64 @llvm.lrint.i64.f32(float)
 declare double @unrelated(double)
+%struct.div_t = type { i32, i32 }
+%struct.lldiv_t = type { i64, i64 }
+
+define spir_func i64 @divs(i32 %a, i32 %b, i64 %c, i64 %d) {
+; CHECK-LABEL: define spir_func i64 @divs(
+; CHECK: %[[Q:.*]] = sdiv i32 %a, %b
+; CHECK: %[[R:.*]] = srem i32 %a, %b
+; CHECK: %[[QP:.*]] = getelementptr inbounds %struct.div_t, %struct.div_t* %r, i32 0, i32 0
+; CHECK: store i32 %[[Q]], i32* %[[QP]]
+; CHECK: %[[RP:.*]] = getelementptr inbounds %struct.div_t, %struct.div_t* %r, i32 0, i32 1
+; CHECK: store i32 %[[R]], i32* %[[RP]]
+; CHECK: sdiv i64 %c, %d
+; CHECK: srem i64 %c, %d
+; CHECK-NOT: call
+; CHECK: ret i64
+  %r = alloca %struct.div_t
+  %l = alloca %struct.lldiv_t
+  %rg = addrspacecast %struct.div_t* %r to %struct.div_t addrspace(4)*
+  %lg = addrspacecast %struct.lldiv_t* %l to %struct.lldiv_t addrspace(4)*
+  call spir_func void @div(%struct.div_t addrspace(4)* sret(%struct.div_t) %rg, i32 %a, i32 %b)
+  call spir_func void @lldiv(%struct.lldiv_t addrspace(4)* sret(%struct.lldiv_t) %lg, i64 %c, i64 %d)
+  %qp = getelementptr %struct.lldiv_t, %struct.lldiv_t* %l, i32 0, i32 0
+  %q = load i64, i64* %qp
+  ret i64 %q
+}
+
+declare spir_func void @div(%struct.div_t addrspace(4)* sret(%struct.div_t), i32, i32)
+declare spir_func void @lldiv(%struct.lldiv_t addrspace(4)* sret(%struct.lldiv_t), i64, i64)
 declare i32 @memcmp(i8 addrspace(4)*, i8 addrspace(4)*, i64)

@@ -90,8 +90,9 @@ inline void complex_ops(const T *x, const T *y, T *product, T *quotient) {
 }
 
 // std::complex's functions, which libstdc++ writes in C++ over <cmath> for
-// the device (not the C library's cabs, cexp, ..., which no device has).
-constexpr std::size_t complex_function_count = 10;
+// the device (not the C library's cabs, cexp, casin, ..., which no device
+// has; the host calls those).
+constexpr std::size_t complex_function_count = 16;
 template <typename T>
 inline void complex_functions(const T *x, T *out /* 2 per function */) {
   std::complex<T> a(x[0], x[1]);
@@ -105,7 +106,13 @@ inline void complex_functions(const T *x, T *out /* 2 per function */) {
       std::sin(a),
       std::cosh(a),
       std::tanh(a),
-      std::polar(std::abs(a), std::arg(a))};
+      std::polar(std::abs(a), std::arg(a)),
+      std::asin(a),
+      std::acos(a),
+      std::atan(a),
+      std::asinh(a),
+      std::acosh(a),
+      std::atanh(a)};
   for (std::size_t f = 0; f < complex_function_count; ++f) {
     out[2 * f] = r[f].real();
     out[2 * f + 1] = r[f].imag();
