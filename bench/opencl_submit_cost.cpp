@@ -66,9 +66,9 @@ void rawAsync(const Raw &raw, int launches, bool chain) {
   for (int i = 0; i < launches; ++i) {
     cl_event event = nullptr;
     const bool wait = chain && previous;
-    clCheck(raw.api.clEnqueueNDRangeKernel(
-                raw.queue, raw.empty, 1, nullptr, &one, nullptr, wait ? 1 : 0,
-                wait ? &previous : nullptr, &event),
+    clCheck(raw.api.clEnqueueNDRangeKernel(raw.queue, raw.empty, 1, nullptr,
+                                           &one, nullptr, wait ? 1 : 0,
+                                           wait ? &previous : nullptr, &event),
             "clEnqueueNDRangeKernel");
     if (previous)
       raw.api.clReleaseEvent(previous);
@@ -86,9 +86,8 @@ void rawAsync(const Raw &raw, int launches, bool chain) {
 
 // Inlined into both callers: a call from measuredLoop would be a tail
 // jump, which callgrind does not see measuredLoop's end of.
-[[gnu::always_inline]] inline void runLoop(Mode mode, int launches,
-                                           const dpex::queue &q,
-                                           const Raw &raw) {
+[[gnu::always_inline]] inline void
+runLoop(Mode mode, int launches, const dpex::queue &q, const Raw &raw) {
   const std::size_t one = 1;
   switch (mode) {
   case Mode::RawAsync:
@@ -117,8 +116,7 @@ void rawAsync(const Raw &raw, int launches, bool chain) {
 
 // Not inlined: callgrind collects inside it alone.
 [[gnu::noinline]] void measuredLoop(Mode mode, int launches,
-                                            const dpex::queue &q,
-                                            const Raw &raw) {
+                                    const dpex::queue &q, const Raw &raw) {
   runLoop(mode, launches, q, raw);
 }
 
