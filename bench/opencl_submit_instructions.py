@@ -8,10 +8,12 @@ times.
 
 DEVICE as DPEX_DEVICE takes it (opencl:pocl, opencl:intel). Runs
 dpex_opencl_submit_cost (bench/opencl_submit_cost.cpp) of each mode, once,
-counting only inside its measured loop (after a warm-up), on the thread
-that runs it: the completion sweeper, which retires launches on its own
-thread only after a pause in submits, and the driver's own threads are
-left out. Printed per launch: the instructions outside calls of driver
+counting only inside its measured loop (after a warm-up, which ends with
+everything retired) and, on dpex's completion sweeper thread, inside its
+passes (LaunchRecords::sweep): under callgrind, where the program runs
+tens of times slower, the sweeper finds the pauses in submits that it
+waits for and retires most launches on its own thread. The driver's own
+threads are left out. Printed per launch: the instructions outside calls of driver
 entry points (functions named cl*), and those inside them.
 """
 import glob
@@ -39,7 +41,8 @@ def run(build, device, mode, launches, workdir):
     subprocess.run(
         ["valgrind", "--tool=callgrind", "--separate-threads=yes",
          "--compress-strings=yes", "--collect-atstart=no",
-         "--toggle-collect=*measuredLoop*", f"--callgrind-out-file={out}",
+         "--toggle-collect=*measuredLoop*",
+         "--toggle-collect=*LaunchRecords::sweep*", f"--callgrind-out-file={out}",
          os.path.join(build, "bench/dpex_opencl_submit_cost"), SOURCE, mode,
          str(launches)],
         env=env, check=True, stdout=subprocess.DEVNULL,
