@@ -32,10 +32,10 @@ FEW, MANY = 1024, 5120
 REPEATS = 3
 
 
-def split_costs(path):
+def split_costs(path, prefix="cu"):
     """A thread's instructions from callgrind's output at `path`: in all,
-    and inside calls of driver entry points (functions named cu*) from
-    outside them."""
+    and inside calls of driver entry points (functions named `prefix`*)
+    from outside them."""
     names = {}
     total = inside = 0
     caller = callee = None
@@ -56,7 +56,7 @@ def split_costs(path):
             elif pending:
                 # The call's inclusive cost: the line after calls=.
                 pending = False
-                if callee.startswith("cu") and not caller.startswith("cu"):
+                if callee.startswith(prefix) and not caller.startswith(prefix):
                     inside += int(line.split()[-1])
             elif line.startswith("totals:"):
                 total = int(line.split()[1])

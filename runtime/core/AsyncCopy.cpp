@@ -105,7 +105,7 @@ submitCopy(const std::shared_ptr<rt::Queue> &queue,
   if (!*copied)
     return std::nullopt;
   auto device = std::make_shared<CopyEvent>(copied.take(), operation);
-  auto host = std::make_shared<rt::HostEvent>(device, queue);
+  auto host = rt::HostEvent::make(device, queue);
   for (const std::shared_ptr<rt::Buffer> *buffer : held)
     host->hold(*buffer);
   for (std::shared_ptr<void> &object : keep)

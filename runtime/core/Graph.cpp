@@ -291,7 +291,7 @@ Graph::replay(const std::vector<event> &deps) {
     return std::pair<event, event>{event(failure), event(failure)};
   }
   std::shared_ptr<Event> device = replayed.take();
-  auto host = std::make_shared<HostEvent>(device, state_->queue);
+  auto host = HostEvent::make(device, state_->queue);
   host->keep(state_);
   event hostEvent(host);
   submission.record(std::move(host), state_->queue);

@@ -3,8 +3,70 @@
 #include "Buffer.h"
 
 #include <chrono>
+#include <vector>
 
 namespace dpex::rt {
+
+namespace {
+
+// Allocates single objects of T from blocks of T that the calling thread
+// freed before, up to RecycledBlocks of them; the rest from the heap.
+template <typename T> class RecyclingAllocator {
+public:
+  using value_type = T;
+  RecyclingAllocator() = default;
+  template <typename U> RecyclingAllocator(const RecyclingAllocator<U> &) {}
+
+  T *allocate(std::size_t n) {
+    Cache *cache = n == 1 ? threadCache() : nullptr;
+    if (!cache || cache->blocks.empty())
+      return static_cast<T *>(::operator new(n * sizeof(T)));
+    void *block = cache->blocks.back();
+    cache->blocks.pop_back();
+    return static_cast<T *>(block);
+  }
+  void deallocate(T *pointer, std::size_t n) {
+    Cache *cache = n == 1 ? threadCache() : nullptr;
+    if (cache && cache->blocks.size() < RecycledBlocks)
+      cache->blocks.push_back(pointer);
+    else
+      ::operator delete(pointer);
+  }
+
+  friend bool operator==(const RecyclingAllocator &,
+                         const RecyclingAllocator &) {
+    return true;
+  }
+  friend bool operator!=(const RecyclingAllocator &,
+                         const RecyclingAllocator &) {
+    return false;
+  }
+
+private:
+  // A queue::wait() after a burst retires the burst at once: kept for the
+  // next burst up to this many (about 80 KiB of host events per thread).
+  static constexpr std::size_t RecycledBlocks = 256;
+  struct Cache {
+    Cache() { blocks.reserve(RecycledBlocks); }
+    ~Cache() {
+      for (void *block : blocks)
+        ::operator delete(block);
+      gone = true;
+    }
+    std::vector<void *> blocks;
+  };
+  // Set once the thread's cache was destroyed (at thread exit), after which
+  // the thread's host events come from and go to the heap.
+  static inline thread_local bool gone = false;
+  static Cache *threadCache() {
+    if (gone)
+      return nullptr;
+    thread_local Cache cache;
+    return &cache;
+  }
+};
+
+} // namespace
 
 std::uint64_t hostNowNs() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -17,6 +79,12 @@ HostEvent::HostEvent(std::shared_ptr<Event> device,
     : device_(std::move(device)), queue_(std::move(queue)) {
   if (queue_->profiling())
     times_.queued = hostNowNs();
+}
+
+std::shared_ptr<HostEvent> HostEvent::make(std::shared_ptr<Event> device,
+                                           std::shared_ptr<Queue> queue) {
+  return std::allocate_shared<HostEvent>(RecyclingAllocator<HostEvent>(),
+                                         std::move(device), std::move(queue));
 }
 
 void HostEvent::hold(std::shared_ptr<Buffer> buffer) {

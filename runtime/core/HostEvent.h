@@ -20,8 +20,14 @@ class Buffer;
 
 class HostEvent final : public Event {
 public:
-  // Keeps `queue` alive until finished.
+  // Keeps `queue` alive until finished. Use make().
   HostEvent(std::shared_ptr<Event> device, std::shared_ptr<Queue> queue);
+  // One per async launch or copy: its memory comes from the thread's recent
+  // host events that were destroyed. Records retire in batches, more at a
+  // time than malloc's per-thread cache keeps of this size, which sends
+  // every other allocation through malloc's slow path.
+  static std::shared_ptr<HostEvent> make(std::shared_ptr<Event> device,
+                                         std::shared_ptr<Queue> queue);
 
   // Keeps `buffer` alive until finished. Before the launch is recorded.
   void hold(std::shared_ptr<Buffer> buffer);

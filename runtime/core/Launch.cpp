@@ -502,7 +502,7 @@ submitAsync(const std::shared_ptr<rt::Queue> &queue, rt::Kernel &kernel,
   if (!launched)
     return launched.status();
   std::shared_ptr<rt::Event> deviceEvent = launched.take();
-  auto host = std::make_shared<rt::HostEvent>(deviceEvent, queue);
+  auto host = rt::HostEvent::make(deviceEvent, queue);
   for (std::size_t i = 0; i < numArgs; ++i)
     if (args[i].kind == arg_kind::global_pointer)
       host->hold(*args[i].buffer);

@@ -5,36 +5,55 @@
 #include <dpex/runtime/error.hpp>
 
 #include <cassert>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 
 namespace dpex::rt {
 
+// Success is a null pointer: passing a Status (or an Expected) along the
+// launch path constructs and destroys no string unless something failed.
 class Status {
 public:
   static Status ok() { return Status(); }
   static Status error(errc code, std::string message) {
-    return Status(code, std::move(message));
+    return Status(std::make_unique<Failure>(Failure{code, std::move(message)}));
   }
 
-  bool isOk() const { return !code_; }
+  Status(const Status &other)
+      : failure_(other.failure_ ? std::make_unique<Failure>(*other.failure_)
+                                : nullptr) {}
+  Status &operator=(const Status &other) {
+    if (this != &other)
+      *this = Status(other);
+    return *this;
+  }
+  Status(Status &&) noexcept = default;
+  Status &operator=(Status &&) noexcept = default;
+
+  bool isOk() const { return !failure_; }
   explicit operator bool() const { return isOk(); }
-  errc code() const { return *code_; }
-  const std::string &message() const { return message_; }
+  // Of a failed status.
+  errc code() const { return failure_->code; }
+  const std::string &message() const { return failure_->message; }
 
   // Prepends context, e.g. the kernel and argument a backend error concerns.
   Status withContext(const std::string &context) const {
-    return isOk() ? *this : Status(*code_, context + ": " + message_);
+    return isOk() ? Status() : error(code(), context + ": " + message());
   }
 
 private:
-  Status() = default;
-  Status(errc code, std::string message)
-      : code_(code), message_(std::move(message)) {}
+  struct Failure {
+    errc code;
+    std::string message;
+  };
 
-  std::optional<errc> code_;
-  std::string message_;
+  Status() = default;
+  explicit Status(std::unique_ptr<Failure> failure)
+      : failure_(std::move(failure)) {}
+
+  std::unique_ptr<Failure> failure_;
 };
 
 // A value or the Status explaining why there is none.
