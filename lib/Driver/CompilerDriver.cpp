@@ -504,13 +504,17 @@ private:
       });
       std::string Name =
           Info == Kernels.end() ? O.Kernel.Entry : Info->QualifiedName;
+      std::string Runners = "devices that take SPIR-V";
+      if (Info != Kernels.end() && Info->ReqdSubGroupSize)
+        Runners +=
+            " and have sub-groups of " + std::to_string(Info->ReqdSubGroupSize);
       std::string Images = O.Images.front();
       for (size_t I = 1; I < O.Images.size(); ++I)
         Images += (I + 1 == O.Images.size() ? " and " : ", ") + O.Images[I];
       OK &= warn(OmittedKernelWarning, "",
                  "kernel '" + Name + "' is left out of the " + Images +
-                     (O.Images.size() == 1 ? " image" : " images") +
-                     " (devices that take SPIR-V run it): " + O.Kernel.Reason);
+                     (O.Images.size() == 1 ? " image" : " images") + " (" +
+                     Runners + " run it): " + O.Kernel.Reason);
     }
     return OK;
   }

@@ -43,15 +43,14 @@ launchRequiring(dpex::queue &q,
     INFO(e.what());
     REQUIRE_FALSE(hasSize(q, size));
     REQUIRE(e.code() == dpex::errc::unsupported_image);
-    REQUIRE_THAT(e.what(), Catch::Matchers::Contains(
-                               "kernel '" + std::string(name) +
-                               "' of module '"));
     REQUIRE_THAT(e.what(),
-                 Catch::Matchers::Contains("requires sub-groups of " +
-                                           std::to_string(size) +
-                                           " work-items"));
-    REQUIRE_THAT(e.what(), Catch::Matchers::Contains("its sub-group sizes: " +
-                                                     sizeList(q) + ")"));
+                 Catch::Matchers::Contains("kernel '" + std::string(name) +
+                                           "' of module '"));
+    REQUIRE_THAT(e.what(), Catch::Matchers::Contains("requires sub-groups of " +
+                                                     std::to_string(size) +
+                                                     " work-items"));
+    REQUIRE_THAT(e.what(), Catch::Matchers::Contains(
+                               "its sub-group sizes: " + sizeList(q) + ")"));
     return {};
   }
   REQUIRE(hasSize(q, size));

@@ -25,25 +25,50 @@ constexpr std::uint32_t OpCapability = 17, OpEntryPoint = 15,
 // execution modes: %1 SubgroupSize 2, %1 ContractionOff, %2 SubgroupSize 16.
 // A function follows, then words that look like an execution mode but sit
 // where none can (past the first function): they are not the walker's.
-const std::vector<std::uint32_t> Module = {
-    0x07230203, 0x00010000, 0, 10, 0,                 // header
-    op(2, OpCapability), 6,                           // Kernel
-    op(4, OpEntryPoint), 6, 1, 0x61,                  // Kernel %1 "a"
-    op(4, OpEntryPoint), 6, 2, 0x62,                  // Kernel %2 "b"
-    op(4, OpExecutionMode), 1, SubgroupSize, 2,       // dropped for {8, 16}
-    op(3, OpExecutionMode), 1, ContractionOff,        // kept
-    op(4, OpExecutionMode), 2, SubgroupSize, 16,      // kept
-    op(5, OpFunction), 3, 1, 0, 4,                    // %1's function
-    op(4, OpExecutionMode), 2, SubgroupSize, 32,      // not a mode here
-    op(1, OpFunctionEnd)};
+const std::vector<std::uint32_t> Module = {0x07230203,
+                                           0x00010000,
+                                           0,
+                                           10,
+                                           0, // header
+                                           op(2, OpCapability),
+                                           6, // Kernel
+                                           op(4, OpEntryPoint),
+                                           6,
+                                           1,
+                                           0x61, // Kernel %1 "a"
+                                           op(4, OpEntryPoint),
+                                           6,
+                                           2,
+                                           0x62, // Kernel %2 "b"
+                                           op(4, OpExecutionMode),
+                                           1,
+                                           SubgroupSize,
+                                           2, // dropped for {8, 16}
+                                           op(3, OpExecutionMode),
+                                           1,
+                                           ContractionOff, // kept
+                                           op(4, OpExecutionMode),
+                                           2,
+                                           SubgroupSize,
+                                           16, // kept
+                                           op(5, OpFunction),
+                                           3,
+                                           1,
+                                           0,
+                                           4, // %1's function
+                                           op(4, OpExecutionMode),
+                                           2,
+                                           SubgroupSize,
+                                           32, // not a mode here
+                                           op(1, OpFunctionEnd)};
 
 std::vector<unsigned char> bytes(const std::vector<std::uint32_t> &words,
                                  bool bigEndian = false) {
   std::vector<unsigned char> out;
   for (std::uint32_t w : words)
     for (int b = 0; b < 4; ++b)
-      out.push_back(static_cast<unsigned char>(
-          w >> (8 * (bigEndian ? 3 - b : b))));
+      out.push_back(
+          static_cast<unsigned char>(w >> (8 * (bigEndian ? 3 - b : b))));
   return out;
 }
 
@@ -113,7 +138,7 @@ TEST_CASE("A module the walker cannot read is left to the driver", "[spirv]") {
   }
   SECTION("an instruction past the end") {
     // Cut inside the SubgroupSize 2 mode.
-    CHECK_FALSE(withoutUnsupportedSubgroupSizes(
-        in.data(), 4 * (Size2Mode + 2), {16}));
+    CHECK_FALSE(
+        withoutUnsupportedSubgroupSizes(in.data(), 4 * (Size2Mode + 2), {16}));
   }
 }
