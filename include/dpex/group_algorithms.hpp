@@ -118,6 +118,19 @@ template <typename _Tp> _Tp *group_scratch() {
   return __slots;
 }
 
+// The warp-then-block forms (<dpex/sub_group_algorithms.hpp>), which the
+// image whose sub-groups are warps runs instead: each sub-group combines
+// its values with sub-group operations, one sub-group the sub-groups'
+// totals in local memory.
+// Each returns through its last parameter, and is reached by a jump from a
+// switch at the top to the end of the function: the dispatch names no value
+// and references the warp path after the local-memory code, so that the
+// other images' answer (0) leaves that code exactly as it is without it.
+template <int _Dims, typename _Tp, typename _Op>
+void warp_reduce(group<_Dims> g, _Tp x, _Op op, _Tp &out);
+template <int _Dims, typename _Tp, typename _Op>
+void warp_prefix_before(group<_Dims> g, _Tp x, _Op op, bool &before, _Tp &out);
+
 // op over s[first], ..., s[last - 1], first < last, in that order.
 template <typename _Tp, typename _Op>
 _Tp fold_slots(const _Tp *s, size_t first, size_t last, _Op op) {
@@ -192,26 +205,35 @@ group_block<_Tp> gather_blocks(group<_Dims> g, _Tp x, _Op op, bool in_lane) {
 // (`before` is false for the first work-item, which has none).
 template <int _Dims, typename _Tp, typename _Op>
 _Tp prefix_before(group<_Dims> g, _Tp x, _Op op, bool &before) {
-  constexpr size_t slots = group_scratch_slots,
-                   width = group_scratch_lane_width;
-  const _Tp *s = group_scratch<_Tp>();
-  group_block<_Tp> b = gather_blocks(g, x, op, true);
-  const size_t lane = b.index / width;
-  _Tp result{};
-  before = false;
-  if (lane > 0) {
-    result = fold_slots(s, 2 * slots, 2 * slots + lane, op);
-    before = true;
+  switch (__dpex_image_has_warp_sub_groups) {
+  case 1:
+    goto __warp_path;
   }
-  if (b.index % width > 0) {
-    result = before ? op(result, s[slots + b.slot]) : s[slots + b.slot];
-    before = true;
+  {
+    constexpr size_t slots = group_scratch_slots,
+                     width = group_scratch_lane_width;
+    const _Tp *s = group_scratch<_Tp>();
+    group_block<_Tp> b = gather_blocks(g, x, op, true);
+    const size_t lane = b.index / width;
+    _Tp result{};
+    before = false;
+    if (lane > 0) {
+      result = fold_slots(s, 2 * slots, 2 * slots + lane, op);
+      before = true;
+    }
+    if (b.index % width > 0) {
+      result = before ? op(result, s[slots + b.slot]) : s[slots + b.slot];
+      before = true;
+    }
+    if (!b.first) {
+      result = before ? op(result, b.before_in_block) : b.before_in_block;
+      before = true;
+    }
+    return result;
   }
-  if (!b.first) {
-    result = before ? op(result, b.before_in_block) : b.before_in_block;
-    before = true;
-  }
-  return result;
+__warp_path:
+  warp_prefix_before(g, x, op, before, x);
+  return x;
 }
 } // namespace detail
 
@@ -232,10 +254,19 @@ _Tp group_broadcast(group<_Dims> g, _Tp x, size_t local_linear_id = 0) {
 template <int _Dims, typename _Tp, typename _Op>
 _Tp reduce_over_group(group<_Dims> g, _Tp x, _Op op) {
   detail::check_group_value_type<_Tp>();
-  constexpr size_t lanes_at = 2 * detail::group_scratch_slots;
-  const _Tp *s = detail::group_scratch<_Tp>();
-  detail::group_block<_Tp> b = detail::gather_blocks(g, x, op, false);
-  return detail::fold_slots(s, lanes_at, lanes_at + b.lanes, op);
+  switch (__dpex_image_has_warp_sub_groups) {
+  case 1:
+    goto __warp_path;
+  }
+  {
+    constexpr size_t lanes_at = 2 * detail::group_scratch_slots;
+    const _Tp *s = detail::group_scratch<_Tp>();
+    detail::group_block<_Tp> b = detail::gather_blocks(g, x, op, false);
+    return detail::fold_slots(s, lanes_at, lanes_at + b.lanes, op);
+  }
+__warp_path:
+  detail::warp_reduce(g, x, op, x);
+  return x;
 }
 
 template <int _Dims, typename _Tp, typename _Init, typename _Op>
