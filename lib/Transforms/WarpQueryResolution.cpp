@@ -38,8 +38,7 @@ const char *const WarpSubGroupQueryName = "__dpex_image_has_warp_sub_groups";
 // values stay as they are, so that the code left is the code as it was
 // without the switch; only a block left with one predecessor joins it (the
 // switch's successor, the shared return block).
-static void foldResolvedBranches(Function &F,
-                                 ArrayRef<BasicBlock *> Switches) {
+static void foldResolvedBranches(Function &F, ArrayRef<BasicBlock *> Switches) {
   SmallPtrSet<BasicBlock *, 8> Joined;
   for (BasicBlock *BB : Switches) {
     for (BasicBlock *Succ : successors(BB))
