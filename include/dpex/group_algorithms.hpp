@@ -10,6 +10,14 @@
 // algorithms").
 #pragma once
 
+// Non-zero where the image being produced has sub-groups that are warps
+// (the PTX image): the work-group algorithms then combine sub-group
+// results. Declared only; the compiler answers it for each image before
+// inlining (lib/Transforms/WarpQueryResolution.cpp). A variable, not a
+// call: read in a switch, it names no value, so the code around it keeps
+// the names it has without it.
+extern "C" const int __dpex_image_has_warp_sub_groups;
+
 namespace dpex {
 
 // Function objects, SYCL's: the `void` form deduces its operand type.

@@ -102,13 +102,6 @@ DPEX_SPIRV_GROUP_FLOAT(double)
 #undef DPEX_SPIRV_GROUP_INT
 #undef DPEX_SPIRV_GROUP_VALUE
 #undef DPEX_SPIRV_GROUP_OP
-// Non-zero where the image being produced has sub-groups that are warps
-// (the PTX image): the work-group algorithms then combine sub-group
-// results. Declared only; the compiler answers it for each image before
-// inlining (lib/Transforms/WarpQueryResolution.cpp). A variable, not a
-// call: read in a switch, it names no value, so the code around it keeps
-// the names it has without it.
-extern "C" const int __dpex_image_has_warp_sub_groups;
 __attribute__((convergent, nothrow)) bool __spirv_GroupAny(int, bool);
 __attribute__((convergent, nothrow)) bool __spirv_GroupAll(int, bool);
 

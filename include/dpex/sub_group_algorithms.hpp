@@ -243,13 +243,16 @@ warp_scan<_Tp> warp_group_scan(group<_Dims> g, _Tp x, _Op op) {
 // sub-groups: itself where sub-groups take it, else one they take that
 // holds every value of it (the op still computes in the value's own type).
 template <typename _Tp> constexpr auto warp_value_of() {
+  constexpr bool is_signed = static_cast<_Tp>(-1) < _Tp(0);
   if constexpr (sub_group_value<_Tp>::supported)
     return _Tp{};
-  else if constexpr (__is_floating_point(_Tp))
+  else if constexpr (!__is_integral(_Tp))
     return double{};
+  else if constexpr (sizeof(_Tp) > sizeof(int) && is_signed)
+    return long{};
   else if constexpr (sizeof(_Tp) > sizeof(int))
-    return static_cast<_Tp>(-1) < _Tp(0) ? long{} : (unsigned long){};
-  else if constexpr (static_cast<_Tp>(-1) < _Tp(0))
+    return static_cast<unsigned long>(0);
+  else if constexpr (is_signed)
     return int{};
   else
     return unsigned{};

@@ -16,6 +16,7 @@
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/ValueHandle.h"
@@ -38,7 +39,8 @@ const char *const WarpSubGroupQueryName = "__dpex_image_has_warp_sub_groups";
 // values stay as they are, so that the code left is the code as it was
 // without the switch; only a block left with one predecessor joins it (the
 // switch's successor, the shared return block).
-static void foldResolvedBranches(Function &F, ArrayRef<BasicBlock *> Switches) {
+static void foldResolvedBranches(Function &F, ArrayRef<BasicBlock *> Switches,
+                                 SmallVectorImpl<Function *> &DeadPathCallees) {
   SmallPtrSet<BasicBlock *, 8> Joined;
   for (BasicBlock *BB : Switches) {
     for (BasicBlock *Succ : successors(BB))
@@ -61,6 +63,8 @@ static void foldResolvedBranches(Function &F, ArrayRef<BasicBlock *> Switches) {
       for (Value *Op : I.operands())
         if (auto *Alloca = dyn_cast<AllocaInst>(Op->stripPointerCasts()))
           DeadPathAllocas.insert(Alloca);
+        else if (auto *Callee = dyn_cast<Function>(Op->stripPointerCasts()))
+          DeadPathCallees.push_back(Callee);
   }
   DeleteDeadBlocks(Dead);
   for (AllocaInst *Alloca : DeadPathAllocas) {
@@ -104,15 +108,29 @@ PreservedAnalyses WarpQueryResolutionPass::run(Module &M,
     Load->eraseFromParent();
     ++NumQueriesResolved;
   }
+  SmallVector<Function *, 16> Unused;
   for (auto &[F, Switches] : Readers)
-    foldResolvedBranches(*F, Switches);
+    foldResolvedBranches(*F, Switches, Unused);
   Query->removeDeadConstantUsers();
   if (Query->use_empty())
     Query->eraseFromParent();
-  // The declarations only the deleted path called.
-  for (Function &F : make_early_inc_range(M))
-    if (F.isDeclaration() && F.use_empty() && !F.isIntrinsic())
-      F.eraseFromParent();
+  // The functions only the deleted path called, and theirs: the others keep
+  // their places in the module (the order the inliner visits them in).
+  SmallPtrSet<Function *, 16> Erased;
+  while (!Unused.empty()) {
+    Function *F = Unused.pop_back_val();
+    if (Erased.count(F) || !F->use_empty() ||
+        !(F->isDeclaration() || F->isDiscardableIfUnused()) || F->isIntrinsic())
+      continue;
+    for (Instruction &I : instructions(*F))
+      for (Value *Op : I.operands())
+        if (auto *Callee = dyn_cast<Function>(Op->stripPointerCasts()))
+          Unused.push_back(Callee);
+    F->dropAllReferences();
+    Erased.insert(F);
+  }
+  for (Function *F : Erased)
+    F->eraseFromParent();
   return PreservedAnalyses::none();
 }
 
