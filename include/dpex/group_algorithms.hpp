@@ -130,14 +130,16 @@ template <typename _Tp> _Tp *group_scratch() {
 // image whose sub-groups are warps runs instead: each sub-group combines
 // its values with sub-group operations, one sub-group the sub-groups'
 // totals in local memory.
-// Each returns through its last parameter, and is reached by a jump from a
+// Arguments by reference (copies would name temporaries in the caller);
+// each returns through its last parameter, and is reached by a jump from a
 // switch at the top to the end of the function: the dispatch names no value
 // and references the warp path after the local-memory code, so that the
 // other images' answer (0) leaves that code exactly as it is without it.
 template <int _Dims, typename _Tp, typename _Op>
-void warp_reduce(group<_Dims> g, _Tp x, _Op op, _Tp &out);
+void warp_reduce(const group<_Dims> &g, const _Tp &x, const _Op &op, _Tp &out);
 template <int _Dims, typename _Tp, typename _Op>
-void warp_prefix_before(group<_Dims> g, _Tp x, _Op op, bool &before, _Tp &out);
+void warp_prefix_before(const group<_Dims> &g, const _Tp &x, const _Op &op,
+                        bool &before, _Tp &out);
 
 // op over s[first], ..., s[last - 1], first < last, in that order.
 template <typename _Tp, typename _Op>

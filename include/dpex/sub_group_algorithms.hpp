@@ -259,7 +259,7 @@ template <typename _Tp> constexpr auto warp_value_of() {
 }
 
 template <int _Dims, typename _Tp, typename _Op>
-void warp_reduce(group<_Dims> g, _Tp x, _Op op, _Tp &out) {
+void warp_reduce(const group<_Dims> &g, const _Tp &x, const _Op &op, _Tp &out) {
   using _Wp = decltype(warp_value_of<_Tp>());
   const sub_group sg;
   out = static_cast<_Tp>(warp_group_scan(g, static_cast<_Wp>(x), op)
@@ -267,7 +267,8 @@ void warp_reduce(group<_Dims> g, _Tp x, _Op op, _Tp &out) {
 }
 
 template <int _Dims, typename _Tp, typename _Op>
-void warp_prefix_before(group<_Dims> g, _Tp x, _Op op, bool &before, _Tp &out) {
+void warp_prefix_before(const group<_Dims> &g, const _Tp &x, const _Op &op,
+                        bool &before, _Tp &out) {
   using _Wp = decltype(warp_value_of<_Tp>());
   const warp_scan<_Wp> w = warp_group_scan(g, static_cast<_Wp>(x), op);
   const size_t id = w.local_id;

@@ -18,6 +18,7 @@
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/ValueHandle.h"
 #include "llvm/Support/Debug.h"
@@ -80,6 +81,30 @@ static void foldResolvedBranches(Function &F, ArrayRef<BasicBlock *> Switches,
   for (BasicBlock *BB : Joined)
     if (Live.count(BB))
       MergeBlockIntoPredecessor(BB);
+  // One return left: its value goes to it directly, not through the return
+  // slot, as clang emits a function with one return (skipping bitcasts and
+  // lifetime ends back to the slot's store); the inliner then prunes the
+  // unused slot as it did.
+  for (BasicBlock &BB : F) {
+    auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator());
+    auto *Load =
+        Ret ? dyn_cast_or_null<LoadInst>(Ret->getReturnValue()) : nullptr;
+    if (!Load || Load->getParent() != &BB || !Load->hasOneUse() ||
+        !isa<AllocaInst>(Load->getPointerOperand()->stripPointerCasts()))
+      continue;
+    Instruction *I = Load->getPrevNode();
+    while (I &&
+           (isa<BitCastInst>(I) || (isa<IntrinsicInst>(I) &&
+                                    cast<IntrinsicInst>(I)->getIntrinsicID() ==
+                                        Intrinsic::lifetime_end)))
+      I = I->getPrevNode();
+    auto *Store = dyn_cast_or_null<StoreInst>(I);
+    if (!Store || Store->getPointerOperand() != Load->getPointerOperand())
+      continue;
+    Ret->setOperand(0, Store->getValueOperand());
+    Load->eraseFromParent();
+    Store->eraseFromParent();
+  }
 }
 
 static void collectLoads(Value *V, SmallVectorImpl<LoadInst *> &Loads) {
