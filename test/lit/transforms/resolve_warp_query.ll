@@ -2,7 +2,9 @@
 ; __dpex_image_has_warp_sub_groups is answered (0 for the SPIR-V and SPIR
 ; images, 1 with <warp> for the PTX's module); the path not taken goes with
 ; the allocas and declarations only it used; the other code stays as it is
-; (its unused alloca included), the switch's block joined to its successor.
+; (its unused alloca included), the switch's block joined to its successor,
+; and the one return left returns its value directly, not through the
+; return slot (as clang emits a function with one return).
 ; RUN: dpex-opt -passes=dpex-resolve-warp-query %s -o - | FileCheck %s --check-prefix=LOCAL
 ; RUN: dpex-opt -passes='dpex-resolve-warp-query<warp>' %s -o - | FileCheck %s --check-prefix=WARP
 
@@ -45,9 +47,7 @@ return:
 ; LOCAL-NEXT: %retval = alloca i32
 ; LOCAL-NEXT: %unused = alloca i32
 ; LOCAL-NEXT: %r = call spir_func i32 @local_path(i32 %x)
-; LOCAL-NEXT: store i32 %r, i32* %retval
-; LOCAL-NEXT: %0 = load i32, i32* %retval
-; LOCAL-NEXT: ret i32 %0
+; LOCAL-NEXT: ret i32 %r
 ; LOCAL-NEXT: }
 
 ; WARP-NOT: __dpex_image_has_warp_sub_groups
@@ -59,4 +59,7 @@ return:
 ; WARP-NEXT: %out = alloca i32
 ; WARP-NEXT: %out.ascast = addrspacecast
 ; WARP-NEXT: %id = call spir_func i32 @_Z22__spirv_BuiltInSubgroupIdv()
-; WARP: ret i32
+; WARP-NEXT: store i32 %id, i32 addrspace(4)* %out.ascast
+; WARP-NEXT: %w = load i32, i32 addrspace(4)* %out.ascast
+; WARP-NEXT: ret i32 %w
+; WARP-NEXT: }
