@@ -10,6 +10,14 @@
 // algorithms").
 #pragma once
 
+// Non-zero where the image being produced has sub-groups that are warps
+// (the PTX image): the work-group algorithms then combine sub-group
+// results. Declared only; the compiler answers it for each image before
+// inlining (lib/Transforms/WarpQueryResolution.cpp). A variable, not a
+// call: read in a switch, it names no value, so the code around it keeps
+// the names it has without it.
+extern "C" const int __dpex_image_has_warp_sub_groups;
+
 namespace dpex {
 
 // Function objects, SYCL's: the `void` form deduces its operand type.
@@ -118,6 +126,21 @@ template <typename _Tp> _Tp *group_scratch() {
   return __slots;
 }
 
+// The warp-then-block forms (<dpex/sub_group_algorithms.hpp>), which the
+// image whose sub-groups are warps runs instead: each sub-group combines
+// its values with sub-group operations, one sub-group the sub-groups'
+// totals in local memory.
+// Arguments by reference (copies would name temporaries in the caller);
+// each returns through its last parameter, and is reached by a jump from a
+// switch at the top to the end of the function: the dispatch names no value
+// and references the warp path after the local-memory code, so that the
+// other images' answer (0) leaves that code exactly as it is without it.
+template <int _Dims, typename _Tp, typename _Op>
+void warp_reduce(const group<_Dims> &g, const _Tp &x, const _Op &op, _Tp &out);
+template <int _Dims, typename _Tp, typename _Op>
+void warp_prefix_before(const group<_Dims> &g, const _Tp &x, const _Op &op,
+                        bool &before, _Tp &out);
+
 // op over s[first], ..., s[last - 1], first < last, in that order.
 template <typename _Tp, typename _Op>
 _Tp fold_slots(const _Tp *s, size_t first, size_t last, _Op op) {
@@ -192,26 +215,35 @@ group_block<_Tp> gather_blocks(group<_Dims> g, _Tp x, _Op op, bool in_lane) {
 // (`before` is false for the first work-item, which has none).
 template <int _Dims, typename _Tp, typename _Op>
 _Tp prefix_before(group<_Dims> g, _Tp x, _Op op, bool &before) {
-  constexpr size_t slots = group_scratch_slots,
-                   width = group_scratch_lane_width;
-  const _Tp *s = group_scratch<_Tp>();
-  group_block<_Tp> b = gather_blocks(g, x, op, true);
-  const size_t lane = b.index / width;
-  _Tp result{};
-  before = false;
-  if (lane > 0) {
-    result = fold_slots(s, 2 * slots, 2 * slots + lane, op);
-    before = true;
+  switch (__dpex_image_has_warp_sub_groups) {
+  case 1:
+    goto __warp_path;
   }
-  if (b.index % width > 0) {
-    result = before ? op(result, s[slots + b.slot]) : s[slots + b.slot];
-    before = true;
+  {
+    constexpr size_t slots = group_scratch_slots,
+                     width = group_scratch_lane_width;
+    const _Tp *s = group_scratch<_Tp>();
+    group_block<_Tp> b = gather_blocks(g, x, op, true);
+    const size_t lane = b.index / width;
+    _Tp result{};
+    before = false;
+    if (lane > 0) {
+      result = fold_slots(s, 2 * slots, 2 * slots + lane, op);
+      before = true;
+    }
+    if (b.index % width > 0) {
+      result = before ? op(result, s[slots + b.slot]) : s[slots + b.slot];
+      before = true;
+    }
+    if (!b.first) {
+      result = before ? op(result, b.before_in_block) : b.before_in_block;
+      before = true;
+    }
+    return result;
   }
-  if (!b.first) {
-    result = before ? op(result, b.before_in_block) : b.before_in_block;
-    before = true;
-  }
-  return result;
+__warp_path:
+  warp_prefix_before(g, x, op, before, x);
+  return x;
 }
 } // namespace detail
 
@@ -232,10 +264,19 @@ _Tp group_broadcast(group<_Dims> g, _Tp x, size_t local_linear_id = 0) {
 template <int _Dims, typename _Tp, typename _Op>
 _Tp reduce_over_group(group<_Dims> g, _Tp x, _Op op) {
   detail::check_group_value_type<_Tp>();
-  constexpr size_t lanes_at = 2 * detail::group_scratch_slots;
-  const _Tp *s = detail::group_scratch<_Tp>();
-  detail::group_block<_Tp> b = detail::gather_blocks(g, x, op, false);
-  return detail::fold_slots(s, lanes_at, lanes_at + b.lanes, op);
+  switch (__dpex_image_has_warp_sub_groups) {
+  case 1:
+    goto __warp_path;
+  }
+  {
+    constexpr size_t lanes_at = 2 * detail::group_scratch_slots;
+    const _Tp *s = detail::group_scratch<_Tp>();
+    detail::group_block<_Tp> b = detail::gather_blocks(g, x, op, false);
+    return detail::fold_slots(s, lanes_at, lanes_at + b.lanes, op);
+  }
+__warp_path:
+  detail::warp_reduce(g, x, op, x);
+  return x;
 }
 
 template <int _Dims, typename _Tp, typename _Init, typename _Op>

@@ -177,6 +177,117 @@ _Tp exclusive_scan_over_group(sub_group g, _Tp x, _Op op) {
   }
 }
 
+namespace detail {
+// Inclusive scan within the sub-group: one group instruction where SPIR-V
+// has one, else one shuffle per doubling of the distance.
+template <typename _Tp, typename _Op>
+_Tp sub_group_inclusive_tree(sub_group g, _Tp x, _Op op) {
+  if constexpr (sub_group_native<_Op, _Tp>::known) {
+    (void)g;
+    return sub_group_native<_Op, _Tp>::apply(group_inclusive_scan, x);
+  } else {
+    const size_t id = g.get_local_id(), n = g.get_local_range();
+    for (size_t d = 1; d < n; d *= 2) {
+      _Tp v = sub_group_shuffle(x, id >= d ? id - d : id);
+      if (id >= d)
+        x = op(v, x);
+    }
+    return x;
+  }
+}
+
+// The work-group algorithms' warp-then-block tree. Each sub-group scans
+// its values; its last work-item writes the total to scratch slot `sid`;
+// sub-group 0 scans the totals, a sub-group's worth at a time, into the
+// second half of the scratch area; each work-item then combines its
+// sub-group's prefix with its own within the sub-group. Two barriers, none
+// last: the next call writes the first half, which nobody reads after the
+// second barrier, and the second half only after its own first barrier.
+// Sub-groups are contiguous in local linear id, so this is linear order;
+// at most half the scratch area's slots (520) sub-groups.
+template <typename _Tp> struct warp_scan {
+  _Tp in_sub_group; // inclusive within the sub-group
+  size_t sub_group_id, local_id;
+  const _Tp *totals; // inclusive over the sub-groups
+};
+
+template <int _Dims, typename _Tp, typename _Op>
+warp_scan<_Tp> warp_group_scan(group<_Dims> g, _Tp x, _Op op) {
+  constexpr size_t half = (2 * group_scratch_slots + group_scratch_lanes) / 2;
+  const sub_group sg;
+  _Tp *s = group_scratch<_Tp>();
+  const size_t id = sg.get_local_id(), n = sg.get_local_range(),
+               sid = sg.get_group_id(), count = sg.get_group_range();
+  const _Tp in = sub_group_inclusive_tree(sg, x, op);
+  if (id == n - 1)
+    s[sid] = in;
+  group_barrier(g);
+  if (sid == 0) {
+    // Sub-group 0 is full unless it is the only one.
+    _Tp carry{};
+    for (size_t base = 0; base < count; base += n) {
+      const size_t i = base + id;
+      _Tp t = sub_group_inclusive_tree(sg, s[i < count ? i : count - 1], op);
+      if (base > 0)
+        t = op(carry, t);
+      if (i < count)
+        s[half + i] = t;
+      carry = sub_group_shuffle(t, n - 1);
+    }
+  }
+  group_barrier(g);
+  return {in, sid, id, s + half};
+}
+
+// The type a value of the work-group algorithms is combined in across
+// sub-groups: itself where sub-groups take it, else one they take that
+// holds every value of it (the op still computes in the value's own type).
+template <typename _Tp> constexpr auto warp_value_of() {
+  constexpr bool is_signed = static_cast<_Tp>(-1) < _Tp(0);
+  if constexpr (sub_group_value<_Tp>::supported)
+    return _Tp{};
+  else if constexpr (!__is_integral(_Tp))
+    return double{};
+  else if constexpr (sizeof(_Tp) > sizeof(int) && is_signed)
+    return long{};
+  else if constexpr (sizeof(_Tp) > sizeof(int))
+    return static_cast<unsigned long>(0);
+  else if constexpr (is_signed)
+    return int{};
+  else
+    return unsigned{};
+}
+
+template <int _Dims, typename _Tp, typename _Op>
+void warp_reduce(const group<_Dims> &g, const _Tp &x, const _Op &op, _Tp &out) {
+  using _Wp = decltype(warp_value_of<_Tp>());
+  const sub_group sg;
+  out = static_cast<_Tp>(warp_group_scan(g, static_cast<_Wp>(x), op)
+                             .totals[sg.get_group_range() - 1]);
+}
+
+template <int _Dims, typename _Tp, typename _Op>
+void warp_prefix_before(const group<_Dims> &g, const _Tp &x, const _Op &op,
+                        bool &before, _Tp &out) {
+  using _Wp = decltype(warp_value_of<_Tp>());
+  const warp_scan<_Wp> w = warp_group_scan(g, static_cast<_Wp>(x), op);
+  const size_t id = w.local_id;
+  // This work-item's exclusive value within the sub-group.
+  const _Wp within = sub_group_shuffle(w.in_sub_group, id > 0 ? id - 1 : 0);
+  _Wp result{};
+  before = false;
+  if (w.sub_group_id > 0) {
+    result = w.totals[w.sub_group_id - 1];
+    before = true;
+  }
+  if (id > 0) {
+    result = before ? op(result, within) : within;
+    before = true;
+  }
+  out = static_cast<_Tp>(result);
+}
+} // namespace detail
+
 inline bool any_of_group(sub_group, bool pred) {
   return __spirv_GroupAny(detail::subgroup_scope, pred);
 }

@@ -237,6 +237,8 @@ private:
   OutputNames Names;
   OutputSet Outputs;
   llvm::LLVMContext Context;
+  // The device module with the warp path (compileDevice), where needed.
+  std::unique_ptr<llvm::Module> WarpModule;
   std::vector<std::string> BackendErrors;
   bool ReportedInternalError = false;
   std::vector<KernelInfo> Kernels;
@@ -589,7 +591,7 @@ private:
         return E;
       Sibling = &*Built[*In];
     }
-    ImageBuildInput Input{M, Requests[I], Sibling,
+    ImageBuildInput Input{M, WarpModule.get(), Requests[I], Sibling,
                           [this](const std::string &S) { Timer.start(S); }};
     auto Images = Builders[I]->build(Input);
     if (!Images)
@@ -641,12 +643,28 @@ private:
   llvm::Error compileDevice(llvm::Module &M) {
     attachKernelMetadata(M, Kernels);
     Timer.start("device pipeline -O" + std::to_string(Opts.Frontend.OptLevel));
-    if (auto E = runDevicePipeline(M, Opts.Frontend.OptLevel))
+    // The work-group algorithms read the warp query: an image whose
+    // sub-groups are warps gets its own run of the pipeline, so that the
+    // other images' code is what it is without the warp path.
+    if (M.getGlobalVariable(WarpSubGroupQueryName) &&
+        llvm::any_of(neededBuilders(), [&](size_t I) {
+          return Builders[I]->wantsWarpSubGroups();
+        })) {
+      WarpModule = llvm::CloneModule(M);
+      if (auto E = runDevicePipeline(*WarpModule, Opts.Frontend.OptLevel,
+                                     /*WarpSubGroups=*/true))
+        return E;
+    }
+    if (auto E = runDevicePipeline(M, Opts.Frontend.OptLevel,
+                                   Opts.SPIRV.WarpGroupAlgorithms))
       return E;
     if (auto E = checkBackend("device pipeline"))
       return E;
-    if (Opts.Frontend.Debug == DebugInfo::None)
+    if (Opts.Frontend.Debug == DebugInfo::None) {
       stripLineTables(M);
+      if (WarpModule)
+        stripLineTables(*WarpModule);
+    }
 
     if (emits(EmitKind::LLVM)) {
       std::string Text;

@@ -44,8 +44,10 @@ static OptimizationLevel toLevel(unsigned OptLevel) {
   }
 }
 
-Error runDevicePipeline(Module &M, unsigned OptLevel) {
+Error runDevicePipeline(Module &M, unsigned OptLevel, bool WarpSubGroups) {
   cantFail(runModulePasses(M, [&](PassBuilder &PB, ModulePassManager &MPM) {
+    // Before inlining: the path not taken never meets the optimiser.
+    MPM.addPass(WarpQueryResolutionPass(WarpSubGroups));
     MPM.addPass(KernelABILoweringPass());
     // Before inlining: the helpers inline like user code.
     MPM.addPass(ComplexArithmeticLoweringPass());

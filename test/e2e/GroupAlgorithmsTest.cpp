@@ -162,7 +162,7 @@ template <typename T, int O>
 void check_1d(const dpex::kernel<void(dpex::nd_item<1>, const T *, T *)> &k) {
 #ifdef GROUP_FULL_COVERAGE
   if (O == Plus || O == Maximum)
-    for (std::size_t n : {1, 2, 64, 100, 512, 513, 1500})
+    for (std::size_t n : {1, 2, 33, 64, 100, 512, 513, 1024, 1500})
       check<T, O, 1>(k, dpex::range<1>(n));
   else
     for (std::size_t n : {7, 256, 600})

@@ -34,6 +34,11 @@ def fsyntax_only : F<"fsyntax-only",
 def list_kernels : LongF<"list-kernels",
   "Print the kernels and their signatures as JSON on stdout">, Group<grp_input>;
 def no_validate : LongF<"no-validate", "Skip the SPIR-V validation">, Group<grp_input>;
+// A test hook, without help text so --help hides it: the SPIR-V image gets
+// the work-group algorithms' warp-then-block path (built on sub-groups),
+// which only the PTX image ships, so Intel's CPU runtime can run it.
+def warp_group_algorithms_in_spirv : Flag<["--"], "test-warp-group-algorithms-in-spirv">,
+  Group<grp_input>;
 
 // Preprocessor.
 def I : JoinedOrSeparate<["-"], "I">, Group<grp_pp>, MetaVarName<"<dir>">,

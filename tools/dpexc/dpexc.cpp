@@ -169,6 +169,8 @@ int translate(const InputArgList &Args, dpex::CompilerOptions &Opts) {
   Opts.PrintCommands = Args.hasArg(OPT__HASH_HASH_HASH);
   Opts.ListKernels = Args.hasArg(OPT_list_kernels);
   Opts.SPIRV.Validate = !Args.hasArg(OPT_no_validate);
+  Opts.SPIRV.WarpGroupAlgorithms =
+      Args.hasArg(OPT_warp_group_algorithms_in_spirv);
   Opts.Verbose = Args.hasArg(OPT_v);
   Opts.TimePasses = Args.hasArg(OPT_time_passes);
   return 0;

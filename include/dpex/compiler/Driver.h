@@ -23,6 +23,10 @@ enum class TargetKind { SPIRV, SPIR, CUDA };
 struct SPIRVImageOptions {
   // SPIRV-Tools validation of the image (--no-validate: off).
   bool Validate = true;
+  // A test hook (--test-warp-group-algorithms-in-spirv): the work-group
+  // algorithms' warp-then-block path in the SPIR-V image, as the PTX image
+  // has it, for a device with sub-groups to run.
+  bool WarpGroupAlgorithms = false;
 };
 
 // The CUDA target's part, read by its builders only (ptx and cubin,

@@ -35,6 +35,10 @@ struct BuiltImage {
   // What the images derived from this one read, where that is not `Bytes`
   // (the SPIR-V as the translator wrote it; the SPIR image with its guards).
   std::string DerivationInput;
+  // What the images built on warp sub-groups derive from, where that is
+  // not derivationInput() (the SPIR-V, the SPIR image's guarded form, of
+  // ImageBuildInput::WarpDeviceModule).
+  std::string WarpDerivationInput;
   unsigned CudaArch = 0; // the arch a ptx or cubin image is for (sm_80: 80)
   // Whether the stub carries it where it embeds the builder's images;
   // false for an image only built for a sibling (the PTX of a SASS-only
@@ -69,6 +73,10 @@ struct ImageRequest {
 
 struct ImageBuildInput {
   llvm::Module &DeviceModule; // after the common pipeline
+  // The device module with the work-group algorithms built on warp
+  // sub-groups, where a builder wantsWarpSubGroups() and the kernels use
+  // them; null otherwise.
+  llvm::Module *WarpDeviceModule;
   const ImageRequest &Request;
   // The images of the builder named by input(); null for the device module.
   const std::vector<BuiltImage> *Sibling;
@@ -93,6 +101,9 @@ public:
   virtual bool wanted(const ImageRequest &Request) const {
     return !Request.Emit.empty() || Request.Embed;
   }
+  // Whether its images' sub-groups are warps: their work-group algorithms
+  // combine sub-group results (ImageBuildInput::WarpDeviceModule).
+  virtual bool wantsWarpSubGroups() const { return false; }
   // The stages build() starts, in order, as -### prints them.
   virtual std::vector<std::string>
   stages(const ImageRequest &Request) const = 0;

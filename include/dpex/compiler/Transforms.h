@@ -125,6 +125,20 @@ struct BlockOrderingPass : llvm::PassInfoMixin<BlockOrderingPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 };
 
+// Answers `__dpex_image_has_warp_sub_groups` (the name is
+// WarpSubGroupQueryName) and deletes the work-group algorithms' path the
+// answer rules out: 1 for the module the PTX derives from, 0 for the one
+// the SPIR-V and SPIR images derive from. First in the device pipeline.
+extern const char *const WarpSubGroupQueryName;
+struct WarpQueryResolutionPass : llvm::PassInfoMixin<WarpQueryResolutionPass> {
+  explicit WarpQueryResolutionPass(bool HasWarpSubGroups)
+      : HasWarpSubGroups(HasWarpSubGroups) {}
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+
+private:
+  bool HasWarpSubGroups;
+};
+
 // Computes `frem` exactly with an FMA (NVPTX's own expansion rounds twice).
 struct ExactFRemLoweringPass : llvm::PassInfoMixin<ExactFRemLoweringPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
@@ -258,8 +272,10 @@ using PipelineBuilder = llvm::function_ref<llvm::Error(
 llvm::Error runModulePasses(llvm::Module &M, PipelineBuilder Build,
                             llvm::TargetMachine *TM = nullptr);
 
-// The whole device pipeline at -O<OptLevel> (0..3).
-llvm::Error runDevicePipeline(llvm::Module &M, unsigned OptLevel);
+// The whole device pipeline at -O<OptLevel> (0..3), the work-group
+// algorithms built on warp sub-groups (the PTX's module) or not.
+llvm::Error runDevicePipeline(llvm::Module &M, unsigned OptLevel,
+                              bool WarpSubGroups = false);
 
 // Adds a pipeline of dpex passes parsed from `Pipeline` (names as in
 // PassRegistry.def, plus any LLVM pass name) to `MPM`.

@@ -18,6 +18,7 @@ public:
   llvm::StringRef input() const override { return "spir"; }
   TargetKind target() const override { return TargetKind::CUDA; }
   std::vector<EmitKind> emitKinds() const override { return {EmitKind::PTX}; }
+  bool wantsWarpSubGroups() const override { return true; }
 
   std::vector<std::string> stages(const ImageRequest &Request) const override {
     PTXOptions PTX = ptxOptions(Request);

@@ -33,6 +33,15 @@ public:
     Image.DerivationInput = std::move(SPIR->GuardedBitcode);
     Image.Omitted = std::move(SPIR->Omitted);
     Image.DerivationOmitted = std::move(SPIR->GuardedOmitted);
+    // The PTX, which derives from the guarded form, has warp sub-groups.
+    if (const std::string &Warp = In.Sibling->front().WarpDerivationInput;
+        !Warp.empty()) {
+      auto WarpSPIR = buildSPIRImage(Warp);
+      if (!WarpSPIR)
+        return WarpSPIR.takeError();
+      Image.DerivationInput = std::move(WarpSPIR->GuardedBitcode);
+      Image.DerivationOmitted = std::move(WarpSPIR->GuardedOmitted);
+    }
     Image.Facts.RangeGuard = false;
     if (In.Request.emits(EmitKind::SPIR))
       Image.Files.push_back({EmitKind::SPIR, Image.Bytes});

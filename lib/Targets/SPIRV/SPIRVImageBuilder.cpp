@@ -39,6 +39,12 @@ public:
     if (!SPIRV)
       return SPIRV.takeError();
     Image.Bytes = std::move(*SPIRV);
+    // Its own SPIR-V is never an image: only what it reads back.
+    if (In.WarpDeviceModule)
+      if (auto Warp =
+              emitSPIRV(*In.WarpDeviceModule, &Image.WarpDerivationInput);
+          !Warp)
+        return Warp.takeError();
     if (Options.Validate) {
       In.Stage("SPIR-V validation");
       if (auto E = validateSPIRV(Image.Bytes))
