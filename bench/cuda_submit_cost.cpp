@@ -17,6 +17,7 @@
 // context current.
 #include "bench_kernels.dpex.hpp"
 #include "raw_cuda.hpp"
+#include "submit_loops.hpp"
 
 #include <dpex/runtime.hpp>
 
@@ -32,7 +33,6 @@ namespace {
 
 using namespace bench; // the driver API's types, as raw_cuda.hpp declares them
 
-constexpr int Batch = 256;
 constexpr unsigned StreamNonBlocking = 0x1;
 
 // The driver entry points of the raw loops, resolved from the libcuda.so.1
@@ -64,20 +64,6 @@ struct Raw {
 // kernels run nothing, as an empty kernel does.
 const char EmptyPtx[] = ".version 7.5\n.target sm_80\n.address_size 64\n"
                         ".visible .entry empty()\n{\n\tret;\n}\n";
-
-void dpexAsync(const dpex::queue &q, int launches, bool chain) {
-  dpex::event previous;
-  for (int i = 0; i < launches; ++i) {
-    auto launched =
-        dpex::call_kernel_async(q, bench::empty, dpex::range<1>(1),
-                                chain ? std::vector<dpex::event>{previous}
-                                      : std::vector<dpex::event>{});
-    previous = launched.second;
-    if ((i + 1) % Batch == 0)
-      q.wait();
-  }
-  q.wait();
-}
 
 // Prints the simulated driver's count of calls of each entry point the
 // loops use (test/sim/cuda/dpexsim.h), where the driver is the simulation.

@@ -15,6 +15,7 @@
 // dpex_bench's baselines (bench/twin_opencl.cpp).
 #include "bench_kernels.dpex.hpp"
 #include "raw_opencl.hpp"
+#include "submit_loops.hpp"
 
 #include <dpex/runtime.hpp>
 
@@ -30,22 +31,6 @@
 namespace {
 
 using namespace bench;
-
-constexpr int Batch = 256;
-
-void dpexAsync(const dpex::queue &q, int launches, bool chain) {
-  dpex::event previous;
-  for (int i = 0; i < launches; ++i) {
-    auto launched =
-        dpex::call_kernel_async(q, bench::empty, dpex::range<1>(1),
-                                chain ? std::vector<dpex::event>{previous}
-                                      : std::vector<dpex::event>{});
-    previous = launched.second;
-    if ((i + 1) % Batch == 0)
-      q.wait();
-  }
-  q.wait();
-}
 
 // The raw driver's side of the loops.
 struct Raw {
