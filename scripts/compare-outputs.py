@@ -3,12 +3,16 @@
 
     scripts/compare-outputs.py OLD_DPEXC NEW_DPEXC [--work DIR] [--jobs N]
                                [--only REGEX] [--sets NAME,...]
+                               [--old-env NAME=VALUE] [--new-env NAME=VALUE]
 
 Inputs: every kernel source under test/lit (a .cpp with DPEX_KERNEL), every
 test/e2e/kernels/*.cpp and every examples/*/*_kernels.cpp. Each is compiled
 with each option set below (--cuda-sass only where ptxas is found), emitting
-spirv, spir, ptx, llvm and stub; the exit status and the diagnostics are
-compared too (a kernel source that must fail has to fail the same way).
+spirv, spir, ptx, llvm and stub, and a -MD dependency file; the exit status and
+the diagnostics are compared too (a kernel source that must fail has to fail
+the same way). --old-env and --new-env set environment variables for one
+side, so one binary can be compared with itself (DPEX_CACHE=off against a
+cache directory: the precompiled kernel header).
 
 The old binary's outputs are kept under WORK/old-<hash of OLD_DPEXC> and
 reused while that binary is unchanged, so a refactoring is checked after
@@ -89,26 +93,36 @@ def file_hash(path):
     return h.hexdigest()[:16]
 
 
-def compile_one(dpexc, source, set_name, flags, out_root):
+def compile_one(dpexc, env, source, set_name, flags, out_root):
     # Same relative source path and same output file names for both
     # binaries: stubs and debug info name them.
     case = os.path.join(out_root, set_name, source.replace("/", "__"))
     os.makedirs(case, exist_ok=True)
-    args = [dpexc, source, "-o", os.path.join(case, "k"), EMIT] + DEFINES + flags
+    depfile = os.path.join(case, "k.d")
+    args = ([dpexc, source, "-o", os.path.join(case, "k"), EMIT, "-MD", "-MF",
+             depfile] + DEFINES + flags)
     for inc in INCLUDES:
         args += ["-I", inc]
-    proc = subprocess.run(args, cwd=ROOT, capture_output=True)
-    # The diagnostics name the output directory; that part is not compared.
+    proc = subprocess.run(args, cwd=ROOT, capture_output=True,
+                          env=dict(os.environ, **env))
+    # The diagnostics and the depfile's targets name the output directory;
+    # that part is not compared.
     diag = proc.stderr.replace(out_root.encode(), b"<OUT>")
+    if os.path.exists(depfile):
+        with open(depfile, "rb") as fh:
+            deps = fh.read().replace(out_root.encode(), b"<OUT>")
+        with open(depfile, "wb") as fh:
+            fh.write(deps)
     with open(os.path.join(case, "exit-status"), "w") as fh:
         fh.write("%d\n" % proc.returncode)
     with open(os.path.join(case, "diagnostics"), "wb") as fh:
         fh.write(diag)
 
 
-def compile_all(dpexc, out_root, cases, jobs):
+def compile_all(dpexc, env, out_root, cases, jobs):
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(compile_one, dpexc, src, name, flags, out_root)
+        futures = [pool.submit(compile_one, dpexc, env, src, name, flags,
+                               out_root)
                    for src, name, flags in cases]
         for f in futures:
             f.result()
@@ -130,7 +144,13 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--only", help="regex over source paths")
     ap.add_argument("--sets", help="comma-separated option set names")
+    ap.add_argument("--old-env", action="append", default=[],
+                    metavar="NAME=VALUE")
+    ap.add_argument("--new-env", action="append", default=[],
+                    metavar="NAME=VALUE")
     a = ap.parse_args()
+    old_env = dict(e.split("=", 1) for e in a.old_env)
+    new_env = dict(e.split("=", 1) for e in a.new_env)
 
     sets = option_sets()
     if a.sets:
@@ -150,7 +170,8 @@ def main():
     work = os.path.abspath(a.work)
     # Keyed by the old binary and by how this script runs it.
     key = hashlib.sha256(
-        (file_hash(old) + repr((INCLUDES, EMIT, DEFINES, option_sets()))).encode())
+        (file_hash(old) +
+         repr((INCLUDES, EMIT, DEFINES, option_sets(), old_env))).encode())
     old_root = os.path.join(work, "old-" + key.hexdigest()[:16])
     new_root = os.path.join(work, "new")
     shutil.rmtree(new_root, ignore_errors=True)
@@ -160,8 +181,8 @@ def main():
         old_root, c[1], c[0].replace("/", "__"), "exit-status"))]
     print("%d sources x %d option sets = %d compilations (old: %d to do)" %
           (len(sources), len(sets), len(cases), len(todo)), flush=True)
-    compile_all(old, old_root, todo, a.jobs)
-    compile_all(new, new_root, cases, a.jobs)
+    compile_all(old, old_env, old_root, todo, a.jobs)
+    compile_all(new, new_env, new_root, cases, a.jobs)
 
     same, differ = 0, []
     for src, name, _ in cases:

@@ -33,7 +33,13 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <optional>
 
@@ -579,6 +585,112 @@ private:
     }
   }
 
+  // Each stage in a child process, all at once. Not threads: LLVM's code
+  // generators keep process-wide counters (the NVPTX backend numbers call
+  // sequences with one), so a thread's image would depend on its siblings'.
+  std::vector<std::string>
+  runConcurrently(std::vector<ConcurrentStage> &Stages) {
+    if (Stages.size() == 1) {
+      Timer.start(Stages.front().Name);
+      return {Stages.front().Run()};
+    }
+    std::vector<std::string> Names;
+    for (const ConcurrentStage &S : Stages)
+      Names.push_back(S.Name);
+    Timer.startConcurrent(Names);
+    Out.flush();
+    Err.flush();
+    struct Child {
+      pid_t Pid = -1;
+      int Fd = -1;
+      std::string Result;
+    };
+    std::vector<Child> Children(Stages.size());
+    for (size_t I = 0; I < Stages.size(); ++I) {
+      int Pipe[2];
+      if (::pipe(Pipe) != 0)
+        continue;
+      pid_t Pid = ::fork();
+      if (Pid == 0) {
+        ::close(Pipe[0]);
+        runConcurrentChild(Stages[I], Pipe[1]);
+      }
+      ::close(Pipe[1]);
+      if (Pid < 0) {
+        ::close(Pipe[0]);
+        continue;
+      }
+      Children[I].Pid = Pid;
+      Children[I].Fd = Pipe[0];
+    }
+    std::vector<double> Ms(Stages.size());
+    for (size_t I = 0; I < Stages.size(); ++I) {
+      Child &C = Children[I];
+      if (C.Pid < 0) {
+        // No process to spare: run it here.
+        auto Begin = std::chrono::steady_clock::now();
+        C.Result = Stages[I].Run();
+        Ms[I] = std::chrono::duration<double, std::milli>(
+                    std::chrono::steady_clock::now() - Begin)
+                    .count();
+        continue;
+      }
+      char Buffer[1 << 16];
+      for (ssize_t N; (N = ::read(C.Fd, Buffer, sizeof Buffer)) != 0;)
+        if (N > 0)
+          C.Result.append(Buffer, N);
+        else if (errno != EINTR)
+          break;
+      ::close(C.Fd);
+      int Status = 0;
+      while (::waitpid(C.Pid, &Status, 0) < 0 && errno == EINTR)
+        ;
+      if (!WIFEXITED(Status) || WEXITSTATUS(Status) != 0) {
+        Timer.start(Stages[I].Name);
+        // The child has reported a fatal error itself; a crash it has not.
+        if (WIFEXITED(Status) && WEXITSTATUS(Status) == ExitGuard::Status)
+          ReportedInternalError = true;
+        internalError("crash");
+        std::exit(ExitGuard::Status);
+      }
+      // The child's own time leads its result.
+      size_t Newline = C.Result.find('\n');
+      llvm::StringRef(C.Result).take_front(Newline).getAsDouble(Ms[I]);
+      C.Result.erase(0, Newline + 1);
+    }
+    Timer.finishConcurrent(Names, Ms);
+    std::vector<std::string> Results;
+    for (Child &C : Children)
+      Results.push_back(std::move(C.Result));
+    return Results;
+  }
+
+  // In a child of runConcurrently(): runs the stage, writes its time and
+  // result to `Fd` and ends, without the parent's exit handlers. A crash
+  // ends it with status 1 for the parent to report; a fatal error is
+  // reported here, by the handlers it inherited, and ends it with the
+  // internal error's status.
+  [[noreturn]] void runConcurrentChild(ConcurrentStage &Stage, int Fd) {
+    Timer.rename(Stage.Name);
+    auto Begin = std::chrono::steady_clock::now();
+    std::string Result;
+    llvm::CrashRecoveryContext CRC;
+    if (!CRC.RunSafely([&] { Result = Stage.Run(); }))
+      ::_exit(1);
+    double Ms = std::chrono::duration<double, std::milli>(
+                    std::chrono::steady_clock::now() - Begin)
+                    .count();
+    Result.insert(0, std::to_string(Ms) + "\n");
+    for (size_t Done = 0; Done < Result.size();) {
+      ssize_t N = ::write(Fd, Result.data() + Done, Result.size() - Done);
+      if (N < 0 && errno != EINTR)
+        ::_exit(1);
+      Done += N > 0 ? N : 0;
+    }
+    Err.flush();
+    ::_exit(0);
+  }
+
   // Builds builder `I`'s images, after those of its input.
   llvm::Error
   buildImages(size_t I, llvm::Module &M,
@@ -591,8 +703,14 @@ private:
         return E;
       Sibling = &*Built[*In];
     }
-    ImageBuildInput Input{M, WarpModule.get(), Requests[I], Sibling,
-                          [this](const std::string &S) { Timer.start(S); }};
+    ImageBuildInput Input{M,
+                          WarpModule.get(),
+                          Requests[I],
+                          Sibling,
+                          [this](const std::string &S) { Timer.start(S); },
+                          [this](std::vector<ConcurrentStage> &Stages) {
+                            return runConcurrently(Stages);
+                          }};
     auto Images = Builders[I]->build(Input);
     if (!Images)
       return Images.takeError();

@@ -2,6 +2,7 @@
 // long each took once the compilation is over.
 #pragma once
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -25,6 +26,31 @@ public:
     Begin = Clock::now();
   }
 
+  // Stages that run at once, each in a process of its own: -v names each as
+  // they start; finishConcurrent() gives each its own time, and the total
+  // counts their wall time once.
+  void startConcurrent(const std::vector<std::string> &Stages) {
+    stop();
+    if (Verbose)
+      for (const std::string &Stage : Stages)
+        Err << "dpexc: " << Stage << "\n";
+    Current = llvm::join(Stages, ", ");
+    Begin = Clock::now();
+  }
+  void finishConcurrent(const std::vector<std::string> &Stages,
+                        const std::vector<double> &Ms) {
+    double Wall =
+        std::chrono::duration<double, std::milli>(Clock::now() - Begin).count();
+    Current.clear();
+    for (size_t I = 0; I < Stages.size(); ++I)
+      Times.push_back({Stages[I] + " (concurrent)", Ms[I], 0});
+    Times.back().Wall = Wall;
+  }
+
+  // Names the stage running now without starting one: in a process that
+  // runs one of a group of concurrent stages.
+  void rename(std::string Stage) { Current = std::move(Stage); }
+
   // The stage running now, for internal-error reports.
   const std::string &current() const { return Current; }
 
@@ -33,7 +59,7 @@ public:
       return;
     double Ms =
         std::chrono::duration<double, std::milli>(Clock::now() - Begin).count();
-    Times.emplace_back(std::move(Current), Ms);
+    Times.push_back({std::move(Current), Ms, Ms});
     Current.clear();
   }
 
@@ -42,15 +68,15 @@ public:
     if (!Report)
       return;
     double Total = 0;
-    for (const auto &T : Times)
-      Total += T.second;
+    for (const Time &T : Times)
+      Total += T.Wall;
     Err << "===-------------------------------------------===\n"
         << "  dpexc pipeline stages (wall time)\n"
         << "===-------------------------------------------===\n";
-    for (const auto &[Stage, Ms] : Times)
-      Err << llvm::format("  %10.3f ms  %5.1f%%  ", Ms,
-                          Total > 0 ? 100 * Ms / Total : 0.0)
-          << Stage << "\n";
+    for (const Time &T : Times)
+      Err << llvm::format("  %10.3f ms  %5.1f%%  ", T.Ms,
+                          Total > 0 ? 100 * T.Ms / Total : 0.0)
+          << T.Stage << "\n";
     Err << llvm::format("  %10.3f ms  100.0%%  total\n", Total);
   }
 
@@ -60,7 +86,14 @@ private:
   bool Verbose, Report;
   std::string Current;
   Clock::time_point Begin;
-  std::vector<std::pair<std::string, double>> Times;
+  struct Time {
+    std::string Stage;
+    double Ms;
+    // What it adds to the total: a group of concurrent stages adds its wall
+    // time, once.
+    double Wall;
+  };
+  std::vector<Time> Times;
 };
 
 } // namespace dpex

@@ -1,6 +1,7 @@
 #include "dpex/compiler/Frontend.h"
 
 #include "HostIncludes.h"
+#include "KernelHeaderPCH.h"
 #include "KernelSemaChecker.h"
 #include "KernelSignatureExtractor.h"
 
@@ -22,6 +23,7 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -109,13 +111,10 @@ protected:
   // own C++ over <cmath>, as the other complex functions are
   // (_GLIBCXX_USE_C99_COMPLEX=0 in frontendInvocation()).
   bool BeginSourceFileAction(CompilerInstance &CI) override {
+    // With a precompiled kernel header, loading it replaces the predefines
+    // with its own, and the header's state already has these.
     Preprocessor &PP = CI.getPreprocessor();
-    PP.setPredefines(PP.getPredefines() +
-                     "#if __has_include(<bits/c++config.h>)\n"
-                     "#include <bits/c++config.h>\n"
-                     "#undef _GLIBCXX_USE_C99_COMPLEX_TR1\n"
-                     "#define _GLIBCXX_USE_C99_COMPLEX_TR1 0\n"
-                     "#endif\n");
+    PP.setPredefines(PP.getPredefines() + libstdcxxDevicePredefines().str());
     return EmitLLVMOnlyAction::BeginSourceFileAction(CI);
   }
 
@@ -130,9 +129,31 @@ class Dependencies : public DependencyCollector {
 public:
   explicit Dependencies(bool System) : System(System) {}
 
+  // The precompiled header's files, listed where the source's first line
+  // would have read them: right after the source itself.
+  std::vector<std::string> withHeaders(const KernelHeaderPCH *PCH) const {
+    std::vector<std::string> Deps = getDependencies();
+    if (!PCH || Deps.empty())
+      return Deps;
+    std::vector<std::string> Headers;
+    for (const HeaderDependency &H : PCH->Dependencies)
+      if (System || !H.System)
+        Headers.push_back(H.Path);
+    Deps.insert(Deps.begin() + 1, Headers.begin(), Headers.end());
+    return Deps;
+  }
+
 private:
   bool System;
   bool needSystemDependencies() override { return System; }
+  bool sawDependency(llvm::StringRef File, bool FromModule, bool IsSystem,
+                     bool IsModuleFile, bool IsMissing) override {
+    // The precompiled header's inputs are listed by withHeaders().
+    if (FromModule || IsModuleFile)
+      return false;
+    return DependencyCollector::sawDependency(File, FromModule, IsSystem,
+                                              IsModuleFile, IsMissing);
+  }
 };
 
 // -I, -D, -U, -isystem and -std from the compile command of `Source`.
@@ -278,16 +299,20 @@ frontendInvocation(const std::string &SourcePath,
   return Args;
 }
 
-llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
-                                           const FrontendOptions &Options,
-                                           llvm::LLVMContext &Context,
-                                           llvm::raw_ostream &Diagnostics) {
-  auto Args = frontendInvocation(SourcePath, Options);
-  if (!Args)
-    return Args.takeError();
+namespace {
+
+// One run of the frontend over `SourcePath`, from the precompiled kernel
+// header where `PCH` is given.
+llvm::Expected<FrontendResult> runFrontendOnce(std::vector<std::string> Args,
+                                               const FrontendOptions &Options,
+                                               const KernelHeaderPCH *PCH,
+                                               llvm::LLVMContext &Context,
+                                               llvm::raw_ostream &Diagnostics) {
+  if (PCH)
+    Args.insert(Args.end() - 3, {"-include-pch", PCH->Path});
   // The arguments after the executable and -cc1.
   std::vector<const char *> CArgs;
-  for (const std::string &A : llvm::drop_begin(*Args, 2))
+  for (const std::string &A : llvm::drop_begin(Args, 2))
     CArgs.push_back(A.c_str());
 
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts =
@@ -295,8 +320,6 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
   DiagOpts->ShowColors = Options.ShowColors;
   // "[-Wunused-variable]" after a warning, as clang's driver asks for.
   DiagOpts->ShowOptionNames = true;
-  if (Options.ShowColors)
-    Diagnostics.enable_colors(true);
   auto Printer =
       std::make_unique<TextDiagnosticPrinter>(Diagnostics, &*DiagOpts);
   llvm::IntrusiveRefCntPtr<DiagnosticsEngine> Diags = new DiagnosticsEngine(
@@ -308,6 +331,8 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
   CompilerInstance CI;
   CI.setInvocation(Invocation);
   CI.createDiagnostics(Printer.get(), /*ShouldOwnClient=*/false);
+  // "1 error generated." goes with the diagnostics.
+  CI.setVerboseOutputStream(Diagnostics);
   auto Deps = std::make_shared<Dependencies>(Options.SystemDependencies);
   CI.addDependencyCollector(Deps);
 
@@ -324,7 +349,68 @@ llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
         return llvm::Error::success();
       }));
   Result.Module = std::move(M);
-  Result.Dependencies = Deps->getDependencies();
+  Result.Dependencies = Deps->withHeaders(PCH);
+  return Result;
+}
+
+// The precompiled kernel header for this source and these arguments, where
+// starting from it reads the same as parsing the headers. Full debug info
+// is left out: it describes a using-declaration differently when the
+// declaration it names comes from the precompiled header.
+llvm::Optional<KernelHeaderPCH>
+kernelHeaderPCHFor(const std::string &SourcePath,
+                   const FrontendOptions &Options,
+                   llvm::ArrayRef<std::string> Args) {
+  if (Options.Debug == DebugInfo::Full || !Options.ForcedIncludes.empty())
+    return llvm::None;
+  auto Source = llvm::MemoryBuffer::getFile(SourcePath);
+  if (!Source || !opensWithKernelHeader((*Source)->getBuffer()))
+    return llvm::None;
+  // Without the executable, -cc1 and "-x c++ <source>".
+  return findOrBuildKernelHeaderPCH(Args.drop_front(2).drop_back(3));
+}
+
+} // namespace
+
+llvm::Expected<FrontendResult> runFrontend(const std::string &SourcePath,
+                                           const FrontendOptions &Options,
+                                           llvm::LLVMContext &Context,
+                                           llvm::raw_ostream &Diagnostics) {
+  auto Args = frontendInvocation(SourcePath, Options);
+  if (!Args)
+    return Args.takeError();
+  if (Options.ShowColors)
+    Diagnostics.enable_colors(true);
+  llvm::Optional<KernelHeaderPCH> PCH =
+      kernelHeaderPCHFor(SourcePath, Options, *Args);
+  if (!PCH)
+    return runFrontendOnce(*Args, Options, nullptr, Context, Diagnostics);
+
+  // A diagnostic may read differently from the precompiled header (the
+  // include stack of a note in a header, say), so a source that gets any is
+  // parsed again without it, and the diagnostics printed are that parse's.
+  std::string Held;
+  llvm::raw_string_ostream HeldOS(Held);
+  auto Result = runFrontendOnce(*Args, Options, &*PCH, Context, HeldOS);
+  if (Held.empty())
+    return Result;
+  if (!Result) {
+    // The source's errors, or a precompiled header clang would not load:
+    // nothing from this parse is kept, and a header that made a good
+    // source fail is removed.
+    llvm::consumeError(Result.takeError());
+    auto Again = runFrontendOnce(*Args, Options, nullptr, Context, Diagnostics);
+    if (Again)
+      llvm::sys::fs::remove(PCH->Path);
+    return Again;
+  }
+  // Warnings only: the module kept is the first one; the second parse, in
+  // a context of its own, prints them.
+  llvm::LLVMContext Reparse;
+  Reparse.setOpaquePointers(false);
+  auto Again = runFrontendOnce(*Args, Options, nullptr, Reparse, Diagnostics);
+  if (!Again)
+    return Again.takeError();
   return Result;
 }
 

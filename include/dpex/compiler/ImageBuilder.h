@@ -71,6 +71,13 @@ struct ImageRequest {
   bool emits(EmitKind E) const;
 };
 
+// A stage ImageBuildInput::RunConcurrently runs beside others, in a process
+// of its own: what it returns is all that comes back.
+struct ConcurrentStage {
+  std::string Name; // as for ImageBuildInput::Stage
+  std::function<std::string()> Run;
+};
+
 struct ImageBuildInput {
   llvm::Module &DeviceModule; // after the common pipeline
   // The device module with the work-group algorithms built on warp
@@ -82,6 +89,9 @@ struct ImageBuildInput {
   const std::vector<BuiltImage> *Sibling;
   // Starts the named stage, for -v and --time-passes.
   std::function<void(const std::string &)> Stage;
+  // Runs the stages at once and returns what each returned, in order.
+  std::function<std::vector<std::string>(std::vector<ConcurrentStage> &)>
+      RunConcurrently;
 };
 
 class ImageBuilder {
