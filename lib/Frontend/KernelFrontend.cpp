@@ -18,6 +18,7 @@
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Frontend/Utils.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
 #include "llvm/IR/LLVMContext.h"
@@ -48,18 +49,34 @@ namespace {
 class KernelConsumer : public ASTConsumer {
 public:
   KernelConsumer(const std::set<std::string> &External, FrontendResult &Result,
-                 CodeGenAction &CodeGen, HeaderSearch &Headers)
-      : External(External), Result(Result), CodeGen(CodeGen), Headers(Headers) {
+                 CodeGenAction &CodeGen, HeaderSearch &Headers, bool FromPCH)
+      : External(External), Result(Result), CodeGen(CodeGen), Headers(Headers),
+        FromPCH(FromPCH) {}
+
+  // The translation unit's own declarations, in order. An explicit
+  // instantiation in a namespace comes here before its namespace is done;
+  // the walk reaches it through its template, in the namespace.
+  bool HandleTopLevelDecl(DeclGroupRef Group) override {
+    if (FromPCH)
+      for (Decl *D : Group)
+        if (D->getLexicalDeclContext()->isTranslationUnit())
+          Parsed.push_back(D);
+    return true;
   }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    std::vector<const FunctionDecl *> Kernels = findKernels(Ctx);
+    // From a precompiled kernel header, only what was parsed is searched:
+    // the kernel headers define no kernels, and walking all their
+    // declarations would read each one back from the header.
+    if (FromPCH)
+      Ctx.setTraversalScope(Parsed);
+    auto [Kernels, DeviceFunctions] = findEntryPoints(Ctx);
+    if (FromPCH)
+      Ctx.setTraversalScope({Ctx.getTranslationUnitDecl()});
     if (!checkKernels(Ctx, Kernels, External))
       return;
-    std::vector<const FunctionDecl *> DeviceFunctions =
-        findDeviceFunctions(Ctx);
     for (const FunctionDecl *K : Kernels)
       Result.Kernels.push_back(extractKernelInfo(K, Headers));
     for (const FunctionDecl *F : DeviceFunctions)
@@ -81,6 +98,8 @@ private:
   FrontendResult &Result;
   CodeGenAction &CodeGen;
   HeaderSearch &Headers;
+  bool FromPCH;
+  std::vector<Decl *> Parsed;
 };
 
 class KernelFrontendAction : public EmitLLVMOnlyAction {
@@ -99,7 +118,8 @@ protected:
         EmitLLVMOnlyAction::CreateASTConsumer(CI, File);
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
     Consumers.push_back(std::make_unique<KernelConsumer>(
-        External, Result, *this, CI.getPreprocessor().getHeaderSearchInfo()));
+        External, Result, *this, CI.getPreprocessor().getHeaderSearchInfo(),
+        !CI.getPreprocessorOpts().ImplicitPCHInclude.empty()));
     Consumers.push_back(std::move(CodeGenConsumer));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }

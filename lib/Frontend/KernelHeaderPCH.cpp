@@ -222,10 +222,9 @@ buildPCH(llvm::ArrayRef<std::string> Args, const std::string &Output,
   if (!CompilerInvocation::CreateFromArgs(*Invocation, CArgs, *Diags))
     return llvm::None;
   Invocation->getPreprocessorOpts().addRemappedFile(
-      MainName,
-      llvm::MemoryBuffer::getMemBufferCopy("#include <dpex/kernel.hpp>\n",
-                                           MainName)
-          .release());
+      MainName, llvm::MemoryBuffer::getMemBufferCopy(
+                    "#include <dpex/kernel.hpp>\n", MainName)
+                    .release());
 
   CompilerInstance CI;
   CI.setInvocation(Invocation);

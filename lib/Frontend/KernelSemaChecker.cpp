@@ -1012,16 +1012,11 @@ void checkRecursion(Diagnoser &D,
 
 } // namespace
 
-std::vector<const FunctionDecl *> findKernels(ASTContext &Ctx) {
+EntryPoints findEntryPoints(ASTContext &Ctx) {
   KernelFinder Finder;
   Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
-  return {Finder.Kernels.begin(), Finder.Kernels.end()};
-}
-
-std::vector<const FunctionDecl *> findDeviceFunctions(ASTContext &Ctx) {
-  KernelFinder Finder;
-  Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
-  return {Finder.DeviceFunctions.begin(), Finder.DeviceFunctions.end()};
+  return {{Finder.Kernels.begin(), Finder.Kernels.end()},
+          {Finder.DeviceFunctions.begin(), Finder.DeviceFunctions.end()}};
 }
 
 bool checkKernels(ASTContext &Ctx,

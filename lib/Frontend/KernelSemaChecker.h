@@ -22,12 +22,16 @@ bool checkKernels(clang::ASTContext &Ctx,
                   const std::vector<const clang::FunctionDecl *> &Kernels,
                   const std::set<std::string> &ExternalDefinitions);
 
-// Every kernel of the translation unit: annotated functions with a body and
-// explicit instantiations of annotated function templates.
-std::vector<const clang::FunctionDecl *> findKernels(clang::ASTContext &Ctx);
+struct EntryPoints {
+  // Annotated functions with a body and explicit instantiations of
+  // annotated function templates.
+  std::vector<const clang::FunctionDecl *> Kernels;
+  // Every DPEX_DEVICE_FUNC with a body (templates only where instantiated).
+  std::vector<const clang::FunctionDecl *> DeviceFunctions;
+};
 
-// Every DPEX_DEVICE_FUNC with a body (templates only where instantiated).
-std::vector<const clang::FunctionDecl *>
-findDeviceFunctions(clang::ASTContext &Ctx);
+// The kernels and device functions of the translation unit, in one walk of
+// the AST context's traversal scope.
+EntryPoints findEntryPoints(clang::ASTContext &Ctx);
 
 } // namespace dpex
